@@ -1,0 +1,25 @@
+import { PrismaD1 } from "@prisma/adapter-d1";
+import { getCloudflareContext } from "@opennextjs/cloudflare";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type Db = PrismaClient;
+
+/** The one way to build a Prisma client: from a D1 binding, for a request or a cron run. */
+export function createDb(d1: D1Database): Db {
+  return new PrismaClient({ adapter: new PrismaD1(d1) });
+}
+
+// One client per request: the ExecutionContext object lives exactly as long as it.
+const perRequest = new WeakMap<object, Db>();
+
+/** The Prisma client for the current request (server components, actions, route handlers). */
+export async function getDb(): Promise<Db> {
+  const { env, ctx } = await getCloudflareContext({ async: true });
+  const key = (ctx as object | undefined) ?? env;
+  let db = perRequest.get(key);
+  if (!db) {
+    db = createDb(env.DB);
+    perRequest.set(key, db);
+  }
+  return db;
+}

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { getPlatformProxy } from "wrangler";
+import { createDb, type Db } from "@/lib/db";
+import { applyMigrationsWithWrangler, ROOT } from "../../../scripts/lib/migration-diff.mjs";
+
+export interface TestDatabase {
+  db: Db;
+  d1: D1Database;
+  close(): Promise<void>;
+}
+
+/**
+ * A real local D1 (miniflare's SQLite), migrated by wrangler exactly as
+ * `npm start` migrates the developer's, in its own temporary directory.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const persistDir = mkdtempSync(path.join(tmpdir(), "atelier-it-"));
+  applyMigrationsWithWrangler(persistDir);
+  const proxy = await getPlatformProxy<CloudflareEnv>({
+    configPath: path.join(ROOT, "wrangler.jsonc"),
+    persist: { path: path.join(persistDir, "v3") },
+  });
+  const db = createDb(proxy.env.DB);
+  return {
+    db,
+    d1: proxy.env.DB,
+    async close() {
+      await db.$disconnect();
+      await proxy.dispose();
+      rmSync(persistDir, { recursive: true, force: true });
+    },
+  };
+}
