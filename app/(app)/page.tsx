@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { ScheduledList } from "@/components/dashboard/scheduled-list";
+import { StatusSummary } from "@/components/dashboard/status-summary";
+import { getDb } from "@/lib/db";
+import { format } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
+import { getRequestSettings } from "@/lib/request-settings";
+import { requireUser } from "@/lib/session";
+import { countTicketsByStatus, listOverdueTickets, listUpcomingTickets } from "@/lib/tickets";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.dashboard.title };
+}
+
+export default async function DashboardPage() {
+  const user = await requireUser();
+  const db = await getDb();
+  const now = new Date();
+  const [{ locale, t }, settings, counts, overdue, upcoming] = await Promise.all([
+    getMessages(),
+    getRequestSettings(),
+    countTicketsByStatus(db),
+    listOverdueTickets(db, { now, take: 20 }),
+    listUpcomingTickets(db, { now, take: 10 }),
+  ]);
+  const list = { locale, t, now, timeZone: settings.timeZone };
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">{t.dashboard.title}</h1>
+        <p className="text-slate-600">{format(t.dashboard.greeting, { name: user.name })}</p>
+      </div>
+      <StatusSummary counts={counts} t={t} />
+      <ScheduledList
+        id="overdue"
+        title={t.dashboard.overdueTitle}
+        help={t.dashboard.overdueHelp}
+        empty={t.dashboard.overdueEmpty}
+        tickets={overdue}
+        {...list}
+      />
+      <ScheduledList id="upcoming" title={t.dashboard.upcomingTitle} empty={t.dashboard.upcomingEmpty} tickets={upcoming} {...list} />
+    </div>
+  );
+}

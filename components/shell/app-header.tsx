@@ -1,0 +1,33 @@
+import type { Locale, Messages } from "@/lib/i18n";
+import type { CurrentUser } from "@/lib/session";
+import { Brand } from "./brand";
+import { LanguageSwitch } from "./language-switch";
+import { NavLink } from "./nav-link";
+import { UserMenu } from "./user-menu";
+
+interface AppHeaderProps {
+  user: CurrentUser;
+  locale: Locale;
+  t: Messages;
+}
+
+export function AppHeader({ user, locale, t }: AppHeaderProps) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      {/* Phones: brand and account on the first row, navigation on its own scrollable row. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 px-3 py-2 sm:flex-nowrap sm:px-6">
+        <Brand />
+        <nav
+          aria-label={t.nav.main}
+          className="order-last -mx-1 flex w-full min-w-0 gap-1 overflow-x-auto px-1 pt-1 sm:order-none sm:mx-0 sm:ml-4 sm:w-auto sm:flex-1 sm:pt-0"
+        >
+          <NavLink href="/">{t.nav.dashboard}</NavLink>
+        </nav>
+        <div className="ml-auto flex items-center gap-1">
+          <LanguageSwitch locale={locale} label={t.language.switchTo} ariaLabel={t.language.switchToLabel} />
+          <UserMenu user={user} t={t} />
+        </div>
+      </div>
+    </header>
+  );
+}

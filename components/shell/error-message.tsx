@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { format, messagesFor } from "@/lib/i18n";
+
+interface ErrorMessageProps {
+  digest?: string;
+  onRetry: () => void;
+}
+
+// Error boundaries are client components and cannot await the server's locale;
+// the root layout already wrote it into <html lang>.
+function currentLocale() {
+  return document.documentElement.lang.startsWith("en") ? "en" : "fr";
+}
+
+export function ErrorMessage({ digest, onRetry }: ErrorMessageProps) {
+  const t = messagesFor(typeof document === "undefined" ? "fr" : currentLocale());
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-20 text-center">
+      <h1 className="text-2xl font-semibold">{t.errors.errorTitle}</h1>
+      <p className="mt-2 text-slate-600">{t.errors.errorBody}</p>
+      {digest && <p className="mt-2 text-xs text-slate-500">{format(t.errors.errorReference, { digest })}</p>}
+      <div className="mt-6 flex justify-center gap-3">
+        <button type="button" onClick={onRetry} className="btn-primary">
+          {t.errors.retry}
+        </button>
+        <Link href="/" className="btn-secondary">
+          {t.errors.backHome}
+        </Link>
+      </div>
+    </main>
+  );
+}

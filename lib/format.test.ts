@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { formatDateTime, formatDuration } from "./format";
+import { messagesFor } from "./i18n";
+
+const fr = messagesFor("fr").duration;
+const MIN = 60_000;
+
+describe("formatDuration", () => {
+  it("shows days and hours for long delays, like the board's overdue badge", () => {
+    expect(formatDuration((2 * 24 * 60 + 3 * 60 + 26) * MIN, fr)).toBe("2 j 3 h");
+  });
+  it("shows hours and minutes under a day", () => {
+    expect(formatDuration((5 * 60 + 7) * MIN, fr)).toBe("5 h 7 min");
+  });
+  it("never shows negative or empty durations", () => {
+    expect(formatDuration(-45 * MIN, fr)).toBe("45 min");
+    expect(formatDuration(20_000, fr)).toBe("0 min");
+  });
+  it("speaks English when asked", () => {
+    expect(formatDuration(26 * 60 * MIN, messagesFor("en").duration)).toBe("1 d 2 h");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows the factory's wall clock across the DST change", () => {
+    // 2026-03-08 is the spring-forward day in Toronto: 07:30 UTC is 03:30 EDT.
+    const before = formatDateTime(new Date("2026-03-08T06:30:00Z"), "fr", "America/Toronto");
+    const after = formatDateTime(new Date("2026-03-08T07:30:00Z"), "fr", "America/Toronto");
+    expect(before).toMatch(/01 h 30/);
+    expect(after).toMatch(/03 h 30/);
+  });
+});

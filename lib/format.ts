@@ -1,0 +1,23 @@
+import { format, intlLocale, type Locale, type Messages } from "./i18n";
+
+/** "2 j 3 h", "45 min": the two largest units, never seconds. */
+export function formatDuration(ms: number, t: Messages["duration"]): string {
+  const totalMinutes = Math.max(0, Math.floor(Math.abs(ms) / 60_000));
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor((totalMinutes % 1440) / 60);
+  const minutes = totalMinutes % 60;
+  const parts: string[] = [];
+  if (days) parts.push(format(t.days, { n: days }));
+  if (hours) parts.push(format(t.hours, { n: hours }));
+  if (!days && (minutes || !hours)) parts.push(format(t.minutes, { n: minutes }));
+  return parts.slice(0, 2).join(" ");
+}
+
+/** A date and time as the factory reads it: in its time zone, in the user's language. */
+export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(date);
+}

@@ -1,0 +1,32 @@
+import { fr } from "./fr";
+import { en } from "./en";
+
+export const locales = ["fr", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "fr";
+export const LOCALE_COOKIE = "atelier-locale";
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof fr>;
+
+const catalogues: Record<Locale, Messages> = { fr, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+export function messagesFor(locale: Locale): Messages {
+  return catalogues[locale];
+}
+
+/** Fills `{name}` placeholders; unknown placeholders are left visible so they get noticed. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
+}
+
+/** BCP 47 tag for Intl formatting: Québec French first. */
+export function intlLocale(locale: Locale): string {
+  return locale === "fr" ? "fr-CA" : "en-CA";
+}
