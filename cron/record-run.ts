@@ -1,0 +1,56 @@
+import type { Db } from "../lib/db";
+
+export interface JobCounts {
+  found: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface RecordedRun extends JobCounts {
+  id: number;
+  outcome: "success" | "error";
+  error: string | null;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+export interface RecordRunOptions {
+  job: string;
+  cron: string | null;
+  now: Date;
+  /** Wall clock for the end time; tests pass a fixed one. */
+  clock?: () => Date;
+}
+
+const noCounts: JobCounts = { found: 0, sent: 0, failed: 0, skipped: 0 };
+
+/**
+ * Runs one job between a "running" row and its final outcome, so a run that
+ * dies half-way still shows up (as running, never finished) in the history.
+ */
+export async function recordRun(
+  db: Db,
+  options: RecordRunOptions,
+  job: () => Promise<Partial<JobCounts>>,
+): Promise<RecordedRun> {
+  const clock = options.clock ?? (() => new Date());
+  const row = await db.cronRun.create({
+    data: { job: options.job, cron: options.cron, startedAt: options.now, outcome: "running" },
+    select: { id: true },
+  });
+  let counts = noCounts;
+  let error: string | null = null;
+  try {
+    counts = { ...noCounts, ...(await job()) };
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  const finishedAt = clock();
+  const outcome = error ? "error" : "success";
+  await db.cronRun.update({
+    where: { id: row.id },
+    data: { ...counts, finishedAt, outcome, error: error?.slice(0, 1000) ?? null },
+  });
+  return { id: row.id, ...counts, outcome, error, startedAt: options.now, finishedAt };
+}
