@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+import { storageState } from "../fixtures/accounts";
+
+test.use({ storageState: storageState("technician") });
+
+test("the language switch turns the whole shell to English and back", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr-CA");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tableau de bord");
+  await expect(page.getByRole("heading", { name: "Tickets par statut" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en-CA");
+  await expect(page.getByRole("heading", { name: "Tickets by status" })).toBeVisible();
+  await expect(page.getByTestId("count-waiting_parts")).toContainText("Waiting for parts");
+
+  // The choice is remembered across pages.
+  await page.goto("/does-not-exist");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+
+  await page.goto("/");
+  await page.getByRole("button", { name: "Passer en français" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tableau de bord");
+});
+
+test("the sign-in page has the switch too", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByLabel("Password")).toBeVisible();
+  await context.close();
+});

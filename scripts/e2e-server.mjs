@@ -1,0 +1,23 @@
+// The worker Playwright drives: a fresh local D1 under .wrangler/e2e (migrated and
+// seeded), served by `wrangler dev` from the build in .open-next.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { migrateLocal, root, seedLocal, start } from "./lib/common.mjs";
+
+export const E2E_STATE = ".wrangler/e2e";
+const port = process.env.E2E_PORT ?? "8788";
+
+rmSync(path.join(root, E2E_STATE), { recursive: true, force: true });
+migrateLocal(E2E_STATE);
+seedLocal(E2E_STATE);
+const server = start("wrangler", [
+  "dev",
+  "--port",
+  port,
+  "--persist-to",
+  E2E_STATE,
+  "--test-scheduled",
+  "--show-interactive-dev-session=false",
+]);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill("SIGTERM"));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoAccounts, seedDemoData } from "../../prisma/seed.ts";
+import { authenticate } from "@/lib/sign-in";
+import { listOverdueTickets, ticketPriorities, ticketStatuses } from "@/lib/tickets";
+import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+
+let t: TestDatabase;
+const now = new Date();
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemoData(t.db, { now });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+// The three queries from the operator's deployment guide (SUPPORT & DEBUGGING), verbatim.
+const guideQueries = {
+  count: "SELECT COUNT(*) as total FROM webhook_notifications",
+  latest:
+    "SELECT wn.id, t.ticket_id, wn.sent_at, wn.response_status FROM webhook_notifications wn INNER JOIN tickets t ON wn.ticket_id = t.id ORDER BY wn.sent_at DESC LIMIT 10",
+  overdue:
+    "SELECT ticket_id, title, scheduled_date, status, assigned_to FROM tickets WHERE assigned_to IS NOT NULL AND scheduled_date IS NOT NULL AND scheduled_date != 'null' AND status IN ('received', 'diagnostic') AND datetime(scheduled_date) < datetime('now') ORDER BY scheduled_date ASC",
+};
+
+describe("the demo seed", () => {
+  it("creates one working account per role with the README's passwords", async () => {
+    expect(new Set(demoAccounts.map((a) => a.role))).toEqual(new Set(["admin", "supervisor", "technician", "operator"]));
+    for (const account of demoAccounts) {
+      const result = await authenticate(t.db, { email: account.email, password: account.password, ip: "127.0.0.1", now });
+      expect(result, account.email).toMatchObject({ ok: true, user: { role: account.role, name: account.name } });
+    }
+  });
+
+  it("fills machines and tickets across every status and priority", async () => {
+    expect(await t.db.machine.count()).toBeGreaterThanOrEqual(10);
+    expect(await t.db.ticket.count()).toBeGreaterThanOrEqual(40);
+    const statuses = await t.db.ticket.groupBy({ by: ["status"], _count: { _all: true } });
+    const priorities = await t.db.ticket.groupBy({ by: ["priority"], _count: { _all: true } });
+    expect(statuses.map((s) => s.status).sort()).toEqual([...ticketStatuses].sort());
+    expect(priorities.map((p) => p.priority).sort()).toEqual([...ticketPriorities].sort());
+  });
+
+  it("has assigned tickets scheduled in the past (overdue) and others in the future", async () => {
+    const overdue = await listOverdueTickets(t.db, { now, take: 100 });
+    expect(overdue.length).toBeGreaterThanOrEqual(5);
+    expect(overdue.some((ticket) => ticket.assignee === null)).toBe(true); // the whole team
+    expect(await t.db.ticket.count({ where: { scheduledDate: { gt: now }, assignedTo: { not: null } } })).toBeGreaterThan(0);
+  });
+
+  it("uses unique, readable ticket ids", async () => {
+    const tickets = await t.db.ticket.findMany({ select: { ticketId: true } });
+    expect(new Set(tickets.map((x) => x.ticketId)).size).toBe(tickets.length);
+    for (const { ticketId } of tickets) expect(ticketId).toMatch(/^TKT-M\d{3}-\d{8}-\d{3}$/);
+  });
+
+  it("does nothing on a database that already has users", async () => {
+    const before = await t.db.ticket.count();
+    const again = await seedDemoData(t.db, { now });
+    expect(again.seeded).toBe(false);
+    expect(await t.db.ticket.count()).toBe(before);
+    expect(await t.db.user.count()).toBe(7);
+  });
+});
+
+describe("the operator's monitoring SQL", () => {
+  it("runs unchanged and agrees with the app's own overdue list", async () => {
+    const count = await t.d1.prepare(guideQueries.count).first<{ total: number }>();
+    expect(count).toEqual({ total: 0 });
+
+    const ticket = await t.db.ticket.findFirstOrThrow({ select: { id: true } });
+    await t.db.webhookNotification.create({
+      data: {
+        ticketId: ticket.id,
+        webhookUrl: "https://connect.pabbly.com/workflow/sendwebhookdata/test",
+        webhookId: "msg_test_1",
+        deliveryStatus: "sent",
+        sentAt: new Date(),
+        responseStatus: 200,
+      },
+    });
+    const latest = await t.d1.prepare(guideQueries.latest).all<{ ticket_id: string; response_status: number }>();
+    expect(latest.results).toHaveLength(1);
+    expect(latest.results[0]).toMatchObject({ response_status: 200 });
+
+    const overdue = await t.d1.prepare(guideQueries.overdue).all<{ ticket_id: string }>();
+    const fromApp = await listOverdueTickets(t.db, { now: new Date(), take: 1000 });
+    expect(overdue.results.map((r) => r.ticket_id).sort()).toEqual(fromApp.map((r) => r.ticketId).sort());
+    expect(overdue.results.length).toBeGreaterThan(0);
+  });
+});
