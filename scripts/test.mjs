@@ -14,7 +14,8 @@ import {
 } from "./lib/common.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
-const reports = path.join(root, "test-results");
+// Not test-results/: Playwright empties that folder when it starts.
+const reports = path.join(root, ".reports");
 
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
