@@ -1,9 +1,26 @@
 import type { Messages } from "./index";
+import { adminEn } from "./admin.en";
+import { machinesEn } from "./machines.en";
+import { notificationsEn } from "./notifications.en";
+import { profileEn } from "./profile.en";
+import { ticketsEn } from "./tickets.en";
 
 export const en: Messages = {
+  tickets: ticketsEn,
+  machines: machinesEn,
+  admin: adminEn,
+  notifications: notificationsEn,
+  profile: profileEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",
+  },
+  actions: {
+    signedOut: "Your session has expired. Please sign in again.",
+    forbidden: "You do not have permission to do this.",
+    invalid: "Some fields are invalid. Correct them and try again.",
+    notFound: "This item no longer exists. It may have been deleted.",
+    conflict: "This item was changed meanwhile. Reload the page and try again.",
   },
   nav: {
     main: "Main navigation",

@@ -1,8 +1,28 @@
-// French (Québec) is the reference catalogue: en.ts must provide the same keys.
+import { adminFr } from "./admin.fr";
+import { machinesFr } from "./machines.fr";
+import { notificationsFr } from "./notifications.fr";
+import { profileFr } from "./profile.fr";
+import { ticketsFr } from "./tickets.fr";
+
+// French (Québec) is the reference catalogue: en.ts must provide the same keys
+// (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
+// (tickets.fr.ts / tickets.en.ts ...); this one holds the shell and shared words.
 export const fr = {
+  tickets: ticketsFr,
+  machines: machinesFr,
+  admin: adminFr,
+  notifications: notificationsFr,
+  profile: profileFr,
   meta: {
     title: "Atelier",
     description: "Gestion des demandes de maintenance de l’usine",
+  },
+  actions: {
+    signedOut: "Votre session a expiré. Reconnectez-vous.",
+    forbidden: "Vous n’avez pas la permission de faire cette action.",
+    invalid: "Certains champs sont invalides. Corrigez-les et réessayez.",
+    notFound: "Cet élément n’existe plus. Il a peut-être été supprimé.",
+    conflict: "Cet élément a été modifié entre-temps. Rechargez la page et réessayez.",
   },
   nav: {
     main: "Navigation principale",

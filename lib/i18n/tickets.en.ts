@@ -1,0 +1,3 @@
+import type { Messages } from "./index";
+
+export const ticketsEn: Messages["tickets"] = {};
