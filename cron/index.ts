@@ -1,10 +1,19 @@
 import type { Db } from "../lib/db";
+import { getSettings } from "../lib/settings";
+import { getWebhookSettings, resolveWebhookConfig, type WebhookEnv } from "../lib/webhooks/settings";
+import { sendOverdueWebhooks, type SweepOptions } from "./overdue-webhooks";
 import { recordRun, type RecordedRun } from "./record-run";
 
+export const OVERDUE_JOB = "overdue-webhooks";
+
 export interface ScheduledOptions {
-  cron: string;
+  /** The cron expression that fired, or null for a run an admin started by hand. */
+  cron: string | null;
   now: Date;
+  env: WebhookEnv;
   log?: (line: string) => void;
+  /** For tests: a shorter delivery timeout, a fixed claim token. */
+  sweep?: Pick<SweepOptions, "timeoutMs" | "token" | "fetch" | "sleep">;
 }
 
 /**
@@ -12,10 +21,21 @@ export interface ScheduledOptions {
  * (db, now, config): recorded in cron_runs and logged in the operator's words
  * (the deployment guide tells them to look for "🔔 CRON démarré").
  */
-export async function runScheduledJobs(db: Db, { cron, now, log = console.log }: ScheduledOptions): Promise<RecordedRun> {
+export async function runScheduledJobs(db: Db, options: ScheduledOptions): Promise<RecordedRun> {
+  const { cron, now, env, log = console.log } = options;
   log(`🔔 CRON démarré: ${now.toISOString()}`);
-  const run = await recordRun(db, { job: "scheduled", cron, now }, async () => ({}));
-  if (run.outcome === "error") log(`❌ CRON: échec: ${run.error}`);
-  log(`🎉 CRON terminé: ${run.sent}/${run.found} notification(s) envoyée(s)`);
+  const run = await recordRun(db, { job: OVERDUE_JOB, cron, now }, async () => {
+    const [settings, webhookSettings] = await Promise.all([getSettings(db), getWebhookSettings(db)]);
+    return sendOverdueWebhooks(db, {
+      ...options.sweep,
+      now,
+      config: resolveWebhookConfig(webhookSettings, env),
+      timeZone: settings.timeZone,
+      trigger: cron ? "cron" : "manual",
+      log,
+    });
+  });
+  if (run.outcome === "error") log(`❌ CRON: échec : ${run.error}`);
+  log(`🎉 CRON terminé: ${run.sent}/${run.sent + run.failed} notification(s) envoyée(s)`);
   return run;
 }

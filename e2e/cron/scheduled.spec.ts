@@ -13,6 +13,6 @@ test("the cron trigger records a finished run", async ({ request }) => {
   const [run] = queryD1<{ job: string; cron: string; started_at: string; finished_at: string }>(
     `SELECT job, cron, started_at, finished_at FROM cron_runs WHERE id > ${before}`,
   );
-  expect(run).toMatchObject({ job: "scheduled", cron: "*/5 * * * *" });
+  expect(run).toMatchObject({ job: "overdue-webhooks", cron: "*/5 * * * *" });
   expect(Date.parse(run!.finished_at)).toBeGreaterThanOrEqual(Date.parse(run!.started_at));
 });

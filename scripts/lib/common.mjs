@@ -52,7 +52,8 @@ export function ensureDependencies() {
     );
   if (!stale && existsSync(path.join(bin, "wrangler"))) return;
   step("Installing dependencies (npm install)");
-  run("npm", ["install", "--no-audit", "--no-fund"]);
+  // --loglevel=error: the system Node 20 makes npm warn about every Node 22 package.
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]);
 }
 
 function readEnvFile(file) {

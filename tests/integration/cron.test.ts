@@ -16,14 +16,18 @@ describe("scheduled runs", () => {
   it("are recorded with their start, end and outcome, and logged in the operator's words", async () => {
     const lines: string[] = [];
     const now = new Date("2026-11-23T10:05:00Z");
-    const run = await runScheduledJobs(t.db, { cron: "*/5 * * * *", now, log: (l) => lines.push(l) });
+    const run = await runScheduledJobs(t.db, { cron: "*/5 * * * *", now, env: {}, log: (l) => lines.push(l) });
 
     const row = await t.db.cronRun.findUniqueOrThrow({ where: { id: run.id } });
-    expect(row).toMatchObject({ job: "scheduled", cron: "*/5 * * * *", outcome: "success", error: null });
+    expect(row).toMatchObject({ job: "overdue-webhooks", cron: "*/5 * * * *", outcome: "success", error: null });
     expect(row.startedAt.toISOString()).toBe(now.toISOString());
     expect(row.finishedAt).not.toBeNull();
-    expect(lines[0]).toBe("🔔 CRON démarré: 2026-11-23T10:05:00.000Z");
-    expect(lines.at(-1)).toBe("🎉 CRON terminé: 0/0 notification(s) envoyée(s)");
+    expect(lines).toEqual([
+      "🔔 CRON démarré: 2026-11-23T10:05:00.000Z",
+      "📋 CRON: 0 ticket(s) expiré(s) trouvé(s)",
+      "⚠️ CRON: aucune URL de webhook configurée : aucune notification envoyée",
+      "🎉 CRON terminé: 0/0 notification(s) envoyée(s)",
+    ]);
   });
 
   it("record a failing job as an error with its message, and keep its counts", async () => {

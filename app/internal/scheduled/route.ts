@@ -1,7 +1,9 @@
+import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { z } from "zod";
 import { runScheduledJobs } from "@/cron";
 import { getDb } from "@/lib/db";
 import { consumeInternalToken, INTERNAL_TOKEN_HEADER } from "@/lib/internal-token";
+import type { WebhookEnv } from "@/lib/webhooks/settings";
 
 // Reached only from worker.ts' `scheduled` handler: worker.ts answers 404 to any
 // outside request under /internal/, and this handler also demands a one-time
@@ -18,9 +20,11 @@ export async function POST(request: Request) {
   const parsed = scheduledInput.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: "invalid scheduled event" }, { status: 400 });
 
+  const { env } = await getCloudflareContext({ async: true });
   const run = await runScheduledJobs(await getDb(), {
     cron: parsed.data.cron,
     now: new Date(parsed.data.scheduledTime),
+    env: env as CloudflareEnv & WebhookEnv,
   });
   return Response.json(run, { status: run.outcome === "success" ? 200 : 500 });
 }

@@ -1,0 +1,96 @@
+// The JSON an overdue alert carries. The flat field names are the ones the
+// operator's existing Pabbly/Zapier/Make workflows already map, so they keep
+// working; dates are readable in the factory's time zone with ISO UTC beside.
+
+export interface OverdueTicket {
+  id: number;
+  ticketId: string;
+  title: string;
+  description: string;
+  priority: string;
+  status: string;
+  machineType: string;
+  machineModel: string | null;
+  machineLocation: string | null;
+  scheduledDate: Date;
+  createdAt: Date;
+  reporterName: string;
+  /** null: the whole team. */
+  assigneeName: string | null;
+}
+
+export interface PayloadOptions {
+  now: Date;
+  timeZone: string;
+  /** Public origin of the app, for the link back to the ticket. */
+  appUrl: string;
+}
+
+const priorityLabels: Record<string, string> = { low: "Basse", medium: "Moyenne", high: "Haute", critical: "Critique" };
+const statusLabels: Record<string, string> = {
+  received: "Requête reçue",
+  diagnostic: "Diagnostic",
+  in_progress: "En cours",
+  waiting_parts: "En attente de pièces",
+  completed: "Terminé",
+  archived: "Archivé",
+};
+
+/** "23 novembre 2026 à 09 h 00", on the factory's wall clock (DST included). */
+export function factoryDateTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("fr-CA", { dateStyle: "long", timeStyle: "short", timeZone }).format(date);
+}
+
+export interface OverdueDuration {
+  days: number;
+  hours: number;
+  minutes: number;
+  /** "2 jour(s) 9h 26min", as the old system wrote it. */
+  text: string;
+}
+
+export function overdueDuration(scheduled: Date, now: Date): OverdueDuration {
+  const totalMinutes = Math.max(0, Math.floor((now.getTime() - scheduled.getTime()) / 60_000));
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor((totalMinutes % 1440) / 60);
+  const minutes = totalMinutes % 60;
+  const text = days > 0 ? `${days} jour(s) ${hours}h ${minutes}min` : hours > 0 ? `${hours}h ${minutes}min` : `${minutes}min`;
+  return { days, hours, minutes, text };
+}
+
+export function ticketUrl(appUrl: string, ticketId: number): string {
+  return `${appUrl.replace(/\/+$/, "")}/tickets/${ticketId}`;
+}
+
+export function buildOverduePayload(ticket: OverdueTicket, options: PayloadOptions) {
+  const { now, timeZone, appUrl } = options;
+  const overdue = overdueDuration(ticket.scheduledDate, now);
+  return {
+    event: "ticket.overdue",
+    ticket_id: ticket.ticketId,
+    title: ticket.title,
+    description: ticket.description,
+    priority: ticket.priority,
+    priority_label: priorityLabels[ticket.priority] ?? ticket.priority,
+    status: ticket.status,
+    status_label: statusLabels[ticket.status] ?? ticket.status,
+    machine: [ticket.machineType, ticket.machineModel].filter(Boolean).join(" "),
+    machine_location: ticket.machineLocation ?? "",
+    scheduled_date: factoryDateTime(ticket.scheduledDate, timeZone),
+    scheduled_date_utc: ticket.scheduledDate.toISOString(),
+    assigned_to: ticket.assigneeName ?? "Toute l’équipe",
+    reporter: ticket.reporterName,
+    created_at: factoryDateTime(ticket.createdAt, timeZone),
+    created_at_utc: ticket.createdAt.toISOString(),
+    overdue_days: overdue.days,
+    overdue_hours: overdue.hours,
+    overdue_minutes: overdue.minutes,
+    overdue_text: overdue.text,
+    notification_sent_at: factoryDateTime(now, timeZone),
+    notification_sent_at_utc: now.toISOString(),
+    time_zone: timeZone,
+    ticket_url: ticketUrl(appUrl, ticket.id),
+  };
+}
+
+export type OverduePayload = ReturnType<typeof buildOverduePayload>;
