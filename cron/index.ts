@@ -1,10 +1,9 @@
 import type { Db } from "../lib/db";
 import { getSettings } from "../lib/settings";
+import { OVERDUE_JOB } from "../lib/webhooks/notifications";
 import { getWebhookSettings, resolveWebhookConfig, type WebhookEnv } from "../lib/webhooks/settings";
 import { sendOverdueWebhooks, type SweepOptions } from "./overdue-webhooks";
 import { recordRun, type RecordedRun } from "./record-run";
-
-export const OVERDUE_JOB = "overdue-webhooks";
 
 export interface ScheduledOptions {
   /** The cron expression that fired, or null for a run an admin started by hand. */

@@ -61,13 +61,13 @@ export interface ActionOptions<S extends z.ZodType> {
 export function authorizedAction<S extends z.ZodType, T>(
   options: ActionOptions<S>,
   handler: (input: z.output<S>, context: ActionContext) => Promise<T>,
-): (raw: unknown) => Promise<ActionResult<T>> {
+): (raw?: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
     const [user, { locale, t }] = await Promise.all([getCurrentUser(), getMessages()]);
     if (!user) return { ok: false, error: t.actions.signedOut };
     if (options.permission && !can(user, options.permission)) return { ok: false, error: t.actions.forbidden };
 
-    const parsed = options.input.safeParse(toInput(raw), { error: zodErrors[locale] });
+    const parsed = options.input.safeParse(toInput(raw ?? {}), { error: zodErrors[locale] });
     if (!parsed.success) return { ok: false, error: t.actions.invalid, fieldErrors: fieldErrorsOf(parsed.error) };
 
     try {
@@ -78,9 +78,4 @@ export function authorizedAction<S extends z.ZodType, T>(
       throw error;
     }
   };
-}
-
-/** Adapts an action for `useActionState(action, initialState)`, which passes the previous state first. */
-export function formAction<T>(action: (raw: unknown) => Promise<ActionResult<T>>) {
-  return (_previous: ActionResult<T> | null, formData: FormData) => action(formData);
 }

@@ -15,6 +15,13 @@ export const en: Messages = {
     title: "Atelier",
     description: "Maintenance requests for the factory",
   },
+  common: {
+    confirm: "Confirm",
+    cancel: "Cancel",
+    yes: "Yes",
+    no: "No",
+    none: "—",
+  },
   actions: {
     signedOut: "Your session has expired. Please sign in again.",
     forbidden: "You do not have permission to do this.",

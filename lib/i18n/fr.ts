@@ -17,6 +17,13 @@ export const fr = {
     title: "Atelier",
     description: "Gestion des demandes de maintenance de l’usine",
   },
+  common: {
+    confirm: "Confirmer",
+    cancel: "Annuler",
+    yes: "Oui",
+    no: "Non",
+    none: "—",
+  },
   actions: {
     signedOut: "Votre session a expiré. Reconnectez-vous.",
     forbidden: "Vous n’avez pas la permission de faire cette action.",

@@ -6,6 +6,9 @@ import type { OverdueTicket } from "./payload";
 import { MAX_ATTEMPTS, nextRetryAt } from "./retry";
 import type { DeliveryResult } from "./delivery";
 
+/** The cron_runs job name of the sweep. */
+export const OVERDUE_JOB = "overdue-webhooks";
+
 /** Prisma's own text form of a DateTime on D1, so raw SQL compares like with like. */
 export const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { DeliveryLog } from "@/components/notifications/delivery-log";
+import { HealthPanel } from "@/components/notifications/health-panel";
+import { SecretPanel } from "@/components/notifications/secret-panel";
+import { SettingsForm } from "@/components/notifications/settings-form";
+import { TestWebhook } from "@/components/notifications/test-webhook";
+import { ActionButton } from "@/components/ui/action-button";
+import { requirePermission } from "@/lib/admin-access";
+import { getDb } from "@/lib/db";
+import { getMessages } from "@/lib/i18n/server";
+import { getRequestSettings } from "@/lib/request-settings";
+import { deliveryFilterInput, endpointHealth, listDeliveries, listRecentRuns } from "@/lib/webhooks/admin";
+import { getWebhookEnv } from "@/lib/webhooks/env";
+import { getWebhookSettings, resolveWebhookConfig } from "@/lib/webhooks/settings";
+import { maskSecret } from "@/lib/webhooks/signature";
+import { runCheckNowAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.notifications.title };
+}
+
+export default async function NotificationsPage({ searchParams }: PageProps<"/admin/notifications">) {
+  await requirePermission("notifications.manage");
+  const db = await getDb();
+  const filter = deliveryFilterInput.parse(await searchParams);
+  const [{ t, locale }, settings, webhookSettings, env, runs, health, deliveries] = await Promise.all([
+    getMessages(),
+    getRequestSettings(),
+    getWebhookSettings(db),
+    getWebhookEnv(),
+    listRecentRuns(db),
+    endpointHealth(db),
+    listDeliveries(db, filter),
+  ]);
+  const config = resolveWebhookConfig(webhookSettings, env);
+  const n = t.notifications;
+  const section = "space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-6";
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">{n.title}</h1>
+        <p className="max-w-3xl text-slate-600">{n.intro}</p>
+      </div>
+      <HealthPanel
+        runs={runs}
+        health={health}
+        enabled={config.enabled}
+        hasUrl={Boolean(config.url)}
+        now={new Date()}
+        t={t}
+        locale={locale}
+        timeZone={settings.timeZone}
+      />
+      <section aria-labelledby="tools-title" className={section}>
+        <h2 id="tools-title" className="text-lg font-semibold">
+          {n.tools.title}
+        </h2>
+        <div className="grid gap-6 sm:grid-cols-2">
+          <TestWebhook t={n.tools} />
+          <div className="space-y-2">
+            <ActionButton action={runCheckNowAction} label={n.tools.runNow} pendingLabel={n.tools.running} variant="primary" />
+            <p className="text-sm text-slate-600">{n.tools.runHelp}</p>
+          </div>
+        </div>
+      </section>
+      <section aria-labelledby="settings-title" className={section}>
+        <h2 id="settings-title" className="text-lg font-semibold">
+          {n.settings.title}
+        </h2>
+        <SettingsForm
+          // Field by field: the signing secret must never reach the browser.
+          values={{
+            enabled: webhookSettings.enabled,
+            url: config.urlSource === "env" ? "" : webhookSettings.url,
+            windowHours: webhookSettings.windowHours,
+            maxPerRun: webhookSettings.maxPerRun,
+            pauseMs: webhookSettings.pauseMs,
+            appUrl: webhookSettings.appUrl,
+          }}
+          envUrl={config.urlSource === "env" && config.url ? maskSecret(config.url) : null}
+          t={n.settings}
+        />
+      </section>
+      <section aria-labelledby="secret-title" className={section}>
+        <h2 id="secret-title" className="text-lg font-semibold">
+          {n.secret.title}
+        </h2>
+        <p className="text-sm text-slate-600">{n.secret.help}</p>
+        <SecretPanel
+          source={config.secretSource}
+          masked={config.secret ? maskSecret(config.secret) : null}
+          t={n.secret}
+          common={t.common}
+        />
+      </section>
+      <DeliveryLog filter={filter} result={deliveries} t={t} locale={locale} timeZone={settings.timeZone} />
+    </div>
+  );
+}

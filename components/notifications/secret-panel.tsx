@@ -1,0 +1,73 @@
+"use client";
+
+import { useState } from "react";
+import { removeSecretAction, rotateSecretAction } from "@/app/(app)/admin/notifications/actions";
+import { ActionButton } from "@/components/ui/action-button";
+import type { Messages } from "@/lib/i18n";
+
+interface SecretPanelProps {
+  source: "env" | "settings" | "none";
+  masked: string | null;
+  t: Messages["notifications"]["secret"];
+  common: Messages["common"];
+}
+
+export function SecretPanel({ source, masked, t, common }: SecretPanelProps) {
+  const [fresh, setFresh] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  if (source === "env") return <p className="text-sm text-slate-700">{t.fromEnv.replace("{masked}", masked ?? "")}</p>;
+
+  const rotate = async () => {
+    const result = await rotateSecretAction();
+    if (result.ok) {
+      setFresh(result.data);
+      setCopied(false);
+    }
+    return result.ok ? { ok: true as const, data: "" } : result;
+  };
+
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-700" data-testid="secret-state">
+        {source === "settings" ? t.current.replace("{masked}", masked ?? "") : t.none}
+      </p>
+      {fresh && (
+        <div role="status" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+          <p className="text-sm font-medium text-amber-900">{t.shownOnce}</p>
+          <div className="flex flex-wrap items-center gap-2">
+            <code className="rounded bg-white px-2 py-1 text-sm break-all" data-testid="new-secret">
+              {fresh}
+            </code>
+            <button
+              type="button"
+              className="btn-secondary"
+              onClick={() => navigator.clipboard?.writeText(fresh).then(() => setCopied(true))}
+            >
+              {copied ? t.copied : t.copy}
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="flex flex-wrap gap-3">
+        <ActionButton
+          action={rotate}
+          label={source === "settings" ? t.rotate : t.generate}
+          pendingLabel={source === "settings" ? t.rotate : t.generate}
+          confirm={source === "settings" ? { message: t.rotateConfirm, confirmLabel: t.rotate, cancelLabel: common.cancel } : undefined}
+        />
+        {source === "settings" && (
+          <ActionButton
+            action={async () => {
+              setFresh(null);
+              return removeSecretAction();
+            }}
+            label={t.remove}
+            pendingLabel={t.remove}
+            confirm={{ message: t.removeConfirm, confirmLabel: t.remove, cancelLabel: common.cancel }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
