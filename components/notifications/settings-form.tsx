@@ -43,7 +43,7 @@ export function SettingsForm({ values, envUrl, t }: SettingsFormProps) {
           <input id="windowHours" name="windowHours" type="number" min={1} max={168} defaultValue={values.windowHours} className="field" />
         </Field>
         <Field id="maxPerRun" label={t.maxPerRun} help={t.maxPerRunHelp} error={errors.maxPerRun}>
-          <input id="maxPerRun" name="maxPerRun" type="number" min={1} max={1000} defaultValue={values.maxPerRun} className="field" />
+          <input id="maxPerRun" name="maxPerRun" type="number" min={1} max={5000} defaultValue={values.maxPerRun} className="field" />
         </Field>
         <Field id="pauseMs" label={t.pauseMs} help={t.pauseHelp} error={errors.pauseMs}>
           <input id="pauseMs" name="pauseMs" type="number" min={0} max={5000} step={50} defaultValue={values.pauseMs} className="field" />

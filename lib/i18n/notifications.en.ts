@@ -39,7 +39,7 @@ export const notificationsEn: Messages["notifications"] = {
     urlFromEnv: "Set by the environment (WEBHOOK_URL): {url}. It takes precedence over the value saved here.",
     windowHours: "Window between two alerts for the same ticket (hours)",
     maxPerRun: "Maximum sends per check",
-    maxPerRunHelp: "Remaining tickets go out on the next check, most overdue first.",
+    maxPerRunHelp: "Remaining tickets go out on the next check, most overdue first. Each send is a subrequest: Cloudflare's free plan allows 50 per run.",
     pauseMs: "Pause between two sends (milliseconds)",
     pauseHelp: "Pabbly merges requests that arrive at the same instant: keep at least 200 ms.",
     appUrl: "Atelier's public address",

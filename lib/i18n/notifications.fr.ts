@@ -38,7 +38,7 @@ export const notificationsFr = {
     urlFromEnv: "Définie par l’environnement (WEBHOOK_URL) : {url}. Elle a priorité sur la valeur enregistrée ici.",
     windowHours: "Fenêtre entre deux alertes pour un même ticket (heures)",
     maxPerRun: "Envois au plus par vérification",
-    maxPerRunHelp: "Les tickets restants partent à la vérification suivante, les plus en retard d’abord.",
+    maxPerRunHelp: "Les tickets restants partent à la vérification suivante, les plus en retard d’abord. Chaque envoi compte comme une sous-requête : le forfait gratuit de Cloudflare en permet 50 par exécution.",
     pauseMs: "Pause entre deux envois (millisecondes)",
     pauseHelp: "Pabbly fusionne les requêtes qui arrivent au même instant : gardez au moins 200 ms.",
     appUrl: "Adresse publique d’Atelier",

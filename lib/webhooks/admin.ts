@@ -91,7 +91,7 @@ export const webhookSettingsInput = z.object({
   enabled: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()),
   url: z.string().trim().max(2000),
   windowHours: z.coerce.number().int().min(1).max(168),
-  maxPerRun: z.coerce.number().int().min(1).max(1000),
+  maxPerRun: z.coerce.number().int().min(1).max(5000),
   pauseMs: z.coerce.number().int().min(0).max(5000),
   appUrl: z.string().trim().max(300),
 });

@@ -8,7 +8,8 @@ export const webhookSettingsSchema = z.object({
   url: z.string().catch(""),
   secret: z.string().catch(""),
   windowHours: z.number().int().min(1).max(168).catch(24),
-  maxPerRun: z.number().int().min(1).max(1000).catch(50),
+  // Each send is one subrequest: 50 fits the free plan's budget per invocation, paid plans allow far more.
+  maxPerRun: z.number().int().min(1).max(5000).catch(50),
   pauseMs: z.number().int().min(0).max(5000).catch(200),
   appUrl: z.string().catch(""),
 });

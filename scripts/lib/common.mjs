@@ -110,7 +110,7 @@ export function migrateLocal(persistTo) {
 /** Seeds demo data into an empty local D1; a database with users is left alone. */
 export function seedLocal(persistTo) {
   const extra = persistTo ? ["--persist-to", persistTo] : [];
-  run("node", ["--import", "./scripts/lib/register-wasm.mjs", "scripts/seed.mjs", ...extra]);
+  run("node", ["--import", "./scripts/lib/register-loader.mjs", "scripts/seed.mjs", ...extra]);
 }
 
 const buildInputs = ["app", "components", "lib", "cron", "prisma", "public"];

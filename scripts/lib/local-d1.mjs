@@ -1,6 +1,6 @@
 // Opens a local D1 (the same files `wrangler d1 ... --local [--persist-to DIR]`
 // and `wrangler dev` use) from Node, with the project's Prisma client.
-// Run under `node --import ./scripts/lib/register-wasm.mjs` so the client's wasm loads.
+// Run under `node --import ./scripts/lib/register-loader.mjs` so the client's wasm loads.
 import path from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { PrismaD1 } from "@prisma/adapter-d1";

@@ -1,3 +1,0 @@
-import { register } from "node:module";
-
-register("./wasm-loader.mjs", import.meta.url);
