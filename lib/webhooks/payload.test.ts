@@ -40,7 +40,7 @@ describe("the overdue payload", () => {
       overdue_minutes: 26,
       overdue_text: "2 jour(s) 9h 26min",
       notification_sent_at: "23 novembre 2026 à 18 h 26",
-      ticket_url: "https://atelier.example.com/tickets/42",
+      ticket_url: "https://atelier.example.com/tickets/TKT-M001-20261120-003",
     });
   });
 

@@ -58,8 +58,9 @@ export function overdueDuration(scheduled: Date, now: Date): OverdueDuration {
   return { days, hours, minutes, text };
 }
 
-export function ticketUrl(appUrl: string, ticketId: number): string {
-  return `${appUrl.replace(/\/+$/, "")}/tickets/${ticketId}`;
+/** The ticket page, addressed by its readable id like everywhere in the app. */
+export function ticketUrl(appUrl: string, ticketId: string): string {
+  return `${appUrl.replace(/\/+$/, "")}/tickets/${encodeURIComponent(ticketId)}`;
 }
 
 export function buildOverduePayload(ticket: OverdueTicket, options: PayloadOptions) {
@@ -89,7 +90,7 @@ export function buildOverduePayload(ticket: OverdueTicket, options: PayloadOptio
     notification_sent_at: factoryDateTime(now, timeZone),
     notification_sent_at_utc: now.toISOString(),
     time_zone: timeZone,
-    ticket_url: ticketUrl(appUrl, ticket.id),
+    ticket_url: ticketUrl(appUrl, ticket.ticketId),
   };
 }
 
