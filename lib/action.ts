@@ -6,6 +6,7 @@ import { getDb, type Db } from "./db";
 import type { Locale, Messages } from "./i18n";
 import { getMessages } from "./i18n/server";
 import { can, type Permission } from "./permissions";
+import { RuleError } from "./rule-error";
 import { getCurrentUser, type CurrentUser } from "./session";
 
 export type ActionResult<T = undefined> =
@@ -56,6 +57,8 @@ export interface ActionOptions<S extends z.ZodType> {
   input: S;
   /** Checked before validation; finer, data-dependent checks belong in the handler. */
   permission?: Permission;
+  /** Only the password change itself may run while an admin-set password awaits replacement. */
+  allowPendingPasswordChange?: boolean;
 }
 
 export function authorizedAction<S extends z.ZodType, T>(
@@ -65,6 +68,9 @@ export function authorizedAction<S extends z.ZodType, T>(
   return async (raw) => {
     const [user, { locale, t }] = await Promise.all([getCurrentUser(), getMessages()]);
     if (!user) return { ok: false, error: t.actions.signedOut };
+    if (user.mustChangePassword && !options.allowPendingPasswordChange) {
+      return { ok: false, error: t.profile.password.required };
+    }
     if (options.permission && !can(user, options.permission)) return { ok: false, error: t.actions.forbidden };
 
     const parsed = options.input.safeParse(toInput(raw), { error: zodErrors[locale] });
@@ -78,6 +84,24 @@ export function authorizedAction<S extends z.ZodType, T>(
       throw error;
     }
   };
+}
+
+/**
+ * Runs a lib/ call and turns its RuleError into an ActionError worded from
+ * `messages` (keyed by rule code), attached to the field it concerns.
+ */
+export async function refuseOnRule<T>(messages: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    const word = (code: string) => messages[code] ?? messages.unknown ?? code;
+    const message = word(error.code);
+    const fieldErrors: Record<string, string> = {};
+    for (const [field, code] of Object.entries(error.fields ?? {})) fieldErrors[field] = word(code);
+    if (error.field) fieldErrors[error.field] = message;
+    throw new ActionError(message, Object.keys(fieldErrors).length ? fieldErrors : undefined);
+  }
 }
 
 /** Adapts an action for `useActionState(action, initialState)`, which passes the previous state first. */

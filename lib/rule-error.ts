@@ -8,6 +8,8 @@ export class RuleError<Code extends string = string> extends Error {
     readonly code: Code,
     /** The form field the refusal is about, when there is one. */
     readonly field?: string,
+    /** Several fields refused at once: field -> rule code. */
+    readonly fields?: Record<string, string>,
   ) {
     super(code);
     this.name = "RuleError";
