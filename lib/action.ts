@@ -13,6 +13,9 @@ export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
+/** What a client form receives: the wrapped action, called with its FormData. */
+export type ServerAction<T = unknown> = (raw: unknown) => Promise<ActionResult<T>>;
+
 export interface ActionContext {
   user: CurrentUser;
   db: Db;

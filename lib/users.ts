@@ -33,7 +33,10 @@ const id = z.coerce.number().int().positive();
 export const userCreateInput = z.object({ name, email, role: z.enum(roles), password });
 export const userUpdateInput = z.object({ id, name, email, role: z.enum(roles) });
 export const passwordResetInput = z.object({ id, password });
-export const userActiveInput = z.object({ id, active: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const userActiveInput = z.object({
+  id,
+  active: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
+});
 export const ownPasswordInput = z.object({ current: z.string().min(1).max(MAX_PASSWORD_LENGTH), next: password });
 export const profileInput = z.object({
   name,

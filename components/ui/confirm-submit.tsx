@@ -1,7 +1,6 @@
 "use client";
 
 import { useRef } from "react";
-import { useFormStatus } from "react-dom";
 
 interface ConfirmSubmitProps {
   children: React.ReactNode;
@@ -10,6 +9,7 @@ interface ConfirmSubmitProps {
   confirmLabel: string;
   cancelLabel: string;
   pendingLabel: string;
+  pending: boolean;
   className?: string;
   /** Styles the confirm button as destructive. */
   danger?: boolean;
@@ -19,9 +19,9 @@ interface ConfirmSubmitProps {
  * A submit button that asks first, in a native modal <dialog> (focus trap,
  * Escape to cancel). It must sit inside the form it submits.
  */
-export function ConfirmSubmit({ children, question, confirmLabel, cancelLabel, pendingLabel, className, danger }: ConfirmSubmitProps) {
+export function ConfirmSubmit(props: ConfirmSubmitProps) {
+  const { children, question, confirmLabel, cancelLabel, pendingLabel, pending, className, danger } = props;
   const dialog = useRef<HTMLDialogElement>(null);
-  const { pending } = useFormStatus();
   return (
     <>
       <button type="button" className={className} disabled={pending} onClick={() => dialog.current?.showModal()}>

@@ -61,6 +61,7 @@ export const adminEn: Messages["admin"] = {
     never: "Never",
     edit: "Edit",
     editLabel: "Edit {name}",
+    created: "{name}'s account is created. Give them the temporary password in person.",
     back: "Back to users",
   },
   userForm: {

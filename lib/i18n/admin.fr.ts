@@ -61,6 +61,7 @@ export const adminFr = {
     never: "Jamais",
     edit: "Modifier",
     editLabel: "Modifier {name}",
+    created: "Le compte de {name} est créé. Communiquez-lui son mot de passe temporaire en personne.",
     back: "Retour aux utilisateurs",
   },
   userForm: {
