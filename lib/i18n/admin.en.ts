@@ -27,7 +27,7 @@ export const adminEn: Messages["admin"] = {
     logoTooLarge: "The logo is larger than 512 KB.",
     logoBadType: "This file is not a PNG, JPEG or WebP image.",
     fileMissing: "Choose a CSV file.",
-    fileTooLarge: "The file is larger than 1 MB.",
+    fileTooLarge: "The file is larger than 512 KB.",
     importInvalid: "The file has errors: nothing was imported.",
     importConflict: "A serial number was added in the meantime: nothing was imported. Check the file again.",
   },
@@ -155,6 +155,12 @@ export const adminEn: Messages["admin"] = {
     previous: "Previous page",
     next: "Next page",
     pagination: "Pagination",
+    entities: {
+      user: "User",
+      setting: "Setting",
+      machine: "Machine",
+      webhook: "Webhook",
+    },
     actions: {
       user_created: "User created",
       user_updated: "User edited",

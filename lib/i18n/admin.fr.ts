@@ -27,7 +27,7 @@ export const adminFr = {
     logoTooLarge: "Le logo dépasse 512 Ko.",
     logoBadType: "Ce fichier n’est pas une image PNG, JPEG ou WebP.",
     fileMissing: "Choisissez un fichier CSV.",
-    fileTooLarge: "Le fichier dépasse 1 Mo.",
+    fileTooLarge: "Le fichier dépasse 512 Ko.",
     importInvalid: "Le fichier contient des erreurs : rien n’a été importé.",
     importConflict: "Un numéro de série a été ajouté entre-temps : rien n’a été importé. Vérifiez de nouveau le fichier.",
   },
@@ -156,6 +156,12 @@ export const adminFr = {
     previous: "Page précédente",
     next: "Page suivante",
     pagination: "Pagination",
+    entities: {
+      user: "Utilisateur",
+      setting: "Paramètre",
+      machine: "Machine",
+      webhook: "Webhook",
+    },
     actions: {
       user_created: "Utilisateur créé",
       user_updated: "Utilisateur modifié",
