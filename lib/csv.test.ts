@@ -87,3 +87,13 @@ describe("normalizeHeader", () => {
     expect(normalizeHeader("Modèle")).toBe("modele");
   });
 });
+
+describe("decodeCsvBytes", () => {
+  it("reads UTF-8 and falls back to Windows-1252 (Excel's plain CSV on French Windows)", async () => {
+    const { decodeCsvBytes } = await import("./csv");
+    expect(decodeCsvBytes(new TextEncoder().encode("Numéro de série"))).toBe("Numéro de série");
+    // "Modèle;Hors état" in Windows-1252: è = 0xE8, é = 0xE9
+    const latin = new Uint8Array([0x4d, 0x6f, 0x64, 0xe8, 0x6c, 0x65, 0x3b, 0xe9, 0x74, 0x61, 0x74]);
+    expect(decodeCsvBytes(latin)).toBe("Modèle;état");
+  });
+});

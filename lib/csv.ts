@@ -104,3 +104,15 @@ export function normalizeHeader(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]/g, "");
 }
+
+/**
+ * File bytes to text: UTF-8 (with or without BOM) when valid, else Windows-1252,
+ * which is what Excel's plain "CSV" format writes on a French Windows.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}

@@ -13,6 +13,9 @@ interface ConfirmSubmitProps {
   className?: string;
   /** Styles the confirm button as destructive. */
   danger?: boolean;
+  /** Sent with the form by the confirm button, to tell apart several submit buttons. */
+  submitName?: string;
+  submitValue?: string;
 }
 
 /**
@@ -20,7 +23,7 @@ interface ConfirmSubmitProps {
  * Escape to cancel). It must sit inside the form it submits.
  */
 export function ConfirmSubmit(props: ConfirmSubmitProps) {
-  const { children, question, confirmLabel, cancelLabel, pendingLabel, pending, className, danger } = props;
+  const { children, question, confirmLabel, cancelLabel, pendingLabel, pending, className, danger, submitName, submitValue } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
@@ -38,6 +41,8 @@ export function ConfirmSubmit(props: ConfirmSubmitProps) {
           </button>
           <button
             type="submit"
+            name={submitName}
+            value={submitValue}
             className={danger ? "btn-danger" : "btn-primary"}
             onClick={() => dialog.current?.close()}
           >

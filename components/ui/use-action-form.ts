@@ -31,5 +31,5 @@ export function useActionForm<T>(action: ServerAction<T>, options: ActionFormOpt
     });
   }
 
-  return { state, pending, onSubmit };
+  return { state, pending, onSubmit, clear: () => setState(null) };
 }
