@@ -2,18 +2,14 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { getRequestSettings } from "../request-settings";
 import { getCurrentUser } from "../session";
-import { isLocale, LOCALE_COOKIE, messagesFor, type Locale, type Messages } from "./index";
+import { isLocale, LOCALE_COOKIE, messagesFor, pickLocale, type Locale, type Messages } from "./index";
 
-/**
- * The visitor's language: the switch they clicked (cookie), else their
- * profile's preference, else the factory's default language (settings).
- */
+/** The visitor's language (see pickLocale); the user and settings are read only when no cookie decides. */
 export const getLocale = cache(async (): Promise<Locale> => {
-  const value = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(value)) return value;
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(cookie)) return cookie;
   const user = await getCurrentUser();
-  if (user?.locale) return user.locale;
-  return (await getRequestSettings()).defaultLocale;
+  return pickLocale(cookie, user?.locale, user?.locale ? undefined : (await getRequestSettings()).defaultLocale);
 });
 
 export async function getMessages(): Promise<{ locale: Locale; t: Messages }> {
