@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditFilters, startOfFactoryDay } from "./audit";
-
-describe("startOfFactoryDay", () => {
-  it("is local midnight in the factory's zone, across daylight saving changes", () => {
-    expect(startOfFactoryDay("2026-11-23", "America/Toronto").toISOString()).toBe("2026-11-23T05:00:00.000Z");
-    expect(startOfFactoryDay("2026-07-01", "America/Toronto").toISOString()).toBe("2026-07-01T04:00:00.000Z");
-    expect(startOfFactoryDay("2026-03-08", "America/Toronto").toISOString()).toBe("2026-03-08T05:00:00.000Z");
-    expect(startOfFactoryDay("2026-11-01", "America/Toronto").toISOString()).toBe("2026-11-01T04:00:00.000Z");
-    expect(startOfFactoryDay("2026-06-15", "Europe/Paris").toISOString()).toBe("2026-06-14T22:00:00.000Z");
-    expect(startOfFactoryDay("2026-06-15", "UTC").toISOString()).toBe("2026-06-15T00:00:00.000Z");
-  });
-});
+import { auditFilters } from "./audit";
 
 describe("auditFilters", () => {
   it("keeps valid filters and drops malformed ones instead of failing the page", () => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "./db";
 import { can, type Actor } from "./permissions";
 import { forbidden } from "./rule-error";
+import { startOfFactoryDay } from "./zoned-time";
 
 // Never written to the audit log, whatever object a caller passes.
 const secretKeys = new Set(["passwordHash", "password_hash", "password", "secret", "webhookSecret", "signingSecret"]);
@@ -63,33 +64,6 @@ export interface AuditRow {
   actorName: string | null;
   before: string | null;
   after: string | null;
-}
-
-/** Start of a factory day (YYYY-MM-DD in `timeZone`) as a UTC instant. */
-export function startOfFactoryDay(dayText: string, timeZone: string): Date {
-  const [y, m, d] = dayText.split("-").map(Number) as [number, number, number];
-  const utcGuess = Date.UTC(y, m - 1, d);
-  // The zone's offset at that moment (twice, so a DST change that day still lands on midnight).
-  let instant = utcGuess;
-  for (let i = 0; i < 2; i++) instant = utcGuess - zoneOffsetMs(new Date(instant), timeZone);
-  return new Date(instant);
-}
-
-function zoneOffsetMs(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  })
-    .formatToParts(date)
-    .reduce<Record<string, number>>((acc, p) => (p.type === "literal" ? acc : { ...acc, [p.type]: Number(p.value) }), {});
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
 }
 
 /** Newest first, one page at a time; dates are factory days. Admins only. */

@@ -8,6 +8,7 @@ import { can, type Actor } from "./permissions";
 import { forbidden } from "./rule-error";
 import { overdueStatuses, TEAM_ASSIGNEE, ticketPriorities, type TicketPriority, type TicketStatus } from "./tickets";
 import type { Prisma } from "./generated/prisma/client";
+import { factoryDateTime } from "./zoned-time";
 
 const flag = z
   .enum(["1", "true", "on"])
@@ -50,25 +51,6 @@ export function ticketWhere(filters: TicketFilters, actor: Actor, now: Date): Pr
   }
   if (filters.mine) and.push({ OR: [{ assignedTo: actor.id }, { reportedBy: actor.id }] });
   return { AND: and };
-}
-
-/** "2026-11-23 14:05" in the factory's zone: sortable, and Excel reads it as a date. */
-export function factoryDateTime(date: Date | null, timeZone: string): string {
-  if (!date) return "";
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
 export interface TicketExportOptions {

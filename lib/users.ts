@@ -143,16 +143,17 @@ export async function createUser(
     if (isUniqueViolation(error)) throw new RuleError("duplicateEmail", "email");
     throw error;
   }
-  await recordAudit(
-    db,
-    { actorId: actor.id, action: "user.created", entityType: "user", entityId: user.id, after: snapshot(user) },
-    now,
-  );
+  await auditUser(db, actor, "user.created", user.id, { after: snapshot(user) }, now);
   return user;
 }
 
 function snapshot(user: Pick<UserRow, "name" | "email" | "role" | "active">) {
   return { name: user.name, email: user.email, role: user.role, active: user.active };
+}
+
+/** One audit entry about an account; `before`/`after` are plain snapshots (never a hash). */
+function auditUser(db: Db, actor: Actor, action: string, userId: number, change: { before?: object; after: object }, now: Date) {
+  return recordAudit(db, { actorId: actor.id, action, entityType: "user", entityId: userId, ...change }, now);
 }
 
 /**
@@ -187,18 +188,8 @@ export async function updateUser(
   const after = await findOrRefuse(db, data.id);
   const roleChanged = before.role !== after.role;
   if (roleChanged || before.name !== after.name || before.email !== after.email) {
-    await recordAudit(
-      db,
-      {
-        actorId: actor.id,
-        action: roleChanged ? "user.role_changed" : "user.updated",
-        entityType: "user",
-        entityId: data.id,
-        before: snapshot(before),
-        after: snapshot(after),
-      },
-      now,
-    );
+    const action = roleChanged ? "user.role_changed" : "user.updated";
+    await auditUser(db, actor, action, data.id, { before: snapshot(before), after: snapshot(after) }, now);
   }
   return after;
 }
@@ -218,18 +209,11 @@ export async function resetUserPassword(
     where: { id: data.id },
     data: { passwordHash: await hashPassword(data.password), mustChangePassword: true, updatedAt: now },
   });
-  await recordAudit(
-    db,
-    {
-      actorId: actor.id,
-      action: "user.password_reset",
-      entityType: "user",
-      entityId: data.id,
-      before: { name: before.name, mustChangePassword: before.mustChangePassword },
-      after: { name: before.name, mustChangePassword: true },
-    },
-    now,
-  );
+  const change = {
+    before: { name: before.name, mustChangePassword: before.mustChangePassword },
+    after: { name: before.name, mustChangePassword: true },
+  };
+  await auditUser(db, actor, "user.password_reset", data.id, change, now);
 }
 
 /**
@@ -257,18 +241,8 @@ export async function setUserActive(
   if (changed === 0) throw new RuleError("lastAdmin");
 
   const after = await findOrRefuse(db, data.id);
-  await recordAudit(
-    db,
-    {
-      actorId: actor.id,
-      action: data.active ? "user.reactivated" : "user.deactivated",
-      entityType: "user",
-      entityId: data.id,
-      before: snapshot(before),
-      after: snapshot(after),
-    },
-    now,
-  );
+  const action = data.active ? "user.reactivated" : "user.deactivated";
+  await auditUser(db, actor, action, data.id, { before: snapshot(before), after: snapshot(after) }, now);
   return after;
 }
 

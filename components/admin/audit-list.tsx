@@ -2,6 +2,7 @@ import type { AuditRow } from "@/lib/audit";
 import { formatDateTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import { actionLabel, changedValues, entityLabel } from "./audit-labels";
+import { EmptyState } from "@/components/ui/empty-state";
 
 interface AuditListProps {
   rows: AuditRow[];
@@ -12,7 +13,7 @@ interface AuditListProps {
 
 export function AuditList({ rows, t, locale, timeZone }: AuditListProps) {
   const a = t.admin.audit;
-  if (rows.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{a.empty}</p>;
+  if (rows.length === 0) return <EmptyState>{a.empty}</EmptyState>;
   return (
     <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="audit-list">
       {rows.map((row) => (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/format";
 import type { UserRow } from "@/lib/users";
+import { EmptyState } from "@/components/ui/empty-state";
 
 interface UserListProps {
   users: UserRow[];
@@ -14,7 +15,7 @@ interface UserListProps {
 /** One card per account on phones, a row per account from the sm breakpoint. */
 export function UserList({ users, canManage, t, locale, timeZone }: UserListProps) {
   const u = t.admin.users;
-  if (users.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{u.empty}</p>;
+  if (users.length === 0) return <EmptyState>{u.empty}</EmptyState>;
   return (
     <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="user-list">
       {users.map((user) => (

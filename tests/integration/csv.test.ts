@@ -3,10 +3,12 @@ import { BOM, parseCsv } from "@/lib/csv";
 import { checkMachineImport, exportMachinesCsv, importMachines } from "@/lib/machines-csv";
 import type { Actor } from "@/lib/permissions";
 import { roles, type Role } from "@/lib/roles";
-import { RuleError } from "@/lib/rule-error";
 import { exportTicketsCsv, ticketFilters } from "@/lib/tickets-csv";
 import { seedDemoData } from "../../prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { refusal } from "./helpers/refusal";
+
+const code = async (promise: Promise<unknown>) => (await refusal(promise)).code;
 
 let source: TestDatabase;
 let empty: TestDatabase;
@@ -30,14 +32,6 @@ afterAll(async () => {
 
 const machineFields = { machineType: true, model: true, serialNumber: true, location: true, status: true } as const;
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof RuleError)) throw new Error(`expected a RuleError, got ${String(error)}`);
-  return error.code;
-}
 
 describe("machines CSV", () => {
   it("round trip: exporting, then importing into an empty database, gives the same machines", async () => {
@@ -97,7 +91,7 @@ describe("machines CSV", () => {
       [7, 'Convoyeur "B"'],
     ]);
 
-    expect(await refusal(importMachines(empty.db, emptyAdmin, fixedQuote))).toBe("importInvalid");
+    expect(await code(importMachines(empty.db, emptyAdmin, fixedQuote))).toBe("importInvalid");
     expect(await empty.db.machine.count()).toBe(1);
     expect(await empty.db.auditLog.count()).toBe(auditBefore);
   });
@@ -122,9 +116,9 @@ describe("machines CSV", () => {
     it(`a ${role} may export machines but neither check nor import a file`, async () => {
       expect(await exportMachinesCsv(source.db, actors[role], { separator: ";", locale: "fr" })).toContain("SCH-250-1187");
       const csv = "Type\nPresse\n";
-      expect(await refusal(checkMachineImport(source.db, actors[role], csv))).toBe("forbidden");
+      expect(await code(checkMachineImport(source.db, actors[role], csv))).toBe("forbidden");
       const count = await source.db.machine.count();
-      expect(await refusal(importMachines(source.db, actors[role], csv))).toBe("forbidden");
+      expect(await code(importMachines(source.db, actors[role], csv))).toBe("forbidden");
       expect(await source.db.machine.count()).toBe(count);
     });
   }

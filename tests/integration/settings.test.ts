@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeLogo, replaceLogo } from "@/lib/logo";
 import type { Actor } from "@/lib/permissions";
 import { roles, type Role } from "@/lib/roles";
-import { RuleError } from "@/lib/rule-error";
 import { getSettings, updateSettings } from "@/lib/settings";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { refusal } from "./helpers/refusal";
 
 let t: TestDatabase;
 const actors = {} as Record<Role, Actor>;
@@ -20,14 +20,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function refusal(promise: Promise<unknown>): Promise<RuleError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof RuleError)) throw new Error(`expected a RuleError, got ${String(error)}`);
-  return error;
-}
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const valid = { companyName: "Usine Laval", timeZone: "America/Montreal", defaultLocale: "en", ticketPrefix: "LAV" };

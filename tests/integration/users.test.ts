@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import type { Actor } from "@/lib/permissions";
 import { roles, type Role } from "@/lib/roles";
-import { RuleError } from "@/lib/rule-error";
 import { authenticate } from "@/lib/sign-in";
 import {
   changeOwnPassword,
@@ -14,6 +13,9 @@ import {
   updateUser,
 } from "@/lib/users";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { refusal } from "./helpers/refusal";
+
+const code = async (promise: Promise<unknown>) => (await refusal(promise)).code;
 
 let t: TestDatabase;
 let counter = 0;
@@ -33,14 +35,6 @@ async function insertUser(role: Role, options: { active?: boolean; password?: st
   return { id: user.id, role } satisfies Actor;
 }
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof RuleError)) throw new Error(`expected a RuleError, got ${String(error)}`);
-  return error.code;
-}
 
 const newPassword = "nouveau-mot-2026";
 
@@ -66,7 +60,7 @@ describe("who may do what with accounts", () => {
       const target = await insertUser("operator");
       const before = await t.db.user.findUniqueOrThrow({ where: { id: target.id } });
       const auditBefore = await t.db.auditLog.count();
-      for (const attempt of manage(actors[role], target.id)) expect(await refusal(attempt())).toBe("forbidden");
+      for (const attempt of manage(actors[role], target.id)) expect(await code(attempt())).toBe("forbidden");
       expect(await t.db.auditLog.count()).toBe(auditBefore);
       const row = await t.db.user.findUniqueOrThrow({ where: { id: target.id } });
       expect(row).toEqual(before);
@@ -83,8 +77,8 @@ describe("who may do what with accounts", () => {
   });
 
   it("operators and technicians cannot list users; supervisors and admins can", async () => {
-    expect(await refusal(listUsers(t.db, actors.operator))).toBe("forbidden");
-    expect(await refusal(listUsers(t.db, actors.technician))).toBe("forbidden");
+    expect(await code(listUsers(t.db, actors.operator))).toBe("forbidden");
+    expect(await code(listUsers(t.db, actors.technician))).toBe("forbidden");
     expect((await listUsers(t.db, actors.supervisor)).length).toBeGreaterThan(3);
     expect((await listUsers(t.db, actors.admin)).length).toBeGreaterThan(3);
   });
@@ -108,10 +102,10 @@ describe("creating an account", () => {
 
   it("refuses a duplicate email, whatever its case", async () => {
     const existing = await t.db.user.findUniqueOrThrow({ where: { id: actors.operator.id } });
-    const code = await refusal(
+    const refused = await code(
       createUser(t.db, actors.admin, { name: "Double", email: existing.email.toUpperCase(), role: "operator", password: newPassword }),
     );
-    expect(code).toBe("duplicateEmail");
+    expect(refused).toBe("duplicateEmail");
   });
 
   it("refuses two simultaneous creations of the same address except one", async () => {
@@ -124,8 +118,8 @@ describe("creating an account", () => {
 
   it("applies the password policy: 10 characters, not a demo password", async () => {
     const base = { name: "P", role: "operator" as const };
-    expect(await refusal(createUser(t.db, actors.admin, { ...base, email: "p1@u.test", password: "court" }))).toBe("passwordTooShort");
-    expect(await refusal(createUser(t.db, actors.admin, { ...base, email: "p2@u.test", password: "Atelier-Admin-2026" }))).toBe(
+    expect(await code(createUser(t.db, actors.admin, { ...base, email: "p1@u.test", password: "court" }))).toBe("passwordTooShort");
+    expect(await code(createUser(t.db, actors.admin, { ...base, email: "p2@u.test", password: "Atelier-Admin-2026" }))).toBe(
       "passwordPublished",
     );
     expect(await t.db.user.count({ where: { email: { in: ["p1@u.test", "p2@u.test"] } } })).toBe(0);
@@ -136,8 +130,8 @@ describe("admin guards", () => {
   it("an admin cannot demote or deactivate themselves", async () => {
     const me = await insertUser("admin");
     const row = await t.db.user.findUniqueOrThrow({ where: { id: me.id } });
-    expect(await refusal(updateUser(t.db, me, { id: me.id, name: row.name, email: row.email, role: "supervisor" }))).toBe("selfDemote");
-    expect(await refusal(setUserActive(t.db, me, { id: me.id, active: "false" }))).toBe("selfDeactivate");
+    expect(await code(updateUser(t.db, me, { id: me.id, name: row.name, email: row.email, role: "supervisor" }))).toBe("selfDemote");
+    expect(await code(setUserActive(t.db, me, { id: me.id, active: "false" }))).toBe("selfDeactivate");
     expect(await t.db.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ role: "admin", active: true });
   });
 
@@ -154,9 +148,9 @@ describe("admin guards", () => {
     const last = await t.db.user.findUniqueOrThrow({ where: { id: other.id } });
     // An admin whose account is inactive does not count as a remaining admin.
     expect(
-      await refusal(updateUser(t.db, second, { id: other.id, name: last.name, email: last.email, role: "technician" })),
+      await code(updateUser(t.db, second, { id: other.id, name: last.name, email: last.email, role: "technician" })),
     ).toBe("lastAdmin");
-    expect(await refusal(setUserActive(t.db, second, { id: other.id, active: "false" }))).toBe("lastAdmin");
+    expect(await code(setUserActive(t.db, second, { id: other.id, active: "false" }))).toBe("lastAdmin");
     expect(await t.db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ role: "admin", active: true });
     // Restore the shared admin for the other tests.
     await t.db.user.update({ where: { id: actors.admin.id }, data: { role: "admin" } });
@@ -188,7 +182,7 @@ describe("admin guards", () => {
   it("editing to an address another account uses is refused", async () => {
     const a = await insertUser("operator");
     const b = await t.db.user.findUniqueOrThrow({ where: { id: (await insertUser("operator")).id } });
-    expect(await refusal(updateUser(t.db, actors.admin, { id: a.id, name: "A", email: b.email, role: "operator" }))).toBe(
+    expect(await code(updateUser(t.db, actors.admin, { id: a.id, name: "A", email: b.email, role: "operator" }))).toBe(
       "duplicateEmail",
     );
   });
@@ -211,11 +205,11 @@ describe("password reset and own password change", () => {
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "user.password_reset", entityId: String(user.id) } });
     expect(`${audit.before}${audit.after}`).not.toMatch(/temporaire|pbkdf2/);
 
-    expect(await refusal(changeOwnPassword(t.db, user, { current: "pas-le-bon-mdp", next: "definitif-789" }))).toBe("wrongPassword");
-    expect(await refusal(changeOwnPassword(t.db, user, { current: "temporaire-456", next: "temporaire-456" }))).toBe("samePassword");
-    expect(await refusal(changeOwnPassword(t.db, user, { current: "temporaire-456", next: "court" }))).toBe("passwordTooShort");
+    expect(await code(changeOwnPassword(t.db, user, { current: "pas-le-bon-mdp", next: "definitif-789" }))).toBe("wrongPassword");
+    expect(await code(changeOwnPassword(t.db, user, { current: "temporaire-456", next: "temporaire-456" }))).toBe("samePassword");
+    expect(await code(changeOwnPassword(t.db, user, { current: "temporaire-456", next: "court" }))).toBe("passwordTooShort");
     expect(
-      await refusal(changeOwnPassword(t.db, user, { current: "temporaire-456", next: "Atelier-Technicien-2026" })),
+      await code(changeOwnPassword(t.db, user, { current: "temporaire-456", next: "Atelier-Technicien-2026" })),
     ).toBe("passwordPublished");
     await changeOwnPassword(t.db, user, { current: "temporaire-456", next: "definitif-789" });
     const row = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });

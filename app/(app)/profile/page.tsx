@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { CardSection } from "@/components/ui/card-section";
 import { PasswordForm } from "@/components/profile/password-form";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { format } from "@/lib/i18n";
@@ -22,9 +24,8 @@ export default async function ProfilePage() {
   ];
   return (
     <div className="max-w-xl space-y-8">
-      <h1 className="text-2xl font-semibold">{p.title}</h1>
-      <section aria-labelledby="details-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="details-heading" className="text-lg font-semibold">{p.details.heading}</h2>
+      <PageHeader title={p.title} />
+      <CardSection id="details" title={p.details.heading}>
         <ProfileForm
           action={updateProfileAction}
           name={user.name}
@@ -33,11 +34,10 @@ export default async function ProfilePage() {
           languageOptions={languageOptions}
           labels={{ ...p.details }}
         />
-      </section>
-      <section aria-labelledby="password-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="password-heading" className="text-lg font-semibold">{p.password.heading}</h2>
+      </CardSection>
+      <CardSection id="password" title={p.password.heading}>
         <PasswordForm action={changePasswordAction} labels={{ ...p.password }} />
-      </section>
+      </CardSection>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditList } from "@/components/admin/audit-list";
 import { Pagination } from "@/components/ui/pagination";
@@ -29,10 +30,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   };
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{a.title}</h1>
-        <p className="text-slate-600">{a.intro}</p>
-      </div>
+      <PageHeader title={a.title} intro={a.intro} />
       <AuditFilters filters={filters} actions={options.actions} actors={options.actors} t={t} />
       <p className="text-sm text-slate-600">{format(a.count, { count: total })}</p>
       <AuditList rows={rows} t={t} locale={locale} timeZone={settings.timeZone} />

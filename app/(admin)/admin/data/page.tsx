@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { CardSection } from "@/components/ui/card-section";
 import { CsvExportForm } from "@/components/admin/csv-export-form";
 import { MachineImport } from "@/components/admin/machine-import";
 import { getMessages } from "@/lib/i18n/server";
@@ -14,22 +16,16 @@ export default async function DataPage() {
   await requirePermission("machine.manage");
   const { t } = await getMessages();
   const d = t.admin.data;
-  const card = "space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-6";
   return (
     <div className="max-w-3xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{d.title}</h1>
-        <p className="text-slate-600">{d.intro}</p>
-      </div>
-      <section className={card} aria-labelledby="export-heading">
-        <h2 id="export-heading" className="text-lg font-semibold">{d.exportHeading}</h2>
+      <PageHeader title={d.title} intro={d.intro} />
+      <CardSection id="export" title={d.exportHeading}>
         <div className="grid gap-3 sm:grid-cols-2">
           <CsvExportForm action="/tickets/export" id="tickets" title={d.exportTickets} help={d.exportTicketsHelp} t={t} />
           <CsvExportForm action="/machines/export" id="machines" title={d.exportMachines} help={d.exportMachinesHelp} t={t} />
         </div>
-      </section>
-      <section className={card} aria-labelledby="import-heading">
-        <h2 id="import-heading" className="text-lg font-semibold">{d.importHeading}</h2>
+      </CardSection>
+      <CardSection id="import" title={d.importHeading}>
         <MachineImport
           action={machineImportAction}
           labels={{
@@ -42,7 +38,7 @@ export default async function DataPage() {
             cancelLabel: t.admin.confirm.cancel,
           }}
         />
-      </section>
+      </CardSection>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { UserFilters } from "@/components/admin/user-filters";
 import { UserList } from "@/components/admin/user-list";
@@ -27,13 +28,9 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
   const u = t.admin.users;
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{u.title}</h1>
-          <p className="text-slate-600">{canManage ? u.intro : u.readOnly}</p>
-        </div>
+      <PageHeader title={u.title} intro={canManage ? u.intro : u.readOnly}>
         {canManage && <Link href="/admin/users/new" className="btn-primary">{u.newUser}</Link>}
-      </div>
+      </PageHeader>
       <UserFilters q={filters.q} role={filters.role} t={t} />
       <p className="text-sm text-slate-600" aria-live="polite">{format(u.count, { count: users.length })}</p>
       <UserList users={users} canManage={canManage} t={t} locale={locale} timeZone={settings.timeZone} />

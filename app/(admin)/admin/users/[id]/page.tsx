@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { CardSection } from "@/components/ui/card-section";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccountAccessForm } from "@/components/admin/account-access-form";
@@ -28,27 +30,25 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
   const { userForm: f, reset, access, confirm } = t.admin;
   const self = user.id === actor.id;
   const lastLogin = user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale, settings.timeZone) : t.admin.users.never;
-  const card = "space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-6";
   return (
     <div className="max-w-xl space-y-6">
       <Link href="/admin/users" className="text-sm text-slate-700 underline">{t.admin.users.back}</Link>
-      <h1 className="text-2xl font-semibold">{format(f.editTitle, { name: user.name })}</h1>
+      <PageHeader title={format(f.editTitle, { name: user.name })} />
       {created === "1" && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {format(t.admin.users.created, { name: user.name })}
         </p>
       )}
       {self && <p className="text-sm text-slate-600">{f.selfNote}</p>}
-      <section className={card}>
+      <CardSection id="details">
         <UserForm
           action={updateUserAction}
           user={user}
           roleOptions={roles.map((r) => ({ value: r, label: t.roles[r] }))}
           labels={{ ...f, submit: f.save, submitting: f.saving }}
         />
-      </section>
-      <section className={card} aria-labelledby="reset-heading">
-        <h2 id="reset-heading" className="text-lg font-semibold">{reset.heading}</h2>
+      </CardSection>
+      <CardSection id="reset" title={reset.heading}>
         <PasswordResetForm
           action={resetPasswordAction}
           userId={user.id}
@@ -61,10 +61,9 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
             cancelLabel: confirm.cancel,
           }}
         />
-      </section>
+      </CardSection>
       {!self && (
-        <section className={card} aria-labelledby="access-heading">
-          <h2 id="access-heading" className="text-lg font-semibold">{access.heading}</h2>
+        <CardSection id="access" title={access.heading}>
           <AccountAccessForm
             action={setUserActiveAction}
             userId={user.id}
@@ -80,7 +79,7 @@ export default async function EditUserPage({ params, searchParams }: PageProps<"
               cancelLabel: confirm.cancel,
             }}
           />
-        </section>
+        </CardSection>
       )}
     </div>
   );

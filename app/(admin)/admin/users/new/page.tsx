@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { CardSection } from "@/components/ui/card-section";
 import Link from "next/link";
 import { UserForm } from "@/components/admin/user-form";
 import { getMessages } from "@/lib/i18n/server";
@@ -18,14 +20,14 @@ export default async function NewUserPage() {
   return (
     <div className="max-w-xl space-y-6">
       <Link href="/admin/users" className="text-sm text-slate-700 underline">{t.admin.users.back}</Link>
-      <h1 className="text-2xl font-semibold">{f.createTitle}</h1>
-      <div className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+      <PageHeader title={f.createTitle} />
+      <CardSection id="new-user">
         <UserForm
           action={createUserAction}
           roleOptions={roles.map((r) => ({ value: r, label: t.roles[r] }))}
           labels={{ ...f, submit: f.create, submitting: f.creating }}
         />
-      </div>
+      </CardSection>
     </div>
   );
 }
