@@ -239,5 +239,6 @@ export const adminEn: Messages["admin"] = {
     maintenance: "Maintenance",
     out_of_service: "Out of service",
   },
+  loading: "Loading…",
   wholeTeam: "Whole team",
 };
