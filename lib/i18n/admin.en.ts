@@ -239,6 +239,5 @@ export const adminEn: Messages["admin"] = {
     maintenance: "Maintenance",
     out_of_service: "Out of service",
   },
-  loading: "Loading…",
   wholeTeam: "Whole team",
 };

@@ -240,6 +240,5 @@ export const adminFr = {
     maintenance: "En maintenance",
     out_of_service: "Hors service",
   },
-  loading: "Chargement…",
   wholeTeam: "Toute l’équipe",
 };
