@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { replaceTemporaryPasswordAction } from "@/app/(app)/profile/actions";
 import { AuthCard } from "@/components/auth/auth-card";
@@ -24,6 +25,9 @@ export default async function ChangePasswordPage() {
         action={replaceTemporaryPasswordAction}
         labels={{ ...p.password, current: p.password.temporary, submit: p.forced.submit }}
       />
+      <Link href="/sign-out" className="mt-6 inline-block text-sm text-slate-700 underline">
+        {t.userMenu.signOut}
+      </Link>
     </AuthCard>
   );
 }
