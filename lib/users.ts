@@ -92,10 +92,11 @@ export async function listUsers(db: Db, actor: Actor, filters: z.input<typeof us
       ...(role ? { role } : {}),
       ...(q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } : {}),
     },
-    orderBy: [{ active: "desc" }, { name: "asc" }],
     select: rowSelect,
   });
-  return rows as UserRow[];
+  // SQLite sorts bytes ("Émilie" after "Zoé"); the factory reads in French.
+  const byName = new Intl.Collator("fr-CA", { sensitivity: "base" });
+  return (rows as UserRow[]).sort((a, b) => Number(b.active) - Number(a.active) || byName.compare(a.name, b.name));
 }
 
 export async function getUserRow(db: Db, actor: Actor, userId: number): Promise<UserRow | null> {

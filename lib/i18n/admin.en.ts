@@ -5,7 +5,7 @@ export const adminEn: Messages["admin"] = {
     users: "Users",
     settings: "Settings",
     audit: "Audit log",
-    data: "Import and export",
+    data: "Data",
   },
   rules: {
     unknown: "The operation was refused.",

@@ -4,7 +4,7 @@ export const adminFr = {
     users: "Utilisateurs",
     settings: "Paramètres",
     audit: "Journal d’audit",
-    data: "Import et export",
+    data: "Données",
   },
   // Refusals from lib/ (RuleError codes), shared by the admin and profile screens.
   rules: {
