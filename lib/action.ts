@@ -6,11 +6,15 @@ import { getDb, type Db } from "./db";
 import type { Locale, Messages } from "./i18n";
 import { getMessages } from "./i18n/server";
 import { can, type Permission } from "./permissions";
+import { RuleError } from "./rule-error";
 import { getCurrentUser, type CurrentUser } from "./session";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+/** What a client form receives: the wrapped action, called with its FormData. */
+export type ServerAction<T = unknown> = (raw: unknown) => Promise<ActionResult<T>>;
 
 export interface ActionContext {
   user: CurrentUser;
@@ -56,6 +60,8 @@ export interface ActionOptions<S extends z.ZodType> {
   input: S;
   /** Checked before validation; finer, data-dependent checks belong in the handler. */
   permission?: Permission;
+  /** Only the password change itself may run while an admin-set password awaits replacement. */
+  allowPendingPasswordChange?: boolean;
 }
 
 export function authorizedAction<S extends z.ZodType, T>(
@@ -65,6 +71,9 @@ export function authorizedAction<S extends z.ZodType, T>(
   return async (raw) => {
     const [user, { locale, t }] = await Promise.all([getCurrentUser(), getMessages()]);
     if (!user) return { ok: false, error: t.actions.signedOut };
+    if (user.mustChangePassword && !options.allowPendingPasswordChange) {
+      return { ok: false, error: t.profile.password.required };
+    }
     if (options.permission && !can(user, options.permission)) return { ok: false, error: t.actions.forbidden };
 
     const parsed = options.input.safeParse(toInput(raw ?? {}), { error: zodErrors[locale] });
@@ -79,3 +88,22 @@ export function authorizedAction<S extends z.ZodType, T>(
     }
   };
 }
+
+/**
+ * Runs a lib/ call and turns its RuleError into an ActionError worded from
+ * `messages` (keyed by rule code), attached to the field it concerns.
+ */
+export async function refuseOnRule<T>(messages: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    const word = (code: string) => messages[code] ?? messages.unknown ?? code;
+    const message = word(error.code);
+    const fieldErrors: Record<string, string> = {};
+    for (const [field, code] of Object.entries(error.fields ?? {})) fieldErrors[field] = word(code);
+    if (error.field) fieldErrors[error.field] = message;
+    throw new ActionError(message, Object.keys(fieldErrors).length ? fieldErrors : undefined);
+  }
+}
+

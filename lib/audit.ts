@@ -1,4 +1,8 @@
+import { z } from "zod";
 import type { Db } from "./db";
+import { can, type Actor } from "./permissions";
+import { forbidden } from "./rule-error";
+import { startOfFactoryDay } from "./zoned-time";
 
 // Never written to the audit log, whatever object a caller passes.
 const secretKeys = new Set(["passwordHash", "password_hash", "password", "secret", "webhookSecret", "signingSecret"]);
@@ -31,4 +35,91 @@ export async function recordAudit(db: Db, entry: AuditEntry, now = new Date()): 
       createdAt: now,
     },
   });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+/** The page's query string, read leniently: a bad value is ignored, not an error page. */
+export const auditFilters = z.object({
+  action: z.string().regex(/^[a-z_]+\.[a-z_]+$/).optional().catch(undefined),
+  actor: z.coerce.number().int().positive().optional().catch(undefined),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type AuditFilters = z.infer<typeof auditFilters>;
+
+export interface AuditRow {
+  id: number;
+  createdAt: Date;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  actorName: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+/** Newest first, one page at a time; dates are factory days. Admins only. */
+export async function listAuditEntries(
+  db: Db,
+  actor: Actor,
+  filters: AuditFilters,
+  timeZone: string,
+): Promise<{ rows: AuditRow[]; total: number; pages: number; page: number }> {
+  if (!can(actor, "audit.view")) throw forbidden();
+  const createdAt = {
+    ...(filters.from ? { gte: startOfFactoryDay(filters.from, timeZone) } : {}),
+  } as { gte?: Date; lt?: Date };
+  // `to` is inclusive: the end is the start of the following factory day.
+  if (filters.to) {
+    const next = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    createdAt.lt = startOfFactoryDay(next, timeZone);
+  }
+  const where = {
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(filters.actor ? { actorId: filters.actor } : {}),
+    ...(filters.from || filters.to ? { createdAt } : {}),
+  };
+  const total = await db.auditLog.count({ where });
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const page = Math.min(filters.page, pages);
+  const rows = await db.auditLog.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * AUDIT_PAGE_SIZE,
+    take: AUDIT_PAGE_SIZE,
+    include: { actor: { select: { name: true } } },
+  });
+  return {
+    total,
+    pages,
+    page,
+    rows: rows.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      actorName: r.actor?.name ?? null,
+      before: r.before,
+      after: r.after,
+    })),
+  };
+}
+
+/** The choices of the filter menus: actions that occur, and people who acted. */
+export async function listAuditFilterOptions(db: Db, actor: Actor) {
+  if (!can(actor, "audit.view")) throw forbidden();
+  const [actions, actors] = await Promise.all([
+    db.auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+    db.user.findMany({ where: { auditEntries: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { actions: actions.map((a) => a.action), actors };
 }

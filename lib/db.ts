@@ -23,3 +23,8 @@ export async function getDb(): Promise<Db> {
   }
   return db;
 }
+
+/** A date as Prisma writes it to D1, for the few raw statements (guarded updates, bulk inserts). */
+export function sqlDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}

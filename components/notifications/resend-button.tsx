@@ -1,6 +1,6 @@
 "use client";
 
-import { resendAction } from "@/app/(app)/admin/notifications/actions";
+import { resendAction } from "@/app/(admin)/admin/notifications/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import type { Messages } from "@/lib/i18n";
 

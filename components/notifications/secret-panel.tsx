@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { removeSecretAction, rotateSecretAction } from "@/app/(app)/admin/notifications/actions";
+import { removeSecretAction, rotateSecretAction } from "@/app/(admin)/admin/notifications/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import type { Messages } from "@/lib/i18n";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveWebhookSettingsAction } from "@/app/(app)/admin/notifications/actions";
+import { saveWebhookSettingsAction } from "@/app/(admin)/admin/notifications/actions";
 import { formAction } from "@/lib/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { Messages } from "@/lib/i18n";
@@ -35,23 +35,33 @@ export function SettingsForm({ values, envUrl, t }: SettingsFormProps) {
           <p className="text-sm text-slate-600">{t.enabledHelp}</p>
         </div>
       </div>
-      <Field id="url" label={t.url} help={envUrl ? t.urlFromEnv.replace("{url}", envUrl) : t.urlHelp} error={errors.url}>
-        <input id="url" name="url" type="url" inputMode="url" defaultValue={values.url} className="field" autoComplete="off" />
-      </Field>
+      <Field id="url" label={t.url} hint={envUrl ? t.urlFromEnv.replace("{url}", envUrl) : t.urlHelp} error={errors.url}>
+          {(describedBy, invalid) => (
+            <input id="url" name="url" type="url" inputMode="url" defaultValue={values.url} className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" />
+          )}
+        </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="windowHours" label={t.windowHours} error={errors.windowHours}>
-          <input id="windowHours" name="windowHours" type="number" min={1} max={168} defaultValue={values.windowHours} className="field" />
+          {(describedBy, invalid) => (
+            <input id="windowHours" name="windowHours" type="number" min={1} max={168} defaultValue={values.windowHours} className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
         </Field>
-        <Field id="maxPerRun" label={t.maxPerRun} help={t.maxPerRunHelp} error={errors.maxPerRun}>
-          <input id="maxPerRun" name="maxPerRun" type="number" min={1} max={5000} defaultValue={values.maxPerRun} className="field" />
+        <Field id="maxPerRun" label={t.maxPerRun} hint={t.maxPerRunHelp} error={errors.maxPerRun}>
+          {(describedBy, invalid) => (
+            <input id="maxPerRun" name="maxPerRun" type="number" min={1} max={5000} defaultValue={values.maxPerRun} className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
         </Field>
-        <Field id="pauseMs" label={t.pauseMs} help={t.pauseHelp} error={errors.pauseMs}>
-          <input id="pauseMs" name="pauseMs" type="number" min={0} max={5000} step={50} defaultValue={values.pauseMs} className="field" />
+        <Field id="pauseMs" label={t.pauseMs} hint={t.pauseHelp} error={errors.pauseMs}>
+          {(describedBy, invalid) => (
+            <input id="pauseMs" name="pauseMs" type="number" min={0} max={5000} step={50} defaultValue={values.pauseMs} className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
         </Field>
       </div>
-      <Field id="appUrl" label={t.appUrl} help={t.appUrlHelp} error={errors.appUrl}>
-        <input id="appUrl" name="appUrl" type="url" inputMode="url" defaultValue={values.appUrl} className="field" />
-      </Field>
+      <Field id="appUrl" label={t.appUrl} hint={t.appUrlHelp} error={errors.appUrl}>
+          {(describedBy, invalid) => (
+            <input id="appUrl" name="appUrl" type="url" inputMode="url" defaultValue={values.appUrl} className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </Field>
       <SubmitButton pendingLabel={t.saving} className="btn-primary">
         {t.save}
       </SubmitButton>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { sendTestWebhookAction } from "@/app/(app)/admin/notifications/actions";
+import { sendTestWebhookAction } from "@/app/(admin)/admin/notifications/actions";
 import { format, type Messages } from "@/lib/i18n";
 
 type Outcome = Awaited<ReturnType<typeof sendTestWebhookAction>>;

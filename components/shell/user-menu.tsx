@@ -33,7 +33,10 @@ export function UserMenu({ user, t }: UserMenuProps) {
         <p className="mt-1 inline-block rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700" data-testid="user-role">
           {t.roles[user.role]}
         </p>
-        <Link href="/sign-out" className="btn-secondary mt-3 w-full">
+        <Link href="/profile" className="btn-ghost mt-3 w-full">
+          {t.profile.menuLink}
+        </Link>
+        <Link href="/sign-out" className="btn-secondary mt-2 w-full">
           {t.userMenu.signOut}
         </Link>
       </div>

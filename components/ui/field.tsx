@@ -1,33 +1,33 @@
-import { cloneElement, isValidElement } from "react";
-
 interface FieldProps {
   id: string;
   label: string;
-  help?: string;
+  hint?: string;
   error?: string;
-  /** One form control; it gets aria-describedby and aria-invalid from here. */
-  children: React.ReactElement<React.InputHTMLAttributes<HTMLElement>>;
+  children: (describedBy: string | undefined, invalid: boolean) => React.ReactNode;
 }
 
-/** Label, control, help and error, tied together for screen readers. */
-export function Field({ id, label, help, error, children }: FieldProps) {
-  const describedBy = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  const control = isValidElement(children)
-    ? cloneElement(children, { "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })
-    : children;
+/**
+ * A label, the control, an optional hint and its error, wired together for
+ * screen readers (aria-describedby, aria-invalid). The control is a render
+ * prop so any input or select can sit inside.
+ */
+export function Field({ id, label, hint, error, children }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      {control}
-      {help && (
-        <p id={`${id}-help`} className="text-sm text-slate-600">
-          {help}
+      {children(describedBy, !!error)}
+      {hint && (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+        <p id={errorId} className="text-sm text-red-700">
           {error}
         </p>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { format, isLocale, messagesFor } from "./index";
+import { format, isLocale, messagesFor, pickLocale } from "./index";
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -47,5 +47,15 @@ describe("isLocale", () => {
     expect(isLocale("en")).toBe(true);
     expect(isLocale("de")).toBe(false);
     expect(isLocale(undefined)).toBe(false);
+  });
+});
+
+describe("pickLocale", () => {
+  it("prefers the cookie, then the profile, then the factory default, then French", () => {
+    expect(pickLocale("en", "fr", "fr")).toBe("en");
+    expect(pickLocale(undefined, "en", "fr")).toBe("en");
+    expect(pickLocale(undefined, null, "en")).toBe("en");
+    expect(pickLocale("klingon", undefined, "en")).toBe("en");
+    expect(pickLocale(undefined, undefined, undefined)).toBe("fr");
   });
 });

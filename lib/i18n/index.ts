@@ -15,6 +15,16 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
+/**
+ * The language to answer in: the switch the visitor clicked (cookie), else the
+ * signed-in user's profile preference, else the factory's default (settings),
+ * else French.
+ */
+export function pickLocale(cookie: unknown, profile: unknown, factoryDefault: unknown): Locale {
+  for (const candidate of [cookie, profile, factoryDefault]) if (isLocale(candidate)) return candidate;
+  return defaultLocale;
+}
+
 export function messagesFor(locale: Locale): Messages {
   return catalogues[locale];
 }

@@ -1,3 +1,39 @@
 import type { Messages } from "./index";
 
-export const profileEn: Messages["profile"] = {};
+export const profileEn: Messages["profile"] = {
+  title: "My profile",
+  menuLink: "My profile",
+  details: {
+    heading: "Details",
+    name: "Display name",
+    email: "Email",
+    emailHint: "Only an administrator can change your email.",
+    language: "Preferred language",
+    languageDefault: "Factory language ({language})",
+    save: "Save",
+    saving: "Saving…",
+    saved: "Profile saved.",
+  },
+  languages: {
+    fr: "Français",
+    en: "English",
+  },
+  password: {
+    heading: "Password",
+    current: "Current password",
+    temporary: "Temporary password",
+    next: "New password",
+    confirm: "Confirm the new password",
+    hint: "At least 10 characters. A phrase of a few words is easy to remember.",
+    submit: "Change password",
+    submitting: "Changing…",
+    changed: "Password changed.",
+    mismatch: "The two passwords do not match.",
+    required: "You must first replace your temporary password.",
+  },
+  forced: {
+    title: "Choose your password",
+    subtitle: "Your administrator gave you a temporary password. Choose a new one that only you know to continue.",
+    submit: "Save and continue",
+  },
+};

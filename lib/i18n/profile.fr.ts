@@ -1,2 +1,39 @@
 // French strings for the profile screens (see fr.ts for the conventions).
-export const profileFr = {};
+export const profileFr = {
+  title: "Mon profil",
+  menuLink: "Mon profil",
+  details: {
+    heading: "Renseignements",
+    name: "Nom affiché",
+    email: "Courriel",
+    emailHint: "Seul un administrateur peut changer votre courriel.",
+    language: "Langue préférée",
+    languageDefault: "Langue de l’usine ({language})",
+    save: "Enregistrer",
+    saving: "Enregistrement…",
+    saved: "Profil enregistré.",
+  },
+  languages: {
+    fr: "Français",
+    en: "English",
+  },
+  password: {
+    heading: "Mot de passe",
+    current: "Mot de passe actuel",
+    temporary: "Mot de passe temporaire",
+    next: "Nouveau mot de passe",
+    confirm: "Confirmer le nouveau mot de passe",
+    hint: "Au moins 10 caractères. Une phrase de quelques mots est facile à retenir.",
+    submit: "Changer le mot de passe",
+    submitting: "Changement…",
+    changed: "Mot de passe changé.",
+    mismatch: "Les deux mots de passe ne correspondent pas.",
+    required: "Vous devez d’abord remplacer votre mot de passe temporaire.",
+  },
+  forced: {
+    title: "Choisissez votre mot de passe",
+    subtitle:
+      "Votre administrateur vous a donné un mot de passe temporaire. Choisissez-en un nouveau, connu de vous seul, pour continuer.",
+    submit: "Enregistrer et continuer",
+  },
+};

@@ -1,11 +1,15 @@
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { defaultLocale, isLocale, LOCALE_COOKIE, messagesFor, type Locale, type Messages } from "./index";
+import { getRequestSettings } from "../request-settings";
+import { getCurrentUser } from "../session";
+import { isLocale, LOCALE_COOKIE, messagesFor, pickLocale, type Locale, type Messages } from "./index";
 
-/** The visitor's language: their cookie, else French. */
+/** The visitor's language (see pickLocale); the user and settings are read only when no cookie decides. */
 export const getLocale = cache(async (): Promise<Locale> => {
-  const value = (await cookies()).get(LOCALE_COOKIE)?.value;
-  return isLocale(value) ? value : defaultLocale;
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(cookie)) return cookie;
+  const user = await getCurrentUser();
+  return pickLocale(cookie, user?.locale, user?.locale ? undefined : (await getRequestSettings()).defaultLocale);
 });
 
 export async function getMessages(): Promise<{ locale: Locale; t: Messages }> {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeliveryDetail } from "@/components/notifications/delivery-detail";
-import { requirePermission } from "@/lib/admin-access";
+import { requirePermission } from "@/lib/session";
 import { getDb } from "@/lib/db";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";

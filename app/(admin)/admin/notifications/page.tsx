@@ -5,7 +5,7 @@ import { SecretPanel } from "@/components/notifications/secret-panel";
 import { SettingsForm } from "@/components/notifications/settings-form";
 import { TestWebhook } from "@/components/notifications/test-webhook";
 import { ActionButton } from "@/components/ui/action-button";
-import { requirePermission } from "@/lib/admin-access";
+import { requirePermission } from "@/lib/session";
 import { getDb } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/server";
 import { getRequestSettings } from "@/lib/request-settings";

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { CardSection } from "@/components/ui/card-section";
+import { LogoForm } from "@/components/admin/logo-form";
+import { SettingsForm } from "@/components/admin/settings-form";
+import { getMessages } from "@/lib/i18n/server";
+import { getRequestSettings } from "@/lib/request-settings";
+import { requirePermission } from "@/lib/session";
+import { removeLogoAction, updateSettingsAction, uploadLogoAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.admin.settings.title };
+}
+
+export default async function SettingsPage() {
+  await requirePermission("settings.manage");
+  const [{ t }, settings] = await Promise.all([getMessages(), getRequestSettings()]);
+  const s = t.admin.settings;
+  return (
+    <div className="max-w-xl space-y-6">
+      <PageHeader title={s.title} intro={s.intro} />
+      <CardSection id="general" title={s.general}>
+        <SettingsForm
+          action={updateSettingsAction}
+          values={settings}
+          timeZones={Intl.supportedValuesOf("timeZone")}
+          languageOptions={[
+            { value: "fr", label: t.profile.languages.fr },
+            { value: "en", label: t.profile.languages.en },
+          ]}
+          labels={s}
+        />
+      </CardSection>
+      <CardSection id="logo" title={s.logo.heading}>
+        <LogoForm
+          upload={uploadLogoAction}
+          remove={removeLogoAction}
+          current={settings.logoKey ? `/logo?v=${encodeURIComponent(settings.logoKey)}` : undefined}
+          labels={{ ...s.logo, confirmLabel: t.admin.confirm.confirm, cancelLabel: t.admin.confirm.cancel }}
+        />
+      </CardSection>
+    </div>
+  );
+}

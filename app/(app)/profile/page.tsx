@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { CardSection } from "@/components/ui/card-section";
+import { PasswordForm } from "@/components/profile/password-form";
+import { ProfileForm } from "@/components/profile/profile-form";
+import { format } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
+import { getRequestSettings } from "@/lib/request-settings";
+import { requireUser } from "@/lib/session";
+import { changePasswordAction, updateProfileAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.profile.title };
+}
+
+export default async function ProfilePage() {
+  const [user, { t }, settings] = await Promise.all([requireUser(), getMessages(), getRequestSettings()]);
+  const p = t.profile;
+  const languageOptions = [
+    { value: "default", label: format(p.details.languageDefault, { language: p.languages[settings.defaultLocale] }) },
+    { value: "fr", label: p.languages.fr },
+    { value: "en", label: p.languages.en },
+  ];
+  return (
+    <div className="max-w-xl space-y-8">
+      <PageHeader title={p.title} />
+      <CardSection id="details" title={p.details.heading}>
+        <ProfileForm
+          action={updateProfileAction}
+          name={user.name}
+          email={user.email}
+          locale={user.locale ?? "default"}
+          languageOptions={languageOptions}
+          labels={{ ...p.details }}
+        />
+      </CardSection>
+      <CardSection id="password" title={p.password.heading}>
+        <PasswordForm action={changePasswordAction} labels={{ ...p.password }} />
+      </CardSection>
+    </div>
+  );
+}

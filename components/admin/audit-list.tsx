@@ -1,0 +1,49 @@
+import type { AuditRow } from "@/lib/audit";
+import { formatDateTime } from "@/lib/format";
+import type { Locale, Messages } from "@/lib/i18n";
+import { actionLabel, changedValues, entityLabel } from "./audit-labels";
+import { EmptyState } from "@/components/ui/empty-state";
+
+interface AuditListProps {
+  rows: AuditRow[];
+  t: Messages;
+  locale: Locale;
+  timeZone: string;
+}
+
+export function AuditList({ rows, t, locale, timeZone }: AuditListProps) {
+  const a = t.admin.audit;
+  if (rows.length === 0) return <EmptyState>{a.empty}</EmptyState>;
+  return (
+    <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="audit-list">
+      {rows.map((row) => (
+        <li key={row.id} className="grid gap-2 p-3 sm:grid-cols-[12rem_1fr] sm:px-4">
+          <div className="text-sm text-slate-600">
+            <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt, locale, timeZone)}</time>
+            <p className="font-medium text-slate-900">{row.actorName ?? a.system}</p>
+          </div>
+          <div className="min-w-0 space-y-1">
+            <p>
+              <span className="font-medium">{actionLabel(row.action, t)}</span>
+              <span className="text-slate-600"> · {entityLabel(row.entityType, row.entityId, t)}</span>
+            </p>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm break-words">
+              {changedValues(row.before, row.after).map(([key, before, after]) => (
+                <div key={key} className="contents">
+                  <dt className="text-slate-600">{key}</dt>
+                  <dd className="min-w-0">
+                    <span className="sr-only">{a.before} : </span>
+                    <del className="text-slate-500">{before}</del>
+                    <span aria-hidden="true"> → </span>
+                    <span className="sr-only">, {a.after} : </span>
+                    <ins className="no-underline">{after}</ins>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

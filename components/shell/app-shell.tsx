@@ -1,0 +1,17 @@
+import { getMessages } from "@/lib/i18n/server";
+import { getRequestSettings } from "@/lib/request-settings";
+import type { CurrentUser } from "@/lib/session";
+import { AppHeader } from "./app-header";
+
+/** The signed-in frame shared by the (app) and (admin) layouts: header, then the page. */
+export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
+  const [{ locale, t }, settings] = await Promise.all([getMessages(), getRequestSettings()]);
+  return (
+    <div className="min-h-dvh">
+      <AppHeader user={user} locale={locale} t={t} companyName={settings.companyName} logoKey={settings.logoKey} />
+      <main id="main" className="mx-auto max-w-6xl px-3 py-6 sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { storageState } from "../fixtures/accounts";
+import { queryD1, sqlText } from "../fixtures/d1";
+import { signInThroughForm } from "../fixtures/sign-in";
+
+test.use({ storageState: storageState("admin") });
+
+test("an admin creates a technician, who must choose a password at first sign-in and then lands on the dashboard", async ({ page, browser }) => {
+  const email = `nouvelle.tech.${Date.now()}@e2e.test`;
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name: "Nouvel utilisateur" }).click();
+  await page.getByLabel("Nom").fill("Nadia Bergeron");
+  await page.getByLabel("Courriel").fill(email);
+  await page.getByLabel("Rôle").selectOption("technician");
+  await page.getByLabel("Mot de passe temporaire").fill("Temporaire-2026!");
+  await page.getByRole("button", { name: "Créer l’utilisateur" }).click();
+  await expect(page.getByRole("status")).toContainText("Le compte de Nadia Bergeron est créé");
+
+  const [row] = queryD1<{ role: string; must_change_password: number }>(
+    `SELECT role, must_change_password FROM users WHERE email = ${sqlText(email)}`,
+  );
+  expect(row).toEqual({ role: "technician", must_change_password: 1 });
+  const [audit] = queryD1<{ after: string }>(`SELECT after FROM audit_logs WHERE action = 'user.created' ORDER BY id DESC LIMIT 1`);
+  expect(audit!.after).toContain(email);
+  expect(audit!.after).not.toMatch(/pbkdf2|Temporaire/);
+
+  // The technician, in their own browser.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const tech = await context.newPage();
+  await signInThroughForm(tech, email, "Temporaire-2026!");
+  await expect(tech).toHaveURL(/\/change-password$/);
+  await expect(tech.getByRole("heading", { name: "Choisissez votre mot de passe" })).toBeVisible();
+  // Every page of the app sends them back here until the password is changed.
+  await tech.goto("/profile");
+  await expect(tech).toHaveURL(/\/change-password$/);
+  await tech.goto("/");
+  await expect(tech).toHaveURL(/\/change-password$/);
+
+  await tech.getByLabel("Mot de passe temporaire").fill("Temporaire-2026!");
+  await tech.getByLabel("Nouveau mot de passe", { exact: true }).fill("Atelier-Technicien-2026");
+  await tech.getByLabel("Confirmer le nouveau mot de passe").fill("Atelier-Technicien-2026");
+  await tech.getByRole("button", { name: "Enregistrer et continuer" }).click();
+  await expect(tech.getByRole("main").getByRole("alert")).toHaveText("Ce mot de passe de démonstration est public : choisissez-en un autre.");
+  // What was typed in the other fields is kept after a refusal.
+  await expect(tech.getByLabel("Mot de passe temporaire")).toHaveValue("Temporaire-2026!");
+
+  await tech.getByLabel("Nouveau mot de passe", { exact: true }).fill("Ma-phrase-secrete-42");
+  await tech.getByLabel("Confirmer le nouveau mot de passe").fill("Ma-phrase-secrete-42");
+  await tech.getByRole("button", { name: "Enregistrer et continuer" }).click();
+  await expect(tech).toHaveURL(/\/$/);
+  await expect(tech.getByRole("heading", { level: 1, name: "Tableau de bord" })).toBeVisible();
+  await expect(tech.getByText("Bonjour, Nadia Bergeron")).toBeVisible();
+  await context.close();
+});
+
+test("creating an account with a taken email or a short password shows the reason next to the field", async ({ page }) => {
+  await page.goto("/admin/users/new");
+  await page.getByLabel("Nom").fill("Doublon");
+  await page.getByLabel("Courriel").fill("ADMIN@atelier.demo");
+  await page.getByLabel("Mot de passe temporaire").fill("court");
+  await page.getByRole("button", { name: "Créer l’utilisateur" }).click();
+  await expect(page.getByText("Le mot de passe doit contenir au moins 10 caractères.").last()).toBeVisible();
+  await page.getByLabel("Mot de passe temporaire").fill("assez-long-2026");
+  await page.getByRole("button", { name: "Créer l’utilisateur" }).click();
+  await expect(page.locator("#email-error")).toHaveText("Un autre compte utilise déjà ce courriel.");
+  await expect(page.getByLabel("Courriel")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/admin\/users\/new$/);
+});

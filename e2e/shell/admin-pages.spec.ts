@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { storageState } from "../fixtures/accounts";
+
+test.use({ storageState: storageState("admin") });
+
+// Runs in the desktop and the 360 px phone projects.
+for (const path of ["/admin/users", "/admin/users/new", "/admin/settings", "/admin/audit", "/admin/data", "/profile"]) {
+  test(`${path} fits the screen with one main heading`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+  });
+}
+
+test("the users list filters by role and search, from the URL", async ({ page }) => {
+  await page.goto("/admin/users");
+  await page.getByLabel("Rôle").selectOption("supervisor");
+  await page.getByLabel("Rechercher").fill("gagnon");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/role=supervisor/);
+  const items = page.getByTestId("user-list").getByRole("listitem");
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText("Marc Gagnon");
+  await expect(items.first()).toContainText("Superviseur");
+});
