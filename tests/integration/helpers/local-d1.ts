@@ -8,6 +8,8 @@ import { applyMigrationsWithWrangler, ROOT } from "../../../scripts/lib/migratio
 export interface TestDatabase {
   db: Db;
   d1: D1Database;
+  /** The local R2 bucket (binding MEDIA) of the same wrangler state. */
+  media: R2Bucket;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     d1: proxy.env.DB,
+    media: proxy.env.MEDIA,
     async close() {
       await db.$disconnect();
       await proxy.dispose();
