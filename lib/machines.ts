@@ -77,7 +77,15 @@ function isUniqueViolation(error: unknown) {
   return /UNIQUE/i.test(String(error));
 }
 
+/** Checked first for a clean message; the unique index still decides under a race. */
+async function refuseTakenSerial(db: Db, serialNumber: string | null, exceptId: number, message: string) {
+  if (!serialNumber) return;
+  const taken = await db.machine.count({ where: { serialNumber, id: { not: exceptId } } });
+  if (taken) throw new ActionError(message, { serialNumber: message });
+}
+
 export const createMachine = defineOperation({ input: machineInput, permission: "machine.manage" }, async (input, { db, user, t }) => {
+  await refuseTakenSerial(db, input.serialNumber, 0, t.machines.errors.serialTaken);
   try {
     const machine = await db.machine.create({ data: input, select: summarySelect });
     await recordAudit(db, { actorId: user.id, action: "machine.created", entityType: "machine", entityId: machine.id, after: machine });
@@ -93,6 +101,7 @@ export const updateMachine = defineOperation(
   async ({ id: machineId, ...data }, { db, user, t }) => {
     const before = await db.machine.findUnique({ where: { id: machineId }, select: summarySelect });
     if (!before) throw new ActionError(t.actions.notFound);
+    await refuseTakenSerial(db, data.serialNumber, machineId, t.machines.errors.serialTaken);
     try {
       const after = await db.machine.update({ where: { id: machineId }, data, select: summarySelect });
       await recordAudit(db, { actorId: user.id, action: "machine.updated", entityType: "machine", entityId: machineId, before, after });
