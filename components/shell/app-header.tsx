@@ -22,6 +22,8 @@ export function AppHeader({ user, locale, t }: AppHeaderProps) {
           className="order-last -mx-1 flex w-full min-w-0 gap-1 overflow-x-auto px-1 pt-1 sm:order-none sm:mx-0 sm:ml-4 sm:w-auto sm:flex-1 sm:pt-0"
         >
           <NavLink href="/">{t.nav.dashboard}</NavLink>
+          <NavLink href="/tickets">{t.tickets.nav}</NavLink>
+          <NavLink href="/machines">{t.machines.nav}</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-1">
           <LanguageSwitch locale={locale} label={t.language.switchTo} ariaLabel={t.language.switchToLabel} />

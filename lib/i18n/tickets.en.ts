@@ -60,6 +60,7 @@ export const ticketsEn: Messages["tickets"] = {
     priority: "Priority",
     photos: "Photos or videos (optional)",
     photosHelp: "Images up to 10 MB, videos up to 50 MB. On a phone you can take the photo directly.",
+    camera: "Or take a photo now",
     submit: "Send the report",
     submitting: "Sending…",
     save: "Save",

@@ -59,6 +59,7 @@ export const ticketsFr = {
     priority: "Priorité",
     photos: "Photos ou vidéos (facultatif)",
     photosHelp: "Images jusqu’à 10 Mo, vidéos jusqu’à 50 Mo. Sur un téléphone, vous pouvez prendre la photo directement.",
+    camera: "Ou prendre une photo maintenant",
     submit: "Envoyer le signalement",
     submitting: "Envoi…",
     save: "Enregistrer",
