@@ -11,9 +11,15 @@ import { recordTicketEvent, recordTicketEvents } from "./ticket-events";
 
 export const MAX_FILES = 10;
 
-/** Files of a form field; the empty File a browser sends for "nothing chosen" is dropped. */
+/**
+ * Files of a form field. A file input left empty still sends an empty, nameless
+ * part (a Blob once decoded by the server): "nothing chosen", not an empty file.
+ */
 export const mediaFiles = z.preprocess(
-  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((f) => !(f instanceof File && f.size === 0 && !f.name)),
+  (value) =>
+    (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter(
+      (f) => f !== "" && !(f instanceof Blob && f.size === 0 && !(f as File).name),
+    ),
   z.array(z.instanceof(File)).max(MAX_FILES),
 );
 

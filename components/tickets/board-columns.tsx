@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useOptimistic, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { moveTicketAction } from "@/app/(app)/tickets/actions";
 import type { TicketStatus } from "@/lib/tickets";
 import { BoardContext, type BoardContextValue } from "./board-context";
@@ -44,15 +44,27 @@ export function BoardColumns({ columns, cards, names, canMove, labels }: BoardCo
     return next;
   });
 
+  // A card moved from its menu lands in another column (a new element): keep the keyboard user's focus on it.
+  const refocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (refocus.current === null) return;
+    const button = document.querySelector<HTMLButtonElement>(`[data-ticket="${refocus.current}"] button[aria-haspopup="menu"]`);
+    if (button) {
+      button.focus();
+      refocus.current = null;
+    }
+  }, [shown]);
+
   const statusOf = useCallback(
     (id: number) => Object.keys(shown).find((status) => shown[status]!.includes(id)) as TicketStatus | undefined,
     [shown],
   );
 
   const move = useCallback(
-    (id: number, to: TicketStatus) => {
+    (id: number, to: TicketStatus, options?: { refocus?: boolean }) => {
       const from = statusOf(id);
       if (!canMove || !from || from === to) return;
+      if (options?.refocus) refocus.current = id;
       const label = columns.find((c) => c.status === to)?.label ?? to;
       startTransition(async () => {
         moveOptimistically({ id, to });

@@ -5,7 +5,7 @@ import type { TicketStatus } from "@/lib/tickets";
 
 export interface BoardContextValue {
   statuses: { status: TicketStatus; label: string }[];
-  move: (id: number, to: TicketStatus) => void;
+  move: (id: number, to: TicketStatus, options?: { refocus?: boolean }) => void;
   statusOf: (id: number) => TicketStatus | undefined;
 }
 

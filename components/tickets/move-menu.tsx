@@ -74,7 +74,7 @@ export function MoveMenu({ id, label, ariaLabel }: MoveMenuProps) {
                 onClick={() => {
                   setOpen(false);
                   button.current?.focus();
-                  move(id, target.status);
+                  move(id, target.status, { refocus: true });
                 }}
               >
                 {target.label}
