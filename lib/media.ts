@@ -12,14 +12,11 @@ import { recordTicketEvent, recordTicketEvents } from "./ticket-events";
 export const MAX_FILES = 10;
 
 /**
- * Files of a form field. A file input left empty still sends an empty, nameless
- * part (a Blob once decoded by the server): "nothing chosen", not an empty file.
+ * Files of a form field. A file input left empty still sends an empty part (named
+ * "undefined" once the server decodes it): zero bytes means "nothing chosen".
  */
 export const mediaFiles = z.preprocess(
-  (value) =>
-    (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter(
-      (f) => f !== "" && !(f instanceof Blob && f.size === 0 && !(f as File).name),
-    ),
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((f) => f !== "" && !(f instanceof Blob && f.size === 0)),
   z.array(z.instanceof(File)).max(MAX_FILES),
 );
 

@@ -23,7 +23,8 @@ test("an operator reports a problem with a photo from a phone", async ({ page, b
 
   await expect(page).toHaveURL(/\/tickets\/TKT-M\d{3}-\d{8}-\d{3}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.getByText("Flaque sous la presse <b>depuis ce matin</b>")).toBeVisible();
+  // Typed HTML stays text.
+  await expect(page.getByRole("region", { name: "Détails" }).getByText("Flaque sous la presse <b>depuis ce matin</b>")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Photos et vidéos (1)" })).toBeVisible();
   const thumbnail = page.getByRole("button", { name: "Ouvrir fuite.png" }).locator("img");
   await expect(thumbnail).toHaveJSProperty("naturalWidth", 1);
@@ -35,8 +36,9 @@ test("an operator reports a problem with a photo from a phone", async ({ page, b
   const media = queryD1<{ id: number; file_type: string }>(`SELECT id, file_type FROM media WHERE ticket_id = ${ticket!.id}`);
   expect(media).toEqual([{ id: expect.any(Number), file_type: "image/png" }]);
 
-  // Nobody without a session gets the photo.
-  const stranger = await browser.newContext();
+  // The photo is served to a signed-in user, and to nobody without a session.
+  expect((await page.request.get(`/media/${media[0]!.id}`)).headers()["content-type"]).toBe("image/png");
+  const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const response = await stranger.request.get(`/media/${media[0]!.id}`);
   expect(response.status()).toBe(401);
   await stranger.close();
