@@ -7,7 +7,7 @@ import { TEAM_ASSIGNEE, overdueStatuses, ticketPriorities, type TicketPriority, 
 
 export const boardStatuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed"] as const satisfies TicketStatus[];
 /** Cards per column; the column's count is always the full one. */
-export const COLUMN_LIMIT = 60;
+export const COLUMN_LIMIT = 40;
 
 export interface BoardFilters {
   q: string;
