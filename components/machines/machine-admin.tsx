@@ -16,7 +16,7 @@ export function MachineAdmin({ machine, t }: { machine: MachineSummary; t: Messa
           <ConfirmAction
             action={setMachineStatusAction}
             input={{ id: machine.id, status: "out_of_service" }}
-            label={`⛔ ${p.markOutOfService}`}
+            label={p.markOutOfService}
             question={p.outOfServiceConfirm}
             confirmLabel={p.markOutOfService}
             cancelLabel={t.tickets.confirm.no}

@@ -87,7 +87,8 @@ export function BoardColumns({ columns, cards, names, canMove, labels }: BoardCo
       <p role={message?.error ? "alert" : "status"} className={message ? `mb-3 rounded-md border px-3 py-2 text-sm ${message.error ? "border-red-300 bg-red-50 text-red-800" : "border-emerald-300 bg-emerald-50 text-emerald-900"}` : "sr-only"}>
         {message?.text}
       </p>
-      <div data-board className="-mx-3 flex snap-x snap-mandatory gap-3 overflow-x-auto px-3 pb-4 sm:mx-0 sm:px-0">
+      {/* Wide screens: the board uses the window's width, not the text column's. */}
+      <div data-board className="-mx-3 flex snap-x snap-mandatory gap-3 overflow-x-auto px-3 pb-4 sm:mx-0 sm:px-0 xl:mx-[calc((72rem-100vw)/2+1.5rem)]">
         {columns.map((column) => {
           const ids = shown[column.status] ?? [];
           const count = column.count + ids.length - column.ids.length;
@@ -130,7 +131,7 @@ export function BoardColumns({ columns, cards, names, canMove, labels }: BoardCo
                         aria-hidden
                         title={fill(labels.dragHandle, { ticket: names[id] ?? id })}
                         {...touch(id)}
-                        className="absolute top-1 right-1 z-10 flex h-9 w-9 cursor-grab touch-none items-center justify-center rounded text-slate-400 select-none"
+                        className="absolute top-1 right-1 z-10 flex h-8 w-8 cursor-grab touch-none items-center justify-center rounded text-slate-400 select-none"
                       >
                         ⠿
                       </span>

@@ -49,7 +49,7 @@ export function TicketControls({ details, user, timeZone, t }: TicketControlsPro
       {can(user, "ticket.take") && ticket.assignedTo !== user.id && (
         <ActionForm action={takeTicketAction} className={box} aria-label={p.take}>
           {id}
-          <FormSubmit pendingLabel={f.saving} className="btn-primary w-full">✋ {p.take}</FormSubmit>
+          <FormSubmit pendingLabel={f.saving} className="btn-primary w-full">{p.take}</FormSubmit>
         </ActionForm>
       )}
       {can(user, "ticket.assign") && (

@@ -25,7 +25,7 @@ export function TicketFacts({ details, now, locale, timeZone, t }: TicketFactsPr
       p.machine,
       <span key="m">
         <Link href={`/machines/${ticket.machine.id}`} className="underline">{machineLabel(ticket.machine)}</Link>
-        {ticket.machine.status === "out_of_service" && <span className="ml-2 rounded bg-slate-800 px-2 py-0.5 text-xs text-white">⛔ {t.machines.status.out_of_service}</span>}
+        {ticket.machine.status === "out_of_service" && <span className="ml-2 rounded bg-slate-800 px-2 py-0.5 text-xs text-white">{t.machines.status.out_of_service}</span>}
       </span>,
     ],
     [p.location, ticket.machine.location ?? "—"],
