@@ -33,6 +33,8 @@ export function TicketControls({ details, user, timeZone, t }: TicketControlsPro
   const f = t.tickets.form;
   const id = <input type="hidden" name="id" value={ticket.id} />;
   const wall = ticket.scheduledDate ? utcToWallTime(ticket.scheduledDate, timeZone) : { date: "", time: "08:00" };
+  const allowed = can(user, "ticket.move") || can(user, "ticket.take") || can(user, "ticket.delete") || canEditTicketText(user, ticket);
+  if (!allowed) return null;
   const currentAssignee = ticket.assignedTo === null ? "" : ticket.assignedTo === TEAM_ASSIGNEE ? "team" : String(ticket.assignedTo);
 
   return (

@@ -16,6 +16,7 @@ test("an operator's direct attempt to move a ticket is refused by the server", a
   await techPage.getByRole("button", { name: `Déplacer ${practice.ticketId} vers une autre colonne` }).click();
   await techPage.getByRole("menuitem", { name: "Diagnostic" }).click();
   const sent = await request;
+  await sent.response(); // let the technician's move finish before closing its page
   const headers = sent.headers();
   await technician.close();
 

@@ -30,14 +30,19 @@ export default async function TicketPage({ params }: PageProps<"/tickets/[ticket
         <p className="mt-2 font-mono text-sm text-slate-500">{details.ticket.ticketId}</p>
         <h1 className="text-2xl font-semibold break-words">{details.ticket.title}</h1>
       </div>
+      {/* Phones: the controls right under the facts; wide screens: a side column. */}
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <div className="min-w-0 space-y-6">
+        <div className="min-w-0 lg:col-start-1">
           <TicketFacts {...view} now={new Date()} />
+        </div>
+        <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} />
+        </div>
+        <div className="min-w-0 space-y-6 lg:col-start-1">
           <TicketMedia details={details} user={user} t={t} />
           <TicketComments {...view} user={user} />
           <TicketTimeline {...view} />
         </div>
-        <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} />
       </div>
     </div>
   );
