@@ -42,6 +42,9 @@ const buildOnly = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   outputFileTracingExcludes: { "*": buildOnly },
+  // A video may be 50 MB (lib/media-types.ts); the 1 MB default would refuse it
+  // before our own check could answer with a clear message.
+  experimental: { serverActions: { bodySizeLimit: "60mb" } },
 };
 
 export default nextConfig;

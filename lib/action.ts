@@ -1,92 +1,45 @@
-// The wrapper every server action goes through: authenticate, authorize,
-// validate (zod, messages in the user's language), then run. No action can
-// forget a step because no action is written without it.
-import { z } from "zod";
-import { getDb, type Db } from "./db";
-import type { Locale, Messages } from "./i18n";
+// The wrapper every server action goes through: authenticate, then the core in
+// lib/operation.ts (authorize, validate with messages in the user's language, run).
+// No action can forget a step because no action is written without it.
+import type { z } from "zod";
+import { getDb } from "./db";
 import { getMessages } from "./i18n/server";
-import { can, type Permission } from "./permissions";
+import {
+  ActionError,
+  defineOperation,
+  perform,
+  type ActionContext,
+  type ActionOptions,
+  type ActionResult,
+  type Operation,
+} from "./operation";
 import { RuleError } from "./rule-error";
-import { getCurrentUser, type CurrentUser } from "./session";
+import { getCurrentUser } from "./session";
 
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export { ActionError, fieldErrorsOf, type ActionContext, type ActionResult } from "./operation";
 
 /** What a client form receives: the wrapped action, called with its FormData. */
 export type ServerAction<T = unknown> = (raw: unknown) => Promise<ActionResult<T>>;
 
-export interface ActionContext {
-  user: CurrentUser;
-  db: Db;
-  t: Messages;
-  locale: Locale;
-}
-
-/** Thrown by a handler to refuse with a message the user can act on (nothing was written). */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: Record<string, string>,
-  ) {
-    super(message);
+/** Authenticate, then perform the operation as the signed-in user. */
+export async function performAsCurrentUser<S extends z.ZodType, T>(
+  operation: Operation<S, T>,
+  raw: unknown,
+): Promise<ActionResult<T>> {
+  const [user, { locale, t }] = await Promise.all([getCurrentUser(), getMessages()]);
+  if (!user) return { ok: false, error: t.actions.signedOut };
+  if (user.mustChangePassword && !operation.allowPendingPasswordChange) {
+    return { ok: false, error: t.profile.password.required };
   }
-}
-
-// Per parse, not z.config(): one isolate serves French and English requests at once.
-const zodErrors = { fr: z.locales.frCA().localeError, en: z.locales.en().localeError };
-
-/** First message per field, keyed by the dotted path ("scheduledDate", "items.0.name"). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    out[key] ??= issue.message;
-  }
-  return out;
-}
-
-function toInput(raw: unknown): unknown {
-  if (!(raw instanceof FormData)) return raw;
-  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
-  for (const key of new Set(raw.keys())) {
-    const values = raw.getAll(key);
-    out[key] = values.length > 1 ? values : values[0]!;
-  }
-  return out;
-}
-
-export interface ActionOptions<S extends z.ZodType> {
-  input: S;
-  /** Checked before validation; finer, data-dependent checks belong in the handler. */
-  permission?: Permission;
-  /** Only the password change itself may run while an admin-set password awaits replacement. */
-  allowPendingPasswordChange?: boolean;
+  return perform(operation, raw, { user, db: await getDb(), t, locale });
 }
 
 export function authorizedAction<S extends z.ZodType, T>(
   options: ActionOptions<S>,
   handler: (input: z.output<S>, context: ActionContext) => Promise<T>,
 ): (raw?: unknown) => Promise<ActionResult<T>> {
-  return async (raw) => {
-    const [user, { locale, t }] = await Promise.all([getCurrentUser(), getMessages()]);
-    if (!user) return { ok: false, error: t.actions.signedOut };
-    if (user.mustChangePassword && !options.allowPendingPasswordChange) {
-      return { ok: false, error: t.profile.password.required };
-    }
-    if (options.permission && !can(user, options.permission)) return { ok: false, error: t.actions.forbidden };
-
-    const parsed = options.input.safeParse(toInput(raw ?? {}), { error: zodErrors[locale] });
-    if (!parsed.success) return { ok: false, error: t.actions.invalid, fieldErrors: fieldErrorsOf(parsed.error) };
-
-    try {
-      const data = await handler(parsed.data, { user, db: await getDb(), t, locale });
-      return { ok: true, data };
-    } catch (error) {
-      if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
-      throw error;
-    }
-  };
+  const operation = defineOperation(options, handler);
+  return (raw) => performAsCurrentUser(operation, raw);
 }
 
 /**
@@ -106,4 +59,3 @@ export async function refuseOnRule<T>(messages: Record<string, string>, run: () 
     throw new ActionError(message, Object.keys(fieldErrors).length ? fieldErrors : undefined);
   }
 }
-

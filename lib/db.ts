@@ -1,5 +1,6 @@
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { getCloudflareContext } from "@opennextjs/cloudflare";
+import { withQueryLog } from "./d1-query-log";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -18,7 +19,8 @@ export async function getDb(): Promise<Db> {
   const key = (ctx as object | undefined) ?? env;
   let db = perRequest.get(key);
   if (!db) {
-    db = createDb(env.DB);
+    const logQueries = (env as { BENCH_LOG_QUERIES?: string }).BENCH_LOG_QUERIES === "1";
+    db = createDb(logQueries ? withQueryLog(env.DB) : env.DB);
     perRequest.set(key, db);
   }
   return db;

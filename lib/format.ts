@@ -13,11 +13,16 @@ export function formatDuration(ms: number, t: Messages["duration"]): string {
   return parts.slice(0, 2).join(" ");
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and a board formats hundreds of dates.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date and time as the factory reads it: in its time zone, in the user's language. */
 export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  }).format(date);
+  const key = `${locale}|${timeZone}`;
+  let formatter = dateTimeFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone });
+    dateTimeFormats.set(key, formatter);
+  }
+  return formatter.format(date);
 }

@@ -25,6 +25,8 @@ export function AppHeader({ user, locale, t, companyName, logoKey }: AppHeaderPr
           className="order-last -mx-1 flex w-full min-w-0 gap-1 overflow-x-auto px-1 pt-1 sm:order-none sm:mx-0 sm:ml-4 sm:w-auto sm:flex-1 sm:pt-0"
         >
           <NavLink href="/">{t.nav.dashboard}</NavLink>
+          <NavLink href="/tickets">{t.tickets.nav}</NavLink>
+          <NavLink href="/machines">{t.machines.nav}</NavLink>
           {can(user, "user.list") && <NavLink href="/admin/users">{t.admin.nav.users}</NavLink>}
           {can(user, "settings.manage") && <NavLink href="/admin/settings">{t.admin.nav.settings}</NavLink>}
           {can(user, "audit.view") && <NavLink href="/admin/audit">{t.admin.nav.audit}</NavLink>}

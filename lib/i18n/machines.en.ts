@@ -1,3 +1,50 @@
 import type { Messages } from "./index";
 
-export const machinesEn: Messages["machines"] = {};
+export const machinesEn: Messages["machines"] = {
+  nav: "Machines",
+  list: {
+    title: "Machines",
+    search: "Search machines",
+    searchPlaceholder: "Type, model, serial number, location",
+    submit: "Search",
+    empty: "No machine matches.",
+    none: "No machines registered.",
+    add: "Add a machine",
+    openTickets: "{count} open ticket(s)",
+  },
+  status: {
+    operational: "In service",
+    maintenance: "Under maintenance",
+    out_of_service: "Out of service",
+  },
+  fields: {
+    machineType: "Machine type",
+    model: "Model",
+    serialNumber: "Serial number",
+    location: "Location",
+    status: "Status",
+  },
+  page: {
+    details: "Machine details",
+    history: "Ticket history",
+    noTickets: "No tickets for this machine.",
+    edit: "Edit the machine",
+    save: "Save",
+    saving: "Saving…",
+    saved: "Machine saved.",
+    create: "Create the machine",
+    creating: "Creating…",
+    newTitle: "New machine",
+    delete: "Delete the machine",
+    deleteConfirm: "Permanently delete this machine?",
+    markOutOfService: "Mark out of service",
+    outOfServiceConfirm: "Mark this machine out of service? Its tickets will show it.",
+    backToList: "All machines",
+    reportProblem: "Report a problem on this machine",
+    notFound: "This machine does not exist.",
+  },
+  errors: {
+    serialTaken: "Another machine already has this serial number.",
+    hasTickets: "This machine has tickets: it cannot be deleted, since its history must stay. Mark it out of service instead.",
+  },
+};

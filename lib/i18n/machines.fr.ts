@@ -1,2 +1,49 @@
 // French strings for the machines screens (see fr.ts for the conventions).
-export const machinesFr = {};
+export const machinesFr = {
+  nav: "Machines",
+  list: {
+    title: "Machines",
+    search: "Rechercher une machine",
+    searchPlaceholder: "Type, modèle, numéro de série, emplacement",
+    submit: "Rechercher",
+    empty: "Aucune machine ne correspond.",
+    none: "Aucune machine enregistrée.",
+    add: "Ajouter une machine",
+    openTickets: "{count} ticket(s) ouvert(s)",
+  },
+  status: {
+    operational: "En service",
+    maintenance: "En maintenance",
+    out_of_service: "Hors service",
+  },
+  fields: {
+    machineType: "Type de machine",
+    model: "Modèle",
+    serialNumber: "Numéro de série",
+    location: "Emplacement",
+    status: "État",
+  },
+  page: {
+    details: "Fiche de la machine",
+    history: "Historique des tickets",
+    noTickets: "Aucun ticket pour cette machine.",
+    edit: "Modifier la machine",
+    save: "Enregistrer",
+    saving: "Enregistrement…",
+    saved: "Machine enregistrée.",
+    create: "Créer la machine",
+    creating: "Création…",
+    newTitle: "Nouvelle machine",
+    delete: "Supprimer la machine",
+    deleteConfirm: "Supprimer définitivement cette machine ?",
+    markOutOfService: "Mettre hors service",
+    outOfServiceConfirm: "Mettre cette machine hors service ? Ses tickets l’afficheront.",
+    backToList: "Toutes les machines",
+    reportProblem: "Signaler un problème sur cette machine",
+    notFound: "Cette machine n’existe pas.",
+  },
+  errors: {
+    serialTaken: "Une autre machine porte déjà ce numéro de série.",
+    hasTickets: "Cette machine a des tickets : elle ne peut pas être supprimée, car son historique doit rester. Mettez-la plutôt hors service.",
+  },
+};

@@ -8,7 +8,7 @@ import { applyMigrationsWithWrangler, ROOT } from "../../../scripts/lib/migratio
 export interface TestDatabase {
   db: Db;
   d1: D1Database;
-  /** The local R2 bucket (binding MEDIA). */
+  /** The local R2 bucket (binding MEDIA) of the same wrangler state. */
   media: R2Bucket;
   close(): Promise<void>;
 }

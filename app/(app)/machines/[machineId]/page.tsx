@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MachineAdmin } from "@/components/machines/machine-admin";
+import { MachineHistory } from "@/components/machines/machine-history";
+import { MachineStatusBadge } from "@/components/machines/machine-status-badge";
+import { getDb } from "@/lib/db";
+import { getMessages } from "@/lib/i18n/server";
+import { getMachine, machineLabel } from "@/lib/machines";
+import { can } from "@/lib/permissions";
+import { getRequestSettings } from "@/lib/request-settings";
+import { requireUser } from "@/lib/session";
+
+async function load(params: PageProps<"/machines/[machineId]">["params"]) {
+  const id = Number((await params).machineId);
+  return Number.isInteger(id) && id > 0 ? getMachine(await getDb(), id) : null;
+}
+
+export async function generateMetadata({ params }: PageProps<"/machines/[machineId]">): Promise<Metadata> {
+  const machine = await load(params);
+  return { title: machine ? machineLabel(machine) : undefined };
+}
+
+export default async function MachinePage({ params }: PageProps<"/machines/[machineId]">) {
+  const user = await requireUser();
+  const [{ locale, t }, settings, machine] = await Promise.all([getMessages(), getRequestSettings(), load(params)]);
+  if (!machine) notFound();
+  const f = t.machines.fields;
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/machines" className="text-sm text-slate-600 underline">← {t.machines.page.backToList}</Link>
+        <h1 className="mt-2 text-2xl font-semibold">{machineLabel(machine)}</h1>
+        <div className="mt-1"><MachineStatusBadge status={machine.status} t={t} /></div>
+      </div>
+      <section aria-labelledby="machine-details" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="machine-details" className="sr-only">{t.machines.page.details}</h2>
+        <dl className="grid gap-2 sm:grid-cols-3">
+          {[[f.serialNumber, machine.serialNumber], [f.location, machine.location], [f.model, machine.model]].map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-sm text-slate-500">{label}</dt>
+              <dd className="font-medium">{value || "—"}</dd>
+            </div>
+          ))}
+        </dl>
+        <Link href={`/tickets/new?machine=${machine.id}`} className="btn-secondary mt-4">{t.machines.page.reportProblem}</Link>
+      </section>
+      <MachineHistory tickets={machine.tickets} locale={locale} timeZone={settings.timeZone} t={t} />
+      {can(user, "machine.manage") && <MachineAdmin machine={machine} t={t} />}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MachineList } from "@/components/machines/machine-list";
+import { getDb } from "@/lib/db";
+import { getMessages } from "@/lib/i18n/server";
+import { listMachines } from "@/lib/machines";
+import { can } from "@/lib/permissions";
+import { requireUser } from "@/lib/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.machines.list.title };
+}
+
+export default async function MachinesPage({ searchParams }: PageProps<"/machines">) {
+  const user = await requireUser();
+  const { q } = await searchParams;
+  const search = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 100) ?? "";
+  const [{ t }, machines] = await Promise.all([getMessages(), listMachines(await getDb(), { search })]);
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t.machines.list.title}</h1>
+        {can(user, "machine.manage") && <Link href="/machines/new" className="btn-primary">+ {t.machines.list.add}</Link>}
+      </div>
+      <MachineList machines={machines} search={search} t={t} />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TicketComments } from "@/components/tickets/ticket-comments";
+import { TicketControls } from "@/components/tickets/ticket-controls";
+import { TicketFacts } from "@/components/tickets/ticket-facts";
+import { TicketMedia } from "@/components/tickets/ticket-media";
+import { TicketTimeline } from "@/components/tickets/ticket-timeline";
+import { getDb } from "@/lib/db";
+import { getMessages } from "@/lib/i18n/server";
+import { getRequestSettings } from "@/lib/request-settings";
+import { requireUser } from "@/lib/session";
+import { getTicketDetails } from "@/lib/ticket-details";
+
+export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId]">): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).ticketId) };
+}
+
+export default async function TicketPage({ params }: PageProps<"/tickets/[ticketId]">) {
+  const user = await requireUser();
+  const ticketId = decodeURIComponent((await params).ticketId);
+  const [{ locale, t }, settings, details] = await Promise.all([getMessages(), getRequestSettings(), getTicketDetails(await getDb(), ticketId)]);
+  if (!details) notFound();
+  const view = { details, locale, timeZone: settings.timeZone, t };
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/tickets" className="text-sm text-slate-600 underline">← {t.tickets.page.backToBoard}</Link>
+        <p className="mt-2 font-mono text-sm text-slate-500">{details.ticket.ticketId}</p>
+        <h1 className="text-2xl font-semibold break-words">{details.ticket.title}</h1>
+      </div>
+      {/* Phones: the controls right under the facts; wide screens: a side column. */}
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 lg:col-start-1">
+          <TicketFacts {...view} now={new Date()} />
+        </div>
+        <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} />
+        </div>
+        <div className="min-w-0 space-y-6 lg:col-start-1">
+          <TicketMedia details={details} user={user} t={t} />
+          <TicketComments {...view} user={user} />
+          <TicketTimeline {...view} />
+        </div>
+      </div>
+    </div>
+  );
+}

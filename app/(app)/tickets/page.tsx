@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BoardFilters } from "@/components/tickets/board-filters";
+import { TicketBoard } from "@/components/tickets/ticket-board";
+import { loadBoard, parseBoardFilters } from "@/lib/board";
+import { getDb } from "@/lib/db";
+import { getMessages } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+import { getRequestSettings } from "@/lib/request-settings";
+import { requireUser } from "@/lib/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.tickets.board.title };
+}
+
+export default async function BoardPage({ searchParams }: PageProps<"/tickets">) {
+  const user = await requireUser();
+  const filters = parseBoardFilters(await searchParams);
+  const now = new Date();
+  const [{ locale, t }, settings, board] = await Promise.all([
+    getMessages(),
+    getRequestSettings(),
+    loadBoard(await getDb(), filters, user.id, now),
+  ]);
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t.tickets.board.title}</h1>
+        <Link href="/tickets/new" className="btn-primary">+ {t.tickets.board.newTicket}</Link>
+      </div>
+      <BoardFilters filters={filters} machines={board.machines} people={board.people} t={t} />
+      <TicketBoard board={board} canMove={can(user, "ticket.move")} now={now} locale={locale} timeZone={settings.timeZone} t={t} />
+    </div>
+  );
+}

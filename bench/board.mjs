@@ -1,0 +1,175 @@
+// `npm run bench:board`: the board page under load, on the built worker and a
+// local D1 of its own (.wrangler/bench). Prints, does not assert:
+//  - D1 queries per board request, at two ticket counts (it must not grow);
+//  - p50 / p95 server response time over 200 requests, with 2,000 open tickets;
+//  - first-load JavaScript of the board, gzip.
+// Queries are counted by the worker itself: with BENCH_LOG_QUERIES=1, lib/db.ts
+// wraps the D1 binding and logs every statement it prepares.
+import { rmSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+import { buildWorker, migrateLocal, seedLocal, start, step } from "../scripts/lib/common.mjs";
+import { openLocalDb } from "../scripts/lib/local-d1.mjs";
+import { waitForServer } from "../scripts/lib/local-worker.mjs";
+import { demoAccounts } from "../prisma/seed.ts";
+
+const STATE = ".wrangler/bench";
+const PORT = Number(process.env.BENCH_PORT ?? 8795);
+const ORIGIN = `http://localhost:${PORT}`;
+const MACHINES = 200;
+const SIZES = [500, 2000];
+const REQUESTS = 200;
+const OPEN = ["received", "diagnostic", "in_progress", "waiting_parts"];
+const PRIORITIES = ["low", "medium", "high", "critical"];
+
+const stamp = (date) => date.toISOString().replace("Z", "+00:00");
+
+/** Tops the bench database up to `machines` machines and `open` open tickets, in D1 batches. */
+async function fill({ machines, open }) {
+  const local = await openLocalDb(STATE);
+  try {
+    const d1 = local.env.DB;
+    const now = new Date();
+    const count = async (sql) => (await d1.prepare(sql).first()).n;
+    const statements = [];
+    for (let i = await count("SELECT COUNT(*) AS n FROM machines"); i < machines; i++) {
+      statements.push(
+        d1.prepare("INSERT INTO machines (machine_type, model, location, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
+          .bind(`Machine ${i + 1}`, `B-${i}`, `Zone ${i % 12}`, i % 25 === 0 ? "out_of_service" : "operational", stamp(now), stamp(now)),
+      );
+    }
+    const machineIds = (await d1.prepare("SELECT id FROM machines").all()).results.map((r) => r.id);
+    const userIds = (await d1.prepare("SELECT id FROM users").all()).results.map((r) => r.id);
+    const existing = await count("SELECT COUNT(*) AS n FROM tickets WHERE deleted_at IS NULL AND status NOT IN ('completed','archived')");
+    for (let i = existing; i < open; i++) {
+      const created = new Date(now.getTime() - i * 60_000);
+      const scheduled = i % 3 === 0 ? stamp(new Date(now.getTime() + ((i % 96) - 48) * 3_600_000)) : null;
+      statements.push(
+        d1.prepare(
+          `INSERT INTO tickets (ticket_id, title, description, machine_id, status, priority, reported_by, assigned_to, scheduled_date, created_at, updated_at)
+           VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).bind(
+          `BENCH-${String(i).padStart(5, "0")}`,
+          `Problème de banc d’essai n° ${i}`,
+          machineIds[i % machineIds.length],
+          OPEN[i % OPEN.length],
+          PRIORITIES[i % PRIORITIES.length],
+          userIds[i % userIds.length],
+          i % 5 === 0 ? null : i % 7 === 0 ? 0 : userIds[i % userIds.length],
+          scheduled,
+          stamp(created),
+          stamp(created),
+        ),
+      );
+    }
+    for (let i = 0; i < statements.length; i += 200) await d1.batch(statements.slice(i, i + 200));
+    return { machines: await count("SELECT COUNT(*) AS n FROM machines"), open: await count("SELECT COUNT(*) AS n FROM tickets WHERE status NOT IN ('completed','archived')") };
+  } finally {
+    await local.close();
+  }
+}
+
+function startWorker() {
+  const server = start(
+    "wrangler",
+    ["dev", "--port", String(PORT), "--persist-to", STATE, "--var", "BENCH_LOG_QUERIES:1", "--show-interactive-dev-session=false"],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const log = { queries: 0 };
+  server.stdout.on("data", (chunk) => (log.queries += (chunk.toString().match(/\[d1-query\]/g) ?? []).length));
+  server.stderr.on("data", () => {});
+  return { server, log };
+}
+
+async function signIn() {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const page = await browser.newPage();
+  const { email, password } = demoAccounts.find((a) => a.role === "supervisor");
+  await page.goto(`${ORIGIN}/sign-in`);
+  await page.getByLabel(/Courriel|Email/).fill(email);
+  await page.getByLabel(/Mot de passe|Password/).fill(password);
+  await page.getByRole("button", { name: /Se connecter|Sign in/ }).click();
+  await page.waitForURL(`${ORIGIN}/`);
+  return { browser, page, cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function queriesPerRequest(cookie, log) {
+  const counts = [];
+  for (let i = 0; i < 3; i++) {
+    await sleep(300);
+    const before = log.queries;
+    const response = await fetch(`${ORIGIN}/tickets`, { headers: { cookie } });
+    if (response.status !== 200) throw new Error(`/tickets answered ${response.status}`);
+    await response.text();
+    await sleep(500); // let the worker's log lines arrive
+    counts.push(log.queries - before);
+  }
+  return Math.max(...counts);
+}
+
+async function withWorker(run) {
+  const { server, log } = startWorker();
+  try {
+    await waitForServer(`${ORIGIN}/sign-in`);
+    const session = await signIn();
+    try {
+      return await run(session, log);
+    } finally {
+      await session.browser.close();
+    }
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+buildWorker();
+step(`Preparing ${STATE}: migrations, demo seed, ${MACHINES} machines`);
+rmSync(STATE, { recursive: true, force: true });
+migrateLocal(STATE);
+seedLocal(STATE);
+
+const results = { queries: [] };
+for (const [index, open] of SIZES.entries()) {
+  const sizes = await fill({ machines: MACHINES, open });
+  step(`Board with ${sizes.open} open tickets and ${sizes.machines} machines`);
+  await withWorker(async ({ page, cookie }, log) => {
+    const queries = await queriesPerRequest(cookie, log);
+    results.queries.push({ ...sizes, queries });
+    console.log(`D1 queries per board request: ${queries}`);
+    if (index < SIZES.length - 1) return;
+
+    // A fresh context (empty cache, same session): everything the board needs on a first visit.
+    const context = await page.context().browser().newContext({ storageState: await page.context().storageState() });
+    const fresh = await context.newPage();
+    const scripts = new Map();
+    fresh.on("response", (response) => {
+      if (response.request().resourceType() === "script" && response.status() === 200) scripts.set(response.url(), response);
+    });
+    await fresh.goto(`${ORIGIN}/tickets`, { waitUntil: "networkidle" });
+    let gzip = 0;
+    for (const response of scripts.values()) gzip += gzipSync(await response.body(), { level: 9 }).length;
+    results.js = { files: scripts.size, gzip };
+    await context.close();
+
+    for (let i = 0; i < 10; i++) await (await fetch(`${ORIGIN}/tickets`, { headers: { cookie } })).text();
+    const times = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const started = performance.now();
+      const response = await fetch(`${ORIGIN}/tickets`, { headers: { cookie } });
+      await response.text();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    results.timing = { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) };
+  });
+}
+
+console.log("\n\x1b[1mBoard benchmark (npm run bench:board)\x1b[0m");
+for (const q of results.queries) console.log(`  ${q.open} open tickets, ${q.machines} machines: ${q.queries} D1 queries per board request`);
+console.log(`  Response time over ${REQUESTS} requests (${SIZES.at(-1)} open tickets): p50 ${results.timing.p50.toFixed(0)} ms, p95 ${results.timing.p95.toFixed(0)} ms (max ${results.timing.max.toFixed(0)} ms)`);
+console.log(`  First-load JavaScript: ${results.js.files} scripts, ${(results.js.gzip / 1024).toFixed(1)} kB gzip`);

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { format, type Messages } from "@/lib/i18n";
+import { machineLabel, type listMachines } from "@/lib/machines";
+import { MachineStatusBadge } from "./machine-status-badge";
+
+interface MachineListProps {
+  machines: Awaited<ReturnType<typeof listMachines>>;
+  search: string;
+  t: Messages;
+}
+
+export function MachineList({ machines, search, t }: MachineListProps) {
+  const l = t.machines.list;
+  return (
+    <>
+      <form method="get" role="search" className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
+        <div className="flex-1 space-y-1">
+          <label htmlFor="machine-search" className="block text-sm font-medium">{l.search}</label>
+          <input id="machine-search" name="q" type="search" defaultValue={search} placeholder={l.searchPlaceholder} className="field" />
+        </div>
+        <button type="submit" className="btn-primary">{l.submit}</button>
+      </form>
+      {machines.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">{search ? l.empty : l.none}</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="machine-list">
+          {machines.map((machine) => (
+            <li key={machine.id} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:gap-4">
+              <div className="min-w-0 flex-1">
+                <Link href={`/machines/${machine.id}`} className="font-medium hover:underline">{machineLabel(machine)}</Link>
+                <p className="truncate text-sm text-slate-600">{[machine.serialNumber, machine.location].filter(Boolean).join(" · ")}</p>
+              </div>
+              <div className="flex items-center gap-3">
+                <MachineStatusBadge status={machine.status} t={t} />
+                <span className="text-sm text-slate-600">{format(l.openTickets, { count: machine.openTickets })}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

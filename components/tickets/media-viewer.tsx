@@ -1,0 +1,73 @@
+"use client";
+
+import { useRef, useState } from "react";
+
+export interface MediaItem {
+  id: number;
+  name: string;
+  video: boolean;
+}
+
+interface MediaViewerProps {
+  items: MediaItem[];
+  labels: { open: string; close: string; previous: string; next: string; viewer: string; position: string };
+}
+
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (w, k: string) => String(values[k] ?? w));
+
+/** Thumbnails that open a full-screen viewer (a modal dialog: Escape closes, arrows browse). */
+export function MediaViewer({ items, labels }: MediaViewerProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [index, setIndex] = useState(0);
+  const current = items[index];
+  const go = (step: number) => setIndex((i) => (i + step + items.length) % items.length);
+
+  return (
+    <>
+      <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4">
+        {items.map((item, i) => (
+          <li key={item.id}>
+            <button
+              type="button"
+              onClick={() => (setIndex(i), dialog.current?.showModal())}
+              aria-label={fill(labels.open, { name: item.name })}
+              className="block aspect-square w-full overflow-hidden rounded-md border border-slate-200 bg-slate-200"
+            >
+              {item.video ? (
+                <span className="flex h-full items-center justify-center text-3xl" aria-hidden>▶</span>
+              ) : (
+                // eslint-disable-next-line @next/next/no-img-element -- private media behind a session check, no optimizer
+                <img src={`/media/${item.id}`} alt="" loading="lazy" className="h-full w-full object-cover" />
+              )}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <dialog
+        ref={dialog}
+        aria-label={labels.viewer}
+        onKeyDown={(e) => (e.key === "ArrowRight" ? go(1) : e.key === "ArrowLeft" ? go(-1) : undefined)}
+        className="m-auto max-h-[95dvh] w-[min(60rem,calc(100vw-1rem))] rounded-lg bg-slate-950 p-3 text-white backdrop:bg-black/80"
+      >
+        {current && (
+          <figure>
+            {current.video ? (
+              <video key={current.id} src={`/media/${current.id}`} controls playsInline className="mx-auto max-h-[75dvh]" />
+            ) : (
+              // eslint-disable-next-line @next/next/no-img-element -- see above
+              <img key={current.id} src={`/media/${current.id}`} alt={current.name} className="mx-auto max-h-[75dvh] object-contain" />
+            )}
+            <figcaption className="mt-2 text-center text-sm break-all">
+              {current.name} — {fill(labels.position, { index: index + 1, count: items.length })}
+            </figcaption>
+          </figure>
+        )}
+        <div className="mt-3 flex justify-between gap-2">
+          <button type="button" className="btn-secondary" onClick={() => go(-1)} disabled={items.length < 2}>{labels.previous}</button>
+          <button type="button" className="btn-secondary" onClick={() => dialog.current?.close()} autoFocus>{labels.close}</button>
+          <button type="button" className="btn-secondary" onClick={() => go(1)} disabled={items.length < 2}>{labels.next}</button>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { addCommentAction, deleteCommentAction, editCommentAction } from "@/app/(app)/tickets/actions";
+import { ActionForm, FormSubmit } from "@/components/ui/action-form";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { TextAreaField } from "@/components/ui/fields";
+import { formatDateTime } from "@/lib/format";
+import type { Locale, Messages } from "@/lib/i18n";
+import type { Actor } from "@/lib/operation";
+import { can, canDeleteOwnedBy } from "@/lib/permissions";
+import type { TicketDetails } from "@/lib/ticket-details";
+
+interface TicketCommentsProps {
+  details: TicketDetails;
+  user: Actor;
+  locale: Locale;
+  timeZone: string;
+  t: Messages;
+}
+
+/** Oldest first, newest last, like a conversation; the text is rendered as text, never as HTML. */
+export function TicketComments({ details, user, locale, timeZone, t }: TicketCommentsProps) {
+  const c = t.tickets.comments;
+  return (
+    <section aria-labelledby="comments-title" className="space-y-3">
+      <h2 id="comments-title" className="text-lg font-semibold">{c.title} ({details.comments.length})</h2>
+      {details.comments.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">{c.empty}</p>
+      ) : (
+        <ol className="space-y-3" data-testid="comments">
+          {details.comments.map((comment) => (
+            <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-3">
+              <p className="text-sm text-slate-600">
+                <span className="font-medium text-slate-900">{comment.user.name}</span> ·{" "}
+                <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt, locale, timeZone)}</time>
+                {comment.updatedAt.getTime() - comment.createdAt.getTime() > 1000 && <span> · {c.edited}</span>}
+              </p>
+              <p className="mt-1 whitespace-pre-wrap break-words">{comment.content}</p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                {comment.userId === user.id && (
+                  <details className="w-full">
+                    <summary className="btn-ghost min-h-9 cursor-pointer text-sm">{c.edit}</summary>
+                    <ActionForm action={editCommentAction} className="mt-2 space-y-2">
+                      <input type="hidden" name="id" value={comment.id} />
+                      <TextAreaField id={`comment-${comment.id}`} name="content" label={c.editLabel} defaultValue={comment.content} maxLength={5000} />
+                      <FormSubmit pendingLabel={t.tickets.form.saving}>{t.tickets.form.save}</FormSubmit>
+                    </ActionForm>
+                  </details>
+                )}
+                {canDeleteOwnedBy(user, comment.userId, "comment") && (
+                  <ConfirmAction
+                    action={deleteCommentAction}
+                    input={{ id: comment.id }}
+                    label={c.delete}
+                    question={c.deleteConfirm}
+                    confirmLabel={t.tickets.confirm.yes}
+                    cancelLabel={t.tickets.confirm.no}
+                    className="btn-ghost min-h-9 text-sm text-red-700"
+                  />
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {can(user, "ticket.comment") && (
+        <ActionForm action={addCommentAction} className="space-y-2" resetOnSuccess aria-label={c.add}>
+          <input type="hidden" name="ticketId" value={details.ticket.id} />
+          <TextAreaField name="content" label={c.label} rows={3} maxLength={5000} required />
+          <FormSubmit pendingLabel={c.submitting}>{c.submit}</FormSubmit>
+        </ActionForm>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { ActionForm, FormSubmit } from "@/components/ui/action-form";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
+import { createTicketAction } from "@/app/(app)/tickets/actions";
+import type { Messages } from "@/lib/i18n";
+import { ACCEPTED_TYPES } from "@/lib/media-types";
+import { ticketPriorities } from "@/lib/tickets";
+
+interface TicketFormProps {
+  machines: { id: number; label: string }[];
+  machineId?: number;
+  t: Messages;
+}
+
+/** Reporting a problem: made for a phone held in one hand, camera included. */
+export function TicketForm({ machines, machineId, t }: TicketFormProps) {
+  const f = t.tickets.form;
+  return (
+    <ActionForm action={createTicketAction} className="space-y-4" aria-label={t.tickets.create.title}>
+      <TextField name="title" label={f.title} help={f.titleHelp} required maxLength={120} autoComplete="off" />
+      <SelectField
+        name="machineId"
+        label={f.machine}
+        placeholder={f.chooseMachine}
+        defaultValue={machineId ? String(machineId) : ""}
+        options={machines.map((m) => ({ value: String(m.id), label: m.label }))}
+        required
+      />
+      <SelectField
+        name="priority"
+        label={f.priority}
+        defaultValue="medium"
+        options={ticketPriorities.map((p) => ({ value: p, label: t.priority[p] }))}
+      />
+      <TextAreaField name="description" label={f.description} help={f.descriptionHelp} maxLength={5000} rows={5} />
+      <TextField name="photos" type="file" label={f.photos} help={f.photosHelp} accept={ACCEPTED_TYPES} multiple />
+      <div className="space-y-1">
+        <label htmlFor="field-camera" className="block text-sm font-medium text-slate-800">
+          {f.camera}
+        </label>
+        <input id="field-camera" name="photos" type="file" accept="image/*" capture="environment" className="field" />
+      </div>
+      <FormSubmit pendingLabel={f.submitting} className="btn-primary w-full sm:w-auto">
+        {f.submit}
+      </FormSubmit>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,52 @@
+import { addMediaAction, deleteMediaAction } from "@/app/(app)/tickets/actions";
+import { ActionForm, FormSubmit } from "@/components/ui/action-form";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { TextField } from "@/components/ui/fields";
+import { format, type Messages } from "@/lib/i18n";
+import { ACCEPTED_TYPES } from "@/lib/media-types";
+import type { Actor } from "@/lib/operation";
+import { can, canDeleteOwnedBy } from "@/lib/permissions";
+import type { TicketDetails } from "@/lib/ticket-details";
+import { MediaViewer } from "./media-viewer";
+
+export function TicketMedia({ details, user, t }: { details: TicketDetails; user: Actor; t: Messages }) {
+  const m = t.tickets.media;
+  const deletable = details.media.filter((item) => canDeleteOwnedBy(user, item.uploadedBy, "media"));
+  return (
+    <section aria-labelledby="media-title" className="space-y-3">
+      <h2 id="media-title" className="text-lg font-semibold">{m.title} ({details.media.length})</h2>
+      {details.media.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">{m.empty}</p>
+      ) : (
+        <MediaViewer
+          items={details.media.map((item) => ({ id: item.id, name: item.fileName, video: item.fileType.startsWith("video/") }))}
+          labels={{ open: m.open, close: m.close, previous: m.previous, next: m.next, viewer: m.viewer, position: m.position }}
+        />
+      )}
+      {deletable.length > 0 && (
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {deletable.map((item) => (
+            <li key={item.id}>
+              <ConfirmAction
+                action={deleteMediaAction}
+                input={{ id: item.id }}
+                label={`${m.delete} « ${item.fileName} »`}
+                question={format(m.deleteConfirm, { name: item.fileName })}
+                confirmLabel={t.tickets.confirm.yes}
+                cancelLabel={t.tickets.confirm.no}
+                className="btn-ghost min-h-9 text-sm text-red-700"
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {can(user, "ticket.addMedia") && (
+        <ActionForm action={addMediaAction} className="space-y-2" resetOnSuccess aria-label={m.add}>
+          <input type="hidden" name="ticketId" value={details.ticket.id} />
+          <TextField name="files" type="file" label={m.add} help={t.tickets.form.photosHelp} accept={ACCEPTED_TYPES} multiple />
+          <FormSubmit pendingLabel={m.submitting}>{m.submit}</FormSubmit>
+        </ActionForm>
+      )}
+    </section>
+  );
+}

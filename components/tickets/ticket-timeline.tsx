@@ -1,0 +1,57 @@
+import { formatDateTime } from "@/lib/format";
+import { format, type Locale, type Messages } from "@/lib/i18n";
+import { assigneeName, type TicketDetails } from "@/lib/ticket-details";
+import { ticketEventTypes, type TicketEventType } from "@/lib/ticket-events";
+
+interface TicketTimelineProps {
+  details: TicketDetails;
+  locale: Locale;
+  timeZone: string;
+  t: Messages;
+}
+
+type Event = TicketDetails["events"][number];
+
+function describe(event: Event, details: TicketDetails, locale: Locale, timeZone: string, t: Messages): string {
+  const words = t.tickets.timeline;
+  const actor = event.actor?.name ?? words.someone;
+  const type = (ticketEventTypes as readonly string[]).includes(event.type) ? (event.type as TicketEventType) : "edited";
+  const status = (v: string | null) => (v ? (t.status[v as keyof Messages["status"]] ?? v) : "—");
+  const priority = (v: string | null) => (v ? (t.priority[v as keyof Messages["priority"]] ?? v) : "—");
+  switch (type) {
+    case "status":
+      return format(words.status, { actor, from: status(event.fromValue), to: status(event.toValue) });
+    case "priority":
+      return format(words.priority, { actor, from: priority(event.fromValue), to: priority(event.toValue) });
+    case "assigned":
+      if (event.toValue === null) return format(words.unassigned, { actor });
+      return format(words.assigned, {
+        actor,
+        to: assigneeName(Number(event.toValue), details.names, { team: t.tickets.card.wholeTeam, nobody: t.tickets.card.unassigned }),
+      });
+    case "scheduled":
+      if (!event.toValue) return format(words.unscheduled, { actor });
+      return format(words.scheduled, { actor, to: formatDateTime(new Date(event.toValue), locale, timeZone) });
+    default:
+      return format(words[type], { actor, from: event.fromValue ?? "", to: event.toValue ?? "" });
+  }
+}
+
+/** Read-only, oldest first: the ticket's story as it happened. */
+export function TicketTimeline({ details, locale, timeZone, t }: TicketTimelineProps) {
+  return (
+    <section aria-labelledby="timeline-title" className="space-y-3">
+      <h2 id="timeline-title" className="text-lg font-semibold">{t.tickets.timeline.title}</h2>
+      <ol className="space-y-2 border-l-2 border-slate-200 pl-4" data-testid="timeline">
+        {details.events.map((event) => (
+          <li key={event.id} className="text-sm">
+            <p className="break-words">{describe(event, details, locale, timeZone, t)}</p>
+            <time dateTime={event.createdAt.toISOString()} className="text-xs text-slate-500">
+              {formatDateTime(event.createdAt, locale, timeZone)}
+            </time>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

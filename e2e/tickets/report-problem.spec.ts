@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { account, storageState } from "../fixtures/accounts";
+import { queryD1 } from "../fixtures/d1";
+import { uniqueTag, userId } from "../fixtures/tickets";
+
+// The smallest valid PNG: a 1x1 pixel.
+const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+
+test.use({ storageState: storageState("operator"), viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+test("an operator reports a problem with a photo from a phone", async ({ page, browser }) => {
+  const title = `Fuite ${uniqueTag("op")}`;
+  await page.goto("/tickets");
+  await page.getByRole("link", { name: /Signaler un problème/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Signaler un problème" })).toBeVisible();
+
+  await page.getByLabel("Titre").fill(title);
+  await page.getByLabel("Machine", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Priorité").selectOption("high");
+  await page.getByLabel("Description").fill("Flaque sous la presse <b>depuis ce matin</b>");
+  await page.getByLabel("Photos ou vidéos (facultatif)").setInputFiles({ name: "fuite.png", mimeType: "image/png", buffer: png });
+  await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+
+  await expect(page).toHaveURL(/\/tickets\/TKT-M\d{3}-\d{8}-\d{3}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  // Typed HTML stays text.
+  await expect(page.getByRole("region", { name: "Détails" }).getByText("Flaque sous la presse <b>depuis ce matin</b>")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Photos et vidéos (1)" })).toBeVisible();
+  const thumbnail = page.getByRole("button", { name: "Ouvrir fuite.png" }).locator("img");
+  await expect(thumbnail).toHaveJSProperty("naturalWidth", 1);
+
+  const [ticket] = queryD1<{ id: number; reported_by: number; priority: string }>(
+    `SELECT id, reported_by, priority FROM tickets WHERE title = '${title}'`,
+  );
+  expect(ticket).toMatchObject({ reported_by: userId(account("operator").email), priority: "high" });
+  const media = queryD1<{ id: number; file_type: string }>(`SELECT id, file_type FROM media WHERE ticket_id = ${ticket!.id}`);
+  expect(media).toEqual([{ id: expect.any(Number), file_type: "image/png" }]);
+
+  // The photo is served to a signed-in user, and to nobody without a session.
+  expect((await page.request.get(`/media/${media[0]!.id}`)).headers()["content-type"]).toBe("image/png");
+  const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const response = await stranger.request.get(`/media/${media[0]!.id}`);
+  expect(response.status()).toBe(401);
+  await stranger.close();
+
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
+});
+
+test("a file that is not a photo is refused with a clear message and nothing is created", async ({ page }) => {
+  const title = `Faux fichier ${uniqueTag("op")}`;
+  await page.goto("/tickets/new");
+  await page.getByLabel("Titre").fill(title);
+  await page.getByLabel("Machine", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Photos ou vidéos (facultatif)").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from("%PDF-1.7 pas une image") });
+  await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(page.getByText("« photo.jpg » n’est pas une photo ou une vidéo acceptée", { exact: false }).first()).toBeVisible();
+  await expect(page.getByLabel("Titre")).toHaveValue(title);
+  expect(queryD1(`SELECT id FROM tickets WHERE title = '${title}'`)).toEqual([]);
+});

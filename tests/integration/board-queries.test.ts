@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadBoard, parseBoardFilters } from "@/lib/board";
+import { createDb } from "@/lib/db";
+import { createCast, createMachineRow, type Cast } from "./helpers/actors";
+import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+
+let t: TestDatabase;
+let cast: Cast;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  cast = await createCast(t.db);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** The board's queries, counted at the D1 binding: what the worker would send. */
+async function boardQueries(filters: Record<string, string> = {}) {
+  let prepared = 0;
+  const counting = new Proxy(t.d1, {
+    get(target, property) {
+      if (property === "prepare") return (sql: string) => (prepared++, target.prepare(sql));
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  const board = await loadBoard(createDb(counting), parseBoardFilters(filters), cast.technician.id, new Date());
+  return { prepared, cards: board.columns.reduce((n, c) => n + c.cards.length, 0) };
+}
+
+async function addTickets(count: number, from: number) {
+  const machine = await createMachineRow(t.db, `Banc ${from}`);
+  const statuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed"];
+  await t.db.ticket.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      ticketId: `Q-${from + i}`,
+      title: `Ticket ${from + i}`,
+      machineId: machine.id,
+      status: statuses[i % statuses.length]!,
+      reportedBy: cast.operator.id,
+      assignedTo: i % 2 ? cast.technician.id : 0,
+    })),
+  });
+}
+
+describe("the board", () => {
+  it("makes the same small number of queries for 10 tickets as for 150, with or without filters", async () => {
+    await addTickets(10, 0);
+    const small = await boardQueries();
+    await addTickets(140, 10);
+    const large = await boardQueries();
+    expect(small.cards).toBe(10);
+    expect(large.cards).toBe(150);
+    expect(large.prepared).toBe(small.prepared);
+    expect(large.prepared).toBeLessThanOrEqual(8);
+    const filtered = await boardQueries({ q: "Ticket 1", assignee: "me", overdue: "1", archived: "1" });
+    expect(filtered.prepared).toBe(small.prepared + 1); // the archived column
+  });
+});
