@@ -23,7 +23,7 @@ export async function getTicketDetails(db: Db, ticketId: string) {
     },
   });
   if (!ticket) return null;
-  const [comments, media, events, people] = await Promise.all([
+  const [comments, media, events, people, alerts] = await Promise.all([
     db.ticketComment.findMany({
       where: { ticketId: ticket.id, deletedAt: null },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -41,6 +41,19 @@ export async function getTicketDetails(db: Db, ticketId: string) {
     }),
     // Names for assignees in the timeline and the assignment form.
     db.user.findMany({ select: { id: true, name: true, role: true, active: true }, orderBy: { name: "asc" } }),
+    // Overdue alerts (webhooks): the badge shows the latest, the timeline every attempt.
+    db.webhookAttempt.findMany({
+      where: { notification: { ticketId: ticket.id } },
+      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        startedAt: true,
+        responseStatus: true,
+        error: true,
+        trigger: true,
+        notification: { select: { id: true, deliveryStatus: true, sentAt: true, nextAttemptAt: true, attempts: true } },
+      },
+    }),
   ]);
   const names = new Map(people.map((p) => [p.id, p.name]));
   return {
@@ -48,6 +61,7 @@ export async function getTicketDetails(db: Db, ticketId: string) {
     comments,
     media,
     events,
+    alerts,
     names,
     assignable: people.filter((p) => p.active && p.role !== "operator").map((p) => ({ id: p.id, name: p.name })),
   };

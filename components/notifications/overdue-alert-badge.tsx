@@ -1,9 +1,8 @@
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/format";
-import type { latestNotificationFor } from "@/lib/webhooks/admin";
 
 interface OverdueAlertBadgeProps {
-  notification: Awaited<ReturnType<typeof latestNotificationFor>>;
+  notification: { deliveryStatus: string; sentAt: Date | null; nextAttemptAt: Date | null; attempts: number } | null;
   t: Messages["notifications"]["badge"];
   locale: Locale;
   timeZone: string;
@@ -11,7 +10,7 @@ interface OverdueAlertBadgeProps {
 
 /** On the ticket page: whether the overdue alert went out, and when. */
 export function OverdueAlertBadge({ notification, t, locale, timeZone }: OverdueAlertBadgeProps) {
-  if (!notification) return null;
+  if (!notification || !["sent", "pending", "failed"].includes(notification.deliveryStatus)) return null;
   const when = (date: Date | null) => (date ? formatDateTime(date, locale, timeZone) : "");
   const [text, tone] =
     notification.deliveryStatus === "sent"

@@ -37,17 +37,30 @@ function describe(event: Event, details: TicketDetails, locale: Locale, timeZone
   }
 }
 
-/** Read-only, oldest first: the ticket's story as it happened. */
+type Alert = TicketDetails["alerts"][number];
+
+function describeAlert(alert: Alert, t: Messages): string {
+  const words = t.notifications.timeline;
+  const ok = alert.responseStatus !== null && alert.responseStatus >= 200 && alert.responseStatus < 300;
+  if (!ok) return format(words.failed, { error: alert.error ?? String(alert.responseStatus) });
+  return format(alert.trigger === "resend" ? words.resent : words.sent, { status: alert.responseStatus ?? "" });
+}
+
+/** Read-only, oldest first: the ticket's story as it happened, overdue alerts included. */
 export function TicketTimeline({ details, locale, timeZone, t }: TicketTimelineProps) {
+  const entries = [
+    ...details.events.map((event) => ({ key: `e${event.id}`, at: event.createdAt, text: describe(event, details, locale, timeZone, t) })),
+    ...details.alerts.map((alert) => ({ key: `a${alert.id}`, at: alert.startedAt, text: describeAlert(alert, t) })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
   return (
     <section aria-labelledby="timeline-title" className="space-y-3">
       <h2 id="timeline-title" className="text-lg font-semibold">{t.tickets.timeline.title}</h2>
       <ol className="space-y-2 border-l-2 border-slate-200 pl-4" data-testid="timeline">
-        {details.events.map((event) => (
-          <li key={event.id} className="text-sm">
-            <p className="break-words">{describe(event, details, locale, timeZone, t)}</p>
-            <time dateTime={event.createdAt.toISOString()} className="text-xs text-slate-500">
-              {formatDateTime(event.createdAt, locale, timeZone)}
+        {entries.map((entry) => (
+          <li key={entry.key} className="text-sm">
+            <p className="break-words">{entry.text}</p>
+            <time dateTime={entry.at.toISOString()} className="text-xs text-slate-500">
+              {formatDateTime(entry.at, locale, timeZone)}
             </time>
           </li>
         ))}

@@ -141,6 +141,11 @@ export const notificationsEn: Messages["notifications"] = {
     resendDone: "Resent: answer {status}.",
     resendFailed: "The resend failed: {error}",
   },
+  timeline: {
+    sent: "Overdue alert sent by webhook (status {status})",
+    failed: "Overdue alert failed: {error}",
+    resent: "Overdue alert resent by an administrator (status {status})",
+  },
   badge: {
     sent: "Overdue alert sent on {date}",
     pending: "Overdue alert failing, next attempt on {date}",

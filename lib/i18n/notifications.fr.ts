@@ -140,6 +140,11 @@ export const notificationsFr = {
     resendDone: "Renvoyé : réponse {status}.",
     resendFailed: "Le renvoi a échoué : {error}",
   },
+  timeline: {
+    sent: "Alerte de retard envoyée par webhook (statut {status})",
+    failed: "Échec de l’alerte de retard : {error}",
+    resent: "Alerte de retard renvoyée par un administrateur (statut {status})",
+  },
   badge: {
     sent: "Alerte de retard envoyée le {date}",
     pending: "Alerte de retard en échec, nouvelle tentative le {date}",

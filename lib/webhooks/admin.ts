@@ -208,12 +208,3 @@ export async function resendNotification(db: Db, config: WebhookConfig, id: numb
   });
   return { outcome: "done" as const, result };
 }
-
-/** The latest notification of a ticket, for its page's badge. */
-export async function latestNotificationFor(db: Db, ticketId: number) {
-  return db.webhookNotification.findFirst({
-    where: { ticketId, deliveryStatus: { in: ["sent", "pending", "failed"] } },
-    orderBy: { id: "desc" },
-    select: { deliveryStatus: true, sentAt: true, nextAttemptAt: true, attempts: true },
-  });
-}

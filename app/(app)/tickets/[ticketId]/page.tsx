@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { OverdueAlertBadge } from "@/components/notifications/overdue-alert-badge";
 import { TicketComments } from "@/components/tickets/ticket-comments";
 import { TicketControls } from "@/components/tickets/ticket-controls";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
@@ -29,6 +30,14 @@ export default async function TicketPage({ params }: PageProps<"/tickets/[ticket
         <Link href="/tickets" className="text-sm text-slate-600 underline">← {t.tickets.page.backToBoard}</Link>
         <p className="mt-2 font-mono text-sm text-slate-500">{details.ticket.ticketId}</p>
         <h1 className="text-2xl font-semibold break-words">{details.ticket.title}</h1>
+        <div className="mt-2">
+          <OverdueAlertBadge
+            notification={details.alerts.at(-1)?.notification ?? null}
+            t={t.notifications.badge}
+            locale={locale}
+            timeZone={settings.timeZone}
+          />
+        </div>
       </div>
       {/* Phones: the controls right under the facts; wide screens: a side column. */}
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
