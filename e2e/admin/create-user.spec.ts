@@ -35,6 +35,7 @@ test("an admin creates a technician, who must choose a password at first sign-in
   await expect(tech).toHaveURL(/\/change-password$/);
   await tech.goto("/");
   await expect(tech).toHaveURL(/\/change-password$/);
+  expect((await tech.request.get("/tickets/export")).status()).toBe(403);
 
   await tech.getByLabel("Mot de passe temporaire").fill("Temporaire-2026!");
   await tech.getByLabel("Nouveau mot de passe", { exact: true }).fill("Atelier-Technicien-2026");

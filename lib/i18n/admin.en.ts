@@ -139,7 +139,7 @@ export const adminEn: Messages["admin"] = {
     to: "To",
     filter: "Filter",
     clear: "Clear filters",
-    count: "{count} entr(y/ies)",
+    count: "{count} entries",
     empty: "No entry matches these filters.",
     columns: {
       when: "Date",

@@ -169,6 +169,20 @@ describe("admin guards", () => {
     await t.db.user.update({ where: { id: actors.admin.id }, data: { active: true } });
   });
 
+  it("one admin demoting the other while being deactivated by them leaves one active admin", async () => {
+    await t.db.user.updateMany({ where: { role: "admin" }, data: { active: false } });
+    const a = await insertUser("admin");
+    const b = await insertUser("admin");
+    const bRow = await t.db.user.findUniqueOrThrow({ where: { id: b.id } });
+    const results = await Promise.allSettled([
+      updateUser(t.db, a, { id: b.id, name: bRow.name, email: bRow.email, role: "operator" }),
+      setUserActive(t.db, b, { id: a.id, active: "false" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await t.db.user.count({ where: { role: "admin", active: true } })).toBe(1);
+    await t.db.user.update({ where: { id: actors.admin.id }, data: { active: true, role: "admin" } });
+  });
+
   it("a deactivated user cannot sign in, and reactivation lets them back", async () => {
     const user = await insertUser("technician", { password: "mot-de-passe-tech" });
     const { email } = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
