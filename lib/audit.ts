@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "./db";
 import { can, type Actor } from "./permissions";
 import { forbidden } from "./rule-error";
-import { startOfFactoryDay } from "./zoned-time";
+import { startOfFactoryDay } from "./factory-time";
 
 // Never written to the audit log, whatever object a caller passes.
 const secretKeys = new Set(["passwordHash", "password_hash", "password", "secret", "webhookSecret", "signingSecret"]);

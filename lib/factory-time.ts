@@ -58,3 +58,17 @@ export function utcToWallTime(instant: Date, timeZone: string): { date: string; 
   const two = (n: number | undefined) => String(n ?? 0).padStart(2, "0");
   return { date: `${p.year}-${two(p.month)}-${two(p.day)}`, time: `${two(p.hour)}:${two(p.minute)}` };
 }
+
+/** Start of a factory day (YYYY-MM-DD on the factory's calendar) as a UTC instant. */
+export function startOfFactoryDay(day: string, timeZone: string): Date {
+  const start = wallTimeToUtc(day, "00:00", timeZone);
+  if (!start) throw new RangeError(`Not a calendar day: ${day}`);
+  return start;
+}
+
+/** "2026-11-23 14:05" on the factory's clock: sortable, and Excel reads it as a date. Empty for null. */
+export function factoryDateTime(date: Date | null, timeZone: string): string {
+  if (!date) return "";
+  const { date: day, time } = utcToWallTime(date, timeZone);
+  return `${day} ${time}`;
+}

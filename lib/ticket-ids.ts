@@ -1,3 +1,5 @@
+import { utcToWallTime } from "./factory-time";
+
 /** Machine part of a ticket id: "M007" for machine 7, stable and short enough for a phone card. */
 export function machineCode(machineId: number): string {
   return `M${String(machineId).padStart(3, "0")}`;
@@ -5,10 +7,7 @@ export function machineCode(machineId: number): string {
 
 /** YYYYMMDD of `date` as the factory's calendar shows it. */
 export function factoryDay(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-    .formatToParts(date)
-    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
-  return `${parts.year}${parts.month}${parts.day}`;
+  return utcToWallTime(date, timeZone).date.replaceAll("-", "");
 }
 
 /** `PREFIX-M007-20261123-004`: prefix from settings, machine, factory day, sequence of that day. */

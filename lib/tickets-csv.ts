@@ -8,7 +8,7 @@ import { can, type Actor } from "./permissions";
 import { forbidden } from "./rule-error";
 import { overdueStatuses, TEAM_ASSIGNEE, ticketPriorities, type TicketPriority, type TicketStatus } from "./tickets";
 import type { Prisma } from "./generated/prisma/client";
-import { factoryDateTime } from "./zoned-time";
+import { factoryDateTime } from "./factory-time";
 
 const flag = z
   .enum(["1", "true", "on"])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOverduePayload, factoryDateTime, overdueDuration, type OverdueTicket } from "./payload";
+import { buildOverduePayload, readableFactoryDate, overdueDuration, type OverdueTicket } from "./payload";
 
 const ticket: OverdueTicket = {
   id: 42,
@@ -52,8 +52,8 @@ describe("the overdue payload", () => {
 
 describe("factory dates", () => {
   it("follow daylight saving time", () => {
-    expect(factoryDateTime(new Date("2026-07-01T13:00:00Z"), "America/Toronto")).toBe("1 juillet 2026 à 09 h 00");
-    expect(factoryDateTime(new Date("2026-12-01T13:00:00Z"), "America/Toronto")).toBe("1 décembre 2026 à 08 h 00");
+    expect(readableFactoryDate(new Date("2026-07-01T13:00:00Z"), "America/Toronto")).toBe("1 juillet 2026 à 09 h 00");
+    expect(readableFactoryDate(new Date("2026-12-01T13:00:00Z"), "America/Toronto")).toBe("1 décembre 2026 à 08 h 00");
   });
 });
 

@@ -37,7 +37,7 @@ const statusLabels: Record<string, string> = {
 };
 
 /** "23 novembre 2026 à 09 h 00", on the factory's wall clock (DST included). */
-export function factoryDateTime(date: Date, timeZone: string): string {
+export function readableFactoryDate(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("fr-CA", { dateStyle: "long", timeStyle: "short", timeZone }).format(date);
 }
 
@@ -77,17 +77,17 @@ export function buildOverduePayload(ticket: OverdueTicket, options: PayloadOptio
     status_label: statusLabels[ticket.status] ?? ticket.status,
     machine: [ticket.machineType, ticket.machineModel].filter(Boolean).join(" "),
     machine_location: ticket.machineLocation ?? "",
-    scheduled_date: factoryDateTime(ticket.scheduledDate, timeZone),
+    scheduled_date: readableFactoryDate(ticket.scheduledDate, timeZone),
     scheduled_date_utc: ticket.scheduledDate.toISOString(),
     assigned_to: ticket.assigneeName ?? "Toute l’équipe",
     reporter: ticket.reporterName,
-    created_at: factoryDateTime(ticket.createdAt, timeZone),
+    created_at: readableFactoryDate(ticket.createdAt, timeZone),
     created_at_utc: ticket.createdAt.toISOString(),
     overdue_days: overdue.days,
     overdue_hours: overdue.hours,
     overdue_minutes: overdue.minutes,
     overdue_text: overdue.text,
-    notification_sent_at: factoryDateTime(now, timeZone),
+    notification_sent_at: readableFactoryDate(now, timeZone),
     notification_sent_at_utc: now.toISOString(),
     time_zone: timeZone,
     ticket_url: ticketUrl(appUrl, ticket.ticketId),
