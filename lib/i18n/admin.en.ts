@@ -173,7 +173,11 @@ export const adminEn: Messages["admin"] = {
       machine_updated: "Machine edited",
       machine_deleted: "Machine deleted",
       machine_imported: "Machines imported",
-      webhook_changed: "Webhook changed",
+      machine_status_changed: "Machine status changed",
+      webhook_settings_changed: "Notification settings changed",
+      webhook_secret_created: "Signing secret created",
+      webhook_secret_rotated: "Signing secret replaced",
+      webhook_secret_removed: "Signing secret removed",
     },
   },
   data: {

@@ -174,7 +174,11 @@ export const adminFr = {
       machine_updated: "Machine modifiée",
       machine_deleted: "Machine supprimée",
       machine_imported: "Machines importées",
-      webhook_changed: "Webhook modifié",
+      machine_status_changed: "Statut de machine modifié",
+      webhook_settings_changed: "Réglages des notifications modifiés",
+      webhook_secret_created: "Secret de signature créé",
+      webhook_secret_rotated: "Secret de signature remplacé",
+      webhook_secret_removed: "Secret de signature retiré",
     },
   },
   data: {
