@@ -99,7 +99,14 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
     throw error;
   }
   if (stored.length) {
-    await db.media.createMany({ data: stored.map((m) => ({ ...m, ticketId: created.id, uploadedBy: user.id, createdAt: now })) });
+    try {
+      await db.media.createMany({ data: stored.map((m) => ({ ...m, ticketId: created.id, uploadedBy: user.id, createdAt: now })) });
+    } catch (error) {
+      // Nothing refers to the new ticket yet: take it back with its objects rather than leave half a report.
+      await removeStoredObjects(ctx, stored);
+      await db.ticket.deleteMany({ where: { id: created.id } });
+      throw error;
+    }
   }
   await recordTicketEvents(
     db,

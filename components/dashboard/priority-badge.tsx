@@ -9,7 +9,11 @@ const styles: Record<string, string> = {
 
 /** Colour and text: priority must never be told by colour alone. */
 export function PriorityBadge({ priority, t }: { priority: string; t: Messages }) {
-  const label = t.priority[priority as keyof Messages["priority"]] ?? priority;
+  return <PriorityPill priority={priority} label={t.priority[priority as keyof Messages["priority"]] ?? priority} />;
+}
+
+/** The same badge from a label alone: for client components, which do not receive the whole catalogue. */
+export function PriorityPill({ priority, label }: { priority: string; label: string }) {
   return (
     <span className={`inline-flex items-center rounded px-2 py-0.5 text-xs font-medium ring-1 ${styles[priority] ?? styles.low}`}>
       {label}

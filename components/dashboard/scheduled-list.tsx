@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import type { ScheduledTicket } from "@/lib/tickets";
@@ -33,7 +34,11 @@ export function ScheduledList({ id, title, help, empty, tickets, locale, t, now,
               <li key={ticket.id} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:gap-4">
                 <div className="min-w-0 flex-1">
                   <p className="text-xs font-medium text-slate-500">{ticket.ticketId}</p>
-                  <p className="truncate font-medium">{ticket.title}</p>
+                  <p className="truncate font-medium">
+                    <Link href={`/tickets/${ticket.ticketId}`} className="hover:underline">
+                      {ticket.title}
+                    </Link>
+                  </p>
                   <p className="truncate text-sm text-slate-600">
                     {ticket.machine} · {t.status[ticket.status as keyof Messages["status"]] ?? ticket.status} ·{" "}
                     {ticket.assignee ?? t.dashboard.wholeTeam}

@@ -4,7 +4,9 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { moveTicketAction } from "@/app/(app)/tickets/actions";
 import type { TicketStatus } from "@/lib/tickets";
+import { format as fill } from "@/lib/i18n/format";
 import { BoardContext, type BoardContextValue } from "./board-context";
+import { TicketCard, type CardLabels, type CardView } from "./ticket-card";
 import { useTouchDrag } from "./use-touch-drag";
 
 export interface BoardColumnView {
@@ -16,22 +18,20 @@ export interface BoardColumnView {
 
 interface BoardColumnsProps {
   columns: BoardColumnView[];
-  cards: Record<number, React.ReactNode>;
-  names: Record<number, string>;
+  cards: Record<number, CardView>;
   canMove: boolean;
-  labels: { column: string; empty: string; more: string; moved: string; refused: string; dragHandle: string };
+  labels: { column: string; empty: string; more: string; moved: string; refused: string; failed: string; dragHandle: string };
+  cardLabels: CardLabels;
 }
 
 type Placement = Record<string, number[]>;
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
 
 /**
  * The columns and the moves between them: drag with a mouse or a finger, or the
  * cards' "Déplacer vers…" menus. A move shows at once and rolls back, with the
  * server's reason, if the server refuses it.
  */
-export function BoardColumns({ columns, cards, names, canMove, labels }: BoardColumnsProps) {
+export function BoardColumns({ columns, cards, canMove, labels, cardLabels }: BoardColumnsProps) {
   const router = useRouter();
   const [, startTransition] = useTransition();
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -68,15 +68,16 @@ export function BoardColumns({ columns, cards, names, canMove, labels }: BoardCo
       const label = columns.find((c) => c.status === to)?.label ?? to;
       startTransition(async () => {
         moveOptimistically({ id, to });
-        const result = await moveTicketAction({ id, from, to });
-        if (result.ok) setMessage({ error: false, text: fill(labels.moved, { ticket: names[id] ?? id, status: label }) });
+        // Plant wifi drops: a request that never answers is refused like any other.
+        const result = await moveTicketAction({ id, from, to }).catch(() => ({ ok: false as const, error: labels.failed }));
+        if (result.ok) setMessage({ error: false, text: fill(labels.moved, { ticket: cards[id]?.ticketId ?? id, status: label }) });
         else {
           setMessage({ error: true, text: fill(labels.refused, { reason: result.error }) });
           router.refresh();
         }
       });
     },
-    [canMove, columns, labels, moveOptimistically, names, router, statusOf],
+    [canMove, cards, columns, labels, moveOptimistically, router, statusOf],
   );
 
   const touch = useTouchDrag(setOver, (id, column) => move(id, column as TicketStatus));
@@ -129,14 +130,14 @@ export function BoardColumns({ columns, cards, names, canMove, labels }: BoardCo
                     {canMove && (
                       <span
                         aria-hidden
-                        title={fill(labels.dragHandle, { ticket: names[id] ?? id })}
+                        title={fill(labels.dragHandle, { ticket: cards[id]?.ticketId ?? id })}
                         {...touch(id)}
                         className="absolute top-1 right-1 z-10 flex h-8 w-8 cursor-grab touch-none items-center justify-center rounded text-slate-400 select-none"
                       >
                         ⠿
                       </span>
                     )}
-                    {cards[id]}
+                    {cards[id] && <TicketCard card={cards[id]} labels={cardLabels} canMove={canMove} />}
                   </li>
                 ))}
               </ol>

@@ -14,62 +14,75 @@ interface BoardFiltersProps {
 export function BoardFilters({ filters, machines, people, t }: BoardFiltersProps) {
   const f = t.tickets.filters;
   const archivedHref = `/tickets?${boardSearchParams({ ...filters, archived: !filters.archived })}`;
+  const refined = [filters.priority, filters.assignee, filters.machine, filters.overdue, filters.mine].filter(Boolean).length;
   return (
     <form method="get" action="/tickets" role="search" aria-label={f.title} className="mb-4 rounded-lg border border-slate-200 bg-white p-3">
       {filters.archived && <input type="hidden" name="archived" value="1" />}
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="space-y-1 sm:col-span-2 lg:col-span-1">
+      <div className="flex items-end gap-2">
+        <div className="min-w-0 flex-1 space-y-1">
           <label htmlFor="filter-q" className="block text-sm font-medium">{f.search}</label>
           <input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder={f.searchPlaceholder} className="field" />
         </div>
-        <div className="space-y-1">
-          <label htmlFor="filter-priority" className="block text-sm font-medium">{f.priority}</label>
-          <select id="filter-priority" name="priority" defaultValue={filters.priority ?? ""} className="field">
-            <option value="">{f.anyPriority}</option>
-            {ticketPriorities.map((p) => (
-              <option key={p} value={p}>{t.priority[p]}</option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="filter-assignee" className="block text-sm font-medium">{f.assignee}</label>
-          <select id="filter-assignee" name="assignee" defaultValue={filters.assignee ?? ""} className="field">
-            <option value="">{f.anyone}</option>
-            <option value="me">{f.me}</option>
-            <option value="team">{f.team}</option>
-            <option value="none">{f.nobody}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="filter-machine" className="block text-sm font-medium">{f.machine}</label>
-          <select id="filter-machine" name="machine" defaultValue={filters.machine ?? ""} className="field">
-            <option value="">{f.anyMachine}</option>
-            {machines.map((m) => (
-              <option key={m.id} value={m.id}>{m.label}</option>
-            ))}
-          </select>
-        </div>
+        <button type="submit" className="btn-primary">{f.apply}</button>
       </div>
-      <div className="mt-3 flex flex-wrap items-center gap-x-5 gap-y-2">
-        <label className="inline-flex min-h-11 items-center gap-2 text-sm">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="h-5 w-5" />
-          {f.overdue}
-        </label>
-        <label className="inline-flex min-h-11 items-center gap-2 text-sm">
-          <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine} className="h-5 w-5" />
-          {f.mine}
-        </label>
-        <div className="ml-auto flex flex-wrap gap-2">
+      {/* Folded on phones' first screen so the board shows; opened whenever one of them is in use. */}
+      <div className="mt-2 flex flex-wrap items-start gap-2">
+        <details open={refined > 0} className="group min-w-0 flex-1 basis-full sm:basis-0">
+          <summary className="btn-ghost min-h-11 cursor-pointer gap-1 px-1 text-sm">
+            <span aria-hidden className="inline-block transition-transform group-open:rotate-90">▸</span>
+            {f.title}
+            {refined > 0 && ` (${refined})`}
+          </summary>
+          <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-3">
+            <div className="space-y-1">
+              <label htmlFor="filter-priority" className="block text-sm font-medium">{f.priority}</label>
+              <select id="filter-priority" name="priority" defaultValue={filters.priority ?? ""} className="field">
+                <option value="">{f.anyPriority}</option>
+                {ticketPriorities.map((p) => (
+                  <option key={p} value={p}>{t.priority[p]}</option>
+                ))}
+              </select>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="filter-assignee" className="block text-sm font-medium">{f.assignee}</label>
+              <select id="filter-assignee" name="assignee" defaultValue={filters.assignee ?? ""} className="field">
+                <option value="">{f.anyone}</option>
+                <option value="me">{f.me}</option>
+                <option value="team">{f.team}</option>
+                <option value="none">{f.nobody}</option>
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>{p.name}</option>
+                ))}
+              </select>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="filter-machine" className="block text-sm font-medium">{f.machine}</label>
+              <select id="filter-machine" name="machine" defaultValue={filters.machine ?? ""} className="field">
+                <option value="">{f.anyMachine}</option>
+                {machines.map((m) => (
+                  <option key={m.id} value={m.id}>{m.label}</option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="mt-2 flex flex-wrap gap-x-5">
+            <label className="inline-flex min-h-11 items-center gap-2 text-sm">
+              <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="h-5 w-5" />
+              {f.overdue}
+            </label>
+            <label className="inline-flex min-h-11 items-center gap-2 text-sm">
+              <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine} className="h-5 w-5" />
+              {f.mine}
+            </label>
+          </div>
+        </details>
+        <div className="ml-auto flex flex-wrap justify-end gap-2">
           {hasFilters(filters) && (
             <Link href={filters.archived ? "/tickets?archived=1" : "/tickets"} className="btn-ghost">{f.clear}</Link>
           )}
           <Link href={archivedHref} className="btn-secondary" aria-pressed={filters.archived}>
             {filters.archived ? t.tickets.board.hideArchived : t.tickets.board.showArchived}
           </Link>
-          <button type="submit" className="btn-primary">{f.apply}</button>
         </div>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { format as fill } from "@/lib/i18n/format";
 
 export interface MediaItem {
   id: number;
@@ -13,7 +14,6 @@ interface MediaViewerProps {
   labels: { open: string; close: string; previous: string; next: string; viewer: string; position: string };
 }
 
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (w, k: string) => String(values[k] ?? w));
 
 /** Thumbnails that open a full-screen viewer (a modal dialog: Escape closes, arrows browse). */
 export function MediaViewer({ items, labels }: MediaViewerProps) {

@@ -1,7 +1,9 @@
 import type { BoardData } from "@/lib/board";
 import type { Locale, Messages } from "@/lib/i18n";
+import { TEAM_ASSIGNEE } from "@/lib/tickets";
 import { BoardColumns } from "./board-columns";
-import { TicketCard } from "./ticket-card";
+import { describeSchedule } from "./schedule-state";
+import type { CardView } from "./ticket-card";
 
 interface TicketBoardProps {
   board: BoardData;
@@ -12,43 +14,49 @@ interface TicketBoardProps {
   t: Messages;
 }
 
-/** Cards are rendered here, on the server; the client part only places and moves them. */
+/** Words every card on the server (dates in the factory's zone, lateness, names); the client part places and moves them. */
 export function TicketBoard({ board, canMove, now, locale, timeZone, t }: TicketBoardProps) {
   const machines = new Map(board.machines.map((m) => [m.id, m]));
   const people = new Map(board.people.map((p) => [p.id, p.name]));
-  const cards: Record<number, React.ReactNode> = {};
-  const names: Record<number, string> = {};
+  const words = t.tickets.card;
+  const cards: Record<number, CardView> = {};
   for (const card of board.columns.flatMap((c) => c.cards)) {
-    names[card.id] = card.ticketId;
-    cards[card.id] = (
-      <TicketCard
-        card={card}
-        machine={machines.get(card.machineId)}
-        assignee={card.assignedTo ? people.get(card.assignedTo) : undefined}
-        canMove={canMove}
-        now={now}
-        locale={locale}
-        timeZone={timeZone}
-        t={t}
-      />
-    );
+    const machine = machines.get(card.machineId);
+    cards[card.id] = {
+      id: card.id,
+      ticketId: card.ticketId,
+      title: card.title,
+      priority: card.priority,
+      priorityLabel: t.priority[card.priority],
+      machine: machine?.label ?? "",
+      outOfService: machine?.status === "out_of_service",
+      assignee:
+        card.assignedTo === null
+          ? words.unassigned
+          : card.assignedTo === TEAM_ASSIGNEE
+            ? words.wholeTeam
+            : (people.get(card.assignedTo) ?? `#${card.assignedTo}`),
+      schedule: describeSchedule(card.scheduledDate ? new Date(card.scheduledDate) : null, card.status, { now, locale, timeZone, t }),
+      comments: card.comments,
+      media: card.media,
+    };
   }
   const b = t.tickets.board;
   return (
     <BoardColumns
       columns={board.columns.map((c) => ({ status: c.status, label: t.status[c.status], count: c.count, ids: c.cards.map((card) => card.id) }))}
       cards={cards}
-      names={names}
       canMove={canMove}
-      labels={{
-        column: b.column,
-        empty: b.emptyColumn,
-        more: b.more,
-        moved: b.moved,
-        refused: b.moveRefused,
-        dragHandle: b.dragHandle,
+      labels={{ column: b.column, empty: b.emptyColumn, more: b.more, moved: b.moved, refused: b.moveRefused, failed: t.errors.errorBody, dragHandle: b.dragHandle }}
+      cardLabels={{
+        machine: words.machine,
+        assignee: words.assignee,
+        comments: words.comments,
+        media: words.media,
+        outOfService: words.outOfService,
+        moveTo: b.moveTo,
+        moveToLabel: b.moveToLabel,
       }}
     />
   );
 }
-

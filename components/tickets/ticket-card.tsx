@@ -1,25 +1,37 @@
-import Link from "next/link";
-import { PriorityBadge } from "@/components/dashboard/priority-badge";
-import type { BoardCard } from "@/lib/board";
-import { format, type Locale, type Messages } from "@/lib/i18n";
-import { TEAM_ASSIGNEE } from "@/lib/tickets";
-import { MoveMenu } from "./move-menu";
-import { ScheduleState } from "./schedule-state";
+"use client";
 
-interface TicketCardProps {
-  card: BoardCard;
-  machine: { label: string; status: string } | undefined;
-  assignee: string | undefined;
-  canMove: boolean;
-  now: Date;
-  locale: Locale;
-  timeZone: string;
-  t: Messages;
+import Link from "next/link";
+import { PriorityPill } from "@/components/dashboard/priority-badge";
+import { format } from "@/lib/i18n/format";
+import { MoveMenu } from "./move-menu";
+import { ScheduleState, type ScheduleView } from "./schedule-state";
+
+/** What a card shows, worded on the server: the browser receives data, not a rendered tree per card. */
+export interface CardView {
+  id: number;
+  ticketId: string;
+  title: string;
+  priority: string;
+  priorityLabel: string;
+  machine: string;
+  outOfService: boolean;
+  assignee: string;
+  schedule: ScheduleView | null;
+  comments: number;
+  media: number;
 }
 
-export function TicketCard({ card, machine, assignee, canMove, now, locale, timeZone, t }: TicketCardProps) {
-  const words = t.tickets.card;
-  const who = card.assignedTo === null ? words.unassigned : card.assignedTo === TEAM_ASSIGNEE ? words.wholeTeam : (assignee ?? `#${card.assignedTo}`);
+export interface CardLabels {
+  machine: string;
+  assignee: string;
+  comments: string;
+  media: string;
+  outOfService: string;
+  moveTo: string;
+  moveToLabel: string;
+}
+
+export function TicketCard({ card, labels, canMove }: { card: CardView; labels: CardLabels; canMove: boolean }) {
   return (
     <article className="rounded-md border border-slate-200 bg-white p-3 pr-8 shadow-sm" aria-labelledby={`card-${card.id}`} data-testid="ticket-card">
       <p className="font-mono text-xs text-slate-500">{card.ticketId}</p>
@@ -29,55 +41,42 @@ export function TicketCard({ card, machine, assignee, canMove, now, locale, time
         </Link>
       </h3>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <PriorityBadge priority={card.priority} t={t} />
-        {machine?.status === "out_of_service" && (
-          <span className="rounded bg-slate-800 px-2 py-0.5 text-xs font-medium text-white">{words.outOfService}</span>
-        )}
+        <PriorityPill priority={card.priority} label={card.priorityLabel} />
+        {card.outOfService && <span className="rounded bg-slate-800 px-2 py-0.5 text-xs font-medium text-white">{labels.outOfService}</span>}
       </div>
       <dl className="mt-2 space-y-0.5 text-sm text-slate-700">
         <div>
-          <dt className="sr-only">{words.machine}</dt>
-          <dd className="truncate">{machine?.label}</dd>
+          <dt className="sr-only">{labels.machine}</dt>
+          <dd className="truncate">{card.machine}</dd>
         </div>
         <div className="flex gap-1">
           <dt className="shrink-0 text-slate-500">
             <span aria-hidden>→</span>
-            <span className="sr-only">{words.assignee}</span>
+            <span className="sr-only">{labels.assignee}</span>
           </dt>
-          <dd className="truncate" data-testid="card-assignee">{who}</dd>
+          <dd className="truncate" data-testid="card-assignee">{card.assignee}</dd>
         </div>
       </dl>
-      <ScheduleState
-        scheduledDate={card.scheduledDate ? new Date(card.scheduledDate) : null}
-        status={card.status}
-        now={now}
-        locale={locale}
-        timeZone={timeZone}
-        t={t}
-      />
+      <ScheduleState view={card.schedule} />
       <div className="mt-2 flex items-center justify-between gap-2">
         <p className="flex items-center gap-3 text-xs text-slate-600">
-          <span className="inline-flex items-center gap-1" title={format(words.comments, { count: card.comments })}>
-            <Icon path="M4 5h16v11H8l-4 4z" />
-            {card.comments}
-            <span className="sr-only">{format(words.comments, { count: card.comments })}</span>
-          </span>
-          <span className="inline-flex items-center gap-1" title={format(words.media, { count: card.media })}>
-            <Icon path="M4 7h4l2-2h4l2 2h4v12H4zM12 10a3 3 0 1 0 0 6 3 3 0 0 0 0-6z" />
-            {card.media}
-            <span className="sr-only">{format(words.media, { count: card.media })}</span>
-          </span>
+          <Count icon="M4 5h16v11H8l-4 4z" count={card.comments} label={format(labels.comments, { count: card.comments })} />
+          <Count icon="M4 7h4l2-2h4l2 2h4v12H4zM12 10a3 3 0 1 0 0 6 3 3 0 0 0 0-6z" count={card.media} label={format(labels.media, { count: card.media })} />
         </p>
-        {canMove && <MoveMenu id={card.id} label={t.tickets.board.moveTo} ariaLabel={format(t.tickets.board.moveToLabel, { ticket: card.ticketId })} />}
+        {canMove && <MoveMenu id={card.id} label={labels.moveTo} ariaLabel={format(labels.moveToLabel, { ticket: card.ticketId })} />}
       </div>
     </article>
   );
 }
 
-function Icon({ path }: { path: string }) {
+function Count({ icon, count, label }: { icon: string; count: number; label: string }) {
   return (
-    <svg aria-hidden viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round">
-      <path d={path} />
-    </svg>
+    <span className="inline-flex items-center gap-1" title={label}>
+      <svg aria-hidden viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round">
+        <path d={icon} />
+      </svg>
+      {count}
+      <span className="sr-only">{label}</span>
+    </span>
   );
 }

@@ -19,6 +19,7 @@ interface TicketCommentsProps {
 /** Oldest first, newest last, like a conversation; the text is rendered as text, never as HTML. */
 export function TicketComments({ details, user, locale, timeZone, t }: TicketCommentsProps) {
   const c = t.tickets.comments;
+  const edited = new Set(details.events.filter((e) => e.type === "comment_edited").map((e) => e.toValue));
   return (
     <section aria-labelledby="comments-title" className="space-y-3">
       <h2 id="comments-title" className="text-lg font-semibold">{c.title} ({details.comments.length})</h2>
@@ -31,7 +32,7 @@ export function TicketComments({ details, user, locale, timeZone, t }: TicketCom
               <p className="text-sm text-slate-600">
                 <span className="font-medium text-slate-900">{comment.user.name}</span> ·{" "}
                 <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt, locale, timeZone)}</time>
-                {comment.updatedAt.getTime() - comment.createdAt.getTime() > 1000 && <span> · {c.edited}</span>}
+                {edited.has(String(comment.id)) && <span> · {c.edited}</span>}
               </p>
               <p className="mt-1 whitespace-pre-wrap break-words">{comment.content}</p>
               <div className="mt-2 flex flex-wrap gap-2">

@@ -4,7 +4,7 @@ import { formatDateTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import { machineLabel } from "@/lib/machines";
 import { assigneeName, type TicketDetails } from "@/lib/ticket-details";
-import { ScheduleState } from "./schedule-state";
+import { describeSchedule, ScheduleState } from "./schedule-state";
 
 interface TicketFactsProps {
   details: TicketDetails;
@@ -35,7 +35,7 @@ export function TicketFacts({ details, now, locale, timeZone, t }: TicketFactsPr
       ticket.scheduledDate ? (
         <div key="sd" data-testid="ticket-scheduled">
           {when(ticket.scheduledDate)}
-          <ScheduleState scheduledDate={ticket.scheduledDate} status={ticket.status} now={now} locale={locale} timeZone={timeZone} t={t} />
+          <ScheduleState view={describeSchedule(ticket.scheduledDate, ticket.status, { now, locale, timeZone, t })} />
         </div>
       ) : (
         p.notScheduled

@@ -15,7 +15,7 @@ interface TicketFormProps {
 export function TicketForm({ machines, machineId, t }: TicketFormProps) {
   const f = t.tickets.form;
   return (
-    <ActionForm action={createTicketAction} className="space-y-4" aria-label={t.tickets.create.title}>
+    <ActionForm action={createTicketAction} className="space-y-4" aria-label={t.tickets.create.title} failedMessage={t.errors.errorBody}>
       <TextField name="title" label={f.title} help={f.titleHelp} required maxLength={120} autoComplete="off" />
       <SelectField
         name="machineId"

@@ -41,7 +41,7 @@ export function TicketMedia({ details, user, t }: { details: TicketDetails; user
         </ul>
       )}
       {can(user, "ticket.addMedia") && (
-        <ActionForm action={addMediaAction} className="space-y-2" resetOnSuccess aria-label={m.add}>
+        <ActionForm action={addMediaAction} className="space-y-2" resetOnSuccess aria-label={m.add} failedMessage={t.errors.errorBody}>
           <input type="hidden" name="ticketId" value={details.ticket.id} />
           <TextField name="files" type="file" label={m.add} help={t.tickets.form.photosHelp} accept={ACCEPTED_TYPES} multiple />
           <FormSubmit pendingLabel={m.submitting}>{m.submit}</FormSubmit>

@@ -21,6 +21,8 @@ interface ActionFormProps {
   /** Said (politely) after a success. */
   successMessage?: string;
   resetOnSuccess?: boolean;
+  /** Shown when the request itself fails (network, upload too large); without it the error boundary takes over. */
+  failedMessage?: string;
   "aria-label"?: string;
 }
 
@@ -28,7 +30,7 @@ interface ActionFormProps {
  * A form posting to a server action: keeps what the user typed when the server
  * refuses, and shows the form's message and each field's message from the server.
  */
-export function ActionForm({ action, children, className, successMessage, resetOnSuccess, ...rest }: ActionFormProps) {
+export function ActionForm({ action, children, className, successMessage, resetOnSuccess, failedMessage, ...rest }: ActionFormProps) {
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -37,7 +39,14 @@ export function ActionForm({ action, children, className, successMessage, resetO
     const form = event.currentTarget;
     const data = new FormData(form);
     startTransition(async () => {
-      const next = await action(data);
+      let next: ActionResult<unknown>;
+      try {
+        next = await action(data);
+      } catch (error) {
+        // A redirect from the action is not a failure: let Next follow it.
+        if (!failedMessage || String((error as { digest?: unknown } | null)?.digest).startsWith("NEXT_")) throw error;
+        next = { ok: false, error: failedMessage };
+      }
       setResult(next);
       if (next.ok && resetOnSuccess) form.reset();
     });

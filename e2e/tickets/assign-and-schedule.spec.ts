@@ -53,3 +53,12 @@ test("a deleted ticket leaves the board after confirmation but stays in the data
   const response = await page.goto(`/tickets/${ticket.ticketId}`);
   expect(response?.status()).toBe(404);
 });
+
+test("an overdue ticket on the dashboard opens its ticket page", async ({ page }) => {
+  await page.goto("/");
+  const first = page.getByTestId("overdue-list").getByRole("link").first();
+  const title = await first.textContent();
+  await first.click();
+  await expect(page).toHaveURL(/\/tickets\/TKT-/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title!);
+});

@@ -10,6 +10,7 @@ test("filters combine and live in the URL", async ({ page }) => {
   const other = createTicketRow({ title: `Autre ${tag}`, reporterEmail: account("operator").email });
   await page.goto("/tickets");
   await page.getByLabel("Rechercher").fill(tag);
+  await page.locator("summary", { hasText: "Filtres" }).click();
   await page.getByLabel("Mes tickets").check();
   await page.getByRole("button", { name: "Filtrer" }).click();
 

@@ -29,12 +29,7 @@ export function messagesFor(locale: Locale): Messages {
   return catalogues[locale];
 }
 
-/** Fills `{name}` placeholders; unknown placeholders are left visible so they get noticed. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
-}
+export { format } from "./format";
 
 /** BCP 47 tag for Intl formatting: Québec French first. */
 export function intlLocale(locale: Locale): string {
