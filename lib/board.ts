@@ -68,6 +68,7 @@ export function boardWhere(filters: BoardFilters, viewerId: number, now: Date): 
         { title: { contains: q } },
         { machine: { machineType: { contains: q } } },
         { machine: { model: { contains: q } } },
+        { machine: { serialNumber: { contains: q } } },
       ],
     });
   }
@@ -77,7 +78,8 @@ export function boardWhere(filters: BoardFilters, viewerId: number, now: Date): 
   else if (filters.assignee === "none") and.push({ assignedTo: null });
   else if (filters.assignee) and.push({ assignedTo: Number(filters.assignee) });
   if (filters.machine) and.push({ machineId: filters.machine });
-  if (filters.overdue) and.push({ status: { in: overdueStatuses }, scheduledDate: { lt: now } });
+  // The same rule as the overdue alerts: assigned, past its date, not started.
+  if (filters.overdue) and.push({ assignedTo: { not: null }, status: { in: overdueStatuses }, scheduledDate: { lt: now } });
   if (filters.mine) and.push({ OR: [{ assignedTo: viewerId }, { reportedBy: viewerId }] });
   return { AND: and };
 }

@@ -1,57 +1,13 @@
-// Tickets to CSV, with the board's filters (the same query parameters the
-// board puts in its URL: q, priority, assignee, machine, overdue, mine).
-import { z } from "zod";
+// Tickets to CSV, with the board's own filters and WHERE clause (lib/board.ts),
+// so an export is exactly the filtered board, whatever the board learns next.
+import { boardWhere, type BoardFilters } from "./board";
 import { toCsv, type Separator } from "./csv";
 import type { Db } from "./db";
 import { messagesFor, type Locale } from "./i18n";
 import { can, type Actor } from "./permissions";
 import { forbidden } from "./rule-error";
-import { overdueStatuses, TEAM_ASSIGNEE, ticketPriorities, type TicketPriority, type TicketStatus } from "./tickets";
-import type { Prisma } from "./generated/prisma/client";
+import { TEAM_ASSIGNEE, type TicketPriority, type TicketStatus } from "./tickets";
 import { factoryDateTime } from "./factory-time";
-
-const flag = z
-  .enum(["1", "true", "on"])
-  .transform(() => true)
-  .optional()
-  .catch(undefined);
-
-/** Lenient like a URL should be: an unknown value drops that filter instead of failing. */
-export const ticketFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  priority: z.enum(ticketPriorities).optional().catch(undefined),
-  /** A user id, or "team" for tickets assigned to the whole team. */
-  assignee: z.union([z.literal("team"), z.coerce.number().int().positive()]).optional().catch(undefined),
-  machine: z.coerce.number().int().positive().optional().catch(undefined),
-  overdue: flag,
-  mine: flag,
-});
-export type TicketFilters = z.infer<typeof ticketFilters>;
-
-/** The Prisma condition for a filtered board; deleted tickets are never included. */
-export function ticketWhere(filters: TicketFilters, actor: Actor, now: Date): Prisma.TicketWhereInput {
-  const and: Prisma.TicketWhereInput[] = [{ deletedAt: null }];
-  if (filters.q) {
-    const q = filters.q;
-    and.push({
-      OR: [
-        { ticketId: { contains: q } },
-        { title: { contains: q } },
-        { machine: { machineType: { contains: q } } },
-        { machine: { model: { contains: q } } },
-        { machine: { serialNumber: { contains: q } } },
-      ],
-    });
-  }
-  if (filters.priority) and.push({ priority: filters.priority });
-  if (filters.assignee !== undefined) and.push({ assignedTo: filters.assignee === "team" ? TEAM_ASSIGNEE : filters.assignee });
-  if (filters.machine) and.push({ machineId: filters.machine });
-  if (filters.overdue) {
-    and.push({ assignedTo: { not: null }, status: { in: overdueStatuses }, scheduledDate: { lt: now } });
-  }
-  if (filters.mine) and.push({ OR: [{ assignedTo: actor.id }, { reportedBy: actor.id }] });
-  return { AND: and };
-}
 
 export interface TicketExportOptions {
   separator: Separator;
@@ -60,11 +16,12 @@ export interface TicketExportOptions {
   now: Date;
 }
 
-export async function exportTicketsCsv(db: Db, actor: Actor, filters: TicketFilters, options: TicketExportOptions): Promise<string> {
+export async function exportTicketsCsv(db: Db, actor: Actor, filters: BoardFilters, options: TicketExportOptions): Promise<string> {
   if (!can(actor, "ticket.view")) throw forbidden();
   const t = messagesFor(options.locale);
   const tickets = await db.ticket.findMany({
-    where: ticketWhere(filters, actor, options.now),
+    // Every status, archived included: the board's columns are a view, the export is the data.
+    where: boardWhere(filters, actor.id, options.now),
     orderBy: { createdAt: "desc" },
     include: { machine: true, reporter: { select: { name: true } } },
   });

@@ -5,6 +5,7 @@ export const ticketsEn: Messages["tickets"] = {
   board: {
     title: "Ticket board",
     newTicket: "Report a problem",
+    exportCsv: "Export (CSV)",
     column: "{status}: {count} ticket(s)",
     more: "{count} more: narrow the filters to see them.",
     emptyColumn: "No tickets",

@@ -4,6 +4,7 @@ export const ticketsFr = {
   board: {
     title: "Tableau des tickets",
     newTicket: "Signaler un problème",
+    exportCsv: "Exporter (CSV)",
     column: "{status} : {count} ticket(s)",
     more: "{count} autre(s) : affinez les filtres pour les voir.",
     emptyColumn: "Aucun ticket",

@@ -3,7 +3,8 @@ import { BOM, parseCsv } from "@/lib/csv";
 import { checkMachineImport, exportMachinesCsv, importMachines } from "@/lib/machines-csv";
 import type { Actor } from "@/lib/permissions";
 import { roles, type Role } from "@/lib/roles";
-import { exportTicketsCsv, ticketFilters } from "@/lib/tickets-csv";
+import { parseBoardFilters } from "@/lib/board";
+import { exportTicketsCsv } from "@/lib/tickets-csv";
 import { seedDemoData } from "../../prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
 import { refusal } from "./helpers/refusal";
@@ -126,7 +127,7 @@ describe("machines CSV", () => {
 
 describe("tickets CSV", () => {
   async function exportRows(actor: Actor, query: Record<string, string>) {
-    const csv = await exportTicketsCsv(source.db, actor, ticketFilters.parse(query), { separator: ";", locale: "fr", timeZone: "America/Toronto", now });
+    const csv = await exportTicketsCsv(source.db, actor, parseBoardFilters(query), { separator: ";", locale: "fr", timeZone: "America/Toronto", now });
     const parsed = parseCsv(csv, ";");
     if (!parsed.ok) throw new Error("unparseable export");
     const [header, ...rows] = parsed.records.map((r) => r.fields);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BoardFilters } from "@/components/tickets/board-filters";
 import { TicketBoard } from "@/components/tickets/ticket-board";
-import { loadBoard, parseBoardFilters } from "@/lib/board";
+import { boardSearchParams, loadBoard, parseBoardFilters } from "@/lib/board";
 import { getDb } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
@@ -27,7 +27,13 @@ export default async function BoardPage({ searchParams }: PageProps<"/tickets">)
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t.tickets.board.title}</h1>
-        <Link href="/tickets/new" className="btn-primary">+ {t.tickets.board.newTicket}</Link>
+        <div className="flex flex-wrap gap-2">
+          {/* The filtered board as a spreadsheet: same query, same rows (lib/tickets-csv.ts). */}
+          <a href={`/tickets/export?${boardSearchParams(filters)}`} className="btn-secondary" download>
+            {t.tickets.board.exportCsv}
+          </a>
+          <Link href="/tickets/new" className="btn-primary">+ {t.tickets.board.newTicket}</Link>
+        </div>
       </div>
       <BoardFilters filters={filters} machines={board.machines} people={board.people} t={t} />
       <TicketBoard board={board} canMove={can(user, "ticket.move")} now={now} locale={locale} timeZone={settings.timeZone} t={t} />

@@ -1,10 +1,11 @@
 import { csvDownload } from "@/lib/csv-download";
 import { getDb } from "@/lib/db";
-import { exportTicketsCsv, ticketFilters } from "@/lib/tickets-csv";
+import { parseBoardFilters } from "@/lib/board";
+import { exportTicketsCsv } from "@/lib/tickets-csv";
 
 // /tickets/export?<the board's query>&sep=semicolon|comma
 export async function GET(request: Request) {
   return csvDownload(request, "tickets", async ({ user, params, ...options }) =>
-    exportTicketsCsv(await getDb(), user, ticketFilters.parse(Object.fromEntries(params)), { ...options, now: new Date() }),
+    exportTicketsCsv(await getDb(), user, parseBoardFilters(Object.fromEntries(params)), { ...options, now: new Date() }),
   );
 }
