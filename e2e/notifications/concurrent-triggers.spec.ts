@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { queryD1 } from "../fixtures/d1";
-import { startReceiver } from "../fixtures/receiver";
+import { startReceiver } from "../../tests/integration/helpers/receiver";
 import { insertOverdueTickets, resetWebhookSettings, retireTickets, setWebhookSettings } from "../fixtures/webhooks";
 
 test("five concurrent cron triggers over 200 overdue tickets give exactly 200 deliveries", async ({ request }) => {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "../fixtures/accounts";
-import { startReceiver } from "../fixtures/receiver";
+import { startReceiver } from "../../tests/integration/helpers/receiver";
 import { uniqueTag } from "../fixtures/tickets";
 import { resetWebhookSettings } from "../fixtures/webhooks";
 

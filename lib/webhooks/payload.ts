@@ -1,3 +1,5 @@
+import { messagesFor } from "../i18n";
+
 // The JSON an overdue alert carries. The flat field names are the ones the
 // operator's existing Pabbly/Zapier/Make workflows already map, so they keep
 // working; dates are readable in the factory's time zone with ISO UTC beside.
@@ -26,15 +28,8 @@ export interface PayloadOptions {
   appUrl: string;
 }
 
-const priorityLabels: Record<string, string> = { low: "Basse", medium: "Moyenne", high: "Haute", critical: "Critique" };
-const statusLabels: Record<string, string> = {
-  received: "Requête reçue",
-  diagnostic: "Diagnostic",
-  in_progress: "En cours",
-  waiting_parts: "En attente de pièces",
-  completed: "Terminé",
-  archived: "Archivé",
-};
+// Alerts are written for the plant's French-speaking readers, whatever an admin's UI language.
+const fr = messagesFor("fr");
 
 /** "23 novembre 2026 à 09 h 00", on the factory's wall clock (DST included). */
 export function readableFactoryDate(date: Date, timeZone: string): string {
@@ -72,9 +67,9 @@ export function buildOverduePayload(ticket: OverdueTicket, options: PayloadOptio
     title: ticket.title,
     description: ticket.description,
     priority: ticket.priority,
-    priority_label: priorityLabels[ticket.priority] ?? ticket.priority,
+    priority_label: fr.priority[ticket.priority as keyof typeof fr.priority] ?? ticket.priority,
     status: ticket.status,
-    status_label: statusLabels[ticket.status] ?? ticket.status,
+    status_label: fr.status[ticket.status as keyof typeof fr.status] ?? ticket.status,
     machine: [ticket.machineType, ticket.machineModel].filter(Boolean).join(" "),
     machine_location: ticket.machineLocation ?? "",
     scheduled_date: readableFactoryDate(ticket.scheduledDate, timeZone),
