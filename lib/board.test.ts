@@ -26,7 +26,7 @@ describe("board filters", () => {
     expect(where.AND).toEqual([
       { deletedAt: null },
       { assignedTo: 7 },
-      { status: { in: ["received", "diagnostic"] }, scheduledDate: { lt: now } },
+      { assignedTo: { not: null }, status: { in: ["received", "diagnostic"] }, scheduledDate: { lt: now } },
       { OR: [{ assignedTo: 7 }, { reportedBy: 7 }] },
     ]);
   });
