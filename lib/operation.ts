@@ -2,6 +2,8 @@
 // run, for a known actor. lib/action.ts adds authentication on top; tests call
 // perform() directly as each role, so the server's refusals are tested, not only the UI's.
 import { z } from "zod";
+import en from "zod/v4/locales/en.js";
+import frCA from "zod/v4/locales/fr-CA.js";
 import type { Db } from "./db";
 import type { Locale, Messages } from "./i18n";
 import { can, type Permission } from "./permissions";
@@ -39,7 +41,8 @@ export class ActionError extends Error {
 }
 
 // Per parse, not z.config(): one isolate serves French and English requests at once.
-const zodErrors = { fr: z.locales.frCA().localeError, en: z.locales.en().localeError };
+// The two locales by path: `z.locales` would bundle all of zod's ~50 languages.
+const zodErrors = { fr: frCA().localeError, en: en().localeError };
 
 /** First message per field, keyed by the dotted path ("scheduledDate", "items.0.name"). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
