@@ -1,7 +1,7 @@
 // The claim-and-record side of overdue webhooks, as single SQL statements:
 // D1 has no interactive transactions, but each statement is atomic and D1 runs
 // them one at a time, so a claim can never be taken twice.
-import type { Db } from "../db";
+import { sqlDate, type Db } from "../db";
 import type { OverdueTicket } from "./payload";
 import { MAX_ATTEMPTS, nextRetryAt } from "./retry";
 import type { DeliveryResult } from "./delivery";
@@ -9,8 +9,6 @@ import type { DeliveryResult } from "./delivery";
 /** The cron_runs job name of the sweep. */
 export const OVERDUE_JOB = "overdue-webhooks";
 
-/** Prisma's own text form of a DateTime on D1, so raw SQL compares like with like. */
-export const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 // A ticket alerts while it is assigned (to someone or the team: 0), scheduled in
 // the past, still received or in diagnostic, and not deleted.
