@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
-import { checkWebhookUrl } from "./url";
+import { checkOutboundUrl } from "../outbound-url";
 
 // Stored in the shared `settings` table under "webhook.*" keys, JSON values.
 export const webhookSettingsSchema = z.object({
@@ -76,5 +76,5 @@ export function resolveWebhookConfig(settings: WebhookSettings, env: WebhookEnv)
 }
 
 export function webhookUrlProblem(config: WebhookConfig) {
-  return config.url ? checkWebhookUrl(config.url, { allowPrivate: config.allowPrivate }) : null;
+  return config.url ? checkOutboundUrl(config.url, { allowPrivate: config.allowPrivate }) : null;
 }

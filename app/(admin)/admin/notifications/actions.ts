@@ -15,7 +15,7 @@ import {
   webhookSettingsInput,
 } from "@/lib/webhooks/admin";
 import { getWebhookConfig, getWebhookEnv } from "@/lib/webhooks/env";
-import { checkWebhookUrl } from "@/lib/webhooks/url";
+import { checkOutboundUrl } from "@/lib/outbound-url";
 
 const PAGE = "/admin/notifications";
 const nothing = z.object({});
@@ -26,10 +26,10 @@ export const saveWebhookSettingsAction = authorizedAction(
     const env = await getWebhookEnv();
     const allowPrivate = env.WEBHOOK_ALLOW_PRIVATE === "1";
     if (input.url) {
-      const problem = checkWebhookUrl(input.url, { allowPrivate });
+      const problem = checkOutboundUrl(input.url, { allowPrivate });
       if (problem) throw new ActionError(t.actions.invalid, { url: t.notifications.settings.errors[problem] });
     }
-    if (input.appUrl && checkWebhookUrl(input.appUrl, { allowPrivate: true })) {
+    if (input.appUrl && checkOutboundUrl(input.appUrl, { allowPrivate: true })) {
       throw new ActionError(t.actions.invalid, { appUrl: t.notifications.settings.errors.appUrl });
     }
     await saveWebhookSettings(db, user.id, input);
@@ -61,7 +61,7 @@ export const sendTestWebhookAction = authorizedAction(
   async (_input, { db, t }) => {
     const [config, settings] = await Promise.all([getWebhookConfig(db), getSettings(db)]);
     if (!config.url) throw new ActionError(t.notifications.tools.noUrl);
-    const problem = checkWebhookUrl(config.url, { allowPrivate: config.allowPrivate });
+    const problem = checkOutboundUrl(config.url, { allowPrivate: config.allowPrivate });
     if (problem) throw new ActionError(t.notifications.settings.errors[problem]);
     const result = await sendTestWebhook(config, { now: new Date(), timeZone: settings.timeZone });
     return { ok: result.ok, status: result.status, body: result.body, error: result.error, durationMs: result.durationMs };

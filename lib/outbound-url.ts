@@ -1,8 +1,13 @@
-// Where a webhook may go. A hook URL pointing into a private network would let
-// whoever sets it make the worker probe that network, so production refuses it;
-// local runs and tests opt in with WEBHOOK_ALLOW_PRIVATE=1 to reach a local receiver.
+// Where the worker may send a request that someone configured: webhook URLs today,
+// push endpoints tomorrow. A URL pointing into a private network would let whoever
+// sets it make the worker probe that network, so production refuses it; local runs
+// and tests opt in (WEBHOOK_ALLOW_PRIVATE=1) to reach a local receiver.
 
-export type WebhookUrlProblem = "invalid" | "scheme" | "private" | "credentials";
+export type OutboundUrlProblem = "invalid" | "scheme" | "private" | "credentials";
+
+export interface OutboundUrlOptions {
+  allowPrivate: boolean;
+}
 
 function ipv4(host: string): number[] | null {
   const parts = host.split(".");
@@ -56,7 +61,7 @@ export function isPrivateHost(hostname: string): boolean {
   return /^[0-9.x]+$/i.test(host);
 }
 
-export function checkWebhookUrl(value: string, options: { allowPrivate: boolean }): WebhookUrlProblem | null {
+export function checkOutboundUrl(value: string, options: OutboundUrlOptions): OutboundUrlProblem | null {
   let url: URL;
   try {
     url = new URL(value.trim());

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { checkWebhookUrl } from "./url";
+import { checkOutboundUrl } from "./outbound-url";
 
 const production = { allowPrivate: false };
 
-describe("webhook URLs", () => {
+describe("outbound URLs", () => {
   it.each([
     "https://connect.pabbly.com/workflow/sendwebhookdata/IjU3NjYwNTZhMDYzMTA0MzE1MjZmNTUzNDUxMzYi_pc",
     "https://hooks.zapier.com/hooks/catch/123456/abcdef/",
     "https://hook.eu1.make.com/abc123",
     "http://93.184.216.34/hook",
   ])("accept the public endpoint %s", (url) => {
-    expect(checkWebhookUrl(url, production)).toBeNull();
+    expect(checkOutboundUrl(url, production)).toBeNull();
   });
 
   it.each([
@@ -19,7 +19,7 @@ describe("webhook URLs", () => {
     ["pas une adresse", "invalid"],
     ["https://user:pass@example.com/hook", "credentials"],
   ])("refuse %s (%s)", (url, problem) => {
-    expect(checkWebhookUrl(url, production)).toBe(problem);
+    expect(checkOutboundUrl(url, production)).toBe(problem);
   });
 
   it.each([
@@ -40,10 +40,10 @@ describe("webhook URLs", () => {
     "http://nas.local/",
     "http://api.internal/",
   ])("refuse the private address %s in production", (url) => {
-    expect(checkWebhookUrl(url, production)).toBe("private");
+    expect(checkOutboundUrl(url, production)).toBe("private");
   });
 
   it("allow a local receiver when private addresses are explicitly allowed (local and test runs)", () => {
-    expect(checkWebhookUrl("http://127.0.0.1:9000/hook", { allowPrivate: true })).toBeNull();
+    expect(checkOutboundUrl("http://127.0.0.1:9000/hook", { allowPrivate: true })).toBeNull();
   });
 });
