@@ -2,6 +2,13 @@
 // push endpoints tomorrow. A URL pointing into a private network would let whoever
 // sets it make the worker probe that network, so production refuses it; local runs
 // and tests opt in (WEBHOOK_ALLOW_PRIVATE=1) to reach a local receiver.
+//
+// Addresses are classified by ipaddr.js, which follows IANA's special-purpose
+// registries, instead of a hand-kept list: the list we kept missed NAT64, 6to4,
+// site-local and IPv4-compatible forms. Names are checked here; a public name that
+// resolves to a private address is beyond what a check before fetch can see.
+import ipaddr from "ipaddr.js";
+import type { IPv4, IPv6 } from "ipaddr.js";
 
 export type OutboundUrlProblem = "invalid" | "scheme" | "private" | "credentials";
 
@@ -9,56 +16,55 @@ export interface OutboundUrlOptions {
   allowPrivate: boolean;
 }
 
-function ipv4(host: string): number[] | null {
-  const parts = host.split(".");
-  if (parts.length !== 4) return null;
-  const nums = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
-  return nums.every((n) => n >= 0 && n <= 255) ? nums : null;
+const PRIVATE_SUFFIXES = [".localhost", ".local", ".internal", ".lan", ".home.arpa"];
+
+// Public DNS zones that answer with loopback (localtest.me, lvh.me) or with whatever
+// address the name spells (10.0.0.1.nip.io): no real endpoint lives there.
+const LOOPBACK_OR_ECHO_ZONES = ["localtest.me", "lvh.me", "nip.io", "sslip.io", "xip.io"];
+
+function ipv4(hi: number, lo: number): IPv4 {
+  return new ipaddr.IPv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
 }
 
-function isPrivateIpv4([a, b]: number[]): boolean {
-  return (
-    a === 0 ||
-    a === 10 ||
-    a === 127 ||
-    (a === 100 && b! >= 64 && b! <= 127) || // carrier-grade NAT
-    (a === 169 && b === 254) || // link-local, cloud metadata
-    (a === 172 && b! >= 16 && b! <= 31) ||
-    (a === 192 && b === 168) ||
-    (a === 198 && (b === 18 || b === 19)) || // benchmarking
-    a! >= 224 // multicast and reserved
-  );
+/**
+ * The IPv4 addresses an IPv6 address carries, in the forms that carry them at a fixed
+ * place. ipaddr.js already gives most of these forms a range of their own (refused as
+ * not unicast), but it calls IPv4-compatible ::a.b.c.d plain unicast, and checking the
+ * embedded address keeps each form closed even if a later release reclassifies it.
+ */
+function embeddedIpv4(address: IPv6): IPv4[] {
+  const p = address.parts as [number, number, number, number, number, number, number, number];
+  const zero = (from: number, to: number) => p.slice(from, to).every((part) => part === 0);
+  // IPv4-compatible ::a.b.c.d and IPv4-mapped ::ffff:a.b.c.d
+  if (zero(0, 5) && (p[5] === 0 || p[5] === 0xffff)) return [ipv4(p[6], p[7])];
+  // IPv4-translated ::ffff:0:a.b.c.d (RFC 6145)
+  if (zero(0, 4) && p[4] === 0xffff && p[5] === 0) return [ipv4(p[6], p[7])];
+  // NAT64 well-known prefix 64:ff9b::a.b.c.d (RFC 6052)
+  if (p[0] === 0x64 && p[1] === 0xff9b && zero(2, 6)) return [ipv4(p[6], p[7])];
+  // 6to4 2002:aabb:ccdd::/48
+  if (p[0] === 0x2002) return [ipv4(p[1], p[2])];
+  // Teredo 2001:0:server:flags:port:client, the client address inverted
+  if (p[0] === 0x2001 && p[1] === 0) return [ipv4(p[2], p[3]), ipv4(p[6] ^ 0xffff, p[7] ^ 0xffff)];
+  return [];
 }
 
-function isPrivateIpv6(host: string): boolean {
-  const h = host.toLowerCase();
-  if (h === "::" || h === "::1") return true;
-  if (/^f[cd][0-9a-f]{2}:/.test(h)) return true; // unique local fc00::/7
-  if (/^fe[89ab][0-9a-f]:/.test(h)) return true; // link-local fe80::/10
-  // IPv4-mapped (::ffff:a.b.c.d), which URL parsing rewrites as ::ffff:hhhh:hhhh.
-  const dotted = h.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
-  if (dotted) {
-    const v4 = ipv4(dotted[1]!);
-    return !v4 || isPrivateIpv4(v4);
-  }
-  const hex = h.match(/^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
-  if (hex) {
-    const [hi, lo] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
-    return isPrivateIpv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
-  }
-  return false;
+function isPublicAddress(address: IPv4 | IPv6): boolean {
+  if (address.range() !== "unicast") return false;
+  return address.kind() === "ipv4" || embeddedIpv4(address as IPv6).every(isPublicAddress);
 }
 
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
-  if (host.endsWith(".local") || host.endsWith(".internal") || host.endsWith(".lan") || host.endsWith(".home.arpa")) return true;
-  if (!host.includes(".") && !host.includes(":")) return true; // bare intranet names
-  const v4 = ipv4(host);
-  if (v4) return isPrivateIpv4(v4);
-  if (host.includes(":")) return isPrivateIpv6(host);
-  // Numeric forms browsers accept but that are not dotted quads (e.g. 2130706433, 0x7f.1).
-  return /^[0-9.x]+$/i.test(host);
+  // Also the numeric forms that are not dotted quads (2130706433, 0x7f.1), should a
+  // hostname arrive without WHATWG URL parsing, which rewrites them as dotted quads.
+  if (ipaddr.isValid(host)) return !isPublicAddress(ipaddr.parse(host));
+  // A name whose last label is a number is an IPv4 address to WHATWG URL parsing; one
+  // that ipaddr.js cannot read (999.1.1.1) is refused rather than guessed at.
+  const lastLabel = host.slice(host.lastIndexOf(".") + 1);
+  if (host.includes(":") || /^(\d+|0x[0-9a-f]*)$/.test(lastLabel)) return true;
+  if (!host.includes(".")) return true; // localhost and bare intranet names
+  if (PRIVATE_SUFFIXES.some((suffix) => host.endsWith(suffix))) return true;
+  return LOOPBACK_OR_ECHO_ZONES.some((zone) => host === zone || host.endsWith(`.${zone}`));
 }
 
 export function checkOutboundUrl(value: string, options: OutboundUrlOptions): OutboundUrlProblem | null {
