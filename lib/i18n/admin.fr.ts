@@ -245,4 +245,4 @@ export const adminFr = {
     out_of_service: "Hors service",
   },
   wholeTeam: "Toute l’équipe",
-};
+} as const;

@@ -126,4 +126,4 @@ export const fr = {
     errorReference: "Référence : {digest}",
     retry: "Réessayer",
   },
-};
+} as const;

@@ -1,12 +1,15 @@
 import { fr } from "./fr";
 import { en } from "./en";
+import type { PluralTemplate } from "./format";
 
 export const locales = ["fr", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "fr";
 export const LOCALE_COOKIE = "atelier-locale";
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+// The French catalogue is `as const` so its plural templates keep a type of their own:
+// format() then insists on a locale for them, and en.ts must be plural where fr.ts is.
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends PluralTemplate ? PluralTemplate : T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof fr>;
 
 const catalogues: Record<Locale, Messages> = { fr, en };
@@ -29,7 +32,7 @@ export function messagesFor(locale: Locale): Messages {
   return catalogues[locale];
 }
 
-export { format } from "./format";
+export { format, type PluralTemplate } from "./format";
 
 /** BCP 47 tag for Intl formatting: Québec French first. */
 export function intlLocale(locale: Locale): string {

@@ -46,4 +46,4 @@ export const machinesFr = {
     serialTaken: "Une autre machine porte déjà ce numéro de série.",
     hasTickets: "Cette machine a des tickets : elle ne peut pas être supprimée, car son historique doit rester. Mettez-la plutôt hors service.",
   },
-};
+} as const;

@@ -150,4 +150,4 @@ export const notificationsFr = {
     pending: "Alerte de retard en échec, nouvelle tentative le {date}",
     failed: "Alerte de retard abandonnée après {attempts} tentatives",
   },
-};
+} as const;

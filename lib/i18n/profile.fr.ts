@@ -36,4 +36,4 @@ export const profileFr = {
       "Votre administrateur vous a donné un mot de passe temporaire. Choisissez-en un nouveau, connu de vous seul, pour continuer.",
     submit: "Enregistrer et continuer",
   },
-};
+} as const;

@@ -164,4 +164,4 @@ export const ticketsFr = {
     mediaSize: "« {name} » est trop volumineux : 10 Mo au plus pour une image, 50 Mo pour une vidéo.",
     mediaEmpty: "« {name} » est vide.",
   },
-};
+} as const;
