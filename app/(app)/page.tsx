@@ -32,7 +32,7 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-semibold">{t.dashboard.title}</h1>
         <p className="text-slate-600">{format(t.dashboard.greeting, { name: user.name })}</p>
       </div>
-      <StatusSummary counts={counts} t={t} />
+      <StatusSummary counts={counts} t={t} locale={locale} />
       <ScheduledList
         id="overdue"
         title={t.dashboard.overdueTitle}

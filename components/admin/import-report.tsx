@@ -1,9 +1,9 @@
 import type { MachineImportResult } from "@/app/(admin)/admin/data/actions";
-import { format } from "@/lib/i18n";
+import { format, type Locale, type PluralTemplate } from "@/lib/i18n";
 
 export interface ImportReportLabels {
-  summary: string;
-  allValid: string;
+  summary: PluralTemplate;
+  allValid: PluralTemplate;
   errorsHeading: string;
   line: string;
   previewHeading: string;
@@ -16,7 +16,7 @@ export interface ImportReportLabels {
 type Check = Extract<MachineImportResult, { intent: "check" }>;
 
 /** What the dry run found: each refused line with its reasons, then a preview of what would be written. */
-export function ImportReport({ check, labels }: { check: Check; labels: ImportReportLabels }) {
+export function ImportReport({ check, labels, locale }: { check: Check; labels: ImportReportLabels; locale: Locale }) {
   const invalidLines = new Set(check.problems.map((p) => p.line)).size;
   const word = (p: Check["problems"][number]) =>
     format(labels.problems[p.code] ?? p.code, {
@@ -29,8 +29,8 @@ export function ImportReport({ check, labels }: { check: Check; labels: ImportRe
     <div className="space-y-4" data-testid="import-report">
       <p role="status" className={`rounded-md border px-3 py-2 text-sm ${check.problems.length ? "border-amber-300 bg-amber-50 text-amber-900" : "border-emerald-300 bg-emerald-50 text-emerald-800"}`}>
         {check.problems.length
-          ? format(labels.summary, { valid: check.valid, invalid: invalidLines })
-          : format(labels.allValid, { valid: check.valid })}
+          ? format(labels.summary, { valid: check.valid, invalid: invalidLines }, locale)
+          : format(labels.allValid, { valid: check.valid }, locale)}
       </p>
       {check.problems.length > 0 && (
         <section aria-labelledby="import-errors" className="space-y-2">

@@ -1,12 +1,13 @@
-import { format, type Messages } from "@/lib/i18n";
+import { format, type Locale, type Messages } from "@/lib/i18n";
 import { ticketStatuses, type TicketStatus } from "@/lib/tickets";
 
 interface StatusSummaryProps {
   counts: Record<TicketStatus, number>;
   t: Messages;
+  locale: Locale;
 }
 
-export function StatusSummary({ counts, t }: StatusSummaryProps) {
+export function StatusSummary({ counts, t, locale }: StatusSummaryProps) {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return (
     <section aria-labelledby="by-status">
@@ -14,7 +15,7 @@ export function StatusSummary({ counts, t }: StatusSummaryProps) {
         <h2 id="by-status" className="text-lg font-semibold">
           {t.dashboard.byStatus}
         </h2>
-        <p className="text-sm text-slate-600">{format(t.dashboard.total, { count: total })}</p>
+        <p className="text-sm text-slate-600">{format(t.dashboard.total, { count: total }, locale)}</p>
       </div>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {ticketStatuses.map((status) => (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { format, type Messages } from "@/lib/i18n";
+import { format, type Locale, type Messages } from "@/lib/i18n";
 import { machineLabel, type listMachines } from "@/lib/machines";
 import { MachineStatusBadge } from "./machine-status-badge";
 
@@ -7,9 +7,10 @@ interface MachineListProps {
   machines: Awaited<ReturnType<typeof listMachines>>;
   search: string;
   t: Messages;
+  locale: Locale;
 }
 
-export function MachineList({ machines, search, t }: MachineListProps) {
+export function MachineList({ machines, search, t, locale }: MachineListProps) {
   const l = t.machines.list;
   return (
     <>
@@ -32,7 +33,7 @@ export function MachineList({ machines, search, t }: MachineListProps) {
               </div>
               <div className="flex items-center gap-3">
                 <MachineStatusBadge status={machine.status} t={t} />
-                <span className="text-sm text-slate-600">{format(l.openTickets, { count: machine.openTickets })}</span>
+                <span className="text-sm text-slate-600">{format(l.openTickets, { count: machine.openTickets }, locale)}</span>
               </div>
             </li>
           ))}

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { moveTicketAction } from "@/app/(app)/tickets/actions";
 import type { TicketStatus } from "@/lib/tickets";
-import { format as fill } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n";
+import { format as fill, type PluralTemplate } from "@/lib/i18n/format";
 import { BoardContext, type BoardContextValue } from "./board-context";
 import { TicketCard, type CardLabels, type CardView } from "./ticket-card";
 import { useTouchDrag } from "./use-touch-drag";
@@ -20,8 +21,9 @@ interface BoardColumnsProps {
   columns: BoardColumnView[];
   cards: Record<number, CardView>;
   canMove: boolean;
-  labels: { column: string; empty: string; more: string; moved: string; refused: string; failed: string; dragHandle: string };
+  labels: { column: PluralTemplate; empty: string; more: PluralTemplate; moved: string; refused: string; failed: string; dragHandle: string };
   cardLabels: CardLabels;
+  locale: Locale;
 }
 
 type Placement = Record<string, number[]>;
@@ -31,7 +33,7 @@ type Placement = Record<string, number[]>;
  * cards' "Déplacer vers…" menus. A move shows at once and rolls back, with the
  * server's reason, if the server refuses it.
  */
-export function BoardColumns({ columns, cards, canMove, labels, cardLabels }: BoardColumnsProps) {
+export function BoardColumns({ columns, cards, canMove, labels, cardLabels, locale }: BoardColumnsProps) {
   const router = useRouter();
   const [, startTransition] = useTransition();
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -110,7 +112,7 @@ export function BoardColumns({ columns, cards, canMove, labels, cardLabels }: Bo
             >
               <h2 id={`column-${column.status}-title`} className="flex items-center justify-between px-1 pb-2 text-sm font-semibold">
                 <span>{column.label}</span>
-                <span className="rounded-full bg-white px-2 py-0.5 text-xs tabular-nums ring-1 ring-slate-300" aria-label={fill(labels.column, { status: column.label, count })}>
+                <span className="rounded-full bg-white px-2 py-0.5 text-xs tabular-nums ring-1 ring-slate-300" aria-label={fill(labels.column, { status: column.label, count }, locale)}>
                   {count}
                 </span>
               </h2>
@@ -137,11 +139,11 @@ export function BoardColumns({ columns, cards, canMove, labels, cardLabels }: Bo
                         ⠿
                       </span>
                     )}
-                    {cards[id] && <TicketCard card={cards[id]} labels={cardLabels} canMove={canMove} />}
+                    {cards[id] && <TicketCard card={cards[id]} labels={cardLabels} canMove={canMove} locale={locale} />}
                   </li>
                 ))}
               </ol>
-              {count > ids.length && <p className="mt-2 px-1 text-xs text-slate-600">{fill(labels.more, { count: count - ids.length })}</p>}
+              {count > ids.length && <p className="mt-2 px-1 text-xs text-slate-600">{fill(labels.more, { count: count - ids.length }, locale)}</p>}
             </section>
           );
         })}

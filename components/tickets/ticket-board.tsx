@@ -47,6 +47,7 @@ export function TicketBoard({ board, canMove, now, locale, timeZone, t }: Ticket
       columns={board.columns.map((c) => ({ status: c.status, label: t.status[c.status], count: c.count, ids: c.cards.map((card) => card.id) }))}
       cards={cards}
       canMove={canMove}
+      locale={locale}
       labels={{ column: b.column, empty: b.emptyColumn, more: b.more, moved: b.moved, refused: b.moveRefused, failed: t.errors.errorBody, dragHandle: b.dragHandle }}
       cardLabels={{
         machine: words.machine,

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { PriorityPill } from "@/components/dashboard/priority-badge";
-import { format } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n";
+import { format, type PluralTemplate } from "@/lib/i18n/format";
 import { MoveMenu } from "./move-menu";
 import { ScheduleState, type ScheduleView } from "./schedule-state";
 
@@ -24,14 +25,14 @@ export interface CardView {
 export interface CardLabels {
   machine: string;
   assignee: string;
-  comments: string;
-  media: string;
+  comments: PluralTemplate;
+  media: PluralTemplate;
   outOfService: string;
   moveTo: string;
   moveToLabel: string;
 }
 
-export function TicketCard({ card, labels, canMove }: { card: CardView; labels: CardLabels; canMove: boolean }) {
+export function TicketCard({ card, labels, canMove, locale }: { card: CardView; labels: CardLabels; canMove: boolean; locale: Locale }) {
   return (
     <article className="rounded-md border border-slate-200 bg-white p-3 pr-8 shadow-sm" aria-labelledby={`card-${card.id}`} data-testid="ticket-card">
       <p className="font-mono text-xs text-slate-500">{card.ticketId}</p>
@@ -60,8 +61,8 @@ export function TicketCard({ card, labels, canMove }: { card: CardView; labels: 
       <ScheduleState view={card.schedule} />
       <div className="mt-2 flex items-center justify-between gap-2">
         <p className="flex items-center gap-3 text-xs text-slate-600">
-          <Count icon="M4 5h16v11H8l-4 4z" count={card.comments} label={format(labels.comments, { count: card.comments })} />
-          <Count icon="M4 7h4l2-2h4l2 2h4v12H4zM12 10a3 3 0 1 0 0 6 3 3 0 0 0 0-6z" count={card.media} label={format(labels.media, { count: card.media })} />
+          <Count icon="M4 5h16v11H8l-4 4z" count={card.comments} label={format(labels.comments, { count: card.comments }, locale)} />
+          <Count icon="M4 7h4l2-2h4l2 2h4v12H4zM12 10a3 3 0 1 0 0 6 3 3 0 0 0 0-6z" count={card.media} label={format(labels.media, { count: card.media }, locale)} />
         </p>
         {canMove && <MoveMenu id={card.id} label={labels.moveTo} ariaLabel={format(labels.moveToLabel, { ticket: card.ticketId })} />}
       </div>

@@ -34,14 +34,14 @@ test("a valid file is checked, confirmed, imported, and the machines appear in t
     csvFile("machines.csv", `Type,Modèle,Numéro de série,Emplacement,Statut\nScie à ruban,Kasto,IMP-${suffix}-1,Atelier C,En service\nPerceuse <b>colonne</b>,,IMP-${suffix}-2,,Hors service\n`),
   );
   await page.getByRole("button", { name: "Vérifier le fichier" }).click();
-  await expect(page.getByTestId("import-report").getByRole("status")).toHaveText("Le fichier est valide : 2 machine(s) prête(s) à importer.");
+  await expect(page.getByTestId("import-report").getByRole("status")).toHaveText("Le fichier est valide : 2 machines prêtes à importer.");
   // Markup in a cell is shown as text.
   await expect(page.getByTestId("import-report")).toContainText("Perceuse <b>colonne</b>");
   expect(count()).toBe(before);
 
-  await page.getByRole("button", { name: "Importer 2 machine(s)" }).click();
+  await page.getByRole("button", { name: "Importer 2 machines" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Confirmer" }).click();
-  await expect(page.getByRole("status").first()).toHaveText("2 machine(s) importée(s).");
+  await expect(page.getByRole("status").first()).toHaveText("2 machines importées.");
   expect(count()).toBe(before + 2);
 
   const csv = (await (await page.request.get("/machines/export")).body()).toString("utf8");

@@ -108,7 +108,7 @@ export const en: Messages = {
     wholeTeam: "Whole team",
     lateBy: "Late by {duration}",
     dueIn: "In {duration}",
-    total: "{count} ticket(s) in total",
+    total: "{count, plural, one {# ticket in total} other {# tickets in total}}",
   },
   duration: {
     days: "{n} d",

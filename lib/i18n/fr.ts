@@ -7,6 +7,9 @@ import { ticketsFr } from "./tickets.fr";
 // French (Québec) is the reference catalogue: en.ts must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
 // (tickets.fr.ts / tickets.en.ts ...); this one holds the shell and shared words.
+// Counts are real plurals, never "ticket(s)": {count, plural, one {# ticket} other
+// {# tickets}} (see format.ts; French treats 0 as singular, English does not). Each
+// French file is `as const` so that such templates keep a type format() can see.
 export const fr = {
   tickets: ticketsFr,
   machines: machinesFr,
@@ -110,7 +113,7 @@ export const fr = {
     wholeTeam: "Toute l’équipe",
     lateBy: "En retard de {duration}",
     dueIn: "Dans {duration}",
-    total: "{count} ticket(s) au total",
+    total: "{count, plural, one {# ticket au total} other {# tickets au total}}",
   },
   duration: {
     days: "{n} j",

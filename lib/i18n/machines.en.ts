@@ -10,7 +10,7 @@ export const machinesEn: Messages["machines"] = {
     empty: "No machine matches.",
     none: "No machines registered.",
     add: "Add a machine",
-    openTickets: "{count} open ticket(s)",
+    openTickets: "{count, plural, one {# open ticket} other {# open tickets}}",
   },
   status: {
     operational: "In service",

@@ -9,7 +9,7 @@ export const machinesFr = {
     empty: "Aucune machine ne correspond.",
     none: "Aucune machine enregistrée.",
     add: "Ajouter une machine",
-    openTickets: "{count} ticket(s) ouvert(s)",
+    openTickets: "{count, plural, one {# ticket ouvert} other {# tickets ouverts}}",
   },
   status: {
     operational: "En service",

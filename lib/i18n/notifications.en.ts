@@ -82,7 +82,7 @@ export const notificationsEn: Messages["notifications"] = {
     runNow: "Run the check now",
     running: "Checking…",
     runHelp: "Runs right away the check the trigger starts every 5 minutes.",
-    runResult: "{found} overdue ticket(s), {sent} sent, {failed} failed, {skipped} deferred.",
+    runResult: "{found, plural, one {# overdue ticket} other {# overdue tickets}}, {sent} sent, {failed} failed, {skipped} deferred.",
     runError: "The check failed: {error}",
     response: "Response body",
   },

@@ -81,7 +81,7 @@ export const notificationsFr = {
     runNow: "Lancer la vérification maintenant",
     running: "Vérification…",
     runHelp: "Exécute tout de suite la vérification que le déclencheur lance toutes les 5 minutes.",
-    runResult: "{found} ticket(s) en retard, {sent} envoyé(s), {failed} échec(s), {skipped} reporté(s).",
+    runResult: "{found, plural, one {# ticket en retard} other {# tickets en retard}}, {sent, plural, one {# envoyé} other {# envoyés}}, {failed, plural, one {# échec} other {# échecs}}, {skipped, plural, one {# reporté} other {# reportés}}.",
     runError: "La vérification a échoué : {error}",
     response: "Corps de la réponse",
   },

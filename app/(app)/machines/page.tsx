@@ -16,14 +16,14 @@ export default async function MachinesPage({ searchParams }: PageProps<"/machine
   const user = await requireUser();
   const { q } = await searchParams;
   const search = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 100) ?? "";
-  const [{ t }, machines] = await Promise.all([getMessages(), listMachines(await getDb(), { search })]);
+  const [{ t, locale }, machines] = await Promise.all([getMessages(), listMachines(await getDb(), { search })]);
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t.machines.list.title}</h1>
         {can(user, "machine.manage") && <Link href="/machines/new" className="btn-primary">+ {t.machines.list.add}</Link>}
       </div>
-      <MachineList machines={machines} search={search} t={t} />
+      <MachineList machines={machines} search={search} t={t} locale={locale} />
     </div>
   );
 }

@@ -32,7 +32,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
     <div className="space-y-6">
       <PageHeader title={a.title} intro={a.intro} />
       <AuditFilters filters={filters} actions={options.actions} actors={options.actors} t={t} />
-      <p className="text-sm text-slate-600">{format(a.count, { count: total })}</p>
+      <p className="text-sm text-slate-600">{format(a.count, { count: total }, locale)}</p>
       <AuditList rows={rows} t={t} locale={locale} timeZone={settings.timeZone} />
       <Pagination
         page={page}

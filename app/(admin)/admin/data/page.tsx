@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataPage() {
   await requirePermission("machine.manage");
-  const { t } = await getMessages();
+  const { t, locale } = await getMessages();
   const d = t.admin.data;
   return (
     <div className="max-w-3xl space-y-6">
@@ -28,6 +28,7 @@ export default async function DataPage() {
       <CardSection id="import" title={d.importHeading}>
         <MachineImport
           action={machineImportAction}
+          locale={locale}
           labels={{
             ...d,
             help: d.importHelp,

@@ -72,11 +72,11 @@ export const sendTestWebhookAction = authorizedAction(
 // never a public route (the deployment guide's checklist removed /api/test-cron).
 export const runCheckNowAction = authorizedAction(
   { input: nothing, permission: "notifications.manage" },
-  async (_input, { db, t }) => {
+  async (_input, { db, t, locale }) => {
     const run = await runScheduledJobs(db, { cron: null, now: new Date(), env: await getWebhookEnv() });
     revalidatePath(PAGE);
     if (run.outcome === "error") throw new ActionError(format(t.notifications.tools.runError, { error: run.error ?? "" }));
-    return format(t.notifications.tools.runResult, { found: run.found, sent: run.sent, failed: run.failed, skipped: run.skipped });
+    return format(t.notifications.tools.runResult, { found: run.found, sent: run.sent, failed: run.failed, skipped: run.skipped }, locale);
   },
 );
 

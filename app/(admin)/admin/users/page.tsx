@@ -32,7 +32,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
         {canManage && <Link href="/admin/users/new" className="btn-primary">{u.newUser}</Link>}
       </PageHeader>
       <UserFilters q={filters.q} role={filters.role} t={t} />
-      <p className="text-sm text-slate-600" aria-live="polite">{format(u.count, { count: users.length })}</p>
+      <p className="text-sm text-slate-600" aria-live="polite">{format(u.count, { count: users.length }, locale)}</p>
       <UserList users={users} canManage={canManage} t={t} locale={locale} timeZone={settings.timeZone} />
     </div>
   );
