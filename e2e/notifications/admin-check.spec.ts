@@ -28,7 +28,7 @@ test.describe("the Notifications admin page", () => {
 
       const [ticketId] = insertOverdueTickets(1, tag);
       await page.getByRole("button", { name: "Lancer la vérification maintenant" }).click();
-      await expect(page.getByRole("status").filter({ hasText: /ticket\(s\) en retard/ })).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByRole("status").filter({ hasText: /\d+ tickets? en retard/ })).toBeVisible({ timeout: 20_000 });
       const delivered = receiver.requests.find((r) => r.json.ticket_id === ticketId);
       expect(delivered?.json).toMatchObject({ event: "ticket.overdue", status: "received", priority: "high" });
       expect(delivered?.headers["webhook-id"]).toMatch(/^msg_/);

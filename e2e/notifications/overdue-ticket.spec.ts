@@ -45,7 +45,7 @@ test("an admin saves the URL, creates an overdue ticket, runs the check, and see
 
     await page.goto("/admin/notifications");
     await page.getByRole("button", { name: "Lancer la vérification maintenant" }).click();
-    await expect(page.getByRole("status").filter({ hasText: /ticket\(s\) en retard/ })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("status").filter({ hasText: /\d+ tickets? en retard/ })).toBeVisible({ timeout: 30_000 });
     const delivered = receiver.requests.filter((r) => r.json.ticket_id === ticketId);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.json).toMatchObject({ title, assigned_to: "Julie Roy", event: "ticket.overdue" });
