@@ -1,4 +1,4 @@
-import { ActionForm, FormSubmit } from "@/components/ui/action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import { createTicketAction } from "@/app/(app)/tickets/actions";
 import type { Messages } from "@/lib/i18n";
@@ -39,9 +39,9 @@ export function TicketForm({ machines, machineId, t }: TicketFormProps) {
         </label>
         <input id="field-camera" name="photos" type="file" accept="image/*" capture="environment" className="field" />
       </div>
-      <FormSubmit pendingLabel={f.submitting} className="btn-primary w-full sm:w-auto">
+      <SubmitButton pendingLabel={f.submitting} className="btn-primary w-full sm:w-auto">
         {f.submit}
-      </FormSubmit>
+      </SubmitButton>
     </ActionForm>
   );
 }
