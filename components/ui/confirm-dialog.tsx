@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useActionFormState } from "./form";
+import { useSubmitState } from "./form";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -85,12 +85,12 @@ interface ConfirmButtonProps {
 
 /** A submit button that asks first. It sits inside the ActionForm it submits. */
 export function ConfirmButton({ children, pendingLabel, className = "btn-primary", name, value, ...question }: ConfirmButtonProps) {
-  const { pending } = useActionFormState();
+  const { pending, working } = useSubmitState(name, value);
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className={className} aria-disabled={pending} onClick={() => !pending && setOpen(true)}>
-        {pending ? pendingLabel : children}
+        {working ? pendingLabel : children}
       </button>
       <ConfirmDialog {...question} open={open} onClose={() => setOpen(false)} submitName={name} submitValue={value} />
     </>

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useEffectEvent, useRef } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useEffectEvent, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/lib/operation";
 import { ActionResultMessage, runAction, type SuccessMessage } from "./action-result";
@@ -10,11 +10,14 @@ export type FormAction<T> = (formData: FormData) => Promise<ActionResult<T>>;
 
 interface FormState {
   pending: boolean;
+  /** Which submit button started the pending submission ("name=value", "" for an unnamed one). */
+  pressed: string;
   /** The server's message per field name, from the last refused submission. */
   fieldErrors: Record<string, string>;
 }
 
-const FormContext = createContext<FormState>({ pending: false, fieldErrors: {} });
+const FormContext = createContext<FormState>({ pending: false, pressed: "", fieldErrors: {} });
+const buttonKey = (name?: string, value?: string) => (name ? `${name}=${value ?? ""}` : "");
 
 export function useActionFormState(): FormState {
   return useContext(FormContext);
@@ -43,6 +46,7 @@ interface ActionFormProps<T> {
 export function ActionForm<T>({ action, children, successMessage, failedMessage, resetOnSuccess, clearOnRefusal, className, ...rest }: ActionFormProps<T>) {
   const form = useRef<HTMLFormElement>(null);
   const alert = useRef<HTMLParagraphElement>(null);
+  const [pressed, setPressed] = useState("");
   // `null` clears the last result (a new file picked after a check).
   const [result, dispatch, pending] = useActionState<ActionResult<T> | null, FormData | null>(
     (_previous, data) => (data ? runAction(() => action(data), failedMessage) : null),
@@ -74,7 +78,9 @@ export function ActionForm<T>({ action, children, successMessage, failedMessage,
     // Ours, not React's form action: React would empty every field afterwards, even after a refusal.
     event.preventDefault();
     if (pending) return;
-    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
+    setPressed(buttonKey(submitter?.getAttribute("name") ?? undefined, submitter?.getAttribute("value") ?? undefined));
     startTransition(() => dispatch(data));
   }
 
@@ -84,7 +90,7 @@ export function ActionForm<T>({ action, children, successMessage, failedMessage,
   const clear = () => startTransition(() => dispatch(null));
   const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   return (
-    <FormContext.Provider value={{ pending, fieldErrors }}>
+    <FormContext.Provider value={{ pending, pressed, fieldErrors }}>
       <form ref={form} action={plainAction} onSubmit={onSubmit} className={className} noValidate aria-busy={pending} aria-label={rest["aria-label"]}>
         {/* While a new submission runs, the last one's message is stale. */}
         {!pending && <ActionResultMessage ref={alert} result={result} successMessage={successMessage} />}
@@ -104,14 +110,12 @@ interface SubmitButtonProps {
 }
 
 /**
- * Says it is working and ignores further presses meanwhile, in an ActionForm or
- * a plain `<form action>`. aria-disabled, not disabled: a disabled button drops
- * the keyboard focus.
+ * Ignores presses while its form is busy, and says it is working when it was the
+ * one pressed; in an ActionForm or a plain `<form action>`. aria-disabled, not
+ * disabled: a disabled button drops the keyboard focus.
  */
 export function SubmitButton({ children, pendingLabel, className = "btn-primary", name, value }: SubmitButtonProps) {
-  const inActionForm = useActionFormState().pending;
-  const inPlainForm = useFormStatus().pending;
-  const pending = inActionForm || inPlainForm;
+  const { pending, working } = useSubmitState(name, value);
   return (
     <button
       type="submit"
@@ -121,7 +125,15 @@ export function SubmitButton({ children, pendingLabel, className = "btn-primary"
       onClick={(event) => pending && event.preventDefault()}
       className={className}
     >
-      {pending ? pendingLabel : children}
+      {working ? pendingLabel : children}
     </button>
   );
+}
+
+/** Whether the form is busy, and whether because of the button with this name and value. */
+export function useSubmitState(name?: string, value?: string) {
+  const form = useActionFormState();
+  const plain = useFormStatus();
+  if (plain.pending) return { pending: true, working: true };
+  return { pending: form.pending, working: form.pending && form.pressed === buttonKey(name, value) };
 }
