@@ -31,7 +31,6 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
           password: t.signIn.password,
           submit: t.signIn.submit,
           submitting: t.signIn.submitting,
-          errors: { ...t.signIn.errors },
         }}
       />
       <p className="mt-6 text-sm text-slate-600">{t.signIn.noSignUp}</p>

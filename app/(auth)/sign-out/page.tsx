@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { SubmitButton } from "@/components/ui/form";
 import { getMessages } from "@/lib/i18n/server";
 import { getCurrentUser } from "@/lib/session";
 import { signOutAction } from "./actions";
