@@ -9,6 +9,8 @@ import { ActionResultMessage, runAction, type SuccessMessage } from "./action-re
 export type FormAction<T> = (formData: FormData) => Promise<ActionResult<T>>;
 
 interface FormState {
+  /** False outside an ActionForm (a plain `<form action>`). */
+  inActionForm: boolean;
   pending: boolean;
   /** Which submit button started the pending submission ("name=value", "" for an unnamed one). */
   pressed: string;
@@ -16,7 +18,7 @@ interface FormState {
   fieldErrors: Record<string, string>;
 }
 
-const FormContext = createContext<FormState>({ pending: false, pressed: "", fieldErrors: {} });
+const FormContext = createContext<FormState>({ inActionForm: false, pending: false, pressed: "", fieldErrors: {} });
 const buttonKey = (name?: string, value?: string) => (name ? `${name}=${value ?? ""}` : "");
 
 export function useActionFormState(): FormState {
@@ -43,7 +45,8 @@ interface ActionFormProps<T> {
  * the form's message and each field's, and moves focus to the first field named
  * (else to the message). Before hydration the browser posts to the action itself.
  */
-export function ActionForm<T>({ action, children, successMessage, failedMessage, resetOnSuccess, clearOnRefusal, className, ...rest }: ActionFormProps<T>) {
+export function ActionForm<T>(props: ActionFormProps<T>) {
+  const { action, children, successMessage, failedMessage, resetOnSuccess, clearOnRefusal, className, "aria-label": label } = props;
   const form = useRef<HTMLFormElement>(null);
   const alert = useRef<HTMLParagraphElement>(null);
   const [pressed, setPressed] = useState("");
@@ -90,8 +93,8 @@ export function ActionForm<T>({ action, children, successMessage, failedMessage,
   const clear = () => startTransition(() => dispatch(null));
   const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   return (
-    <FormContext.Provider value={{ pending, pressed, fieldErrors }}>
-      <form ref={form} action={plainAction} onSubmit={onSubmit} className={className} noValidate aria-busy={pending} aria-label={rest["aria-label"]}>
+    <FormContext.Provider value={{ inActionForm: true, pending, pressed, fieldErrors }}>
+      <form ref={form} action={plainAction} onSubmit={onSubmit} className={className} noValidate aria-busy={pending} aria-label={label}>
         {/* While a new submission runs, the last one's message is stale. */}
         {!pending && <ActionResultMessage ref={alert} result={result} successMessage={successMessage} />}
         {typeof children === "function" ? children({ result, pending, clear }) : children}
@@ -134,6 +137,6 @@ export function SubmitButton({ children, pendingLabel, className = "btn-primary"
 export function useSubmitState(name?: string, value?: string) {
   const form = useActionFormState();
   const plain = useFormStatus();
-  if (plain.pending) return { pending: true, working: true };
+  if (!form.inActionForm) return { pending: plain.pending, working: plain.pending };
   return { pending: form.pending, working: form.pending && form.pressed === buttonKey(name, value) };
 }
