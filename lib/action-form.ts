@@ -1,4 +1,4 @@
-import type { ActionResult } from "./action";
+import type { ActionResult } from "./operation";
 
 /**
  * Adapts a server action for `useActionState(action, null)`, which passes the

@@ -30,3 +30,14 @@ export async function getDb(): Promise<Db> {
 export function sqlDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
+
+/** A unique index refused the write (Prisma's P2002, or D1's own message through a raw statement). */
+export function isUniqueViolation(error: unknown): boolean {
+  const text = error instanceof Error ? `${(error as { code?: string }).code ?? ""} ${error.message}` : String(error);
+  return /P2002|UNIQUE constraint failed/i.test(text);
+}
+
+/** The R2 bucket for photos, videos and the logo: the one a caller passes (tests), else the worker's. */
+export async function getMediaBucket(options: { media?: R2Bucket } = {}): Promise<R2Bucket> {
+  return options.media ?? (await getCloudflareContext({ async: true })).env.MEDIA;
+}

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { moveTicketAction } from "@/app/(app)/tickets/actions";
-import type { TicketStatus } from "@/lib/tickets";
+import type { TicketStatus } from "@/lib/tickets/model";
 import { format as fill } from "@/lib/i18n/format";
 import { BoardContext, type BoardContextValue } from "./board-context";
 import { TicketCard, type CardLabels, type CardView } from "./ticket-card";

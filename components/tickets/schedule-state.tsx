@@ -1,6 +1,6 @@
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import { overdueStatuses, type TicketStatus } from "@/lib/tickets";
+import { isOverdue } from "@/lib/tickets/model";
 
 export interface ScheduleView {
   iso: string;
@@ -19,10 +19,15 @@ interface ScheduleOptions {
 }
 
 /** How a scheduled date reads on a card or a ticket: lateness in words and an icon, never colour alone. */
-export function describeSchedule(scheduledDate: Date | null, status: string, { now, locale, timeZone, t }: ScheduleOptions): ScheduleView | null {
+export function describeSchedule(
+  ticket: { scheduledDate: Date | null; status: string; assignedTo: number | null },
+  { now, locale, timeZone, t }: ScheduleOptions,
+): ScheduleView | null {
+  const { scheduledDate, status } = ticket;
   if (!scheduledDate) return null;
   const delta = scheduledDate.getTime() - now.getTime();
-  const late = delta < 0 && overdueStatuses.includes(status as TicketStatus);
+  // Late means overdue by the one rule (lib/tickets/model.ts): an unassigned ticket alerts nobody, so it is not "late".
+  const late = isOverdue({ ...ticket, scheduledDate }, now);
   const open = status !== "completed" && status !== "archived";
   const duration = formatDuration(delta, t.duration);
   const title = formatDateTime(scheduledDate, locale, timeZone);

@@ -14,8 +14,8 @@ import { utcToWallTime } from "@/lib/factory-time";
 import { format, type Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
 import { can, canEditTicketText } from "@/lib/permissions";
-import type { TicketDetails } from "@/lib/ticket-details";
-import { TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "@/lib/tickets";
+import type { TicketDetails } from "@/lib/tickets/queries";
+import { TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "@/lib/tickets/model";
 
 interface TicketControlsProps {
   details: TicketDetails;

@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/operation";
 
 interface FormStatusProps {
   state: ActionResult<unknown> | null;
@@ -16,7 +16,7 @@ export function FormStatus({ state, success }: FormStatusProps) {
       </p>
     );
   }
-  const message = state.message ?? success;
+  const message = success;
   if (!message) return null;
   return (
     <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

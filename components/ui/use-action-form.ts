@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { ActionResult, ServerAction } from "@/lib/action";
+import type { ServerAction } from "@/lib/action";
+import type { ActionResult } from "@/lib/operation";
 
 interface ActionFormOptions<T> {
   /** Empty the fields after success (passwords); other forms keep what was typed. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadBoard, parseBoardFilters } from "@/lib/board";
+import { loadBoard, parseBoardFilters } from "@/lib/tickets/board";
 import { createDb } from "@/lib/db";
 import { createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";

@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendOverdueWebhooks, type SweepOptions } from "@/cron/overdue-webhooks";
-import { TEAM_ASSIGNEE } from "@/lib/tickets";
-import { parseWebhookSettings, resolveWebhookConfig, type WebhookSettings } from "@/lib/webhooks/settings";
+import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import { parseWebhookSettings, resolveWebhookConfig, type WebhookSettings } from "@/lib/webhooks/config";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
 import { startReceiver, type Responder } from "./helpers/receiver";
 import { createFixtures, createTicket } from "./helpers/tickets";

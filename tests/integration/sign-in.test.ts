@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/accounts/password";
 import {
   authenticate,
   MAX_FAILURES_PER_ACCOUNT,
   MAX_FAILURES_PER_ADDRESS,
   THROTTLE_WINDOW_MS,
-} from "@/lib/sign-in";
+} from "@/lib/accounts/sign-in";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
 
 let t: TestDatabase;

@@ -1,12 +1,13 @@
 // Every cell of the permission table, exercised through the operations
 // the server actions run (authorize + validate + write), as each role.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addComment, deleteComment } from "@/lib/comments";
-import { createMachine, deleteMachine, listMachines, setMachineStatus, updateMachine } from "@/lib/machines";
-import { addMedia, deleteMedia } from "@/lib/media";
+import { addComment, deleteComment } from "@/lib/tickets/comments";
+import { createMachine, deleteMachine, setMachineStatus, updateMachine } from "@/lib/machines/operations";
+import { listMachines } from "@/lib/machines/queries";
+import { addMedia, deleteMedia } from "@/lib/tickets/media";
 import { perform } from "@/lib/operation";
-import { loadBoard, parseBoardFilters } from "@/lib/board";
-import { getTicketDetails } from "@/lib/ticket-details";
+import { loadBoard, parseBoardFilters } from "@/lib/tickets/board";
+import { getTicketDetails } from "@/lib/tickets/queries";
 import {
   assignTicket,
   createTicket,
@@ -16,8 +17,8 @@ import {
   scheduleTicket,
   setTicketPriority,
   takeTicket,
-} from "@/lib/ticket-operations";
-import type { Role } from "@/lib/roles";
+} from "@/lib/tickets/operations";
+import type { Role } from "@/lib/permissions";
 import { contextFor, createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
 

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/password";
-import type { Actor } from "@/lib/permissions";
-import { roles, type Role } from "@/lib/roles";
-import { authenticate } from "@/lib/sign-in";
-import {
-  changeOwnPassword,
-  createUser,
-  listUsers,
-  resetUserPassword,
-  setUserActive,
-  updateProfile,
-  updateUser,
-} from "@/lib/users";
+import { hashPassword, verifyPassword } from "@/lib/accounts/password";
+import { roles, type Role, type Who as Actor } from "@/lib/permissions";
+import { authenticate } from "@/lib/accounts/sign-in";
+import * as accounts from "@/lib/accounts/users";
+import { listUsers } from "@/lib/accounts/users";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
-import { refusal } from "./helpers/refusal";
+import { direct, refusal } from "./helpers/refusal";
+
+const createUser = direct(accounts.createUser);
+const updateUser = direct(accounts.updateUser);
+const resetUserPassword = direct(accounts.resetUserPassword);
+const setUserActive = direct(accounts.setUserActive);
+const changeOwnPassword = direct(accounts.changeOwnPassword);
+const updateProfile = direct(accounts.updateProfile);
 
 const code = async (promise: Promise<unknown>) => (await refusal(promise)).code;
 

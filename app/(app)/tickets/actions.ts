@@ -1,11 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { performAsCurrentUser } from "@/lib/action";
-import { addComment, deleteComment, editComment } from "@/lib/comments";
-import { addMedia, deleteMedia } from "@/lib/media";
 import type { ActionResult } from "@/lib/operation";
+import { addComment, deleteComment, editComment } from "@/lib/tickets/comments";
+import { addMedia, deleteMedia } from "@/lib/tickets/media";
 import {
   assignTicket,
   createTicket,
@@ -15,23 +15,30 @@ import {
   scheduleTicket,
   setTicketPriority,
   takeTicket,
-} from "@/lib/ticket-operations";
+} from "@/lib/tickets/operations";
 
-// Thin wrappers: lib/ does authenticate -> authorize -> validate -> write; here
-// only what Next needs afterwards (fresh pages, a redirect).
+// Thin wrappers: lib/ authenticates, authorizes, validates and writes; here only
+// what the page needs afterwards. Every page is rendered per request, so nothing
+// cached goes stale: an action re-renders the page it was called from (refresh())
+// when that page shows what changed, and nothing more.
 function refreshed<T>(result: ActionResult<T>): ActionResult<T> {
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) refresh();
   return result;
 }
 
 export async function createTicketAction(raw: unknown) {
   const result = await performAsCurrentUser(createTicket, raw);
   if (!result.ok) return result;
-  revalidatePath("/", "layout");
   redirect(`/tickets/${result.data.ticketId}`);
 }
 
+/** The board's move: the board already shows it, so the page is not rendered again. */
 export async function moveTicketAction(raw: unknown) {
+  return performAsCurrentUser(moveTicket, raw);
+}
+
+/** The same move from the ticket page, whose status, timeline and controls change with it. */
+export async function changeTicketStatusAction(raw: unknown) {
   return refreshed(await performAsCurrentUser(moveTicket, raw));
 }
 
@@ -58,7 +65,6 @@ export async function setTicketPriorityAction(raw: unknown) {
 export async function deleteTicketAction(raw: unknown) {
   const result = await performAsCurrentUser(deleteTicket, raw);
   if (!result.ok) return result;
-  revalidatePath("/", "layout");
   redirect("/tickets");
 }
 

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BoardFilters } from "@/components/tickets/board-filters";
 import { TicketBoard } from "@/components/tickets/ticket-board";
-import { boardSearchParams, loadBoard, parseBoardFilters } from "@/lib/board";
+import { boardSearchParams, loadBoard, parseBoardFilters } from "@/lib/tickets/board";
 import { getDb } from "@/lib/db";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/request";
 import { can } from "@/lib/permissions";
-import { getRequestSettings } from "@/lib/request-settings";
-import { requireUser } from "@/lib/session";
+import { getRequestSettings } from "@/lib/request";
+import { requireUser } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();

@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/lib/accounts/auth";
 import { safeCallbackPath } from "@/lib/redirects";
 
 export type SignInErrorCode = "invalid" | "inactive" | "throttled" | "missing" | "unknown";

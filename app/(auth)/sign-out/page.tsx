@@ -3,8 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getMessages } from "@/lib/i18n/server";
-import { getCurrentUser } from "@/lib/session";
+import { getMessages } from "@/lib/request";
+import { getCurrentUser } from "@/lib/request";
 import { signOutAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,39 +1,31 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { authorizedAction, refuseOnRule } from "@/lib/action";
-import {
-  createUser,
-  passwordResetInput,
-  resetUserPassword,
-  setUserActive,
-  updateUser,
-  userActiveInput,
-  userCreateInput,
-  userUpdateInput,
-} from "@/lib/users";
+import { performAsCurrentUser } from "@/lib/action";
+import { createUser, resetUserPassword, setUserActive, updateUser } from "@/lib/accounts/users";
 
-const manage = "user.manage" as const;
+export async function createUserAction(raw: unknown) {
+  const result = await performAsCurrentUser(createUser, raw);
+  if (!result.ok) return result;
+  redirect(`/admin/users/${result.data.id}?created=1`);
+}
 
-export const createUserAction = authorizedAction({ input: userCreateInput, permission: manage }, async (input, { db, user, t }) => {
-  const created = await refuseOnRule(t.admin.rules, () => createUser(db, user, input));
-  revalidatePath("/admin/users");
-  redirect(`/admin/users/${created.id}?created=1`);
-});
+export async function updateUserAction(raw: unknown) {
+  const result = await performAsCurrentUser(updateUser, raw);
+  if (result.ok) refresh();
+  return result;
+}
 
-export const updateUserAction = authorizedAction({ input: userUpdateInput, permission: manage }, async (input, { db, user, t }) => {
-  await refuseOnRule(t.admin.rules, () => updateUser(db, user, input));
-  revalidatePath("/admin/users", "layout");
-});
+export async function resetPasswordAction(raw: unknown) {
+  const result = await performAsCurrentUser(resetUserPassword, raw);
+  if (result.ok) refresh();
+  return result;
+}
 
-export const resetPasswordAction = authorizedAction({ input: passwordResetInput, permission: manage }, async (input, { db, user, t }) => {
-  await refuseOnRule(t.admin.rules, () => resetUserPassword(db, user, input));
-  revalidatePath("/admin/users", "layout");
-});
-
-export const setUserActiveAction = authorizedAction({ input: userActiveInput, permission: manage }, async (input, { db, user, t }) => {
-  const after = await refuseOnRule(t.admin.rules, () => setUserActive(db, user, input));
-  revalidatePath("/admin/users", "layout");
-  return { active: after.active };
-});
+export async function setUserActiveAction(raw: unknown) {
+  const result = await performAsCurrentUser(setUserActive, raw);
+  if (!result.ok) return result;
+  refresh();
+  return { ok: true as const, data: { active: result.data.active } };
+}
