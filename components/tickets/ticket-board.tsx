@@ -2,7 +2,7 @@ import type { BoardData } from "@/lib/tickets/board";
 import type { Locale, Messages } from "@/lib/i18n";
 import { assigneeLabel } from "@/lib/tickets/model";
 import { BoardColumns } from "./board-columns";
-import { describeSchedule } from "./schedule-state";
+import { describeSchedule } from "@/lib/tickets/schedule";
 import type { CardView } from "./ticket-card";
 
 interface TicketBoardProps {

@@ -5,7 +5,8 @@ import type { Locale, Messages } from "@/lib/i18n";
 import { machineLabel } from "@/lib/machines/model";
 import type { TicketDetails } from "@/lib/tickets/queries";
 import { assigneeLabel } from "@/lib/tickets/model";
-import { describeSchedule, ScheduleState } from "./schedule-state";
+import { describeSchedule } from "@/lib/tickets/schedule";
+import { ScheduleState } from "./schedule-state";
 
 interface TicketFactsProps {
   details: TicketDetails;

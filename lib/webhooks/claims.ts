@@ -3,20 +3,17 @@
 // them one at a time, so a claim can never be taken twice.
 import { sqlDate, type Db } from "../db";
 import type { OverdueTicket } from "./payload";
-import { MAX_ATTEMPTS, nextRetryAt } from "./retry";
+import { OVERDUE_SQL } from "../tickets/model";
+import { nextRetryAt } from "./retry";
 import type { DeliveryResult } from "./delivery";
 
 /** The cron_runs job name of the sweep. */
 export const OVERDUE_JOB = "overdue-webhooks";
 
-
-// A ticket alerts while it is assigned (to someone or the team: 0), scheduled in
-// the past, still received or in diagnostic, and not deleted.
-const OVERDUE = `t.deleted_at IS NULL AND t.assigned_to IS NOT NULL AND t.scheduled_date IS NOT NULL
-  AND t.scheduled_date < ?1 AND t.status IN ('received', 'diagnostic')`;
+// A ticket alerts while it is overdue: OVERDUE_SQL, the rule's SQL form (lib/tickets/model.ts).
 
 export async function countOverdueTickets(db: Db, now: Date): Promise<number> {
-  const rows = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM tickets t WHERE ${OVERDUE}`, sqlDate(now));
+  const rows = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM tickets t WHERE ${OVERDUE_SQL}`, sqlDate(now));
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -24,7 +21,7 @@ export async function countOverdueTickets(db: Db, now: Date): Promise<number> {
 export async function cancelStaleRetries(db: Db, now: Date): Promise<number> {
   return db.$executeRawUnsafe(
     `UPDATE webhook_notifications SET delivery_status = 'cancelled', claim_token = NULL, next_attempt_at = NULL, updated_at = ?1
-     WHERE delivery_status = 'pending' AND ticket_id NOT IN (SELECT t.id FROM tickets t WHERE ${OVERDUE})`,
+     WHERE delivery_status = 'pending' AND ticket_id NOT IN (SELECT t.id FROM tickets t WHERE ${OVERDUE_SQL})`,
     sqlDate(now),
   );
 }
@@ -48,7 +45,7 @@ export async function claimDueRetries(db: Db, { now, token, leaseUntil, limit }:
        SELECT w.id FROM webhook_notifications w JOIN tickets t ON t.id = w.ticket_id
        WHERE ((w.delivery_status = 'pending' AND w.next_attempt_at <= ?1)
            OR (w.delivery_status = 'sending' AND w.claimed_until < ?1))
-         AND ${OVERDUE}
+         AND ${OVERDUE_SQL}
        ORDER BY t.scheduled_date ASC, t.id ASC
        LIMIT ?4)`,
     sqlDate(now),
@@ -73,7 +70,7 @@ export async function claimNewNotifications(
        (ticket_id, notification_type, webhook_url, webhook_id, delivery_status, attempts, claim_token, claimed_until, created_at, updated_at)
      SELECT t.id, 'overdue_scheduled', ?6, 'msg_' || lower(hex(randomblob(16))), 'sending', 0, ?2, ?3, ?1, ?1
      FROM tickets t
-     WHERE ${OVERDUE}
+     WHERE ${OVERDUE_SQL}
        AND NOT EXISTS (
          SELECT 1 FROM webhook_notifications w WHERE w.ticket_id = t.id AND (
               w.delivery_status IN ('pending', 'sending')
@@ -210,4 +207,3 @@ export async function recordAttempt(db: Db, attempt: AttemptRecord): Promise<"se
   return status;
 }
 
-export { MAX_ATTEMPTS };
