@@ -46,7 +46,7 @@ const nextConfig: NextConfig = {
   // route handler's dependencies into that handler's own chunk, so with five
   // handlers zod alone was bundled five times (~0.25 MiB gzip of the 3 MiB budget).
   serverExternalPackages: ["zod", "@prisma/client", "@prisma/adapter-d1"],
-  // A video may be 50 MB (lib/media-types.ts); the 1 MB default would refuse it
+  // A video may be 50 MB (lib/file-types.ts); the 1 MB default would refuse it
   // before our own check could answer with a clear message.
   experimental: { serverActions: { bodySizeLimit: "60mb" } },
 };

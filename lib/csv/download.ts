@@ -3,7 +3,7 @@ import type { Locale } from "../i18n";
 import { getLocale } from "../request";
 import { getRequestSettings } from "../request";
 import { getCurrentUser, type CurrentUser } from "../request";
-import { RuleError } from "../rule-error";
+import { Refusal } from "../operation";
 
 export interface DownloadContext {
   user: CurrentUser;
@@ -34,7 +34,7 @@ export async function csvDownload(request: Request, name: string, build: (contex
   try {
     text = await build({ user, locale, separator: separatorFor(params.get("sep"), locale), timeZone: settings.timeZone, params });
   } catch (error) {
-    if (error instanceof RuleError && error.code === "forbidden") return new Response(null, { status: 403 });
+    if (error instanceof Refusal && error.code === "forbidden") return new Response(null, { status: 403 });
     throw error;
   }
   const day = new Date().toISOString().slice(0, 10);

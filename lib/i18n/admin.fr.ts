@@ -6,7 +6,6 @@ export const adminFr = {
     audit: "Journal d’audit",
     data: "Données",
   },
-  // Refusals from lib/ (RuleError codes), shared by the admin and profile screens.
   confirm: {
     confirm: "Confirmer",
     cancel: "Annuler",

@@ -22,7 +22,7 @@ const companyName = z.string().trim().min(1).max(80);
 const timeZone = z.string().trim().refine(isTimeZone, "Unknown IANA time zone");
 const defaultLocale = z.enum(["fr", "en"]);
 const ticketPrefix = z.string().trim().regex(/^[A-Z0-9]{1,8}$/);
-/** Object key in R2 (binding MEDIA), written only by lib/logo.ts. */
+/** Object key in R2 (binding MEDIA), written only by lib/settings/logo.ts. */
 const logoKey = z.string().regex(/^branding\/logo-[a-z0-9-]+\.(png|jpg|webp)$/).nullable();
 
 // Every setting with its default: a missing or unreadable row falls back here,
@@ -37,7 +37,7 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
 
-/** What the settings form edits; the logo has its own upload (lib/logo.ts). */
+/** What the settings form edits; the logo has its own upload (lib/settings/logo.ts). */
 export const settingsInput = z.object({
   companyName: z.string(),
   timeZone: z.string(),

@@ -1,4 +1,4 @@
-// Tickets to CSV, with the board's own filters and WHERE clause (lib/board.ts),
+// Tickets to CSV, with the board's own filters and WHERE clause (lib/tickets/board.ts),
 // so an export is exactly the filtered board, whatever the board learns next.
 import { boardWhere, type BoardFilters } from "./board";
 import { toCsv, type Separator } from "../csv/csv";

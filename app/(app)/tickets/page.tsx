@@ -28,7 +28,7 @@ export default async function BoardPage({ searchParams }: PageProps<"/tickets">)
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t.tickets.board.title}</h1>
         <div className="flex flex-wrap gap-2">
-          {/* The filtered board as a spreadsheet: same query, same rows (lib/tickets-csv.ts). */}
+          {/* The filtered board as a spreadsheet: same query, same rows (lib/tickets/csv.ts). */}
           <a href={`/tickets/export?${boardSearchParams(filters)}`} className="btn-secondary" download>
             {t.tickets.board.exportCsv}
           </a>

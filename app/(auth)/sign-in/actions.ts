@@ -19,7 +19,7 @@ function parseCode(code: string): Pick<SignInState, "error" | "retryAfterMinutes
 }
 
 // Public by nature: this is how a visitor becomes authenticated. Validation,
-// throttling and the password check happen in lib/auth.ts' authorize().
+// throttling and the password check happen in lib/accounts/auth.ts' authorize().
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "").slice(0, 254);
   const password = String(formData.get("password") ?? "");
