@@ -16,5 +16,22 @@ export async function performAsCurrentUser<S extends z.ZodType, T>(
   return perform(operation, raw, { user, db: await getDb(), t, locale });
 }
 
+/**
+ * A server action from an operation: authenticate, perform, then (on success
+ * only) `after` says what the page needs: refresh() to render again the page the
+ * action came from, a redirect to where the result is, or nothing when the page
+ * already shows the change.
+ */
+export function serverAction<S extends z.ZodType, T>(
+  operation: Operation<S, T>,
+  after?: (data: T) => void | Promise<void>,
+): (raw?: unknown) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    const result = await performAsCurrentUser(operation, raw ?? {});
+    if (result.ok && after) await after(result.data);
+    return result;
+  };
+}
+
 /** What a client form receives: the server action, called with its FormData. */
 export type ServerAction<T = unknown> = (raw: unknown) => Promise<ActionResult<T>>;

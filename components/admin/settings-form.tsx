@@ -8,7 +8,7 @@ import type { ServerAction } from "@/lib/action";
 type Key = "companyName" | "timeZone" | "defaultLocale" | "ticketPrefix";
 
 interface SettingsFormProps {
-  action: ServerAction<{ changed: number }>;
+  action: ServerAction<string[]>;
   values: Record<Key, string>;
   timeZones: string[];
   languageOptions: { value: string; label: string }[];
@@ -17,7 +17,7 @@ interface SettingsFormProps {
 
 export function SettingsForm({ action, values, timeZones, languageOptions, labels }: SettingsFormProps) {
   const { state, pending, onSubmit } = useActionForm(action);
-  const success = state?.ok ? (state.data.changed ? labels.saved : labels.unchanged) : undefined;
+  const success = state?.ok ? (state.data.length ? labels.saved : labels.unchanged) : undefined;
   const aria = (describedBy: string | undefined, invalid: boolean) => ({
     "aria-describedby": describedBy,
     "aria-invalid": invalid || undefined,

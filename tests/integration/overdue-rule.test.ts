@@ -1,13 +1,13 @@
 // The overdue rule has three forms (lib/tickets/model.ts): isOverdue() for the
 // cards, overdueWhere() for Prisma (dashboard, board filter) and OVERDUE_SQL for
 // the webhook claims. They must agree on every case, here all 108 of them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sqlDate } from "@/lib/db";
 import { isOverdue, OVERDUE_SQL, overdueWhere, TEAM_ASSIGNEE, ticketStatuses } from "@/lib/tickets/model";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { freshDatabase } from "./helpers/local-d1";
 import { createFixtures } from "./helpers/tickets";
 
-let t: TestDatabase;
+const t = freshDatabase();
 const now = new Date("2026-11-23T15:00:00Z");
 const when = { past: new Date("2026-11-20T13:00:00Z"), future: new Date("2026-11-30T13:00:00Z"), none: null };
 
@@ -21,7 +21,6 @@ interface Case {
 const cases: Case[] = [];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   const { reporter, technician, machine } = await createFixtures(t.db);
   const assignees = { person: technician.id, team: TEAM_ASSIGNEE, unassigned: null };
   for (const assignee of ["person", "team", "unassigned"] as const)
@@ -42,9 +41,6 @@ beforeAll(async () => {
           });
           cases.push({ id: ticket.id, assignee, status, schedule, deleted });
         }
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe("the overdue rule", () => {

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { demoAccounts, seedDemoData } from "../../prisma/seed.ts";
 import { authenticate } from "@/lib/accounts/sign-in";
 import { ticketPriorities, ticketStatuses, TEAM_ASSIGNEE } from "@/lib/tickets/model";
 import { listOverdueTickets } from "@/lib/tickets/queries";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { freshDatabase } from "./helpers/local-d1";
 
-let t: TestDatabase;
+const t = freshDatabase();
 const now = new Date();
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   await seedDemoData(t.db, { now });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 // The three queries from the operator's deployment guide (SUPPORT & DEBUGGING), verbatim.

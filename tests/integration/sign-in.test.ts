@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/accounts/password";
 import {
   authenticate,
@@ -6,9 +6,9 @@ import {
   MAX_FAILURES_PER_ADDRESS,
   THROTTLE_WINDOW_MS,
 } from "@/lib/accounts/sign-in";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { freshDatabase } from "./helpers/local-d1";
 
-let t: TestDatabase;
+const t = freshDatabase();
 const PASSWORD = "Compresseur-GA37!";
 const MINUTE = 60_000;
 
@@ -19,10 +19,6 @@ async function createUser(email: string, options: { active?: boolean } = {}) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe("authenticate", () => {

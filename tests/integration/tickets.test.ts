@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "./helpers/local-d1";
 import { contextFor, createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { perform } from "@/lib/operation";
 import { addMedia } from "@/lib/tickets/media";
@@ -10,17 +10,13 @@ import { loadBoard, parseBoardFilters } from "@/lib/tickets/board";
 import { getTicketDetails } from "@/lib/tickets/queries";
 import type { Role } from "@/lib/permissions";
 
-let t: TestDatabase;
+const t = freshDatabase();
 let cast: Cast;
 let machineId: number;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   cast = await createCast(t.db);
   machineId = (await createMachineRow(t.db)).id;
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const as = (role: Role) => contextFor(t.db, cast[role], { media: t.media });

@@ -3,30 +3,21 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { performAsCurrentUser } from "@/lib/action";
+import { serverAction } from "@/lib/action";
 import { changeOwnPassword, replaceTemporaryPassword, updateProfile } from "@/lib/accounts/users";
 import { LOCALE_COOKIE } from "@/lib/i18n";
 
 /** Name and language show on every page (header, every word): the whole layout changed. */
-export async function updateProfileAction(raw: unknown) {
-  const result = await performAsCurrentUser(updateProfile, raw);
-  if (!result.ok) return result;
+export const updateProfileAction = serverAction(updateProfile, async ({ locale }) => {
   // The header's language switch sets a cookie that outranks the profile; the
   // profile is the more deliberate choice, so it resets the cookie.
   const jar = await cookies();
-  if (result.data.locale) jar.set(LOCALE_COOKIE, result.data.locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax", httpOnly: true });
+  if (locale) jar.set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax", httpOnly: true });
   else jar.delete(LOCALE_COOKIE);
   revalidatePath("/", "layout");
-  return result;
-}
+});
 
-export async function changePasswordAction(raw: unknown) {
-  return performAsCurrentUser(changeOwnPassword, raw);
-}
+export const changePasswordAction = serverAction(changeOwnPassword);
 
 /** The forced change after an admin created the account or reset its password: then the app opens. */
-export async function replaceTemporaryPasswordAction(raw: unknown) {
-  const result = await performAsCurrentUser(replaceTemporaryPassword, raw);
-  if (!result.ok) return result;
-  redirect("/");
-}
+export const replaceTemporaryPasswordAction = serverAction(replaceTemporaryPassword, () => redirect("/"));

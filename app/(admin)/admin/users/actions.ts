@@ -2,30 +2,10 @@
 
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { performAsCurrentUser } from "@/lib/action";
-import { createUser, resetUserPassword, setUserActive, updateUser } from "@/lib/accounts/users";
+import { serverAction } from "@/lib/action";
+import * as accounts from "@/lib/accounts/users";
 
-export async function createUserAction(raw: unknown) {
-  const result = await performAsCurrentUser(createUser, raw);
-  if (!result.ok) return result;
-  redirect(`/admin/users/${result.data.id}?created=1`);
-}
-
-export async function updateUserAction(raw: unknown) {
-  const result = await performAsCurrentUser(updateUser, raw);
-  if (result.ok) refresh();
-  return result;
-}
-
-export async function resetPasswordAction(raw: unknown) {
-  const result = await performAsCurrentUser(resetUserPassword, raw);
-  if (result.ok) refresh();
-  return result;
-}
-
-export async function setUserActiveAction(raw: unknown) {
-  const result = await performAsCurrentUser(setUserActive, raw);
-  if (!result.ok) return result;
-  refresh();
-  return { ok: true as const, data: { active: result.data.active } };
-}
+export const createUserAction = serverAction(accounts.createUser, ({ id }) => redirect(`/admin/users/${id}?created=1`));
+export const updateUserAction = serverAction(accounts.updateUser, refresh);
+export const resetPasswordAction = serverAction(accounts.resetUserPassword, refresh);
+export const setUserActiveAction = serverAction(accounts.setUserActive, refresh);
