@@ -1,6 +1,5 @@
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { getCloudflareContext } from "@opennextjs/cloudflare";
-import { withQueryLog } from "./d1-query-log";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -40,4 +39,24 @@ export function isUniqueViolation(error: unknown): boolean {
 /** The R2 bucket for photos, videos and the logo: the one a caller passes (tests), else the worker's. */
 export async function getMediaBucket(options: { media?: R2Bucket } = {}): Promise<R2Bucket> {
   return options.media ?? (await getCloudflareContext({ async: true })).env.MEDIA;
+}
+
+/**
+ * A D1 binding that logs each statement it prepares ("[d1-query] SELECT ..."):
+ * how `npm run bench:board` counts the queries a page really makes. Enabled
+ * only when the worker runs with the BENCH_LOG_QUERIES=1 variable.
+ */
+export function withQueryLog(d1: D1Database): D1Database {
+  return new Proxy(d1, {
+    get(target, property) {
+      if (property === "prepare") {
+        return (sql: string) => {
+          console.log(`[d1-query] ${sql.replace(/\s+/g, " ").slice(0, 160)}`);
+          return target.prepare(sql);
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }

@@ -2,7 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/accounts/auth";
-import { safeCallbackPath } from "@/lib/redirects";
+import { safeCallbackPath } from "@/lib/accounts/redirects";
 
 export type SignInErrorCode = "invalid" | "inactive" | "throttled" | "missing" | "unknown";
 export interface SignInState {

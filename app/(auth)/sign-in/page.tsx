@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { AuthCard } from "@/components/auth/auth-card";
 import { getMessages } from "@/lib/request";
-import { safeCallbackPath } from "@/lib/redirects";
+import { safeCallbackPath } from "@/lib/accounts/redirects";
 import { getCurrentUser } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
