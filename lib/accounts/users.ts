@@ -16,6 +16,7 @@ const name = z.string().trim().min(1).max(100);
 const password = z.string().max(MAX_PASSWORD_LENGTH);
 const id = z.coerce.number().int().positive();
 
+/** The list page's query string, read leniently: a bad value is ignored, not an error page. */
 export const userListInput = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   role: z.enum(roles).optional().catch(undefined),
@@ -53,9 +54,8 @@ function enforcePolicy(plain: string, field: string) {
 }
 
 /** Active accounts first, then by name; search matches name or email. */
-export async function listUsers(db: Db, actor: Who, filters: z.input<typeof userListInput> = {}): Promise<UserRow[]> {
+export async function listUsers(db: Db, actor: Who, { q, role }: z.output<typeof userListInput> = {}): Promise<UserRow[]> {
   if (!can(actor, "user.list")) refuse("forbidden");
-  const { q, role } = userListInput.parse(filters);
   const rows = await db.user.findMany({
     where: {
       ...(role ? { role } : {}),
