@@ -21,6 +21,11 @@ async function createUser(email: string, options: { active?: boolean } = {}) {
 beforeAll(async () => {
 });
 
+/** The right password, once the throttle window that began at `start` is over. */
+function signInAfterTheWindow(email: string, ip: string, start: number) {
+  return authenticate(t.db, { email, password: PASSWORD, ip, now: new Date(start + THROTTLE_WINDOW_MS + 1) });
+}
+
 describe("authenticate", () => {
   it("signs in with the right password, whatever the email's case, and records the sign-in time", async () => {
     await createUser("julie@usine.test");
@@ -67,12 +72,7 @@ describe("authenticate", () => {
     // The first failure (at +0) leaves the window at +15 min: 10 minutes to wait.
     expect(locked).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 10 });
 
-    const later = await authenticate(t.db, {
-      email: "lock@usine.test",
-      password: PASSWORD,
-      ip: "10.1.1.1",
-      now: new Date(start + THROTTLE_WINDOW_MS + 1),
-    });
+    const later = await signInAfterTheWindow("lock@usine.test", "10.1.1.1", start);
     expect(later.ok).toBe(true);
   });
 
@@ -86,12 +86,7 @@ describe("authenticate", () => {
       const r = await authenticate(t.db, { email: "patient@usine.test", password: "bad", ip: "10.2.0.1", now: new Date(start + i * MINUTE) });
       expect(r.ok === false && r.reason).toBe("throttled");
     }
-    const after = await authenticate(t.db, {
-      email: "patient@usine.test",
-      password: PASSWORD,
-      ip: "10.2.0.1",
-      now: new Date(start + THROTTLE_WINDOW_MS + 1),
-    });
+    const after = await signInAfterTheWindow("patient@usine.test", "10.2.0.1", start);
     expect(after.ok).toBe(true);
   });
 
