@@ -1,7 +1,13 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 8788);
 export const baseURL = `http://localhost:${port}`;
+
+// Opens the e2e worker's test-only SQL route (worker.ts) for this run only. Set once
+// in the runner; its test workers and the web server inherit it (`??=`: when a worker
+// loads this file again it keeps the runner's value). Never written to disk.
+process.env.E2E_SQL_TOKEN ??= randomBytes(32).toString("base64url");
 
 // Debian's Chromium: Playwright cannot download its own browser here.
 const chromium = {
@@ -55,6 +61,6 @@ export default defineConfig({
     timeout: 180_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_SQL_TOKEN: process.env.E2E_SQL_TOKEN },
   },
 });

@@ -26,7 +26,7 @@ test.describe("the Notifications admin page", () => {
       await expect(page.getByTestId("test-result")).toContainText("Réponse du destinataire : 200");
       expect(receiver.requests.at(-1)!.json.event).toBe("ticket.test");
 
-      const [ticketId] = insertOverdueTickets(1, tag);
+      const [ticketId] = await insertOverdueTickets(1, tag);
       await page.getByRole("button", { name: "Lancer la vérification maintenant" }).click();
       await expect(page.getByRole("status").filter({ hasText: /ticket\(s\) en retard/ })).toBeVisible({ timeout: 20_000 });
       const delivered = receiver.requests.find((r) => r.json.ticket_id === ticketId);
@@ -48,8 +48,8 @@ test.describe("the Notifications admin page", () => {
       expect(copies).toHaveLength(2);
       expect(copies[1]!.headers["webhook-id"]).toBe(copies[0]!.headers["webhook-id"]);
     } finally {
-      resetWebhookSettings();
-      retireTickets(tag);
+      await resetWebhookSettings();
+      await retireTickets(tag);
       await receiver.close();
     }
   });
@@ -64,7 +64,7 @@ test.describe("the Notifications admin page", () => {
       await expect(page.getByTestId("secret-state")).toContainText("Secret en place");
       await expect(page.locator("body")).not.toContainText(secret!);
     } finally {
-      resetWebhookSettings();
+      await resetWebhookSettings();
     }
   });
 });

@@ -61,7 +61,7 @@ test("an admin saves the URL, creates an overdue ticket, runs the check, and see
     await expect(page.getByTestId("overdue-alert")).toContainText("Alerte de retard envoyée le");
     await expect(page.getByTestId("timeline")).toContainText("Alerte de retard envoyée par webhook (statut 200)");
   } finally {
-    resetWebhookSettings();
+    await resetWebhookSettings();
     await receiver.close();
   }
 });
