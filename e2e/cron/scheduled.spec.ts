@@ -7,8 +7,9 @@ test("the cron trigger records a finished run", async ({ request }) => {
   const response = await request.get("/__scheduled?cron=*/5+*+*+*+*");
   expect(response.ok()).toBe(true);
 
+  // The trigger answers at once; the run itself goes on in waitUntil (worker.ts).
   await expect
-    .poll(async () => (await queryD1<{ outcome: string }>(`SELECT outcome FROM cron_runs WHERE id > ${before}`)).map((r) => r.outcome))
+    .poll(async () => (await queryD1<{ outcome: string }>(`SELECT outcome FROM cron_runs WHERE id > ${before}`)).map((r) => r.outcome), { timeout: 30_000 })
     .toEqual(["success"]);
   const [run] = await queryD1<{ job: string; cron: string; started_at: string; finished_at: string }>(
     `SELECT job, cron, started_at, finished_at FROM cron_runs WHERE id > ${before}`,

@@ -28,7 +28,8 @@ test.describe("the Notifications admin page", () => {
 
       const [ticketId] = await insertOverdueTickets(1, tag);
       await page.getByRole("button", { name: "Lancer la vérification maintenant" }).click();
-      await expect(page.getByRole("status").filter({ hasText: /ticket\(s\) en retard/ })).toBeVisible({ timeout: 20_000 });
+      // The check runs the whole sweep (D1 claims, the webhook, its log) before it answers.
+      await expect(page.getByRole("status").filter({ hasText: /ticket\(s\) en retard/ })).toBeVisible({ timeout: 45_000 });
       const delivered = receiver.requests.find((r) => r.json.ticket_id === ticketId);
       expect(delivered?.json).toMatchObject({ event: "ticket.overdue", status: "received", priority: "high" });
       expect(delivered?.headers["webhook-id"]).toMatch(/^msg_/);
