@@ -15,8 +15,9 @@ const serverExternalPackages = ["zod", "@prisma/client", "@prisma/adapter-d1"];
 // (@tailwindcss/oxide-wasm32-wasi: +0.55 MiB gzip, over the free plan's 3 MiB).
 // So the trace keeps only what the server can require at run time: Next, React and
 // the external packages above, with their dependencies. Everything else Turbopack has
-// already bundled into .next/server, and a package wrongly left out fails the build
-// (OpenNext's bundler cannot resolve it) rather than the budget.
+// already bundled into .next/server. A package wrongly left out should stop OpenNext's
+// esbuild step (it bundles with no externals and cannot resolve it), and otherwise the
+// end-to-end tests, rather than silently costing the budget.
 const runtimeRoots = ["next", "react", "react-dom", ...serverExternalPackages];
 const nodeModules = path.join(process.cwd(), "node_modules");
 
