@@ -27,6 +27,18 @@ const PRIORITIES = ["low", "medium", "high", "critical"];
 
 const stamp = (date) => date.toISOString().replace("Z", "+00:00");
 
+// Rows per D1 batch. Each batch is prepared just before it is sent: preparing all
+// ~1,900 statements up front through the platform proxy failed on a loaded machine
+// with "fetch failed: other side closed".
+const BATCH = 200;
+
+/** Sends `rows` as INSERTs in D1 batches, preparing each batch only when it is sent. */
+async function insertInBatches(d1, sql, rows) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await d1.batch(rows.slice(i, i + BATCH).map((values) => d1.prepare(sql).bind(...values)));
+  }
+}
+
 /** Tops the bench database up to `machines` machines and `open` open tickets, in D1 batches. */
 async function fill({ machines, open }) {
   const local = await openLocalDb(STATE);
@@ -34,38 +46,42 @@ async function fill({ machines, open }) {
     const d1 = local.env.DB;
     const now = new Date();
     const count = async (sql) => (await d1.prepare(sql).first()).n;
-    const statements = [];
+    const machineRows = [];
     for (let i = await count("SELECT COUNT(*) AS n FROM machines"); i < machines; i++) {
-      statements.push(
-        d1.prepare("INSERT INTO machines (machine_type, model, location, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
-          .bind(`Machine ${i + 1}`, `B-${i}`, `Zone ${i % 12}`, i % 25 === 0 ? "out_of_service" : "operational", stamp(now), stamp(now)),
-      );
+      machineRows.push([`Machine ${i + 1}`, `B-${i}`, `Zone ${i % 12}`, i % 25 === 0 ? "out_of_service" : "operational", stamp(now), stamp(now)]);
     }
+    await insertInBatches(
+      d1,
+      "INSERT INTO machines (machine_type, model, location, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+      machineRows,
+    );
+    // Read after the machines are in, so the tickets spread over all of them.
     const machineIds = (await d1.prepare("SELECT id FROM machines").all()).results.map((r) => r.id);
     const userIds = (await d1.prepare("SELECT id FROM users").all()).results.map((r) => r.id);
     const existing = await count("SELECT COUNT(*) AS n FROM tickets WHERE deleted_at IS NULL AND status NOT IN ('completed','archived')");
+    const ticketRows = [];
     for (let i = existing; i < open; i++) {
       const created = new Date(now.getTime() - i * 60_000);
       const scheduled = i % 3 === 0 ? stamp(new Date(now.getTime() + ((i % 96) - 48) * 3_600_000)) : null;
-      statements.push(
-        d1.prepare(
-          `INSERT INTO tickets (ticket_id, title, description, machine_id, status, priority, reported_by, assigned_to, scheduled_date, created_at, updated_at)
-           VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).bind(
-          `BENCH-${String(i).padStart(5, "0")}`,
-          `Problème de banc d’essai n° ${i}`,
-          machineIds[i % machineIds.length],
-          OPEN[i % OPEN.length],
-          PRIORITIES[i % PRIORITIES.length],
-          userIds[i % userIds.length],
-          i % 5 === 0 ? null : i % 7 === 0 ? 0 : userIds[i % userIds.length],
-          scheduled,
-          stamp(created),
-          stamp(created),
-        ),
-      );
+      ticketRows.push([
+        `BENCH-${String(i).padStart(5, "0")}`,
+        `Problème de banc d’essai n° ${i}`,
+        machineIds[i % machineIds.length],
+        OPEN[i % OPEN.length],
+        PRIORITIES[i % PRIORITIES.length],
+        userIds[i % userIds.length],
+        i % 5 === 0 ? null : i % 7 === 0 ? 0 : userIds[i % userIds.length],
+        scheduled,
+        stamp(created),
+        stamp(created),
+      ]);
     }
-    for (let i = 0; i < statements.length; i += 200) await d1.batch(statements.slice(i, i + 200));
+    await insertInBatches(
+      d1,
+      `INSERT INTO tickets (ticket_id, title, description, machine_id, status, priority, reported_by, assigned_to, scheduled_date, created_at, updated_at)
+       VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ticketRows,
+    );
     return { machines: await count("SELECT COUNT(*) AS n FROM machines"), open: await count("SELECT COUNT(*) AS n FROM tickets WHERE status NOT IN ('completed','archived')") };
   } finally {
     await local.close();

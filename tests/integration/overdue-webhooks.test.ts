@@ -273,6 +273,8 @@ describe("overlapping runs", () => {
   it("five concurrent runs over 200 overdue tickets deliver exactly 200 webhooks, one per ticket", async () => {
     for (let i = 0; i < 200; i++) await createTicket(t.db, fixtures, { title: `T${i}`, scheduledDate: at(-HOUR - i * MINUTE) });
     const runs = await Promise.all(Array.from({ length: 5 }, () => sweep(t0)));
+    // First, so that a failure names its deliveries' own errors rather than only a count.
+    expect(runs.flatMap((r) => r.lines).filter((line) => line.startsWith("❌"))).toEqual([]);
     expect(receiver.requests).toHaveLength(200);
     expect(new Set(deliveredTitles()).size).toBe(200);
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(200);
