@@ -6,7 +6,7 @@ import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form"
 type Key = "companyName" | "timeZone" | "defaultLocale" | "ticketPrefix";
 
 interface SettingsFormProps {
-  action: FormAction<{ changed: number }>;
+  action: FormAction<string[]>;
   values: Record<Key, string>;
   timeZones: string[];
   languageOptions: { value: string; label: string }[];
@@ -15,7 +15,7 @@ interface SettingsFormProps {
 
 export function SettingsForm({ action, values, timeZones, languageOptions, labels }: SettingsFormProps) {
   return (
-    <ActionForm action={action} successMessage={(data) => (data.changed ? labels.saved : labels.unchanged)} className="space-y-4">
+    <ActionForm action={action} successMessage={(data) => (data.length ? labels.saved : labels.unchanged)} className="space-y-4">
       <TextField id="companyName" name="companyName" label={labels.companyName} defaultValue={values.companyName} maxLength={80} required />
       <TextField
         id="timeZone"

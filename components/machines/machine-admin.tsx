@@ -1,7 +1,7 @@
 import { deleteMachineAction, setMachineStatusAction } from "@/app/(app)/machines/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import type { Messages } from "@/lib/i18n";
-import type { MachineSummary } from "@/lib/machines";
+import type { MachineSummary } from "@/lib/machines/model";
 import { MachineForm } from "./machine-form";
 
 /** Admins only: edit, put out of service, delete (refused with an explanation when tickets exist). */

@@ -2,7 +2,7 @@ import { createMachineAction, updateMachineAction } from "@/app/(app)/machines/a
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { SelectField, TextField } from "@/components/ui/fields";
 import type { Messages } from "@/lib/i18n";
-import { machineStatuses, type MachineSummary } from "@/lib/machines";
+import { machineStatuses, type MachineSummary } from "@/lib/machines/model";
 
 /** Create (no machine) or edit (a machine): the same fields, the same server checks. */
 export function MachineForm({ machine, t }: { machine?: MachineSummary; t: Messages }) {

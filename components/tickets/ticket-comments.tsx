@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
 import { can, canDeleteOwnedBy } from "@/lib/permissions";
-import type { TicketDetails } from "@/lib/ticket-details";
+import type { TicketDetails } from "@/lib/tickets/queries";
 
 interface TicketCommentsProps {
   details: TicketDetails;

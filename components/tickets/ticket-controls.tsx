@@ -2,7 +2,7 @@ import {
   assignTicketAction,
   deleteTicketAction,
   editTicketAction,
-  moveTicketAction,
+  changeTicketStatusAction,
   scheduleTicketAction,
   setTicketPriorityAction,
   takeTicketAction,
@@ -14,8 +14,8 @@ import { utcToWallTime } from "@/lib/factory-time";
 import { format, type Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
 import { can, canEditTicketText } from "@/lib/permissions";
-import type { TicketDetails } from "@/lib/ticket-details";
-import { TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "@/lib/tickets";
+import type { TicketDetails } from "@/lib/tickets/queries";
+import { TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "@/lib/tickets/model";
 
 interface TicketControlsProps {
   details: TicketDetails;
@@ -41,7 +41,7 @@ export function TicketControls({ details, user, timeZone, t }: TicketControlsPro
     <section aria-labelledby="actions-title" className="space-y-3">
       <h2 id="actions-title" className="text-lg font-semibold">{p.actions}</h2>
       {can(user, "ticket.move") && (
-        <ActionForm action={moveTicketAction} className={box} successMessage={p.saved} aria-label={p.changeStatus}>
+        <ActionForm action={changeTicketStatusAction} className={box} successMessage={p.saved} aria-label={p.changeStatus}>
           {id}
           <input type="hidden" name="from" value={ticket.status} />
           <SelectField name="to" label={p.changeStatus} defaultValue={ticket.status} options={ticketStatuses.map((s) => ({ value: s, label: t.status[s] }))} />

@@ -2,8 +2,8 @@ import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import { createTicketAction } from "@/app/(app)/tickets/actions";
 import type { Messages } from "@/lib/i18n";
-import { ACCEPTED_TYPES } from "@/lib/media-types";
-import { ticketPriorities } from "@/lib/tickets";
+import { ACCEPTED_TYPES } from "@/lib/file-types";
+import { ticketPriorities } from "@/lib/tickets/model";
 
 interface TicketFormProps {
   machines: { id: number; label: string }[];

@@ -3,10 +3,10 @@ import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { TextField } from "@/components/ui/fields";
 import { format, type Messages } from "@/lib/i18n";
-import { ACCEPTED_TYPES } from "@/lib/media-types";
+import { ACCEPTED_TYPES } from "@/lib/file-types";
 import type { Actor } from "@/lib/operation";
 import { can, canDeleteOwnedBy } from "@/lib/permissions";
-import type { TicketDetails } from "@/lib/ticket-details";
+import type { TicketDetails } from "@/lib/tickets/queries";
 import { MediaViewer } from "./media-viewer";
 
 export function TicketMedia({ details, user, t }: { details: TicketDetails; user: Actor; t: Messages }) {

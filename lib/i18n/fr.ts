@@ -2,12 +2,14 @@ import { adminFr } from "./admin.fr";
 import { machinesFr } from "./machines.fr";
 import { notificationsFr } from "./notifications.fr";
 import { profileFr } from "./profile.fr";
+import { rulesFr } from "./rules.fr";
 import { ticketsFr } from "./tickets.fr";
 
 // French (Québec) is the reference catalogue: en.ts must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
 // (tickets.fr.ts / tickets.en.ts ...); this one holds the shell and shared words.
 export const fr = {
+  rules: rulesFr,
   tickets: ticketsFr,
   machines: machinesFr,
   admin: adminFr,
@@ -23,13 +25,6 @@ export const fr = {
     yes: "Oui",
     no: "Non",
     none: "—",
-  },
-  actions: {
-    signedOut: "Votre session a expiré. Reconnectez-vous.",
-    forbidden: "Vous n’avez pas la permission de faire cette action.",
-    invalid: "Certains champs sont invalides. Corrigez-les et réessayez.",
-    notFound: "Cet élément n’existe plus. Il a peut-être été supprimé.",
-    conflict: "Cet élément a été modifié entre-temps. Rechargez la page et réessayez.",
   },
   nav: {
     main: "Navigation principale",
@@ -107,7 +102,6 @@ export const fr = {
       priority: "Priorité",
       status: "Statut",
     },
-    wholeTeam: "Toute l’équipe",
     lateBy: "En retard de {duration}",
     dueIn: "Dans {duration}",
     total: "{count} ticket(s) au total",

@@ -1,11 +1,11 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/lib/accounts/auth";
+import { safeCallbackPath } from "@/lib/accounts/redirects";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/operation";
-import { safeCallbackPath } from "@/lib/redirects";
+import { getMessages } from "@/lib/request";
 
 type SignInErrorCode = "invalid" | "inactive" | "throttled" | "missing" | "unknown";
 interface Refusal {
@@ -26,7 +26,7 @@ async function refuse({ error, retryAfterMinutes }: Refusal): Promise<ActionResu
 }
 
 // Public by nature: this is how a visitor becomes authenticated. Validation,
-// throttling and the password check happen in lib/auth.ts' authorize().
+// throttling and the password check happen in lib/accounts/auth.ts' authorize().
 // The form keeps the typed email after a refusal; the action need not echo it.
 export async function signInAction(formData: FormData): Promise<ActionResult> {
   const email = String(formData.get("email") ?? "").slice(0, 254);

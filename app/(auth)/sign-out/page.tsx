@@ -3,8 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SubmitButton } from "@/components/ui/form";
-import { getMessages } from "@/lib/i18n/server";
-import { getCurrentUser } from "@/lib/session";
+import { getMessages, getCurrentUser } from "@/lib/request";
 import { signOutAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

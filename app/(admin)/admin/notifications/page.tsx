@@ -5,13 +5,13 @@ import { RunCheckButton } from "@/components/notifications/run-check-button";
 import { SecretPanel } from "@/components/notifications/secret-panel";
 import { SettingsForm } from "@/components/notifications/settings-form";
 import { TestWebhook } from "@/components/notifications/test-webhook";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/lib/request";
 import { getDb } from "@/lib/db";
-import { getMessages } from "@/lib/i18n/server";
-import { getRequestSettings } from "@/lib/request-settings";
-import { deliveryFilterInput, endpointHealth, listDeliveries, listRecentRuns } from "@/lib/webhooks/admin";
-import { getWebhookEnv } from "@/lib/webhooks/env";
-import { getWebhookSettings, resolveWebhookConfig } from "@/lib/webhooks/settings";
+import { getMessages } from "@/lib/request";
+import { getRequestSettings } from "@/lib/request";
+import { deliveryFilterInput, endpointHealth, listDeliveries, listRecentRuns } from "@/lib/webhooks/queries";
+import { getWebhookEnv } from "@/lib/webhooks/config";
+import { getWebhookSettings, resolveWebhookConfig } from "@/lib/webhooks/config";
 import { maskSecret } from "@/lib/webhooks/signature";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +30,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/ad
     getWebhookEnv(),
     listRecentRuns(db),
     endpointHealth(db),
-    listDeliveries(db, filter),
+    listDeliveries(db, filter, (await getRequestSettings()).timeZone),
   ]);
   const config = resolveWebhookConfig(webhookSettings, env);
   const n = t.notifications;
