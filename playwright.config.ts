@@ -1,7 +1,13 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 8788);
 export const baseURL = `http://localhost:${port}`;
+
+// Opens the e2e worker's test-only SQL route (worker.ts) for this run only. Set once
+// in the runner; its test workers and the web server inherit it (`??=`: when a worker
+// loads this file again it keeps the runner's value). Never written to disk.
+process.env.E2E_SQL_TOKEN ??= randomBytes(32).toString("base64url");
 
 // Debian's Chromium: Playwright cannot download its own browser here.
 const chromium = {
@@ -24,7 +30,10 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  // Sized for a loaded 2-core machine (load 7-20 beside another build), where one
+  // step crossing the worker and D1 can take seconds: generous limits, no retries.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: ".reports/e2e.json" }]],
   use: {
     baseURL,
@@ -32,6 +41,8 @@ export default defineConfig({
     timezoneId: "America/Toronto",
     trace: "retain-on-failure",
     launchOptions: chromium,
+    actionTimeout: 20_000,
+    navigationTimeout: 45_000,
   },
   projects: [
     { name: "setup", testMatch: /fixtures\/sign-in\.setup\.ts/ },
@@ -52,9 +63,11 @@ export default defineConfig({
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
-    timeout: 180_000,
+    // Migrations, the seed (PBKDF2 per demo user), bundling the 9 MB worker and
+    // its first request: about a minute quiet, several under load.
+    timeout: 360_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_SQL_TOKEN: process.env.E2E_SQL_TOKEN },
   },
 });

@@ -40,8 +40,12 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // Each file migrates its databases with the wrangler CLI and starts miniflare;
+          // beside another build on 2 cores (load 12-16) a seeding beforeAll took over
+          // 3 minutes and the 200-ticket concurrency test over 2. Limits to catch a hang,
+          // not to time the work.
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
           // Each file starts its own local D1 (miniflare); two at a time suit 2 cores.
           maxWorkers: 2,
           fileParallelism: true,

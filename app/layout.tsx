@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/request";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/request";
 
 export default async function NotFound() {
   const { t } = await getMessages();

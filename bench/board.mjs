@@ -2,7 +2,9 @@
 // local D1 of its own (.wrangler/bench). Prints, does not assert:
 //  - D1 queries per board request, at two ticket counts (it must not grow);
 //  - p50 / p95 server response time over 200 requests, with 2,000 open tickets;
-//  - first-load JavaScript of the board, gzip.
+//  - first-load JavaScript of the board, gzip;
+//  - what one move costs after the drop: D1 queries and response bytes of the
+//    server action (what it re-renders), median of MOVES moves.
 // Queries are counted by the worker itself: with BENCH_LOG_QUERIES=1, lib/db.ts
 // wraps the D1 binding and logs every statement it prepares.
 import { rmSync } from "node:fs";
@@ -19,10 +21,23 @@ const ORIGIN = `http://localhost:${PORT}`;
 const MACHINES = 200;
 const SIZES = [500, 2000];
 const REQUESTS = 200;
+const MOVES = 7;
 const OPEN = ["received", "diagnostic", "in_progress", "waiting_parts"];
 const PRIORITIES = ["low", "medium", "high", "critical"];
 
 const stamp = (date) => date.toISOString().replace("Z", "+00:00");
+
+// Rows per D1 batch. Each batch is prepared just before it is sent: preparing all
+// ~1,900 statements up front through the platform proxy failed on a loaded machine
+// with "fetch failed: other side closed".
+const BATCH = 200;
+
+/** Sends `rows` as INSERTs in D1 batches, preparing each batch only when it is sent. */
+async function insertInBatches(d1, sql, rows) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await d1.batch(rows.slice(i, i + BATCH).map((values) => d1.prepare(sql).bind(...values)));
+  }
+}
 
 /** Tops the bench database up to `machines` machines and `open` open tickets, in D1 batches. */
 async function fill({ machines, open }) {
@@ -31,38 +46,42 @@ async function fill({ machines, open }) {
     const d1 = local.env.DB;
     const now = new Date();
     const count = async (sql) => (await d1.prepare(sql).first()).n;
-    const statements = [];
+    const machineRows = [];
     for (let i = await count("SELECT COUNT(*) AS n FROM machines"); i < machines; i++) {
-      statements.push(
-        d1.prepare("INSERT INTO machines (machine_type, model, location, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
-          .bind(`Machine ${i + 1}`, `B-${i}`, `Zone ${i % 12}`, i % 25 === 0 ? "out_of_service" : "operational", stamp(now), stamp(now)),
-      );
+      machineRows.push([`Machine ${i + 1}`, `B-${i}`, `Zone ${i % 12}`, i % 25 === 0 ? "out_of_service" : "operational", stamp(now), stamp(now)]);
     }
+    await insertInBatches(
+      d1,
+      "INSERT INTO machines (machine_type, model, location, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+      machineRows,
+    );
+    // Read after the machines are in, so the tickets spread over all of them.
     const machineIds = (await d1.prepare("SELECT id FROM machines").all()).results.map((r) => r.id);
     const userIds = (await d1.prepare("SELECT id FROM users").all()).results.map((r) => r.id);
     const existing = await count("SELECT COUNT(*) AS n FROM tickets WHERE deleted_at IS NULL AND status NOT IN ('completed','archived')");
+    const ticketRows = [];
     for (let i = existing; i < open; i++) {
       const created = new Date(now.getTime() - i * 60_000);
       const scheduled = i % 3 === 0 ? stamp(new Date(now.getTime() + ((i % 96) - 48) * 3_600_000)) : null;
-      statements.push(
-        d1.prepare(
-          `INSERT INTO tickets (ticket_id, title, description, machine_id, status, priority, reported_by, assigned_to, scheduled_date, created_at, updated_at)
-           VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).bind(
-          `BENCH-${String(i).padStart(5, "0")}`,
-          `Problème de banc d’essai n° ${i}`,
-          machineIds[i % machineIds.length],
-          OPEN[i % OPEN.length],
-          PRIORITIES[i % PRIORITIES.length],
-          userIds[i % userIds.length],
-          i % 5 === 0 ? null : i % 7 === 0 ? 0 : userIds[i % userIds.length],
-          scheduled,
-          stamp(created),
-          stamp(created),
-        ),
-      );
+      ticketRows.push([
+        `BENCH-${String(i).padStart(5, "0")}`,
+        `Problème de banc d’essai n° ${i}`,
+        machineIds[i % machineIds.length],
+        OPEN[i % OPEN.length],
+        PRIORITIES[i % PRIORITIES.length],
+        userIds[i % userIds.length],
+        i % 5 === 0 ? null : i % 7 === 0 ? 0 : userIds[i % userIds.length],
+        scheduled,
+        stamp(created),
+        stamp(created),
+      ]);
     }
-    for (let i = 0; i < statements.length; i += 200) await d1.batch(statements.slice(i, i + 200));
+    await insertInBatches(
+      d1,
+      `INSERT INTO tickets (ticket_id, title, description, machine_id, status, priority, reported_by, assigned_to, scheduled_date, created_at, updated_at)
+       VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ticketRows,
+    );
     return { machines: await count("SELECT COUNT(*) AS n FROM machines"), open: await count("SELECT COUNT(*) AS n FROM tickets WHERE status NOT IN ('completed','archived')") };
   } finally {
     await local.close();
@@ -112,6 +131,33 @@ async function queriesPerRequest(cookie, log) {
   return Math.max(...counts);
 }
 
+/**
+ * Moves cards from "Reçu" to "Diagnostic" through the keyboard menu, as a person
+ * would, and counts what each move's server action costs: the D1 queries it makes
+ * (the write and whatever it re-renders) and the bytes of its answer.
+ */
+async function measureMoves(page, log) {
+  await page.goto(`${ORIGIN}/tickets`);
+  const samples = [];
+  for (let i = 0; i < MOVES; i++) {
+    const card = page.getByTestId("column-received").locator("li[data-ticket]").first();
+    const id = await card.getAttribute("data-ticket");
+    await sleep(300);
+    const before = log.queries;
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
+    await card.getByRole("button", { name: /vers une autre colonne|to another column/ }).click();
+    await page.getByRole("menuitem", { name: /^(Diagnostic)$/ }).click();
+    const response = await answered;
+    const bytes = (await response.body()).length;
+    await sleep(500); // let the worker's log lines arrive
+    samples.push({ queries: log.queries - before, bytes });
+    await page.getByTestId("column-diagnostic").locator(`li[data-ticket="${id}"]`).waitFor();
+  }
+  await page.goto("about:blank");
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { queries: median(samples.map((s) => s.queries)), bytes: median(samples.map((s) => s.bytes)) };
+}
+
 async function withWorker(run) {
   const { server, log } = startWorker();
   try {
@@ -159,6 +205,8 @@ for (const [index, open] of SIZES.entries()) {
     results.js = { files: scripts.size, gzip };
     await context.close();
 
+    results.move = await measureMoves(page, log);
+
     for (let i = 0; i < 10; i++) await (await fetch(`${ORIGIN}/tickets`, { headers: { cookie } })).text();
     const times = [];
     for (let i = 0; i < REQUESTS; i++) {
@@ -175,4 +223,5 @@ for (const [index, open] of SIZES.entries()) {
 console.log("\n\x1b[1mBoard benchmark (npm run bench:board)\x1b[0m");
 for (const q of results.queries) console.log(`  ${q.open} open tickets, ${q.machines} machines: ${q.queries} D1 queries per board request`);
 console.log(`  Response time over ${REQUESTS} requests (${SIZES.at(-1)} open tickets): p50 ${results.timing.p50.toFixed(0)} ms, p95 ${results.timing.p95.toFixed(0)} ms (max ${results.timing.max.toFixed(0)} ms)`);
+console.log(`  One move (median of ${MOVES}): ${results.move.queries} D1 queries, ${(results.move.bytes / 1024).toFixed(1)} kB server-action answer`);
 console.log(`  First-load JavaScript: ${results.js.files} scripts, ${(results.js.gzip / 1024).toFixed(1)} kB gzip`);

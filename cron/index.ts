@@ -1,7 +1,7 @@
 import type { Db } from "../lib/db";
-import { getSettings } from "../lib/settings";
-import { OVERDUE_JOB } from "../lib/webhooks/notifications";
-import { getWebhookSettings, resolveWebhookConfig, type WebhookEnv } from "../lib/webhooks/settings";
+import { getSettings } from "../lib/settings/settings";
+import { OVERDUE_JOB } from "../lib/webhooks/claims";
+import { getWebhookSettings, resolveWebhookConfig, type WebhookEnv } from "../lib/webhooks/config";
 import { sendOverdueWebhooks, type SweepOptions } from "./overdue-webhooks";
 import { recordRun, type RecordedRun } from "./record-run";
 

@@ -8,9 +8,9 @@ import {
   loadClaimed,
   recordAttempt,
   type AttemptTrigger,
-} from "../lib/webhooks/notifications";
+} from "../lib/webhooks/claims";
 import { buildOverduePayload } from "../lib/webhooks/payload";
-import { webhookUrlProblem, type WebhookConfig } from "../lib/webhooks/settings";
+import { webhookUrlProblem, type WebhookConfig } from "../lib/webhooks/config";
 import type { JobCounts } from "./record-run";
 
 // A claim outlives the longest possible run (max per run × (timeout + pause)),

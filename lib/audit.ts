@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db } from "./db";
-import { can, type Actor } from "./permissions";
-import { forbidden } from "./rule-error";
-import { startOfFactoryDay } from "./factory-time";
+import { can, type Who } from "./permissions";
+import { refuse } from "./operation";
+import { nextDay, startOfFactoryDay } from "./factory-time";
 
 // Never written to the audit log, whatever object a caller passes.
 const secretKeys = new Set(["passwordHash", "password_hash", "password", "secret", "webhookSecret", "signingSecret"]);
@@ -69,18 +69,17 @@ export interface AuditRow {
 /** Newest first, one page at a time; dates are factory days. Admins only. */
 export async function listAuditEntries(
   db: Db,
-  actor: Actor,
+  actor: Who,
   filters: AuditFilters,
   timeZone: string,
 ): Promise<{ rows: AuditRow[]; total: number; pages: number; page: number }> {
-  if (!can(actor, "audit.view")) throw forbidden();
+  if (!can(actor, "audit.view")) refuse("forbidden");
   const createdAt = {
     ...(filters.from ? { gte: startOfFactoryDay(filters.from, timeZone) } : {}),
   } as { gte?: Date; lt?: Date };
   // `to` is inclusive: the end is the start of the following factory day.
   if (filters.to) {
-    const next = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    createdAt.lt = startOfFactoryDay(next, timeZone);
+    createdAt.lt = startOfFactoryDay(nextDay(filters.to), timeZone);
   }
   const where = {
     ...(filters.action ? { action: filters.action } : {}),
@@ -115,8 +114,8 @@ export async function listAuditEntries(
 }
 
 /** The choices of the filter menus: actions that occur, and people who acted. */
-export async function listAuditFilterOptions(db: Db, actor: Actor) {
-  if (!can(actor, "audit.view")) throw forbidden();
+export async function listAuditFilterOptions(db: Db, actor: Who) {
+  if (!can(actor, "audit.view")) refuse("forbidden");
   const [actions, actors] = await Promise.all([
     db.auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
     db.user.findMany({ where: { auditEntries: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),

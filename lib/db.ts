@@ -1,6 +1,5 @@
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { getCloudflareContext } from "@opennextjs/cloudflare";
-import { withQueryLog } from "./d1-query-log";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -29,4 +28,35 @@ export async function getDb(): Promise<Db> {
 /** A date as Prisma writes it to D1, for the few raw statements (guarded updates, bulk inserts). */
 export function sqlDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
+}
+
+/** A unique index refused the write (Prisma's P2002, or D1's own message through a raw statement). */
+export function isUniqueViolation(error: unknown): boolean {
+  const text = error instanceof Error ? `${(error as { code?: string }).code ?? ""} ${error.message}` : String(error);
+  return /P2002|UNIQUE constraint failed/i.test(text);
+}
+
+/** The R2 bucket for photos, videos and the logo: the one a caller passes (tests), else the worker's. */
+export async function getMediaBucket(options: { media?: R2Bucket } = {}): Promise<R2Bucket> {
+  return options.media ?? (await getCloudflareContext({ async: true })).env.MEDIA;
+}
+
+/**
+ * A D1 binding that logs each statement it prepares ("[d1-query] SELECT ..."):
+ * how `npm run bench:board` counts the queries a page really makes. Enabled
+ * only when the worker runs with the BENCH_LOG_QUERIES=1 variable.
+ */
+export function withQueryLog(d1: D1Database): D1Database {
+  return new Proxy(d1, {
+    get(target, property) {
+      if (property === "prepare") {
+        return (sql: string) => {
+          console.log(`[d1-query] ${sql.replace(/\s+/g, " ").slice(0, 160)}`);
+          return target.prepare(sql);
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }

@@ -66,6 +66,11 @@ export function startOfFactoryDay(day: string, timeZone: string): Date {
   return start;
 }
 
+/** The calendar day after `day` (YYYY-MM-DD): an inclusive "to" day ends where it starts. */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** "2026-11-23 14:05" on the factory's clock: sortable, and Excel reads it as a date. Empty for null. */
 export function factoryDateTime(date: Date | null, timeZone: string): string {
   if (!date) return "";

@@ -1,18 +1,22 @@
-// The core of every server action, independent of Next: authorize, validate,
-// run, for a known actor. lib/action.ts adds authentication on top; tests call
-// perform() directly as each role, so the server's refusals are tested, not only the UI's.
+// The one way a mutation runs: an operation (input schema, permission, handler)
+// performed for a known actor: authorize, validate, run. A handler refuses with a
+// rule code (refuse()), and perform() words every refusal in the actor's language
+// from one catalogue (t.rules). lib/action.ts adds authentication for server
+// actions; tests call perform() directly as each role.
 import { z } from "zod";
 import en from "zod/v4/locales/en.js";
 import frCA from "zod/v4/locales/fr-CA.js";
 import type { Db } from "./db";
-import type { Locale, Messages } from "./i18n";
-import { can, type Permission } from "./permissions";
-import type { Role } from "./roles";
+import { format, type Locale, type Messages } from "./i18n";
+import { can, type Permission, type Role } from "./permissions";
+
+export type RuleCode = keyof Messages["rules"];
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+  | { ok: true; data: T }
+  | { ok: false; code?: RuleCode; error: string; fieldErrors?: Record<string, string> };
 
+/** Who performs an operation: the signed-in user, as the session gives them. */
 export interface Actor {
   id: number;
   name: string;
@@ -25,19 +29,48 @@ export interface ActionContext {
   db: Db;
   t: Messages;
   locale: Locale;
-  /** The R2 bucket for photos and videos; read from the worker's env when absent. */
+  /** The R2 bucket for photos, videos and the logo; read from the worker's env when absent. */
   media?: R2Bucket;
   now?: Date;
 }
 
-/** Thrown by a handler to refuse with a message the user can act on (nothing was written). */
-export class ActionError extends Error {
+interface RefusalOptions {
+  /** The form field the refusal is about: it gets the same message. */
+  field?: string;
+  /** Several fields refused at once, each with its own rule. */
+  fields?: Record<string, RuleCode>;
+  /** Values for the message's {placeholders}. */
+  values?: Record<string, string | number>;
+}
+
+/** A rule refused the request; nothing was written. */
+export class Refusal extends Error {
   constructor(
-    message: string,
-    readonly fieldErrors?: Record<string, string>,
+    readonly code: RuleCode,
+    readonly options: RefusalOptions = {},
   ) {
-    super(message);
+    super(code);
+    this.name = "Refusal";
   }
+
+  /** The rule per refused field, when the refusal names several. */
+  get fields(): Record<string, RuleCode> | undefined {
+    return this.options.fields;
+  }
+}
+
+export function refuse(code: RuleCode, options?: RefusalOptions): never {
+  throw new Refusal(code, options);
+}
+
+/** The refusal as the user reads it. */
+export function refusalResult(t: Messages, code: RuleCode, options: RefusalOptions = {}): ActionResult<never> {
+  const word = (rule: RuleCode) => format(t.rules[rule], options.values ?? {});
+  const error = word(code);
+  const fieldErrors: Record<string, string> = {};
+  for (const [field, rule] of Object.entries(options.fields ?? {})) fieldErrors[field] = word(rule);
+  if (options.field) fieldErrors[options.field] = error;
+  return { ok: false, code, error, ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) };
 }
 
 // Per parse, not z.config(): one isolate serves French and English requests at once.
@@ -45,7 +78,7 @@ export class ActionError extends Error {
 const zodErrors = { fr: frCA().localeError, en: en().localeError };
 
 /** First message per field, keyed by the dotted path ("scheduledDate", "items.0.name"). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_form";
@@ -64,41 +97,38 @@ function toInput(raw: unknown): unknown {
   return out;
 }
 
-export interface ActionOptions<S extends z.ZodType> {
+export interface Operation<S extends z.ZodType, T> {
   input: S;
   /** Checked before validation; finer, data-dependent checks belong in the handler. */
   permission?: Permission;
   /** Only the password change itself may run while an admin-set password awaits replacement. */
   allowPendingPasswordChange?: boolean;
-}
-
-export interface Operation<S extends z.ZodType, T> extends ActionOptions<S> {
   handler: (input: z.output<S>, context: ActionContext) => Promise<T>;
 }
 
 export function defineOperation<S extends z.ZodType, T>(
-  options: ActionOptions<S>,
+  options: Omit<Operation<S, T>, "handler">,
   handler: (input: z.output<S>, context: ActionContext) => Promise<T>,
 ): Operation<S, T> {
   return { ...options, handler };
 }
 
-/** Authorize, validate, run. */
+/** Authorize, validate, run; refusals come back as results, anything else throws. */
 export async function perform<S extends z.ZodType, T>(
   operation: Operation<S, T>,
   raw: unknown,
   context: ActionContext,
 ): Promise<ActionResult<T>> {
   const { user, t, locale } = context;
-  if (operation.permission && !can(user, operation.permission)) return { ok: false, error: t.actions.forbidden };
+  if (operation.permission && !can(user, operation.permission)) return refusalResult(t, "forbidden");
 
   const parsed = operation.input.safeParse(toInput(raw ?? {}), { error: zodErrors[locale] });
-  if (!parsed.success) return { ok: false, error: t.actions.invalid, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, code: "invalid", error: t.rules.invalid, fieldErrors: fieldErrorsOf(parsed.error) };
 
   try {
     return { ok: true, data: await operation.handler(parsed.data, context) };
   } catch (error) {
-    if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof Refusal) return refusalResult(t, error.code, error.options);
     throw error;
   }
 }

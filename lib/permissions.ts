@@ -1,7 +1,17 @@
 // Who may do what: the one place authorization is decided. Server actions and
 // pages ask `can()`; the UI uses the same answers only to hide what the server
 // would refuse anyway. Every cell of this table is covered by tests.
-import type { Role } from "./roles";
+import type { Actor } from "./operation";
+
+/** Who is asking: only their id and role decide. */
+export type Who = Pick<Actor, "id" | "role">;
+
+export const roles = ["admin", "supervisor", "technician", "operator"] as const;
+export type Role = (typeof roles)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (roles as readonly string[]).includes(value);
+}
 
 const everyone: readonly Role[] = ["operator", "technician", "supervisor", "admin"];
 const team: readonly Role[] = ["technician", "supervisor", "admin"];
@@ -26,8 +36,6 @@ export const permissions = {
   "comment.deleteOthers": leads,
   "machine.view": everyone,
   "machine.manage": admins,
-  // Messages
-  "message.send": everyone,
   // Administration
   "user.list": leads,
   "user.manage": admins,
@@ -38,22 +46,17 @@ export const permissions = {
 
 export type Permission = keyof typeof permissions;
 
-export interface Actor {
-  id: number;
-  role: Role;
-}
-
-export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+export function can(actor: Who | null | undefined, permission: Permission): boolean {
   return !!actor && (permissions[permission] as readonly Role[]).includes(actor.role);
 }
 
 /** Operators may edit the text of their own tickets while nobody has started on them. */
-export function canEditTicketText(actor: Actor, ticket: { reportedBy: number; status: string }): boolean {
+export function canEditTicketText(actor: Who, ticket: { reportedBy: number; status: string }): boolean {
   if (can(actor, "ticket.editAny")) return true;
   return actor.role === "operator" && ticket.reportedBy === actor.id && ticket.status === "received";
 }
 
 /** Authors manage their own comments and media; leads manage everyone's. */
-export function canDeleteOwnedBy(actor: Actor, ownerId: number, kind: "comment" | "media"): boolean {
+export function canDeleteOwnedBy(actor: Who, ownerId: number, kind: "comment" | "media"): boolean {
   return ownerId === actor.id || can(actor, kind === "comment" ? "comment.deleteOthers" : "media.deleteOthers");
 }

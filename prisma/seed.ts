@@ -1,8 +1,8 @@
 // Demo data for a local Atelier: a small Québec plant with its maintenance team.
 // Runs only against an empty database (see scripts/seed.mjs), so it never touches real data.
 import type { Db } from "../lib/db.ts";
-import { hashPassword } from "../lib/password.ts";
-import { factoryDay, formatTicketId } from "../lib/ticket-ids.ts";
+import { hashPassword } from "../lib/accounts/password.ts";
+import { factoryDay, formatTicketId } from "../lib/tickets/ids.ts";
 
 export const demoAccounts = [
   { role: "admin", name: "Sophie Tremblay", email: "admin@atelier.demo", password: "Atelier-Admin-2026" },

@@ -4,7 +4,7 @@
 // ATELIER_PASSWORD or asked for on the terminal; only its PBKDF2 hash is stored.
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { hashPassword } from "../lib/password.ts";
+import { hashPassword } from "../lib/accounts/password.ts";
 import { run } from "./lib/common.mjs";
 
 const { values } = parseArgs({

@@ -6,6 +6,12 @@ import { migrateLocal, root, seedLocal, start } from "./lib/common.mjs";
 
 export const E2E_STATE = ".wrangler/e2e";
 const port = process.env.E2E_PORT ?? "8788";
+// Opens worker.ts's test-only SQL route; playwright.config.ts makes one per run.
+const sqlToken = process.env.E2E_SQL_TOKEN;
+if (!sqlToken) {
+  console.error("E2E_SQL_TOKEN is not set: start this server through Playwright (npm run test:e2e).");
+  process.exit(1);
+}
 
 rmSync(path.join(root, E2E_STATE), { recursive: true, force: true });
 migrateLocal(E2E_STATE);
@@ -17,6 +23,8 @@ const server = start("wrangler", [
   "--persist-to",
   E2E_STATE,
   "--test-scheduled",
+  "--var",
+  `E2E_SQL_TOKEN:${sqlToken}`,
   "--show-interactive-dev-session=false",
 ]);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill("SIGTERM"));

@@ -1,5 +1,6 @@
 // `npm test`: everything, in order of cost: typecheck, lint, unit, integration
-// (real local D1), then the built worker driven by Playwright in Chromium.
+// (real local D1), the built worker's size and contents (as `npm run size`),
+// then the built worker driven by Playwright in Chromium.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import {
@@ -12,6 +13,7 @@ import {
   run,
   step,
 } from "./lib/common.mjs";
+import { checkWorkerBundle } from "./lib/worker-bundle.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
 // Not test-results/: Playwright empties that folder when it starts.
@@ -56,6 +58,7 @@ step("Integration tests against a real local D1 (vitest + miniflare)");
 run("vitest", ["run", "--project", "integration", ...vitestJson("integration")]);
 
 buildWorker();
+checkWorkerBundle();
 step("End-to-end tests against the built worker (Playwright + Chromium)");
 run("playwright", ["test"]);
 

@@ -1,5 +1,5 @@
 import { AppShell } from "@/components/shell/app-shell";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/lib/request";
 
 // The lowest bar of the admin area (supervisors may read the users list);
 // each page checks its own, stricter permission as well.

@@ -3,10 +3,10 @@ import { ScheduledList } from "@/components/dashboard/scheduled-list";
 import { StatusSummary } from "@/components/dashboard/status-summary";
 import { getDb } from "@/lib/db";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
-import { getRequestSettings } from "@/lib/request-settings";
-import { requireUser } from "@/lib/session";
-import { countTicketsByStatus, listOverdueTickets, listUpcomingTickets } from "@/lib/tickets";
+import { getMessages } from "@/lib/request";
+import { getRequestSettings } from "@/lib/request";
+import { requireUser } from "@/lib/request";
+import { countTicketsByStatus, listOverdueTickets, listUpcomingTickets } from "@/lib/tickets/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();

@@ -1,6 +1,6 @@
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { Brand } from "@/components/shell/brand";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/request";
 
 export default async function AuthLayout({ children }: LayoutProps<"/">) {
   const { locale, t } = await getMessages();

@@ -1,7 +1,7 @@
 import { getCloudflareContext } from "@opennextjs/cloudflare";
-import { contentTypeOfKey } from "@/lib/logo";
-import { getRequestSettings } from "@/lib/request-settings";
-import { getCurrentUser } from "@/lib/session";
+import { contentTypeOfKey } from "@/lib/settings/logo";
+import { getRequestSettings } from "@/lib/request";
+import { getCurrentUser } from "@/lib/request";
 
 // The header's logo, for signed-in users only. The URL carries the object key
 // (?v=), so a new logo gets a new URL and the old one may be cached.

@@ -1,12 +1,10 @@
 "use client";
 
-import { ConfirmSubmit } from "@/components/ui/confirm-submit";
-import { FormStatus } from "@/components/ui/form-status";
-import { useActionForm } from "@/components/ui/use-action-form";
-import type { ServerAction } from "@/lib/action";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { ActionForm, type FormAction } from "@/components/ui/form";
 
 interface AccountAccessFormProps {
-  action: ServerAction<{ active: boolean }>;
+  action: FormAction<{ active: boolean }>;
   userId: number;
   active: boolean;
   labels: {
@@ -23,24 +21,21 @@ interface AccountAccessFormProps {
 
 /** Deactivate or reactivate, after a confirmation that says what happens. */
 export function AccountAccessForm({ action, userId, active, labels }: AccountAccessFormProps) {
-  const { state, pending, onSubmit } = useActionForm(action);
   return (
-    <form onSubmit={onSubmit} className="space-y-3">
-      <FormStatus state={state} success={state?.ok ? (state.data.active ? labels.reactivated : labels.deactivated) : undefined} />
+    <ActionForm action={action} successMessage={(data) => (data.active ? labels.reactivated : labels.deactivated)} className="space-y-3">
       <p className="text-slate-700">{labels.status}</p>
       <input type="hidden" name="id" value={userId} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
-      <ConfirmSubmit
+      <ConfirmButton
         question={labels.question}
         confirmLabel={labels.confirmLabel}
         cancelLabel={labels.cancelLabel}
         pendingLabel={labels.working}
-        pending={pending}
         className={active ? "btn-danger" : "btn-primary"}
         danger={active}
       >
         {labels.button}
-      </ConfirmSubmit>
-    </form>
+      </ConfirmButton>
+    </ActionForm>
   );
 }

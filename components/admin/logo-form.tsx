@@ -1,14 +1,13 @@
 "use client";
 
-import { ConfirmSubmit } from "@/components/ui/confirm-submit";
-import { Field } from "@/components/ui/field";
-import { fieldError, FormStatus } from "@/components/ui/form-status";
-import { useActionForm } from "@/components/ui/use-action-form";
-import type { ServerAction } from "@/lib/action";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { TextField } from "@/components/ui/fields";
+import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
+import type { ActionResult } from "@/lib/operation";
 
 interface LogoFormProps {
-  upload: ServerAction;
-  remove: ServerAction;
+  upload: FormAction<unknown>;
+  remove: () => Promise<ActionResult<unknown>>;
   /** URL of the current logo, if there is one. */
   current?: string;
   labels: {
@@ -27,44 +26,41 @@ interface LogoFormProps {
   };
 }
 
+/**
+ * One form for both buttons, so the panel says only the latest outcome (no
+ * "logo removed" left beside a refused upload), and it stays on screen after
+ * the removal takes the logo and its button away.
+ */
 export function LogoForm({ upload, remove, current, labels }: LogoFormProps) {
-  const uploading = useActionForm(upload, { resetOnSuccess: true });
-  const removing = useActionForm(remove);
+  async function save(data: FormData): Promise<ActionResult<"uploaded" | "removed">> {
+    const removing = data.get("intent") === "remove";
+    const result = await (removing ? remove() : upload(data));
+    return result.ok ? { ok: true, data: removing ? "removed" : "uploaded" } : result;
+  }
   return (
-    <div className="space-y-4">
-      <FormStatus state={removing.state} success={labels.removed} />
+    <ActionForm action={save} successMessage={(done) => (done === "removed" ? labels.removed : labels.uploaded)} resetOnSuccess className="space-y-4">
       {current ? (
         <div className="flex flex-wrap items-center gap-4">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={current} alt={labels.current} className="h-16 max-w-48 rounded border border-slate-200 object-contain p-1" />
-          <form onSubmit={removing.onSubmit}>
-            <ConfirmSubmit
-              question={labels.removeConfirm}
-              confirmLabel={labels.confirmLabel}
-              cancelLabel={labels.cancelLabel}
-              pendingLabel={labels.uploading}
-              pending={removing.pending}
-              className="btn-secondary"
-              danger
-            >
-              {labels.remove}
-            </ConfirmSubmit>
-          </form>
+          <ConfirmButton
+            name="intent"
+            value="remove"
+            question={labels.removeConfirm}
+            confirmLabel={labels.confirmLabel}
+            cancelLabel={labels.cancelLabel}
+            pendingLabel={labels.remove}
+            className="btn-secondary"
+            danger
+          >
+            {labels.remove}
+          </ConfirmButton>
         </div>
       ) : (
         <p className="text-slate-600">{labels.none}</p>
       )}
-      <form onSubmit={uploading.onSubmit} className="space-y-3" noValidate>
-        <FormStatus state={uploading.state} success={labels.uploaded} />
-        <Field id="logo" label={labels.file} hint={labels.help} error={fieldError(uploading.state, "logo")}>
-          {(describedBy, invalid) => (
-            <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp" required className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-          )}
-        </Field>
-        <button type="submit" disabled={uploading.pending} className="btn-primary">
-          {uploading.pending ? labels.uploading : labels.upload}
-        </button>
-      </form>
-    </div>
+      <TextField id="logo" name="logo" type="file" label={labels.file} help={labels.help} accept="image/png,image/jpeg,image/webp" required />
+      <SubmitButton pendingLabel={labels.uploading}>{labels.upload}</SubmitButton>
+    </ActionForm>
   );
 }

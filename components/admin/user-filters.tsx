@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Messages } from "@/lib/i18n";
-import { roles } from "@/lib/roles";
+import { roles } from "@/lib/permissions";
 
 interface UserFiltersProps {
   q?: string;

@@ -1,12 +1,8 @@
-"use client";
-
-import { Field } from "@/components/ui/field";
-import { fieldError, FormStatus } from "@/components/ui/form-status";
-import { useActionForm } from "@/components/ui/use-action-form";
-import type { ServerAction } from "@/lib/action";
+import { SelectField, TextField } from "@/components/ui/fields";
+import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 
 interface UserFormProps {
-  action: ServerAction;
+  action: FormAction<unknown>;
   /** Absent: a new account (with its temporary password). */
   user?: { id: number; name: string; email: string; role: string };
   roleOptions: { value: string; label: string }[];
@@ -23,33 +19,38 @@ interface UserFormProps {
 }
 
 export function UserForm({ action, user, roleOptions, labels }: UserFormProps) {
-  const { state, pending, onSubmit } = useActionForm(action);
-  const input = (id: string, props: React.InputHTMLAttributes<HTMLInputElement>) => (
-    <Field id={id} label={labels[id as "name" | "email" | "password"]} hint={id === "password" ? labels.passwordHint : undefined} error={fieldError(state, id)}>
-      {(describedBy, invalid) => (
-        <input id={id} name={id} required className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} {...props} />
-      )}
-    </Field>
-  );
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <FormStatus state={state} success={labels.saved} />
+    <ActionForm action={action} successMessage={labels.saved} className="space-y-4">
       {user && <input type="hidden" name="id" value={user.id} />}
-      {input("name", { defaultValue: user?.name, maxLength: 100, autoComplete: "off" })}
-      {input("email", { type: "email", defaultValue: user?.email, maxLength: 254, autoComplete: "off", inputMode: "email" })}
-      <Field id="role" label={labels.role} error={fieldError(state, "role")}>
-        {(describedBy, invalid) => (
-          <select id="role" name="role" defaultValue={user?.role ?? "operator"} className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined}>
-            {roleOptions.map((o) => (
-              <option key={o.value} value={o.value}>{o.label}</option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {!user && input("password", { type: "text", autoComplete: "new-password", minLength: 10, spellCheck: false })}
-      <button type="submit" disabled={pending} className="btn-primary w-full sm:w-auto">
-        {pending ? labels.submitting : labels.submit}
-      </button>
-    </form>
+      <TextField id="name" name="name" label={labels.name} defaultValue={user?.name} maxLength={100} autoComplete="off" required />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label={labels.email}
+        defaultValue={user?.email}
+        maxLength={254}
+        autoComplete="off"
+        inputMode="email"
+        required
+      />
+      <SelectField id="role" name="role" label={labels.role} defaultValue={user?.role ?? "operator"} options={roleOptions} />
+      {!user && (
+        <TextField
+          id="password"
+          name="password"
+          type="text"
+          label={labels.password}
+          help={labels.passwordHint}
+          autoComplete="new-password"
+          minLength={10}
+          spellCheck={false}
+          required
+        />
+      )}
+      <SubmitButton pendingLabel={labels.submitting} className="btn-primary w-full sm:w-auto">
+        {labels.submit}
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/format";
-import type { UserRow } from "@/lib/users";
+import type { UserRow } from "@/lib/accounts/users";
 import { EmptyState } from "@/components/ui/empty-state";
 
 interface UserListProps {

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatDateTime, formatDuration } from "@/lib/format";
-import type { ScheduledTicket } from "@/lib/tickets";
+import { assigneeLabel } from "@/lib/tickets/model";
+import type { ScheduledTicket } from "@/lib/tickets/queries";
 import { PriorityBadge } from "./priority-badge";
 
 interface ScheduledListProps {
@@ -41,7 +42,7 @@ export function ScheduledList({ id, title, help, empty, tickets, locale, t, now,
                   </p>
                   <p className="truncate text-sm text-slate-600">
                     {ticket.machine} · {t.status[ticket.status as keyof Messages["status"]] ?? ticket.status} ·{" "}
-                    {ticket.assignee ?? t.dashboard.wholeTeam}
+                    {assigneeLabel(ticket.assignedTo, () => ticket.assigneeName, t)}
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-2 sm:flex-col sm:items-end">

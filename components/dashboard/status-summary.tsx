@@ -1,5 +1,5 @@
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import { ticketStatuses, type TicketStatus } from "@/lib/tickets";
+import { ticketStatuses, type TicketStatus } from "@/lib/tickets/model";
 
 interface StatusSummaryProps {
   counts: Record<TicketStatus, number>;

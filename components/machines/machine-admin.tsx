@@ -1,7 +1,7 @@
 import { deleteMachineAction, setMachineStatusAction } from "@/app/(app)/machines/actions";
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { ActionButton } from "@/components/ui/action-button";
 import type { Messages } from "@/lib/i18n";
-import type { MachineSummary } from "@/lib/machines";
+import type { MachineSummary } from "@/lib/machines/model";
 import { MachineForm } from "./machine-form";
 
 /** Admins only: edit, put out of service, delete (refused with an explanation when tickets exist). */
@@ -13,22 +13,18 @@ export function MachineAdmin({ machine, t }: { machine: MachineSummary; t: Messa
       <MachineForm machine={machine} t={t} />
       <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-3">
         {machine.status !== "out_of_service" && (
-          <ConfirmAction
-            action={setMachineStatusAction}
-            input={{ id: machine.id, status: "out_of_service" }}
+          <ActionButton
+            action={setMachineStatusAction.bind(null, { id: machine.id, status: "out_of_service" })}
             label={p.markOutOfService}
-            question={p.outOfServiceConfirm}
-            confirmLabel={p.markOutOfService}
-            cancelLabel={t.tickets.confirm.no}
+            confirm={{ question: p.outOfServiceConfirm, confirmLabel: p.markOutOfService, cancelLabel: t.tickets.confirm.no, danger: true }}
+            className="btn-secondary text-red-700"
           />
         )}
-        <ConfirmAction
-          action={deleteMachineAction}
-          input={{ id: machine.id }}
+        <ActionButton
+          action={deleteMachineAction.bind(null, { id: machine.id })}
           label={p.delete}
-          question={p.deleteConfirm}
-          confirmLabel={t.tickets.confirm.yes}
-          cancelLabel={t.tickets.confirm.no}
+          confirm={{ question: p.deleteConfirm, confirmLabel: t.tickets.confirm.yes, cancelLabel: t.tickets.confirm.no, danger: true }}
+          className="btn-secondary text-red-700"
         />
       </div>
     </section>

@@ -1,8 +1,8 @@
 import { createMachineAction, updateMachineAction } from "@/app/(app)/machines/actions";
-import { ActionForm, FormSubmit } from "@/components/ui/action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { SelectField, TextField } from "@/components/ui/fields";
 import type { Messages } from "@/lib/i18n";
-import { machineStatuses, type MachineSummary } from "@/lib/machines";
+import { machineStatuses, type MachineSummary } from "@/lib/machines/model";
 
 /** Create (no machine) or edit (a machine): the same fields, the same server checks. */
 export function MachineForm({ machine, t }: { machine?: MachineSummary; t: Messages }) {
@@ -28,7 +28,7 @@ export function MachineForm({ machine, t }: { machine?: MachineSummary; t: Messa
         defaultValue={machine?.status ?? "operational"}
         options={machineStatuses.map((s) => ({ value: s, label: t.machines.status[s] }))}
       />
-      <FormSubmit pendingLabel={machine ? p.saving : p.creating}>{machine ? p.save : p.create}</FormSubmit>
+      <SubmitButton pendingLabel={machine ? p.saving : p.creating}>{machine ? p.save : p.create}</SubmitButton>
     </ActionForm>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { PriorityBadge } from "@/components/dashboard/priority-badge";
 import { formatDateTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
-import type { getMachine } from "@/lib/machines";
+import type { getMachine } from "@/lib/machines/queries";
 
 interface MachineHistoryProps {
   tickets: NonNullable<Awaited<ReturnType<typeof getMachine>>>["tickets"];

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import { machineLabel, type listMachines } from "@/lib/machines";
+import { machineLabel } from "@/lib/machines/model";
+import { type listMachines } from "@/lib/machines/queries";
 import { MachineStatusBadge } from "./machine-status-badge";
 
 interface MachineListProps {

@@ -1,6 +1,6 @@
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/format";
-import type { DeliveryStatus, getDelivery } from "@/lib/webhooks/admin";
+import type { DeliveryStatus, getDelivery } from "@/lib/webhooks/queries";
 import { ResendButton } from "./resend-button";
 
 interface DeliveryDetailProps {

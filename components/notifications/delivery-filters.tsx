@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Messages } from "@/lib/i18n";
-import { deliveryStatuses, type DeliveryFilter } from "@/lib/webhooks/admin";
+import { deliveryStatuses, type DeliveryFilter } from "@/lib/webhooks/queries";
 
 /** A plain GET form: the filtered log is a URL that can be shared or bookmarked. */
 export function DeliveryFilters({ filter, t }: { filter: DeliveryFilter; t: Messages["notifications"]["log"] }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/format";
-import type { DeliveryFilter, DeliveryStatus, listDeliveries } from "@/lib/webhooks/admin";
+import type { DeliveryFilter, DeliveryStatus, listDeliveries } from "@/lib/webhooks/queries";
 import { DeliveryFilters } from "./delivery-filters";
 
 interface DeliveryLogProps {

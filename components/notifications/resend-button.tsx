@@ -18,7 +18,9 @@ export function ResendButton({ id, disabled, t, common }: ResendButtonProps) {
       action={() => resendAction({ id })}
       label={t.resend}
       pendingLabel={t.resending}
-      confirm={{ message: t.resendConfirm, confirmLabel: t.resend, cancelLabel: common.cancel }}
+      confirm={{ question: t.resendConfirm, confirmLabel: t.resend, cancelLabel: common.cancel }}
+      // The action words its own outcome (the receiver's status).
+      successMessage={(message) => message}
     />
   );
 }

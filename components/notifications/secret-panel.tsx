@@ -18,15 +18,6 @@ export function SecretPanel({ source, masked, t, common }: SecretPanelProps) {
 
   if (source === "env") return <p className="text-sm text-slate-700">{t.fromEnv.replace("{masked}", masked ?? "")}</p>;
 
-  const rotate = async () => {
-    const result = await rotateSecretAction();
-    if (result.ok) {
-      setFresh(result.data);
-      setCopied(false);
-    }
-    return result.ok ? { ok: true as const, data: "" } : result;
-  };
-
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700" data-testid="secret-state">
@@ -51,10 +42,14 @@ export function SecretPanel({ source, masked, t, common }: SecretPanelProps) {
       )}
       <div className="flex flex-wrap gap-3">
         <ActionButton
-          action={rotate}
+          action={rotateSecretAction}
           label={source === "settings" ? t.rotate : t.generate}
-          pendingLabel={source === "settings" ? t.rotate : t.generate}
-          confirm={source === "settings" ? { message: t.rotateConfirm, confirmLabel: t.rotate, cancelLabel: common.cancel } : undefined}
+          confirm={source === "settings" ? { question: t.rotateConfirm, confirmLabel: t.rotate, cancelLabel: common.cancel } : undefined}
+          // The secret itself is shown once, in the box above, never as a message.
+          onSuccess={(secret) => {
+            setFresh(secret);
+            setCopied(false);
+          }}
         />
         {source === "settings" && (
           <ActionButton
@@ -63,8 +58,8 @@ export function SecretPanel({ source, masked, t, common }: SecretPanelProps) {
               return removeSecretAction();
             }}
             label={t.remove}
-            pendingLabel={t.remove}
-            confirm={{ message: t.removeConfirm, confirmLabel: t.remove, cancelLabel: common.cancel }}
+            confirm={{ question: t.removeConfirm, confirmLabel: t.remove, cancelLabel: common.cancel, danger: true }}
+            successMessage={(message) => message}
           />
         )}
       </div>

@@ -1,11 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { saveWebhookSettingsAction } from "@/app/(admin)/admin/notifications/actions";
-import { formAction } from "@/lib/action-form";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { TextField } from "@/components/ui/fields";
+import { ActionForm, SubmitButton } from "@/components/ui/form";
 import type { Messages } from "@/lib/i18n";
-import { Field } from "@/components/ui/field";
 
 interface SettingsFormProps {
   values: { enabled: boolean; url: string; windowHours: number; maxPerRun: number; pauseMs: number; appUrl: string };
@@ -14,57 +12,38 @@ interface SettingsFormProps {
   t: Messages["notifications"]["settings"];
 }
 
-const save = formAction(saveWebhookSettingsAction);
-
 export function SettingsForm({ values, envUrl, t }: SettingsFormProps) {
-  const [state, action] = useActionState(save, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={action} className="space-y-4" noValidate>
-      {state && (
-        <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-emerald-800" : "text-sm text-red-700"}>
-          {state.ok ? state.data : state.error}
-        </p>
-      )}
+    // The action words its own success.
+    <ActionForm action={saveWebhookSettingsAction} successMessage={(saved) => saved} className="space-y-4">
       <div className="flex items-start gap-3">
-        <input id="enabled" name="enabled" type="checkbox" defaultChecked={values.enabled} className="mt-1 h-5 w-5" />
+        <input id="enabled" name="enabled" type="checkbox" defaultChecked={values.enabled} aria-describedby="enabled-help" className="mt-1 h-5 w-5" />
         <div>
           <label htmlFor="enabled" className="font-medium">
             {t.enabled}
           </label>
-          <p className="text-sm text-slate-600">{t.enabledHelp}</p>
+          <p id="enabled-help" className="text-sm text-slate-600">
+            {t.enabledHelp}
+          </p>
         </div>
       </div>
-      <Field id="url" label={t.url} hint={envUrl ? t.urlFromEnv.replace("{url}", envUrl) : t.urlHelp} error={errors.url}>
-          {(describedBy, invalid) => (
-            <input id="url" name="url" type="url" inputMode="url" defaultValue={values.url} className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" />
-          )}
-        </Field>
+      <TextField
+        id="url"
+        name="url"
+        type="url"
+        inputMode="url"
+        label={t.url}
+        help={envUrl ? t.urlFromEnv.replace("{url}", envUrl) : t.urlHelp}
+        defaultValue={values.url}
+        autoComplete="off"
+      />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="windowHours" label={t.windowHours} error={errors.windowHours}>
-          {(describedBy, invalid) => (
-            <input id="windowHours" name="windowHours" type="number" min={1} max={168} defaultValue={values.windowHours} className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-          )}
-        </Field>
-        <Field id="maxPerRun" label={t.maxPerRun} hint={t.maxPerRunHelp} error={errors.maxPerRun}>
-          {(describedBy, invalid) => (
-            <input id="maxPerRun" name="maxPerRun" type="number" min={1} max={5000} defaultValue={values.maxPerRun} className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-          )}
-        </Field>
-        <Field id="pauseMs" label={t.pauseMs} hint={t.pauseHelp} error={errors.pauseMs}>
-          {(describedBy, invalid) => (
-            <input id="pauseMs" name="pauseMs" type="number" min={0} max={5000} step={50} defaultValue={values.pauseMs} className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-          )}
-        </Field>
+        <TextField id="windowHours" name="windowHours" type="number" label={t.windowHours} min={1} max={168} defaultValue={values.windowHours} />
+        <TextField id="maxPerRun" name="maxPerRun" type="number" label={t.maxPerRun} help={t.maxPerRunHelp} min={1} max={5000} defaultValue={values.maxPerRun} />
+        <TextField id="pauseMs" name="pauseMs" type="number" label={t.pauseMs} help={t.pauseHelp} min={0} max={5000} step={50} defaultValue={values.pauseMs} />
       </div>
-      <Field id="appUrl" label={t.appUrl} hint={t.appUrlHelp} error={errors.appUrl}>
-          {(describedBy, invalid) => (
-            <input id="appUrl" name="appUrl" type="url" inputMode="url" defaultValue={values.appUrl} className="field" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-          )}
-        </Field>
-      <SubmitButton pendingLabel={t.saving} className="btn-primary">
-        {t.save}
-      </SubmitButton>
-    </form>
+      <TextField id="appUrl" name="appUrl" type="url" inputMode="url" label={t.appUrl} help={t.appUrlHelp} defaultValue={values.appUrl} />
+      <SubmitButton pendingLabel={t.saving}>{t.save}</SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,6 +1,6 @@
 import type { Locale, Messages } from "@/lib/i18n";
 import { can } from "@/lib/permissions";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/request";
 import { Brand } from "./brand";
 import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";

@@ -1,6 +1,6 @@
-import { getMessages } from "@/lib/i18n/server";
-import { getRequestSettings } from "@/lib/request-settings";
-import type { CurrentUser } from "@/lib/session";
+import { getMessages } from "@/lib/request";
+import { getRequestSettings } from "@/lib/request";
+import type { CurrentUser } from "@/lib/request";
 import { AppHeader } from "./app-header";
 
 /** The signed-in frame shared by the (app) and (admin) layouts: header, then the page. */

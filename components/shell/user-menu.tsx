@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/request";
 import type { Messages } from "@/lib/i18n";
 
 interface UserMenuProps {

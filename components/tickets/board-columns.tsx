@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { moveTicketAction } from "@/app/(app)/tickets/actions";
-import type { TicketStatus } from "@/lib/tickets";
+import type { TicketStatus } from "@/lib/tickets/model";
 import type { Locale } from "@/lib/i18n";
 import { format as fill, type PluralTemplate } from "@/lib/i18n/format";
 import { BoardContext, type BoardContextValue } from "./board-context";
@@ -30,8 +30,9 @@ type Placement = Record<string, number[]>;
 
 /**
  * The columns and the moves between them: drag with a mouse or a finger, or the
- * cards' "Déplacer vers…" menus. A move shows at once and rolls back, with the
- * server's reason, if the server refuses it.
+ * cards' "Déplacer vers…" menus. A move shows at once and stays: the server's
+ * answer is only "yes" (the page is not rendered again for it) or "no", which
+ * rolls it back with the reason and reloads the board.
  */
 export function BoardColumns({ columns, cards, canMove, labels, cardLabels, locale }: BoardColumnsProps) {
   const router = useRouter();
@@ -39,12 +40,20 @@ export function BoardColumns({ columns, cards, canMove, labels, cardLabels, loca
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const placement = useMemo(() => Object.fromEntries(columns.map((c) => [c.status, c.ids])) as Placement, [columns]);
-  const [shown, moveOptimistically] = useOptimistic(placement, (state: Placement, { id, to }: { id: number; to: string }) => {
-    const next: Placement = {};
-    for (const [status, ids] of Object.entries(state)) next[status] = ids.filter((i) => i !== id);
-    next[to] = [id, ...(next[to] ?? [])];
-    return next;
-  });
+  // The board as the user sees it: the server's placement, plus the moves made since.
+  const [moved, setMoved] = useState<{ from: Placement; shown: Placement }>({ from: placement, shown: placement });
+  const shown = moved.from === placement ? moved.shown : placement;
+  const place = useCallback(
+    (id: number, to: string) =>
+      setMoved((state) => {
+        const base = state.from === placement ? state.shown : placement;
+        const next: Placement = {};
+        for (const [status, ids] of Object.entries(base)) next[status] = ids.filter((i) => i !== id);
+        next[to] = [id, ...(next[to] ?? [])];
+        return { from: placement, shown: next };
+      }),
+    [placement],
+  );
 
   // A card moved from its menu lands in another column (a new element): keep the keyboard user's focus on it.
   const refocus = useRef<number | null>(null);
@@ -69,17 +78,18 @@ export function BoardColumns({ columns, cards, canMove, labels, cardLabels, loca
       if (options?.refocus) refocus.current = id;
       const label = columns.find((c) => c.status === to)?.label ?? to;
       startTransition(async () => {
-        moveOptimistically({ id, to });
+        place(id, to);
         // Plant wifi drops: a request that never answers is refused like any other.
         const result = await moveTicketAction({ id, from, to }).catch(() => ({ ok: false as const, error: labels.failed }));
         if (result.ok) setMessage({ error: false, text: fill(labels.moved, { ticket: cards[id]?.ticketId ?? id, status: label }) });
         else {
+          place(id, from);
           setMessage({ error: true, text: fill(labels.refused, { reason: result.error }) });
           router.refresh();
         }
       });
     },
-    [canMove, cards, columns, labels, moveOptimistically, router, statusOf],
+    [canMove, cards, columns, labels, place, router, statusOf],
   );
 
   const touch = useTouchDrag(setOver, (id, column) => move(id, column as TicketStatus));

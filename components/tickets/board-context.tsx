@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { TicketStatus } from "@/lib/tickets";
+import type { TicketStatus } from "@/lib/tickets/model";
 
 export interface BoardContextValue {
   statuses: { status: TicketStatus; label: string }[];

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { boardSearchParams, hasFilters, type BoardData, type BoardFilters as Filters } from "@/lib/board";
+import { boardSearchParams, hasFilters, type BoardData, type BoardFilters as Filters } from "@/lib/tickets/board";
 import type { Messages } from "@/lib/i18n";
-import { ticketPriorities } from "@/lib/tickets";
+import { ticketPriorities } from "@/lib/tickets/model";
 
 interface BoardFiltersProps {
   filters: Filters;

@@ -1,38 +1,4 @@
-import { formatDateTime, formatDuration } from "@/lib/format";
-import { format, type Locale, type Messages } from "@/lib/i18n";
-import { overdueStatuses, type TicketStatus } from "@/lib/tickets";
-
-export interface ScheduleView {
-  iso: string;
-  /** "⚠ En retard de 2 j 3 h", "Dans 5 h" or "Planifié le …" */
-  text: string;
-  /** The full date and time, for a tooltip. */
-  title: string;
-  late: boolean;
-}
-
-interface ScheduleOptions {
-  now: Date;
-  locale: Locale;
-  timeZone: string;
-  t: Messages;
-}
-
-/** How a scheduled date reads on a card or a ticket: lateness in words and an icon, never colour alone. */
-export function describeSchedule(scheduledDate: Date | null, status: string, { now, locale, timeZone, t }: ScheduleOptions): ScheduleView | null {
-  if (!scheduledDate) return null;
-  const delta = scheduledDate.getTime() - now.getTime();
-  const late = delta < 0 && overdueStatuses.includes(status as TicketStatus);
-  const open = status !== "completed" && status !== "archived";
-  const duration = formatDuration(delta, t.duration);
-  const title = formatDateTime(scheduledDate, locale, timeZone);
-  const text = late
-    ? `⚠ ${format(t.tickets.card.lateBy, { duration })}`
-    : open && delta > 0
-      ? format(t.tickets.card.dueIn, { duration })
-      : format(t.tickets.card.scheduled, { date: title });
-  return { iso: scheduledDate.toISOString(), text, title, late };
-}
+import type { ScheduleView } from "@/lib/tickets/schedule";
 
 export function ScheduleState({ view }: { view: ScheduleView | null }) {
   if (!view) return null;

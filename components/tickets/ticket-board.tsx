@@ -1,8 +1,8 @@
-import type { BoardData } from "@/lib/board";
+import type { BoardData } from "@/lib/tickets/board";
 import type { Locale, Messages } from "@/lib/i18n";
-import { TEAM_ASSIGNEE } from "@/lib/tickets";
+import { assigneeLabel } from "@/lib/tickets/model";
 import { BoardColumns } from "./board-columns";
-import { describeSchedule } from "./schedule-state";
+import { describeSchedule } from "@/lib/tickets/schedule";
 import type { CardView } from "./ticket-card";
 
 interface TicketBoardProps {
@@ -30,13 +30,8 @@ export function TicketBoard({ board, canMove, now, locale, timeZone, t }: Ticket
       priorityLabel: t.priority[card.priority],
       machine: machine?.label ?? "",
       outOfService: machine?.status === "out_of_service",
-      assignee:
-        card.assignedTo === null
-          ? words.unassigned
-          : card.assignedTo === TEAM_ASSIGNEE
-            ? words.wholeTeam
-            : (people.get(card.assignedTo) ?? `#${card.assignedTo}`),
-      schedule: describeSchedule(card.scheduledDate ? new Date(card.scheduledDate) : null, card.status, { now, locale, timeZone, t }),
+      assignee: assigneeLabel(card.assignedTo, (id) => people.get(id), t),
+      schedule: describeSchedule({ ...card, scheduledDate: card.scheduledDate ? new Date(card.scheduledDate) : null }, { now, locale, timeZone, t }),
       comments: card.comments,
       media: card.media,
     };

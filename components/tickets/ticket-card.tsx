@@ -5,7 +5,8 @@ import { PriorityPill } from "@/components/dashboard/priority-badge";
 import type { Locale } from "@/lib/i18n";
 import { format, type PluralTemplate } from "@/lib/i18n/format";
 import { MoveMenu } from "./move-menu";
-import { ScheduleState, type ScheduleView } from "./schedule-state";
+import type { ScheduleView } from "@/lib/tickets/schedule";
+import { ScheduleState } from "./schedule-state";
 
 /** What a card shows, worded on the server: the browser receives data, not a rendered tree per card. */
 export interface CardView {

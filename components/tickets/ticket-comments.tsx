@@ -1,12 +1,12 @@
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/app/(app)/tickets/actions";
-import { ActionForm, FormSubmit } from "@/components/ui/action-form";
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { ActionButton } from "@/components/ui/action-button";
+import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { TextAreaField } from "@/components/ui/fields";
 import { formatDateTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
 import { can, canDeleteOwnedBy } from "@/lib/permissions";
-import type { TicketDetails } from "@/lib/ticket-details";
+import type { TicketDetails } from "@/lib/tickets/queries";
 
 interface TicketCommentsProps {
   details: TicketDetails;
@@ -42,18 +42,15 @@ export function TicketComments({ details, user, locale, timeZone, t }: TicketCom
                     <ActionForm action={editCommentAction} className="mt-2 space-y-2">
                       <input type="hidden" name="id" value={comment.id} />
                       <TextAreaField id={`comment-${comment.id}`} name="content" label={c.editLabel} defaultValue={comment.content} maxLength={5000} />
-                      <FormSubmit pendingLabel={t.tickets.form.saving}>{t.tickets.form.save}</FormSubmit>
+                      <SubmitButton pendingLabel={t.tickets.form.saving}>{t.tickets.form.save}</SubmitButton>
                     </ActionForm>
                   </details>
                 )}
                 {canDeleteOwnedBy(user, comment.userId, "comment") && (
-                  <ConfirmAction
-                    action={deleteCommentAction}
-                    input={{ id: comment.id }}
+                  <ActionButton
+                    action={deleteCommentAction.bind(null, { id: comment.id })}
                     label={c.delete}
-                    question={c.deleteConfirm}
-                    confirmLabel={t.tickets.confirm.yes}
-                    cancelLabel={t.tickets.confirm.no}
+                    confirm={{ question: c.deleteConfirm, confirmLabel: t.tickets.confirm.yes, cancelLabel: t.tickets.confirm.no, danger: true }}
                     className="btn-ghost min-h-9 text-sm text-red-700"
                   />
                 )}
@@ -66,7 +63,7 @@ export function TicketComments({ details, user, locale, timeZone, t }: TicketCom
         <ActionForm action={addCommentAction} className="space-y-2" resetOnSuccess aria-label={c.add}>
           <input type="hidden" name="ticketId" value={details.ticket.id} />
           <TextAreaField name="content" label={c.label} rows={3} maxLength={5000} required />
-          <FormSubmit pendingLabel={c.submitting}>{c.submit}</FormSubmit>
+          <SubmitButton pendingLabel={c.submitting}>{c.submit}</SubmitButton>
         </ActionForm>
       )}
     </section>

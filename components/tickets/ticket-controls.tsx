@@ -2,20 +2,20 @@ import {
   assignTicketAction,
   deleteTicketAction,
   editTicketAction,
-  moveTicketAction,
+  changeTicketStatusAction,
   scheduleTicketAction,
   setTicketPriorityAction,
   takeTicketAction,
 } from "@/app/(app)/tickets/actions";
-import { ActionForm, FormSubmit } from "@/components/ui/action-form";
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { ActionButton } from "@/components/ui/action-button";
+import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import { utcToWallTime } from "@/lib/factory-time";
 import { format, type Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
 import { can, canEditTicketText } from "@/lib/permissions";
-import type { TicketDetails } from "@/lib/ticket-details";
-import { TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "@/lib/tickets";
+import type { TicketDetails } from "@/lib/tickets/queries";
+import { TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "@/lib/tickets/model";
 
 interface TicketControlsProps {
   details: TicketDetails;
@@ -41,17 +41,17 @@ export function TicketControls({ details, user, timeZone, t }: TicketControlsPro
     <section aria-labelledby="actions-title" className="space-y-3">
       <h2 id="actions-title" className="text-lg font-semibold">{p.actions}</h2>
       {can(user, "ticket.move") && (
-        <ActionForm action={moveTicketAction} className={box} successMessage={p.saved} aria-label={p.changeStatus}>
+        <ActionForm action={changeTicketStatusAction} className={box} successMessage={p.saved} aria-label={p.changeStatus}>
           {id}
           <input type="hidden" name="from" value={ticket.status} />
           <SelectField name="to" label={p.changeStatus} defaultValue={ticket.status} options={ticketStatuses.map((s) => ({ value: s, label: t.status[s] }))} />
-          <FormSubmit pendingLabel={f.saving}>{p.applyStatus}</FormSubmit>
+          <SubmitButton pendingLabel={f.saving}>{p.applyStatus}</SubmitButton>
         </ActionForm>
       )}
       {can(user, "ticket.take") && ticket.assignedTo !== user.id && (
         <ActionForm action={takeTicketAction} className={box} aria-label={p.take}>
           {id}
-          <FormSubmit pendingLabel={f.saving} className="btn-primary w-full">{p.take}</FormSubmit>
+          <SubmitButton pendingLabel={f.saving} className="btn-primary w-full">{p.take}</SubmitButton>
         </ActionForm>
       )}
       {can(user, "ticket.assign") && (
@@ -67,7 +67,7 @@ export function TicketControls({ details, user, timeZone, t }: TicketControlsPro
               ...assignable.map((a) => ({ value: String(a.id), label: a.name })),
             ]}
           />
-          <FormSubmit pendingLabel={f.saving}>{p.assign}</FormSubmit>
+          <SubmitButton pendingLabel={f.saving}>{p.assign}</SubmitButton>
         </ActionForm>
       )}
       {can(user, "ticket.schedule") && (
@@ -78,14 +78,14 @@ export function TicketControls({ details, user, timeZone, t }: TicketControlsPro
             <TextField name="time" type="time" label={p.scheduleTime} defaultValue={wall.time} step={300} />
           </div>
           <p className="text-xs text-slate-600">{format(p.scheduleHelp, { timeZone })}</p>
-          <FormSubmit pendingLabel={f.saving}>{p.schedule}</FormSubmit>
+          <SubmitButton pendingLabel={f.saving}>{p.schedule}</SubmitButton>
         </ActionForm>
       )}
       {can(user, "ticket.setPriority") && (
         <ActionForm action={setTicketPriorityAction} className={box} successMessage={p.saved} aria-label={p.setPriority}>
           {id}
           <SelectField name="priority" label={p.setPriority} defaultValue={ticket.priority} options={ticketPriorities.map((v) => ({ value: v, label: t.priority[v] }))} />
-          <FormSubmit pendingLabel={f.saving}>{f.save}</FormSubmit>
+          <SubmitButton pendingLabel={f.saving}>{f.save}</SubmitButton>
         </ActionForm>
       )}
       {canEditTicketText(user, ticket) && (
@@ -96,18 +96,15 @@ export function TicketControls({ details, user, timeZone, t }: TicketControlsPro
             <input type="hidden" name="version" value={ticket.updatedAt.toISOString()} />
             <TextField name="title" label={f.title} defaultValue={ticket.title} required maxLength={120} />
             <TextAreaField name="description" label={f.description} defaultValue={ticket.description} maxLength={5000} />
-            <FormSubmit pendingLabel={f.saving}>{f.save}</FormSubmit>
+            <SubmitButton pendingLabel={f.saving}>{f.save}</SubmitButton>
           </ActionForm>
         </details>
       )}
       {can(user, "ticket.delete") && (
-        <ConfirmAction
-          action={deleteTicketAction}
-          input={{ id: ticket.id }}
+        <ActionButton
+          action={deleteTicketAction.bind(null, { id: ticket.id })}
           label={p.delete}
-          question={p.deleteConfirm}
-          confirmLabel={t.tickets.confirm.yes}
-          cancelLabel={t.tickets.confirm.no}
+          confirm={{ question: p.deleteConfirm, confirmLabel: t.tickets.confirm.yes, cancelLabel: t.tickets.confirm.no, danger: true }}
           className="btn-secondary w-full text-red-700"
         />
       )}

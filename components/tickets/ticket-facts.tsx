@@ -2,9 +2,11 @@ import Link from "next/link";
 import { PriorityBadge } from "@/components/dashboard/priority-badge";
 import { formatDateTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
-import { machineLabel } from "@/lib/machines";
-import { assigneeName, type TicketDetails } from "@/lib/ticket-details";
-import { describeSchedule, ScheduleState } from "./schedule-state";
+import { machineLabel } from "@/lib/machines/model";
+import type { TicketDetails } from "@/lib/tickets/queries";
+import { assigneeLabel } from "@/lib/tickets/model";
+import { describeSchedule } from "@/lib/tickets/schedule";
+import { ScheduleState } from "./schedule-state";
 
 interface TicketFactsProps {
   details: TicketDetails;
@@ -29,13 +31,13 @@ export function TicketFacts({ details, now, locale, timeZone, t }: TicketFactsPr
       </span>,
     ],
     [p.location, ticket.machine.location ?? "—"],
-    [p.assignee, <span key="a" data-testid="ticket-assignee">{assigneeName(ticket.assignedTo, names, { team: t.tickets.card.wholeTeam, nobody: t.tickets.card.unassigned })}</span>],
+    [p.assignee, <span key="a" data-testid="ticket-assignee">{assigneeLabel(ticket.assignedTo, (id) => names.get(id), t)}</span>],
     [
       p.scheduled,
       ticket.scheduledDate ? (
         <div key="sd" data-testid="ticket-scheduled">
           {when(ticket.scheduledDate)}
-          <ScheduleState view={describeSchedule(ticket.scheduledDate, ticket.status, { now, locale, timeZone, t })} />
+          <ScheduleState view={describeSchedule(ticket, { now, locale, timeZone, t })} />
         </div>
       ) : (
         p.notScheduled

@@ -1,9 +1,9 @@
-import { ActionForm, FormSubmit } from "@/components/ui/action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import { createTicketAction } from "@/app/(app)/tickets/actions";
 import type { Messages } from "@/lib/i18n";
-import { ACCEPTED_TYPES } from "@/lib/media-types";
-import { ticketPriorities } from "@/lib/tickets";
+import { ACCEPTED_TYPES } from "@/lib/file-types";
+import { ticketPriorities } from "@/lib/tickets/model";
 
 interface TicketFormProps {
   machines: { id: number; label: string }[];
@@ -39,9 +39,9 @@ export function TicketForm({ machines, machineId, t }: TicketFormProps) {
         </label>
         <input id="field-camera" name="photos" type="file" accept="image/*" capture="environment" className="field" />
       </div>
-      <FormSubmit pendingLabel={f.submitting} className="btn-primary w-full sm:w-auto">
+      <SubmitButton pendingLabel={f.submitting} className="btn-primary w-full sm:w-auto">
         {f.submit}
-      </FormSubmit>
+      </SubmitButton>
     </ActionForm>
   );
 }

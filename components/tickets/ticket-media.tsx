@@ -1,12 +1,12 @@
 import { addMediaAction, deleteMediaAction } from "@/app/(app)/tickets/actions";
-import { ActionForm, FormSubmit } from "@/components/ui/action-form";
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { ActionButton } from "@/components/ui/action-button";
+import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { TextField } from "@/components/ui/fields";
 import { format, type Messages } from "@/lib/i18n";
-import { ACCEPTED_TYPES } from "@/lib/media-types";
+import { ACCEPTED_TYPES } from "@/lib/file-types";
 import type { Actor } from "@/lib/operation";
 import { can, canDeleteOwnedBy } from "@/lib/permissions";
-import type { TicketDetails } from "@/lib/ticket-details";
+import type { TicketDetails } from "@/lib/tickets/queries";
 import { MediaViewer } from "./media-viewer";
 
 export function TicketMedia({ details, user, t }: { details: TicketDetails; user: Actor; t: Messages }) {
@@ -27,13 +27,15 @@ export function TicketMedia({ details, user, t }: { details: TicketDetails; user
         <ul className="flex flex-wrap gap-2 text-sm">
           {deletable.map((item) => (
             <li key={item.id}>
-              <ConfirmAction
-                action={deleteMediaAction}
-                input={{ id: item.id }}
+              <ActionButton
+                action={deleteMediaAction.bind(null, { id: item.id })}
                 label={`${m.delete} « ${item.fileName} »`}
-                question={format(m.deleteConfirm, { name: item.fileName })}
-                confirmLabel={t.tickets.confirm.yes}
-                cancelLabel={t.tickets.confirm.no}
+                confirm={{
+                  question: format(m.deleteConfirm, { name: item.fileName }),
+                  confirmLabel: t.tickets.confirm.yes,
+                  cancelLabel: t.tickets.confirm.no,
+                  danger: true,
+                }}
                 className="btn-ghost min-h-9 text-sm text-red-700"
               />
             </li>
@@ -44,7 +46,7 @@ export function TicketMedia({ details, user, t }: { details: TicketDetails; user
         <ActionForm action={addMediaAction} className="space-y-2" resetOnSuccess aria-label={m.add} failedMessage={t.errors.errorBody}>
           <input type="hidden" name="ticketId" value={details.ticket.id} />
           <TextField name="files" type="file" label={m.add} help={t.tickets.form.photosHelp} accept={ACCEPTED_TYPES} multiple />
-          <FormSubmit pendingLabel={m.submitting}>{m.submit}</FormSubmit>
+          <SubmitButton pendingLabel={m.submitting}>{m.submit}</SubmitButton>
         </ActionForm>
       )}
     </section>

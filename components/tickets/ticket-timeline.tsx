@@ -1,7 +1,8 @@
 import { formatDateTime } from "@/lib/format";
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import { assigneeName, type TicketDetails } from "@/lib/ticket-details";
-import { ticketEventTypes, type TicketEventType } from "@/lib/ticket-events";
+import type { TicketDetails } from "@/lib/tickets/queries";
+import { assigneeLabel } from "@/lib/tickets/model";
+import { ticketEventTypes, type TicketEventType } from "@/lib/tickets/events";
 
 interface TicketTimelineProps {
   details: TicketDetails;
@@ -27,7 +28,7 @@ function describe(event: Event, details: TicketDetails, locale: Locale, timeZone
       if (event.toValue === null) return format(words.unassigned, { actor });
       return format(words.assigned, {
         actor,
-        to: assigneeName(Number(event.toValue), details.names, { team: t.tickets.card.wholeTeam, nobody: t.tickets.card.unassigned }),
+        to: assigneeLabel(Number(event.toValue), (id) => details.names.get(id), t),
       });
     case "scheduled":
       if (!event.toValue) return format(words.unscheduled, { actor });

@@ -1,65 +1,68 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/operation";
+import { ActionResultMessage, runAction, type SuccessMessage } from "./action-result";
+import { ConfirmDialog } from "./confirm-dialog";
 
-type Result = { ok: true; data: unknown } | { ok: false; error: string };
-
-interface ActionButtonProps {
-  action: () => Promise<Result>;
+interface ActionButtonProps<T> {
+  /** A server action with its input bound (`deleteTicketAction.bind(null, { id })`), or a client function calling one. */
+  action: () => Promise<ActionResult<T>>;
   label: string;
-  pendingLabel: string;
+  /** Said by the button while the action runs; without it the label stays. */
+  pendingLabel?: string;
   /** Asked in a modal dialog first: for anything destructive or hard to undo. */
-  confirm?: { message: string; confirmLabel: string; cancelLabel: string };
-  variant?: "primary" | "secondary";
-  /** Shown on success when the action returns no message of its own. */
-  successMessage?: string;
+  confirm?: { question: string; confirmLabel: string; cancelLabel: string; danger?: boolean };
+  successMessage?: SuccessMessage<T>;
+  onSuccess?: (data: T) => void;
+  className?: string;
 }
 
-/** A button that runs a server action and says what happened, next to itself. */
-export function ActionButton({ action, label, pendingLabel, confirm, variant = "secondary", successMessage }: ActionButtonProps) {
+/**
+ * A button that runs a server action and says what happened next to itself. A
+ * refusal after a confirmation is said in the dialog, which stays open.
+ */
+export function ActionButton<T>({ action, label, pendingLabel, confirm, successMessage, onSuccess, className = "btn-secondary" }: ActionButtonProps<T>) {
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [result, setResult] = useState<ActionResult<T> | null>(null);
+  const [asking, setAsking] = useState(false);
 
-  const run = () =>
+  function run() {
+    if (pending) return;
+    setResult(null);
     startTransition(async () => {
-      const outcome = await action();
-      setResult(
-        outcome.ok
-          ? { ok: true, message: typeof outcome.data === "string" ? outcome.data : (successMessage ?? "") }
-          : { ok: false, message: outcome.error },
-      );
+      const next = await runAction(action);
+      setResult(next);
+      if (next.ok) {
+        setAsking(false);
+        onSuccess?.(next.data);
+      }
     });
+  }
+
+  function press() {
+    if (pending) return;
+    if (!confirm) return run();
+    setResult(null);
+    setAsking(true);
+  }
+
+  // A refusal read in the dialog is not repeated beside the button once the dialog is dismissed.
+  const dismiss = () => {
+    setAsking(false);
+    setResult((last) => (last?.ok ? last : null));
+  };
 
   return (
     <div className="space-y-2">
-      <button
-        type="button"
-        disabled={pending}
-        onClick={() => (confirm ? dialog.current?.showModal() : run())}
-        className={variant === "primary" ? "btn-primary" : "btn-secondary"}
-      >
-        {pending ? pendingLabel : label}
+      <button type="button" className={className} aria-disabled={pending} onClick={press}>
+        {pending && pendingLabel ? pendingLabel : label}
       </button>
-      {result?.message && (
-        <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-emerald-800" : "text-sm text-red-700"}>
-          {result.message}
-        </p>
-      )}
+      {!asking && <ActionResultMessage result={result} successMessage={successMessage} />}
       {confirm && (
-        <dialog ref={dialog} className="m-auto max-w-sm rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
-          <form method="dialog" className="space-y-4 p-5">
-            <p className="text-slate-800">{confirm.message}</p>
-            <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-              <button type="submit" value="cancel" className="btn-secondary" autoFocus>
-                {confirm.cancelLabel}
-              </button>
-              <button type="submit" value="confirm" className="btn-primary" onClick={run}>
-                {confirm.confirmLabel}
-              </button>
-            </div>
-          </form>
-        </dialog>
+        <ConfirmDialog {...confirm} open={asking} onClose={dismiss} onConfirm={run} pending={pending} pendingLabel={pendingLabel}>
+          {result && !result.ok && <ActionResultMessage result={result} />}
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -16,11 +16,11 @@ test("an admin creates a technician, who must choose a password at first sign-in
   await page.getByRole("button", { name: "Créer l’utilisateur" }).click();
   await expect(page.getByRole("status")).toContainText("Le compte de Nadia Bergeron est créé");
 
-  const [row] = queryD1<{ role: string; must_change_password: number }>(
+  const [row] = await queryD1<{ role: string; must_change_password: number }>(
     `SELECT role, must_change_password FROM users WHERE email = ${sqlText(email)}`,
   );
   expect(row).toEqual({ role: "technician", must_change_password: 1 });
-  const [audit] = queryD1<{ after: string }>(`SELECT after FROM audit_logs WHERE action = 'user.created' ORDER BY id DESC LIMIT 1`);
+  const [audit] = await queryD1<{ after: string }>(`SELECT after FROM audit_logs WHERE action = 'user.created' ORDER BY id DESC LIMIT 1`);
   expect(audit!.after).toContain(email);
   expect(audit!.after).not.toMatch(/pbkdf2|Temporaire/);
 

@@ -7,27 +7,27 @@ test.use({ storageState: storageState("admin") });
 // A 1×1 PNG.
 const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
-function setting(key: string): unknown {
-  const [row] = queryD1<{ value: string }>(`SELECT value FROM settings WHERE key = '${key}'`);
+async function setting(key: string): Promise<unknown> {
+  const [row] = await queryD1<{ value: string }>(`SELECT value FROM settings WHERE key = '${key}'`);
   return row ? JSON.parse(row.value) : undefined;
 }
 
 test("a bad time zone is refused with a message and every old value is kept; a good save shows in the header and the audit log", async ({ page }) => {
-  const original = setting("companyName");
+  const original = await setting("companyName");
   await page.goto("/admin/settings");
   const name = page.getByLabel("Nom de l’entreprise");
   await name.fill("Usine de test");
   await page.getByLabel("Fuseau horaire de l’usine").fill("Mars/Olympus");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.locator("#timeZone-error")).toHaveText("Fuseau horaire inconnu. Utilisez un nom IANA comme America/Toronto.");
-  expect(setting("companyName")).toBe(original);
+  expect(await setting("companyName")).toBe(original);
   await expect(page.getByRole("banner")).not.toContainText("Usine de test");
 
   await page.getByLabel("Fuseau horaire de l’usine").fill("America/Toronto");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("status")).toHaveText("Paramètres enregistrés.");
   await expect(page.getByRole("banner")).toContainText("Usine de test");
-  expect(setting("companyName")).toBe("Usine de test");
+  expect(await setting("companyName")).toBe("Usine de test");
 
   await page.goto("/admin/audit?action=setting.changed");
   await expect(page.getByTestId("audit-list").getByRole("listitem").first()).toContainText("Paramètre modifié");
@@ -45,7 +45,7 @@ test("a logo is checked by content, shown in the header from behind the session,
   await page.getByLabel("Fichier image").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("<svg onload=alert(1)>") });
   await page.getByRole("button", { name: "Téléverser" }).click();
   await expect(page.locator("#logo-error")).toHaveText("Ce fichier n’est pas une image PNG, JPEG ou WebP.");
-  expect(setting("logoKey")).toBeUndefined();
+  expect(await setting("logoKey")).toBeUndefined();
 
   await page.getByLabel("Fichier image").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
   await page.getByRole("button", { name: "Téléverser" }).click();
@@ -61,5 +61,5 @@ test("a logo is checked by content, shown in the header from behind the session,
   await page.getByRole("dialog").getByRole("button", { name: "Confirmer" }).click();
   await expect(page.getByRole("status").first()).toHaveText("Logo retiré.");
   await expect(page.getByRole("banner").locator("img")).toHaveCount(0);
-  expect(setting("logoKey")).toBeNull();
+  expect(await setting("logoKey")).toBeNull();
 });

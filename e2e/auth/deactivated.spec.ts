@@ -7,7 +7,7 @@ test("a deactivated user's session stops working on the next request", async ({ 
   await signInThroughForm(page, user.email, user.password);
   await expectSignedIn(page, user.name);
 
-  setUserActive(user.email, false);
+  await setUserActive(user.email, false);
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in$/);
 

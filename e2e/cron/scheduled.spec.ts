@@ -2,15 +2,16 @@ import { expect, test } from "@playwright/test";
 import { queryD1 } from "../fixtures/d1";
 
 test("the cron trigger records a finished run", async ({ request }) => {
-  const before = queryD1<{ id: number }>("SELECT COALESCE(MAX(id), 0) AS id FROM cron_runs")[0]!.id;
+  const before = (await queryD1<{ id: number }>("SELECT COALESCE(MAX(id), 0) AS id FROM cron_runs"))[0]!.id;
 
   const response = await request.get("/__scheduled?cron=*/5+*+*+*+*");
   expect(response.ok()).toBe(true);
 
+  // The trigger answers at once; the run itself goes on in waitUntil (worker.ts).
   await expect
-    .poll(() => queryD1<{ outcome: string }>(`SELECT outcome FROM cron_runs WHERE id > ${before}`).map((r) => r.outcome))
+    .poll(async () => (await queryD1<{ outcome: string }>(`SELECT outcome FROM cron_runs WHERE id > ${before}`)).map((r) => r.outcome), { timeout: 30_000 })
     .toEqual(["success"]);
-  const [run] = queryD1<{ job: string; cron: string; started_at: string; finished_at: string }>(
+  const [run] = await queryD1<{ job: string; cron: string; started_at: string; finished_at: string }>(
     `SELECT job, cron, started_at, finished_at FROM cron_runs WHERE id > ${before}`,
   );
   expect(run).toMatchObject({ job: "overdue-webhooks", cron: "*/5 * * * *" });

@@ -14,17 +14,17 @@ test("an admin creates a machine", async ({ page }) => {
   await page.getByLabel("Emplacement").fill("Atelier C");
   await page.getByRole("button", { name: "Créer la machine" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} Bridgeport V2`);
-  const [row] = queryD1<{ id: number; status: string }>(`SELECT id, status FROM machines WHERE machine_type = '${name}'`);
+  const [row] = await queryD1<{ id: number; status: string }>(`SELECT id, status FROM machines WHERE machine_type = '${name}'`);
   expect(row?.status).toBe("operational");
-  expect(queryD1(`SELECT action FROM audit_logs WHERE entity_type = 'machine' AND entity_id = '${row!.id}'`)).toEqual([{ action: "machine.created" }]);
+  expect(await queryD1(`SELECT action FROM audit_logs WHERE entity_type = 'machine' AND entity_id = '${row!.id}'`)).toEqual([{ action: "machine.created" }]);
   await page.goto(`/machines?q=${encodeURIComponent(name)}`);
   await expect(page.getByTestId("machine-list").getByRole("listitem")).toHaveCount(1);
 });
 
 test("an admin cannot delete a machine with tickets and marks it out of service instead, which its cards show", async ({ page }) => {
   const name = `Presse ${uniqueTag("oos")}`;
-  const machineId = createMachineRow(name);
-  const ticket = createTicketRow({ title: `Sur ${name}`, reporterEmail: account("operator").email, machineId });
+  const machineId = await createMachineRow(name);
+  const ticket = await createTicketRow({ title: `Sur ${name}`, reporterEmail: account("operator").email, machineId });
   await page.goto(`/machines/${machineId}`);
   await expect(page.getByRole("link", { name: `Sur ${name}` })).toBeVisible();
 
@@ -36,7 +36,7 @@ test("an admin cannot delete a machine with tickets and marks it out of service 
   await page.getByRole("button", { name: /Mettre hors service/ }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Mettre hors service" }).click();
   await expect(page.locator("h1 + div")).toContainText("Hors service");
-  expect(queryD1(`SELECT status FROM machines WHERE id = ${machineId}`)).toEqual([{ status: "out_of_service" }]);
+  expect(await queryD1(`SELECT status FROM machines WHERE id = ${machineId}`)).toEqual([{ status: "out_of_service" }]);
 
   await page.goto(`/tickets?q=${encodeURIComponent(name)}`);
   await expect(page.locator(`li[data-ticket="${ticket.id}"]`)).toContainText("Machine hors service");

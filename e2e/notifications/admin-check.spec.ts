@@ -26,9 +26,10 @@ test.describe("the Notifications admin page", () => {
       await expect(page.getByTestId("test-result")).toContainText("Réponse du destinataire : 200");
       expect(receiver.requests.at(-1)!.json.event).toBe("ticket.test");
 
-      const [ticketId] = insertOverdueTickets(1, tag);
+      const [ticketId] = await insertOverdueTickets(1, tag);
       await page.getByRole("button", { name: "Lancer la vérification maintenant" }).click();
-      await expect(page.getByRole("status").filter({ hasText: /\d+ tickets? en retard/ })).toBeVisible({ timeout: 20_000 });
+      // The check runs the whole sweep (D1 claims, the webhook, its log) before it answers.
+      await expect(page.getByRole("status").filter({ hasText: /\d+ tickets? en retard/ })).toBeVisible({ timeout: 45_000 });
       const delivered = receiver.requests.find((r) => r.json.ticket_id === ticketId);
       expect(delivered?.json).toMatchObject({ event: "ticket.overdue", status: "received", priority: "high" });
       expect(delivered?.headers["webhook-id"]).toMatch(/^msg_/);
@@ -48,8 +49,8 @@ test.describe("the Notifications admin page", () => {
       expect(copies).toHaveLength(2);
       expect(copies[1]!.headers["webhook-id"]).toBe(copies[0]!.headers["webhook-id"]);
     } finally {
-      resetWebhookSettings();
-      retireTickets(tag);
+      await resetWebhookSettings();
+      await retireTickets(tag);
       await receiver.close();
     }
   });
@@ -64,7 +65,7 @@ test.describe("the Notifications admin page", () => {
       await expect(page.getByTestId("secret-state")).toContainText("Secret en place");
       await expect(page.locator("body")).not.toContainText(secret!);
     } finally {
-      resetWebhookSettings();
+      await resetWebhookSettings();
     }
   });
 });

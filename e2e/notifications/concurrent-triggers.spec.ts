@@ -4,12 +4,13 @@ import { startReceiver } from "../../tests/integration/helpers/receiver";
 import { insertOverdueTickets, resetWebhookSettings, retireTickets, setWebhookSettings } from "../fixtures/webhooks";
 
 test("five concurrent cron triggers over 200 overdue tickets give exactly 200 deliveries", async ({ request }) => {
-  test.setTimeout(120_000);
+  // Room for both polls below (90 s + 60 s) on a loaded machine.
+  test.setTimeout(180_000);
   const receiver = await startReceiver();
   const tag = `C${Date.now()}`;
   try {
-    const ids = insertOverdueTickets(200, tag);
-    setWebhookSettings({ url: receiver.url, pauseMs: 0, maxPerRun: 50, enabled: true });
+    const ids = await insertOverdueTickets(200, tag);
+    await setWebhookSettings({ url: receiver.url, pauseMs: 0, maxPerRun: 50, enabled: true });
 
     const responses = await Promise.all(
       Array.from({ length: 5 }, () => request.get("/__scheduled?cron=*/5+*+*+*+*")),
@@ -20,7 +21,7 @@ test("five concurrent cron triggers over 200 overdue tickets give exactly 200 de
     await expect.poll(() => ours().length, { timeout: 90_000 }).toBe(200);
     // Let any straggler run finish, then check nothing arrived twice.
     await expect
-      .poll(() => queryD1<{ n: number }>("SELECT COUNT(*) AS n FROM cron_runs WHERE outcome = 'running'")[0]!.n, { timeout: 60_000 })
+      .poll(async () => (await queryD1<{ n: number }>("SELECT COUNT(*) AS n FROM cron_runs WHERE outcome = 'running'"))[0]!.n, { timeout: 60_000 })
       .toBe(0);
     expect(ours()).toHaveLength(200);
     expect(new Set(ours().map((r) => r.json.ticket_id))).toEqual(new Set(ids));
@@ -28,8 +29,8 @@ test("five concurrent cron triggers over 200 overdue tickets give exactly 200 de
     for (const r of receiver.requests) perTicket.set(String(r.json.ticket_id), (perTicket.get(String(r.json.ticket_id)) ?? 0) + 1);
     expect([...perTicket.values()].every((n) => n === 1)).toBe(true);
   } finally {
-    resetWebhookSettings();
-    retireTickets(tag);
+    await resetWebhookSettings();
+    await retireTickets(tag);
     await receiver.close();
   }
 });

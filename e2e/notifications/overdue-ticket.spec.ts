@@ -12,7 +12,8 @@ function factoryYesterday(): string {
 }
 
 test("an admin saves the URL, creates an overdue ticket, runs the check, and sees the delivery and the badge", async ({ page }) => {
-  test.setTimeout(90_000);
+  // The longest flow of the suite: a dozen round trips through the worker and D1.
+  test.setTimeout(150_000);
   const receiver = await startReceiver();
   const title = `Alerte ${uniqueTag("wh")}`;
   try {
@@ -45,7 +46,7 @@ test("an admin saves the URL, creates an overdue ticket, runs the check, and see
 
     await page.goto("/admin/notifications");
     await page.getByRole("button", { name: "Lancer la vérification maintenant" }).click();
-    await expect(page.getByRole("status").filter({ hasText: /\d+ tickets? en retard/ })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("status").filter({ hasText: /\d+ tickets? en retard/ })).toBeVisible({ timeout: 45_000 });
     const delivered = receiver.requests.filter((r) => r.json.ticket_id === ticketId);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.json).toMatchObject({ title, assigned_to: "Julie Roy", event: "ticket.overdue" });
@@ -61,7 +62,7 @@ test("an admin saves the URL, creates an overdue ticket, runs the check, and see
     await expect(page.getByTestId("overdue-alert")).toContainText("Alerte de retard envoyée le");
     await expect(page.getByTestId("timeline")).toContainText("Alerte de retard envoyée par webhook (statut 200)");
   } finally {
-    resetWebhookSettings();
+    await resetWebhookSettings();
     await receiver.close();
   }
 });

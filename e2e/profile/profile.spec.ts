@@ -16,7 +16,7 @@ test("a user renames themselves, picks English, and changes their password with 
   await expect(page.getByRole("heading", { level: 1, name: "My profile" })).toBeVisible();
   await page.getByLabel("Account menu").click();
   await expect(page.getByTestId("user-name")).toHaveText("Profil <i>Renommé</i>");
-  expect(queryD1(`SELECT name, locale FROM users WHERE email = ${sqlText(user.email)}`)).toEqual([
+  expect(await queryD1(`SELECT name, locale FROM users WHERE email = ${sqlText(user.email)}`)).toEqual([
     { name: "Profil <i>Renommé</i>", locale: "en" },
   ]);
 

@@ -6,12 +6,12 @@ test.use({ storageState: storageState("supervisor") });
 
 test("the dashboard shows the database's figures and fits the screen", async ({ page }) => {
   await page.goto("/");
-  const [{ n: received }] = queryD1<{ n: number }>(
+  const [{ n: received }] = (await queryD1<{ n: number }>(
     "SELECT COUNT(*) AS n FROM tickets WHERE status = 'received' AND deleted_at IS NULL",
-  ) as [{ n: number }];
+  )) as [{ n: number }];
   await expect(page.getByTestId("count-received").locator("dd")).toHaveText(String(received));
 
-  const overdue = queryD1<{ ticket_id: string }>(
+  const overdue = await queryD1<{ ticket_id: string }>(
     "SELECT ticket_id FROM tickets WHERE assigned_to IS NOT NULL AND scheduled_date IS NOT NULL AND status IN ('received','diagnostic') AND deleted_at IS NULL AND datetime(scheduled_date) < datetime('now')",
   );
   expect(overdue.length).toBeGreaterThan(0);

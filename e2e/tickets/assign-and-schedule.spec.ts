@@ -6,14 +6,14 @@ test.use({ storageState: storageState("supervisor") });
 
 test("a supervisor assigns a ticket, schedules it in factory time and changes its priority", async ({ page }) => {
   const title = `Planifier ${uniqueTag("sup")}`;
-  const ticket = createTicketRow({ title, reporterEmail: account("operator").email });
+  const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
   await page.goto(`/tickets/${ticket.ticketId}`);
 
   const assign = page.getByRole("form", { name: "Assigner" });
   await assign.getByLabel("Assigner à").selectOption({ label: "Patrick Lavoie" });
   await assign.getByRole("button", { name: "Assigner" }).click();
   await expect(page.getByTestId("ticket-assignee")).toHaveText("Patrick Lavoie");
-  expect(ticketRow(ticket.id).assigned_to).toBe(userId("patrick.lavoie@atelier.demo"));
+  expect((await ticketRow(ticket.id)).assigned_to).toBe(await userId("patrick.lavoie@atelier.demo"));
 
   // 3 December 2026, 09:30 in Toronto (EST, UTC-5) is 14:30 UTC.
   const schedule = page.getByRole("form", { name: "Planifier" });
@@ -21,17 +21,17 @@ test("a supervisor assigns a ticket, schedules it in factory time and changes it
   await schedule.getByLabel("Heure").fill("09:30");
   await schedule.getByRole("button", { name: "Planifier" }).click();
   await expect(page.getByTestId("ticket-scheduled")).toContainText("09 h 30");
-  expect(ticketRow(ticket.id).scheduled_date).toBe("2026-12-03T14:30:00.000+00:00");
+  expect((await ticketRow(ticket.id)).scheduled_date).toBe("2026-12-03T14:30:00.000+00:00");
 
   await assign.getByLabel("Assigner à").selectOption({ label: "Toute l’équipe" });
   await assign.getByRole("button", { name: "Assigner" }).click();
   await expect(page.getByTestId("ticket-assignee")).toHaveText("Toute l’équipe");
-  expect(ticketRow(ticket.id).assigned_to).toBe(0);
+  expect((await ticketRow(ticket.id)).assigned_to).toBe(0);
 
   const priority = page.getByRole("form", { name: "Changer la priorité" });
   await priority.getByLabel("Changer la priorité").selectOption("critical");
   await priority.getByRole("button", { name: "Enregistrer" }).click();
-  await expect.poll(() => ticketRow(ticket.id).priority).toBe("critical");
+  await expect.poll(async () => (await ticketRow(ticket.id)).priority).toBe("critical");
 
   const timeline = page.getByTestId("timeline");
   await expect(timeline).toContainText(`${account("supervisor").name} a assigné le ticket à Patrick Lavoie`);
@@ -41,7 +41,7 @@ test("a supervisor assigns a ticket, schedules it in factory time and changes it
 
 test("a deleted ticket leaves the board after confirmation but stays in the database", async ({ page }) => {
   const title = `Supprimer ${uniqueTag("del")}`;
-  const ticket = createTicketRow({ title, reporterEmail: account("operator").email });
+  const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
   await page.goto(`/tickets/${ticket.ticketId}`);
   await page.getByRole("button", { name: "Supprimer le ticket" }).click();
   await expect(page.getByRole("dialog")).toContainText("Supprimer ce ticket ?");
@@ -49,7 +49,7 @@ test("a deleted ticket leaves the board after confirmation but stays in the data
   await expect(page).toHaveURL(/\/tickets$/);
   await page.goto(`/tickets?q=${encodeURIComponent(title)}`);
   await expect(page.locator(`li[data-ticket="${ticket.id}"]`)).toHaveCount(0);
-  expect(ticketRow(ticket.id)).toBeDefined();
+  expect(await ticketRow(ticket.id)).toBeDefined();
   const response = await page.goto(`/tickets/${ticket.ticketId}`);
   expect(response?.status()).toBe(404);
 });

@@ -6,8 +6,8 @@ test.use({ storageState: storageState("technician") });
 
 test("filters combine and live in the URL", async ({ page }) => {
   const tag = uniqueTag("flt");
-  const mine = createTicketRow({ title: `Mien ${tag}`, reporterEmail: account("technician").email });
-  const other = createTicketRow({ title: `Autre ${tag}`, reporterEmail: account("operator").email });
+  const mine = await createTicketRow({ title: `Mien ${tag}`, reporterEmail: account("technician").email });
+  const other = await createTicketRow({ title: `Autre ${tag}`, reporterEmail: account("operator").email });
   await page.goto("/tickets");
   await page.getByLabel("Rechercher").fill(tag);
   await page.locator("summary", { hasText: "Filtres" }).click();

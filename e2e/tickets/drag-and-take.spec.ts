@@ -6,7 +6,7 @@ test.use({ storageState: storageState("technician") });
 
 test("a technician drags a ticket to Diagnostic and takes it", async ({ page }) => {
   const title = `Bruit ${uniqueTag("drag")}`;
-  const ticket = createTicketRow({ title, reporterEmail: account("operator").email });
+  const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
   await page.goto(`/tickets?q=${encodeURIComponent(title)}`);
 
   const card = page.locator(`li[data-ticket="${ticket.id}"]`);
@@ -15,12 +15,12 @@ test("a technician drags a ticket to Diagnostic and takes it", async ({ page }) 
 
   await expect(page.getByTestId("column-diagnostic").locator(`li[data-ticket="${ticket.id}"]`)).toBeVisible();
   await expect(page.getByRole("status")).toContainText(`${ticket.ticketId} déplacé vers « Diagnostic »`);
-  await expect.poll(() => ticketRow(ticket.id).status).toBe("diagnostic");
+  await expect.poll(async () => (await ticketRow(ticket.id)).status).toBe("diagnostic");
 
   await page.getByRole("link", { name: title }).click();
   await page.getByRole("button", { name: /Je m’en occupe/ }).click();
   await expect(page.getByTestId("ticket-assignee")).toHaveText(account("technician").name);
-  expect(ticketRow(ticket.id).assigned_to).toBe(userId(account("technician").email));
+  expect((await ticketRow(ticket.id)).assigned_to).toBe(await userId(account("technician").email));
   await expect(page.getByTestId("timeline")).toContainText(`${account("technician").name} a changé le statut : Requête reçue → Diagnostic`);
   // A technician cannot assign others, schedule or change priority: those controls are not offered.
   await expect(page.getByLabel("Assigner à")).toHaveCount(0);

@@ -14,7 +14,7 @@ test("the filtered board exports exactly its tickets as a CSV Excel reads", asyn
   const body = await response.body();
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
   const lines = body.toString("utf8").slice(1).trim().split(/\r?\n/);
-  const [{ n }] = queryD1<{ n: number }>("SELECT COUNT(*) AS n FROM tickets WHERE priority = 'critical' AND deleted_at IS NULL") as [{ n: number }];
+  const [{ n }] = (await queryD1<{ n: number }>("SELECT COUNT(*) AS n FROM tickets WHERE priority = 'critical' AND deleted_at IS NULL")) as [{ n: number }];
   expect(lines).toHaveLength(n + 1);
   expect(lines.slice(1).every((line) => line.includes(";Critique;"))).toBe(true);
 });

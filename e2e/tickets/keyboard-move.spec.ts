@@ -6,7 +6,7 @@ test.use({ storageState: storageState("supervisor") });
 
 test("a ticket moves with the keyboard alone, through the Déplacer vers… menu", async ({ page }) => {
   const title = `Clavier ${uniqueTag("kb")}`;
-  const ticket = createTicketRow({ title, reporterEmail: account("operator").email });
+  const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
   await page.goto(`/tickets?q=${encodeURIComponent(title)}`);
 
   // Tab from the search field until the card's menu button has focus.
@@ -22,19 +22,19 @@ test("a ticket moves with the keyboard alone, through the Déplacer vers… menu
   await page.keyboard.press("Enter");
 
   await expect(page.getByTestId("column-in_progress").locator(`li[data-ticket="${ticket.id}"]`)).toBeVisible();
-  await expect.poll(() => ticketRow(ticket.id).status).toBe("in_progress");
+  await expect.poll(async () => (await ticketRow(ticket.id)).status).toBe("in_progress");
   await expect(menuButton).toBeFocused();
 });
 
 test("moving to Terminé sets completed_at and moving out clears it", async ({ page }) => {
   const title = `Fin ${uniqueTag("done")}`;
-  const ticket = createTicketRow({ title, reporterEmail: account("operator").email, status: "in_progress" });
+  const ticket = await createTicketRow({ title, reporterEmail: account("operator").email, status: "in_progress" });
   await page.goto(`/tickets?q=${encodeURIComponent(title)}`);
   await page.getByRole("button", { name: `Déplacer ${ticket.ticketId} vers une autre colonne` }).click();
   await page.getByRole("menuitem", { name: "Terminé" }).click();
-  await expect.poll(() => ticketRow(ticket.id).completed_at).not.toBeNull();
+  await expect.poll(async () => (await ticketRow(ticket.id)).completed_at).not.toBeNull();
   await page.getByRole("button", { name: `Déplacer ${ticket.ticketId} vers une autre colonne` }).click();
   await page.getByRole("menuitem", { name: "En cours" }).click();
-  await expect.poll(() => ticketRow(ticket.id).status).toBe("in_progress");
-  expect(ticketRow(ticket.id).completed_at).toBeNull();
+  await expect.poll(async () => (await ticketRow(ticket.id)).status).toBe("in_progress");
+  expect((await ticketRow(ticket.id)).completed_at).toBeNull();
 });

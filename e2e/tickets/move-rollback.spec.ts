@@ -7,17 +7,17 @@ test.use({ storageState: storageState("technician") });
 
 test("a move the server refuses rolls back with the reason, and the board shows where the ticket really is", async ({ page }) => {
   const title = `Conflit ${uniqueTag("rb")}`;
-  const ticket = createTicketRow({ title, reporterEmail: account("operator").email });
+  const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
   await page.goto(`/tickets?q=${encodeURIComponent(title)}`);
   await expect(page.getByTestId("column-received").locator(`li[data-ticket="${ticket.id}"]`)).toBeVisible();
 
   // Someone else moves it while this board is open.
-  queryD1(`UPDATE tickets SET status = 'waiting_parts' WHERE id = ${ticket.id}`);
+  await queryD1(`UPDATE tickets SET status = 'waiting_parts' WHERE id = ${ticket.id}`);
   await page.getByRole("button", { name: `Déplacer ${ticket.ticketId} vers une autre colonne` }).click();
   await page.getByRole("menuitem", { name: "Diagnostic" }).click();
 
   await expect(page.getByRole("alert").filter({ hasText: "Déplacement annulé" })).toContainText("déplacé ou modifié entre-temps");
   await expect(page.getByTestId("column-waiting_parts").locator(`li[data-ticket="${ticket.id}"]`)).toBeVisible();
   await expect(page.getByTestId("column-diagnostic").locator(`li[data-ticket="${ticket.id}"]`)).toHaveCount(0);
-  expect(ticketRow(ticket.id).status).toBe("waiting_parts");
+  expect((await ticketRow(ticket.id)).status).toBe("waiting_parts");
 });

@@ -6,8 +6,8 @@ import { createTicketRow, ticketRow, uniqueTag } from "../fixtures/tickets";
 // by replaying the exact server-action request a technician's browser sends.
 test("an operator's direct attempt to move a ticket is refused by the server", async ({ browser }) => {
   const tag = uniqueTag("deny");
-  const practice = createTicketRow({ title: `Exercice ${tag}`, reporterEmail: account("operator").email });
-  const target = createTicketRow({ title: `Cible ${tag}`, reporterEmail: account("operator").email });
+  const practice = await createTicketRow({ title: `Exercice ${tag}`, reporterEmail: account("operator").email });
+  const target = await createTicketRow({ title: `Cible ${tag}`, reporterEmail: account("operator").email });
 
   const technician = await browser.newContext({ storageState: storageState("technician") });
   const techPage = await technician.newPage();
@@ -31,6 +31,6 @@ test("an operator's direct attempt to move a ticket is refused by the server", a
     data: JSON.stringify([{ id: target.id, from: "received", to: "diagnostic" }]),
   });
   expect(await response.text()).toContain("Vous n’avez pas la permission de faire cette action.");
-  expect(ticketRow(target.id).status).toBe("received");
+  expect((await ticketRow(target.id)).status).toBe("received");
   await operator.close();
 });

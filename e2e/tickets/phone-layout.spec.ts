@@ -8,7 +8,7 @@ const pageOverflow = (page: Page) => page.evaluate(() => document.documentElemen
 
 test("the board and a ticket page fit a 360 px phone; the columns scroll on their own", async ({ page }) => {
   const title = `Téléphone ${uniqueTag("ph")} avec un titre assez long pour devoir passer à la ligne`;
-  const ticket = createTicketRow({ title, reporterEmail: account("operator").email });
+  const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
   await page.goto("/tickets");
   await expect(page.getByTestId("column-received")).toBeVisible();
   expect(await pageOverflow(page)).toBe(0);

@@ -29,11 +29,11 @@ test("an operator reports a problem with a photo from a phone", async ({ page, b
   const thumbnail = page.getByRole("button", { name: "Ouvrir fuite.png" }).locator("img");
   await expect(thumbnail).toHaveJSProperty("naturalWidth", 1);
 
-  const [ticket] = queryD1<{ id: number; reported_by: number; priority: string }>(
+  const [ticket] = await queryD1<{ id: number; reported_by: number; priority: string }>(
     `SELECT id, reported_by, priority FROM tickets WHERE title = '${title}'`,
   );
-  expect(ticket).toMatchObject({ reported_by: userId(account("operator").email), priority: "high" });
-  const media = queryD1<{ id: number; file_type: string }>(`SELECT id, file_type FROM media WHERE ticket_id = ${ticket!.id}`);
+  expect(ticket).toMatchObject({ reported_by: await userId(account("operator").email), priority: "high" });
+  const media = await queryD1<{ id: number; file_type: string }>(`SELECT id, file_type FROM media WHERE ticket_id = ${ticket!.id}`);
   expect(media).toEqual([{ id: expect.any(Number), file_type: "image/png" }]);
 
   // The photo is served to a signed-in user, and to nobody without a session.
@@ -56,5 +56,5 @@ test("a file that is not a photo is refused with a clear message and nothing is 
   await page.getByRole("button", { name: "Envoyer le signalement" }).click();
   await expect(page.getByText("« photo.jpg » n’est pas une photo ou une vidéo acceptée", { exact: false }).first()).toBeVisible();
   await expect(page.getByLabel("Titre")).toHaveValue(title);
-  expect(queryD1(`SELECT id FROM tickets WHERE title = '${title}'`)).toEqual([]);
+  expect(await queryD1(`SELECT id FROM tickets WHERE title = '${title}'`)).toEqual([]);
 });

@@ -6,7 +6,7 @@ test.use({ storageState: storageState("technician"), viewport: { width: 1280, he
 
 test("a finger drags a card by its handle to another column", async ({ page }) => {
   const title = `Doigt ${uniqueTag("touch")}`;
-  const ticket = createTicketRow({ title, reporterEmail: account("operator").email });
+  const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
   await page.goto(`/tickets?q=${encodeURIComponent(title)}`);
   const handle = page.locator(`li[data-ticket="${ticket.id}"] [title^="Glisser"]`);
   const from = (await handle.boundingBox())!;
@@ -26,5 +26,5 @@ test("a finger drags a card by its handle to another column", async ({ page }) =
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
 
   await expect(page.getByTestId("column-in_progress").locator(`li[data-ticket="${ticket.id}"]`)).toBeVisible();
-  await expect.poll(() => ticketRow(ticket.id).status).toBe("in_progress");
+  await expect.poll(async () => (await ticketRow(ticket.id)).status).toBe("in_progress");
 });

@@ -3,9 +3,11 @@ import { adminEn } from "./admin.en";
 import { machinesEn } from "./machines.en";
 import { notificationsEn } from "./notifications.en";
 import { profileEn } from "./profile.en";
+import { rulesEn } from "./rules.en";
 import { ticketsEn } from "./tickets.en";
 
 export const en: Messages = {
+  rules: rulesEn,
   tickets: ticketsEn,
   machines: machinesEn,
   admin: adminEn,
@@ -21,13 +23,6 @@ export const en: Messages = {
     yes: "Yes",
     no: "No",
     none: "—",
-  },
-  actions: {
-    signedOut: "Your session has expired. Please sign in again.",
-    forbidden: "You do not have permission to do this.",
-    invalid: "Some fields are invalid. Correct them and try again.",
-    notFound: "This item no longer exists. It may have been deleted.",
-    conflict: "This item was changed meanwhile. Reload the page and try again.",
   },
   nav: {
     main: "Main navigation",
@@ -105,7 +100,6 @@ export const en: Messages = {
       priority: "Priority",
       status: "Status",
     },
-    wholeTeam: "Whole team",
     lateBy: "Late by {duration}",
     dueIn: "In {duration}",
     total: "{count, plural, one {# ticket in total} other {# tickets in total}}",

@@ -2,6 +2,7 @@ import { adminFr } from "./admin.fr";
 import { machinesFr } from "./machines.fr";
 import { notificationsFr } from "./notifications.fr";
 import { profileFr } from "./profile.fr";
+import { rulesFr } from "./rules.fr";
 import { ticketsFr } from "./tickets.fr";
 
 // French (Québec) is the reference catalogue: en.ts must provide the same keys
@@ -11,6 +12,7 @@ import { ticketsFr } from "./tickets.fr";
 // {# tickets}} (see format.ts; French treats 0 as singular, English does not). Each
 // French file is `as const` so that such templates keep a type format() can see.
 export const fr = {
+  rules: rulesFr,
   tickets: ticketsFr,
   machines: machinesFr,
   admin: adminFr,
@@ -26,13 +28,6 @@ export const fr = {
     yes: "Oui",
     no: "Non",
     none: "—",
-  },
-  actions: {
-    signedOut: "Votre session a expiré. Reconnectez-vous.",
-    forbidden: "Vous n’avez pas la permission de faire cette action.",
-    invalid: "Certains champs sont invalides. Corrigez-les et réessayez.",
-    notFound: "Cet élément n’existe plus. Il a peut-être été supprimé.",
-    conflict: "Cet élément a été modifié entre-temps. Rechargez la page et réessayez.",
   },
   nav: {
     main: "Navigation principale",
@@ -110,7 +105,6 @@ export const fr = {
       priority: "Priorité",
       status: "Statut",
     },
-    wholeTeam: "Toute l’équipe",
     lateBy: "En retard de {duration}",
     dueIn: "Dans {duration}",
     total: "{count, plural, one {# ticket au total} other {# tickets au total}}",

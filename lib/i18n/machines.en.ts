@@ -43,8 +43,4 @@ export const machinesEn: Messages["machines"] = {
     reportProblem: "Report a problem on this machine",
     notFound: "This machine does not exist.",
   },
-  errors: {
-    serialTaken: "Another machine already has this serial number.",
-    hasTickets: "This machine has tickets: it cannot be deleted, since its history must stay. Mark it out of service instead.",
-  },
 };

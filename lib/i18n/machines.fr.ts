@@ -42,8 +42,4 @@ export const machinesFr = {
     reportProblem: "Signaler un problème sur cette machine",
     notFound: "Cette machine n’existe pas.",
   },
-  errors: {
-    serialTaken: "Une autre machine porte déjà ce numéro de série.",
-    hasTickets: "Cette machine a des tickets : elle ne peut pas être supprimée, car son historique doit rester. Mettez-la plutôt hors service.",
-  },
 } as const;

@@ -47,13 +47,6 @@ export const notificationsEn: Messages["notifications"] = {
     save: "Save",
     saving: "Saving…",
     saved: "Settings saved.",
-    errors: {
-      invalid: "Enter a full web address, for example https://connect.pabbly.com/…",
-      scheme: "The address must start with https:// or http://.",
-      private: "This address points into a private, loopback or link-local network: it is refused in production.",
-      credentials: "The address must not contain a user name or password.",
-      appUrl: "Enter Atelier's full address, for example https://atelier.my-plant.ca",
-    },
   },
   secret: {
     title: "Signing secret",
@@ -78,12 +71,10 @@ export const notificationsEn: Messages["notifications"] = {
     testHelp: "Sends a sample overdue ticket (event “ticket.test”) to the configured URL and shows the answer.",
     testResult: "Receiver answered {status} in {ms} ms",
     testFailed: "Failed: {error}",
-    noUrl: "Save a webhook URL first.",
     runNow: "Run the check now",
     running: "Checking…",
     runHelp: "Runs right away the check the trigger starts every 5 minutes.",
     runResult: "{found, plural, one {# overdue ticket} other {# overdue tickets}}, {sent} sent, {failed} failed, {skipped} deferred.",
-    runError: "The check failed: {error}",
     response: "Response body",
   },
   log: {
@@ -137,9 +128,7 @@ export const notificationsEn: Messages["notifications"] = {
     resend: "Resend",
     resending: "Resending…",
     resendConfirm: "Resend this webhook now, with the same webhook-id?",
-    resendBusy: "A check is sending this webhook right now. Try again in a moment.",
     resendDone: "Resent: answer {status}.",
-    resendFailed: "The resend failed: {error}",
   },
   timeline: {
     sent: "Overdue alert sent by webhook (status {status})",

@@ -46,13 +46,6 @@ export const notificationsFr = {
     save: "Enregistrer",
     saving: "Enregistrement…",
     saved: "Réglages enregistrés.",
-    errors: {
-      invalid: "Entrez une adresse web complète, par exemple https://connect.pabbly.com/…",
-      scheme: "L’adresse doit commencer par https:// ou http://.",
-      private: "Cette adresse pointe vers un réseau privé, local ou de liaison : elle est refusée en production.",
-      credentials: "L’adresse ne doit pas contenir d’identifiant ni de mot de passe.",
-      appUrl: "Entrez l’adresse complète d’Atelier, par exemple https://atelier.mon-usine.ca",
-    },
   },
   secret: {
     title: "Secret de signature",
@@ -77,12 +70,10 @@ export const notificationsFr = {
     testHelp: "Envoie un exemple de ticket en retard (event « ticket.test ») à l’URL configurée et affiche la réponse.",
     testResult: "Réponse du destinataire : {status} en {ms} ms",
     testFailed: "Échec : {error}",
-    noUrl: "Enregistrez d’abord une URL de webhook.",
     runNow: "Lancer la vérification maintenant",
     running: "Vérification…",
     runHelp: "Exécute tout de suite la vérification que le déclencheur lance toutes les 5 minutes.",
     runResult: "{found, plural, one {# ticket en retard} other {# tickets en retard}}, {sent, plural, one {# envoyé} other {# envoyés}}, {failed, plural, one {# échec} other {# échecs}}, {skipped, plural, one {# reporté} other {# reportés}}.",
-    runError: "La vérification a échoué : {error}",
     response: "Corps de la réponse",
   },
   log: {
@@ -136,9 +127,7 @@ export const notificationsFr = {
     resend: "Renvoyer",
     resending: "Renvoi…",
     resendConfirm: "Renvoyer ce webhook maintenant, avec le même webhook-id ?",
-    resendBusy: "Une vérification est en train d’envoyer ce webhook. Réessayez dans un instant.",
     resendDone: "Renvoyé : réponse {status}.",
-    resendFailed: "Le renvoi a échoué : {error}",
   },
   timeline: {
     sent: "Alerte de retard envoyée par webhook (statut {status})",

@@ -28,8 +28,6 @@ export const profileEn: Messages["profile"] = {
     submit: "Change password",
     submitting: "Changing…",
     changed: "Password changed.",
-    mismatch: "The two passwords do not match.",
-    required: "You must first replace your temporary password.",
   },
   forced: {
     title: "Choose your password",

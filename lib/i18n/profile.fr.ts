@@ -27,8 +27,6 @@ export const profileFr = {
     submit: "Changer le mot de passe",
     submitting: "Changement…",
     changed: "Mot de passe changé.",
-    mismatch: "Les deux mots de passe ne correspondent pas.",
-    required: "Vous devez d’abord remplacer votre mot de passe temporaire.",
   },
   forced: {
     title: "Choisissez votre mot de passe",

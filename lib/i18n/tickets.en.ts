@@ -156,13 +156,4 @@ export const ticketsEn: Messages["tickets"] = {
     yes: "Yes, delete",
     no: "Cancel",
   },
-  errors: {
-    machineMissing: "Choose a machine that exists.",
-    movedMeanwhile: "this ticket was moved or changed meanwhile. The board has been refreshed.",
-    assigneeInvalid: "This person cannot receive tickets.",
-    dateInvalid: "This date does not exist.",
-    mediaType: "“{name}” is not an accepted photo or video (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM).",
-    mediaSize: "“{name}” is too large: at most 10 MB for an image, 50 MB for a video.",
-    mediaEmpty: "“{name}” is empty.",
-  },
 };

@@ -155,13 +155,4 @@ export const ticketsFr = {
     yes: "Oui, supprimer",
     no: "Annuler",
   },
-  errors: {
-    machineMissing: "Choisissez une machine qui existe.",
-    movedMeanwhile: "ce ticket a été déplacé ou modifié entre-temps. Le tableau a été actualisé.",
-    assigneeInvalid: "Cette personne ne peut pas recevoir de tickets.",
-    dateInvalid: "Cette date n’existe pas.",
-    mediaType: "« {name} » n’est pas une photo ou une vidéo acceptée (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM).",
-    mediaSize: "« {name} » est trop volumineux : 10 Mo au plus pour une image, 50 Mo pour une vidéo.",
-    mediaEmpty: "« {name} » est vide.",
-  },
 } as const;

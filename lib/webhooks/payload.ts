@@ -89,4 +89,3 @@ export function buildOverduePayload(ticket: OverdueTicket, options: PayloadOptio
   };
 }
 
-export type OverduePayload = ReturnType<typeof buildOverduePayload>;

@@ -1,22 +1,19 @@
 // Standard Webhooks signatures (https://www.standardwebhooks.com): HMAC-SHA256
 // over `${id}.${timestamp}.${body}`, keyed with the base64 part of `whsec_...`.
-const PREFIX = "whsec_";
+import { fromBase64, toBase64 } from "../base64";
 
-function base64(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
+const PREFIX = "whsec_";
 
 function secretBytes(secret: string): Uint8Array {
   const encoded = secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret;
-  const raw = atob(encoded);
-  return Uint8Array.from(raw, (c) => c.charCodeAt(0));
+  const bytes = fromBase64(encoded);
+  if (!bytes) throw new Error("The webhook secret is not valid base64.");
+  return bytes;
 }
 
 /** A new signing secret: 32 random bytes, in the `whsec_<base64>` form receivers' libraries expect. */
 export function generateWebhookSecret(): string {
-  return PREFIX + base64(crypto.getRandomValues(new Uint8Array(32)));
+  return PREFIX + toBase64(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 export function isWebhookSecret(value: string): boolean {
@@ -39,7 +36,7 @@ export async function signWebhook(secret: string, id: string, timestamp: number,
     ["sign"],
   );
   const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${id}.${timestamp}.${body}`));
-  return `v1,${base64(new Uint8Array(mac))}`;
+  return `v1,${toBase64(new Uint8Array(mac))}`;
 }
 
 /** Shown once, then only this: enough to recognise which secret is in use. */

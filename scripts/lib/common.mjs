@@ -1,8 +1,8 @@
 // Shared steps for `npm start` and `npm test`. Written for plain Node (no
-// dependencies): they run before `npm install` may have happened, and possibly
+// dependencies): they run before the dependencies may be installed, and possibly
 // on the system's Node 20 (wrangler itself gets Node 22 from node_modules/.bin).
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync, appendFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,18 +42,31 @@ export function start(command, args, options = {}) {
   return spawn(command, args, { cwd: root, stdio: options.stdio ?? "inherit", env: { ...childEnv, ...options.env } });
 }
 
-/** `npm install` when node_modules is missing or older than package-lock.json / package.json. */
+// Written after a successful install: what package.json and package-lock.json held then.
+const installStamp = path.join(root, "node_modules", ".atelier-install");
+
+function dependencyManifestHash() {
+  const hash = createHash("sha256");
+  for (const file of ["package.json", "package-lock.json"]) hash.update(readFileSync(path.join(root, file)));
+  return hash.digest("hex");
+}
+
+/**
+ * `npm ci` when node_modules was not installed from the current package.json and lockfile.
+ * npm ci installs exactly the lockfile and never rewrites it, so a fresh clone stays clean
+ * and builds from the same packages as everyone else (an `npm install` here once added
+ * 551 lockfile lines, and with them a 1.7 MB wasm that pushed the worker over budget).
+ * It empties node_modules first, so it runs only when the manifests changed: compared by
+ * content, because a checkout or a `touch` changes mtimes without changing what to install.
+ */
 export function ensureDependencies() {
-  const marker = path.join(root, "node_modules", ".package-lock.json");
-  const stale =
-    !existsSync(marker) ||
-    ["package.json", "package-lock.json"].some(
-      (f) => existsSync(path.join(root, f)) && statSync(path.join(root, f)).mtimeMs > statSync(marker).mtimeMs,
-    );
-  if (!stale && existsSync(path.join(bin, "wrangler"))) return;
-  step("Installing dependencies (npm install)");
+  const wanted = dependencyManifestHash();
+  const installed = existsSync(installStamp) ? readFileSync(installStamp, "utf8").trim() : "";
+  if (installed === wanted && existsSync(path.join(bin, "wrangler"))) return;
+  step("Installing dependencies from the lockfile (npm ci)");
   // --loglevel=error: the system Node 20 makes npm warn about every Node 22 package.
-  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]);
+  run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
+  writeFileSync(installStamp, `${wanted}\n`);
 }
 
 function readEnvFile(file) {

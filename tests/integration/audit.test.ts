@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { freshDatabase } from "./helpers/local-d1";
 
-let t: TestDatabase;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = freshDatabase();
 
 describe("the audit log", () => {
   it("keeps who, what, when and before/after, never a password hash or secret", async () => {

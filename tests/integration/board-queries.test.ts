@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadBoard, parseBoardFilters } from "@/lib/board";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadBoard, parseBoardFilters } from "@/lib/tickets/board";
 import { createDb } from "@/lib/db";
 import { createCast, createMachineRow, type Cast } from "./helpers/actors";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { freshDatabase } from "./helpers/local-d1";
 
-let t: TestDatabase;
+const t = freshDatabase();
 let cast: Cast;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   cast = await createCast(t.db);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 /** The board's queries, counted at the D1 binding: what the worker would send. */

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runScheduledJobs } from "@/cron";
 import { recordRun } from "@/cron/record-run";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { freshDatabase } from "./helpers/local-d1";
 
-let t: TestDatabase;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = freshDatabase();
 
 describe("scheduled runs", () => {
   it("are recorded with their start, end and outcome, and logged in the operator's words", async () => {

@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BOM, parseCsv } from "@/lib/csv";
-import { checkMachineImport, exportMachinesCsv, importMachines } from "@/lib/machines-csv";
-import type { Actor } from "@/lib/permissions";
-import { roles, type Role } from "@/lib/roles";
-import { parseBoardFilters } from "@/lib/board";
-import { exportTicketsCsv } from "@/lib/tickets-csv";
+import { BOM, parseCsv } from "@/lib/csv/csv";
+import type { Db } from "@/lib/db";
+import * as machinesCsv from "@/lib/machines/csv";
+import { exportMachinesCsv } from "@/lib/machines/csv";
+import { roles, type Role, type Who as Actor } from "@/lib/permissions";
+import { parseBoardFilters } from "@/lib/tickets/board";
+import { exportTicketsCsv } from "@/lib/tickets/csv";
 import { seedDemoData } from "../../prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
-import { refusal } from "./helpers/refusal";
+import { direct, refusal } from "./helpers/refusal";
+
+const asFile = (text: string) => ({ file: new File([text], "machines.csv", { type: "text/csv" }) });
+const checkMachineImport = (db: Db, actor: Actor, text: string) => direct(machinesCsv.checkMachineImport)(db, actor, asFile(text));
+const importMachines = (db: Db, actor: Actor, text: string) => direct(machinesCsv.importMachines)(db, actor, asFile(text));
 
 const code = async (promise: Promise<unknown>) => (await refusal(promise)).code;
 
@@ -103,7 +108,8 @@ describe("machines CSV", () => {
       ["unknownColumn", "Couleur"],
       ["missingColumn", "machineType"],
     ]);
-    expect((await checkMachineImport(empty.db, emptyAdmin, "")).problems).toEqual([{ line: 1, code: "empty" }]);
+    // An empty file is refused before any reading (fileMissing); the parser's own answer to no text:
+    expect((await machinesCsv.checkMachineCsv(empty.db, "")).problems).toEqual([{ line: 1, code: "empty" }]);
   });
 
   it("a confirmed import is audited with its count", async () => {

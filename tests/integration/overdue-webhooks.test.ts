@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendOverdueWebhooks, type SweepOptions } from "@/cron/overdue-webhooks";
-import { TEAM_ASSIGNEE } from "@/lib/tickets";
-import { parseWebhookSettings, resolveWebhookConfig, type WebhookSettings } from "@/lib/webhooks/settings";
+import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import { parseWebhookSettings, resolveWebhookConfig, type WebhookSettings } from "@/lib/webhooks/config";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
 import { startReceiver, type Responder } from "./helpers/receiver";
 import { createFixtures, createTicket } from "./helpers/tickets";
@@ -273,6 +273,8 @@ describe("overlapping runs", () => {
   it("five concurrent runs over 200 overdue tickets deliver exactly 200 webhooks, one per ticket", async () => {
     for (let i = 0; i < 200; i++) await createTicket(t.db, fixtures, { title: `T${i}`, scheduledDate: at(-HOUR - i * MINUTE) });
     const runs = await Promise.all(Array.from({ length: 5 }, () => sweep(t0)));
+    // First, so that a failure names its deliveries' own errors rather than only a count.
+    expect(runs.flatMap((r) => r.lines).filter((line) => line.startsWith("❌"))).toEqual([]);
     expect(receiver.requests).toHaveLength(200);
     expect(new Set(deliveredTitles()).size).toBe(200);
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(200);

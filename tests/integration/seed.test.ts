@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { demoAccounts, seedDemoData } from "../../prisma/seed.ts";
-import { authenticate } from "@/lib/sign-in";
-import { listOverdueTickets, ticketPriorities, ticketStatuses } from "@/lib/tickets";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { authenticate } from "@/lib/accounts/sign-in";
+import { ticketPriorities, ticketStatuses, TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import { listOverdueTickets } from "@/lib/tickets/queries";
+import { freshDatabase } from "./helpers/local-d1";
 
-let t: TestDatabase;
+const t = freshDatabase();
 const now = new Date();
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   await seedDemoData(t.db, { now });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 // The three queries from the operator's deployment guide (SUPPORT & DEBUGGING), verbatim.
@@ -45,7 +42,7 @@ describe("the demo seed", () => {
   it("has assigned tickets scheduled in the past (overdue) and others in the future", async () => {
     const overdue = await listOverdueTickets(t.db, { now, take: 100 });
     expect(overdue.length).toBeGreaterThanOrEqual(5);
-    expect(overdue.some((ticket) => ticket.assignee === null)).toBe(true); // the whole team
+    expect(overdue.some((ticket) => ticket.assignedTo === TEAM_ASSIGNEE)).toBe(true); // the whole team
     expect(await t.db.ticket.count({ where: { scheduledDate: { gt: now }, assignedTo: { not: null } } })).toBeGreaterThan(0);
   });
 

@@ -1,23 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeLogo, replaceLogo } from "@/lib/logo";
-import type { Actor } from "@/lib/permissions";
-import { roles, type Role } from "@/lib/roles";
-import { getSettings, updateSettings } from "@/lib/settings";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
-import { refusal } from "./helpers/refusal";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
+import { roles, type Role, type Who as Actor } from "@/lib/permissions";
+import * as logo from "@/lib/settings/logo";
+import * as settings from "@/lib/settings/settings";
+import { getSettings } from "@/lib/settings/settings";
+import { freshDatabase } from "./helpers/local-d1";
+import { direct, refusal } from "./helpers/refusal";
 
-let t: TestDatabase;
+const updateSettings = direct(settings.updateSettings);
+const replaceLogo = (db: Db, media: R2Bucket, actor: Actor, bytes: Uint8Array) =>
+  direct(logo.replaceLogo)(db, actor, { logo: new File([bytes as Uint8Array<ArrayBuffer>], "logo") }, { media });
+const removeLogo = (db: Db, media: R2Bucket, actor: Actor) => direct(logo.removeLogo)(db, actor, {}, { media });
+
+const t = freshDatabase();
 const actors = {} as Record<Role, Actor>;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   for (const role of roles) {
     const user = await t.db.user.create({ data: { email: `${role}@s.test`, name: role, role, passwordHash: "x" } });
     actors[role] = { id: user.id, role };
   }
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/password";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "@/lib/accounts/password";
 import {
   authenticate,
   MAX_FAILURES_PER_ACCOUNT,
   MAX_FAILURES_PER_ADDRESS,
   THROTTLE_WINDOW_MS,
-} from "@/lib/sign-in";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+} from "@/lib/accounts/sign-in";
+import { freshDatabase } from "./helpers/local-d1";
 
-let t: TestDatabase;
+const t = freshDatabase();
 const PASSWORD = "Compresseur-GA37!";
 const MINUTE = 60_000;
 
@@ -19,11 +19,12 @@ async function createUser(email: string, options: { active?: boolean } = {}) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
 });
-afterAll(async () => {
-  await t?.close();
-});
+
+/** The right password, once the throttle window that began at `start` is over. */
+function signInAfterTheWindow(email: string, ip: string, start: number) {
+  return authenticate(t.db, { email, password: PASSWORD, ip, now: new Date(start + THROTTLE_WINDOW_MS + 1) });
+}
 
 describe("authenticate", () => {
   it("signs in with the right password, whatever the email's case, and records the sign-in time", async () => {
@@ -71,12 +72,7 @@ describe("authenticate", () => {
     // The first failure (at +0) leaves the window at +15 min: 10 minutes to wait.
     expect(locked).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 10 });
 
-    const later = await authenticate(t.db, {
-      email: "lock@usine.test",
-      password: PASSWORD,
-      ip: "10.1.1.1",
-      now: new Date(start + THROTTLE_WINDOW_MS + 1),
-    });
+    const later = await signInAfterTheWindow("lock@usine.test", "10.1.1.1", start);
     expect(later.ok).toBe(true);
   });
 
@@ -90,12 +86,7 @@ describe("authenticate", () => {
       const r = await authenticate(t.db, { email: "patient@usine.test", password: "bad", ip: "10.2.0.1", now: new Date(start + i * MINUTE) });
       expect(r.ok === false && r.reason).toBe("throttled");
     }
-    const after = await authenticate(t.db, {
-      email: "patient@usine.test",
-      password: PASSWORD,
-      ip: "10.2.0.1",
-      now: new Date(start + THROTTLE_WINDOW_MS + 1),
-    });
+    const after = await signInAfterTheWindow("patient@usine.test", "10.2.0.1", start);
     expect(after.ok).toBe(true);
   });
 

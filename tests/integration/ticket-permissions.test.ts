@@ -1,12 +1,13 @@
 // Every cell of the permission table, exercised through the operations
 // the server actions run (authorize + validate + write), as each role.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addComment, deleteComment } from "@/lib/comments";
-import { createMachine, deleteMachine, listMachines, setMachineStatus, updateMachine } from "@/lib/machines";
-import { addMedia, deleteMedia } from "@/lib/media";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addComment, deleteComment } from "@/lib/tickets/comments";
+import { createMachine, deleteMachine, setMachineStatus, updateMachine } from "@/lib/machines/operations";
+import { listMachines } from "@/lib/machines/queries";
+import { addMedia, deleteMedia } from "@/lib/tickets/media";
 import { perform } from "@/lib/operation";
-import { loadBoard, parseBoardFilters } from "@/lib/board";
-import { getTicketDetails } from "@/lib/ticket-details";
+import { loadBoard, parseBoardFilters } from "@/lib/tickets/board";
+import { getTicketDetails } from "@/lib/tickets/queries";
 import {
   assignTicket,
   createTicket,
@@ -16,12 +17,12 @@ import {
   scheduleTicket,
   setTicketPriority,
   takeTicket,
-} from "@/lib/ticket-operations";
-import type { Role } from "@/lib/roles";
+} from "@/lib/tickets/operations";
+import type { Role } from "@/lib/permissions";
 import { contextFor, createCast, createMachineRow, type Cast } from "./helpers/actors";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { freshDatabase } from "./helpers/local-d1";
 
-let t: TestDatabase;
+const t = freshDatabase();
 let cast: Cast;
 let machineId: number;
 const allowed = { operator: false, technician: true, supervisor: true, admin: true } as Record<Role, boolean>;
@@ -32,12 +33,8 @@ const FORBIDDEN = "Vous n’avez pas la permission de faire cette action.";
 const jpeg = () => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(1)])], "photo.jpg", { type: "image/jpeg" });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   cast = await createCast(t.db);
   machineId = (await createMachineRow(t.db)).id;
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const as = (role: Role) => contextFor(t.db, cast[role], { media: t.media });

@@ -1,26 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "./helpers/local-d1";
 import { contextFor, createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { perform } from "@/lib/operation";
-import { addMedia } from "@/lib/media";
-import { addComment, editComment } from "@/lib/comments";
-import { createTicket, deleteTicket, editTicket, moveTicket, scheduleTicket } from "@/lib/ticket-operations";
-import { deleteMachine, setMachineStatus, createMachine } from "@/lib/machines";
-import { loadBoard, parseBoardFilters } from "@/lib/board";
-import { getTicketDetails } from "@/lib/ticket-details";
-import type { Role } from "@/lib/roles";
+import { addMedia } from "@/lib/tickets/media";
+import { addComment, editComment } from "@/lib/tickets/comments";
+import { createTicket, deleteTicket, editTicket, moveTicket, scheduleTicket } from "@/lib/tickets/operations";
+import { deleteMachine, setMachineStatus, createMachine } from "@/lib/machines/operations";
+import { loadBoard, parseBoardFilters } from "@/lib/tickets/board";
+import { getTicketDetails } from "@/lib/tickets/queries";
+import type { Role } from "@/lib/permissions";
 
-let t: TestDatabase;
+const t = freshDatabase();
 let cast: Cast;
 let machineId: number;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   cast = await createCast(t.db);
   machineId = (await createMachineRow(t.db)).id;
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const as = (role: Role) => contextFor(t.db, cast[role], { media: t.media });

@@ -1,23 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/password";
-import type { Actor } from "@/lib/permissions";
-import { roles, type Role } from "@/lib/roles";
-import { authenticate } from "@/lib/sign-in";
-import {
-  changeOwnPassword,
-  createUser,
-  listUsers,
-  resetUserPassword,
-  setUserActive,
-  updateProfile,
-  updateUser,
-} from "@/lib/users";
-import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
-import { refusal } from "./helpers/refusal";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hashPassword, verifyPassword } from "@/lib/accounts/password";
+import { roles, type Role, type Who as Actor } from "@/lib/permissions";
+import { authenticate } from "@/lib/accounts/sign-in";
+import * as accounts from "@/lib/accounts/users";
+import { listUsers } from "@/lib/accounts/users";
+import { freshDatabase } from "./helpers/local-d1";
+import { direct, refusal } from "./helpers/refusal";
+
+const createUser = direct(accounts.createUser);
+const updateUser = direct(accounts.updateUser);
+const resetUserPassword = direct(accounts.resetUserPassword);
+const setUserActive = direct(accounts.setUserActive);
+const changeOwnPassword = direct(accounts.changeOwnPassword);
+const updateProfile = direct(accounts.updateProfile);
 
 const code = async (promise: Promise<unknown>) => (await refusal(promise)).code;
 
-let t: TestDatabase;
+const t = freshDatabase();
 let counter = 0;
 const actors = {} as Record<Role, Actor>;
 
@@ -39,11 +38,7 @@ async function insertUser(role: Role, options: { active?: boolean; password?: st
 const newPassword = "nouveau-mot-2026";
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   for (const role of roles) actors[role] = await insertUser(role);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe("who may do what with accounts", () => {

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MachineList } from "@/components/machines/machine-list";
 import { getDb } from "@/lib/db";
-import { getMessages } from "@/lib/i18n/server";
-import { listMachines } from "@/lib/machines";
+import { getMessages } from "@/lib/request";
+import { listMachines } from "@/lib/machines/queries";
 import { can } from "@/lib/permissions";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();

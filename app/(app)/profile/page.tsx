@@ -4,9 +4,9 @@ import { CardSection } from "@/components/ui/card-section";
 import { PasswordForm } from "@/components/profile/password-form";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
-import { getRequestSettings } from "@/lib/request-settings";
-import { requireUser } from "@/lib/session";
+import { getMessages } from "@/lib/request";
+import { getRequestSettings } from "@/lib/request";
+import { requireUser } from "@/lib/request";
 import { changePasswordAction, updateProfileAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,83 +1,29 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { performAsCurrentUser } from "@/lib/action";
-import { addComment, deleteComment, editComment } from "@/lib/comments";
-import { addMedia, deleteMedia } from "@/lib/media";
-import type { ActionResult } from "@/lib/operation";
-import {
-  assignTicket,
-  createTicket,
-  deleteTicket,
-  editTicket,
-  moveTicket,
-  scheduleTicket,
-  setTicketPriority,
-  takeTicket,
-} from "@/lib/ticket-operations";
+import { serverAction } from "@/lib/action";
+import { addComment, deleteComment, editComment } from "@/lib/tickets/comments";
+import { addMedia, deleteMedia } from "@/lib/tickets/media";
+import * as tickets from "@/lib/tickets/operations";
 
-// Thin wrappers: lib/ does authenticate -> authorize -> validate -> write; here
-// only what Next needs afterwards (fresh pages, a redirect).
-function refreshed<T>(result: ActionResult<T>): ActionResult<T> {
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}
+// Every page is rendered per request, so nothing cached goes stale: an action
+// re-renders the page it was called from (refresh()) when that page shows what
+// changed, goes where the result is, or does nothing more.
 
-export async function createTicketAction(raw: unknown) {
-  const result = await performAsCurrentUser(createTicket, raw);
-  if (!result.ok) return result;
-  revalidatePath("/", "layout");
-  redirect(`/tickets/${result.data.ticketId}`);
-}
-
-export async function moveTicketAction(raw: unknown) {
-  return refreshed(await performAsCurrentUser(moveTicket, raw));
-}
-
-export async function editTicketAction(raw: unknown) {
-  return refreshed(await performAsCurrentUser(editTicket, raw));
-}
-
-export async function assignTicketAction(raw: unknown) {
-  return refreshed(await performAsCurrentUser(assignTicket, raw));
-}
-
-export async function takeTicketAction(raw: unknown) {
-  return refreshed(await performAsCurrentUser(takeTicket, raw));
-}
-
-export async function scheduleTicketAction(raw: unknown) {
-  return refreshed(await performAsCurrentUser(scheduleTicket, raw));
-}
-
-export async function setTicketPriorityAction(raw: unknown) {
-  return refreshed(await performAsCurrentUser(setTicketPriority, raw));
-}
-
-export async function deleteTicketAction(raw: unknown) {
-  const result = await performAsCurrentUser(deleteTicket, raw);
-  if (!result.ok) return result;
-  revalidatePath("/", "layout");
-  redirect("/tickets");
-}
-
-export async function addCommentAction(raw: unknown) {
-  return refreshed(await performAsCurrentUser(addComment, raw));
-}
-
-export async function editCommentAction(raw: unknown) {
-  return refreshed(await performAsCurrentUser(editComment, raw));
-}
-
-export async function deleteCommentAction(raw: unknown) {
-  return refreshed(await performAsCurrentUser(deleteComment, raw));
-}
-
-export async function addMediaAction(raw: unknown) {
-  return refreshed(await performAsCurrentUser(addMedia, raw));
-}
-
-export async function deleteMediaAction(raw: unknown) {
-  return refreshed(await performAsCurrentUser(deleteMedia, raw));
-}
+export const createTicketAction = serverAction(tickets.createTicket, ({ ticketId }) => redirect(`/tickets/${ticketId}`));
+/** The board's move: the board already shows it, so the page is not rendered again. */
+export const moveTicketAction = serverAction(tickets.moveTicket);
+/** The same move from the ticket page, whose status, timeline and controls change with it. */
+export const changeTicketStatusAction = serverAction(tickets.moveTicket, refresh);
+export const editTicketAction = serverAction(tickets.editTicket, refresh);
+export const assignTicketAction = serverAction(tickets.assignTicket, refresh);
+export const takeTicketAction = serverAction(tickets.takeTicket, refresh);
+export const scheduleTicketAction = serverAction(tickets.scheduleTicket, refresh);
+export const setTicketPriorityAction = serverAction(tickets.setTicketPriority, refresh);
+export const deleteTicketAction = serverAction(tickets.deleteTicket, () => redirect("/tickets"));
+export const addCommentAction = serverAction(addComment, refresh);
+export const editCommentAction = serverAction(editComment, refresh);
+export const deleteCommentAction = serverAction(deleteComment, refresh);
+export const addMediaAction = serverAction(addMedia, refresh);
+export const deleteMediaAction = serverAction(deleteMedia, refresh);

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BoardFilters } from "@/components/tickets/board-filters";
 import { TicketBoard } from "@/components/tickets/ticket-board";
-import { boardSearchParams, loadBoard, parseBoardFilters } from "@/lib/board";
+import { boardSearchParams, loadBoard, parseBoardFilters } from "@/lib/tickets/board";
 import { getDb } from "@/lib/db";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/request";
 import { can } from "@/lib/permissions";
-import { getRequestSettings } from "@/lib/request-settings";
-import { requireUser } from "@/lib/session";
+import { getRequestSettings } from "@/lib/request";
+import { requireUser } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -28,7 +28,7 @@ export default async function BoardPage({ searchParams }: PageProps<"/tickets">)
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t.tickets.board.title}</h1>
         <div className="flex flex-wrap gap-2">
-          {/* The filtered board as a spreadsheet: same query, same rows (lib/tickets-csv.ts). */}
+          {/* The filtered board as a spreadsheet: same query, same rows (lib/tickets/csv.ts). */}
           <a href={`/tickets/export?${boardSearchParams(filters)}`} className="btn-secondary" download>
             {t.tickets.board.exportCsv}
           </a>

@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { replaceTemporaryPasswordAction } from "@/app/(app)/profile/actions";
 import { AuthCard } from "@/components/auth/auth-card";
 import { PasswordForm } from "@/components/profile/password-form";
-import { getMessages } from "@/lib/i18n/server";
-import { getCurrentUser } from "@/lib/session";
+import { getMessages } from "@/lib/request";
+import { getCurrentUser } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { AuthCard } from "@/components/auth/auth-card";
-import { getMessages } from "@/lib/i18n/server";
-import { safeCallbackPath } from "@/lib/redirects";
-import { getCurrentUser } from "@/lib/session";
+import { getMessages } from "@/lib/request";
+import { safeCallbackPath } from "@/lib/accounts/redirects";
+import { getCurrentUser } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -31,7 +31,6 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
           password: t.signIn.password,
           submit: t.signIn.submit,
           submitting: t.signIn.submitting,
-          errors: { ...t.signIn.errors },
         }}
       />
       <p className="mt-6 text-sm text-slate-600">{t.signIn.noSignUp}</p>

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { getMessages } from "@/lib/i18n/server";
-import { getCurrentUser } from "@/lib/session";
+import { SubmitButton } from "@/components/ui/form";
+import { getMessages, getCurrentUser } from "@/lib/request";
 import { signOutAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

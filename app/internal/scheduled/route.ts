@@ -3,7 +3,7 @@ import { z } from "zod";
 import { runScheduledJobs } from "@/cron";
 import { getDb } from "@/lib/db";
 import { consumeInternalToken, INTERNAL_TOKEN_HEADER } from "@/lib/internal-token";
-import type { WebhookEnv } from "@/lib/webhooks/settings";
+import type { WebhookEnv } from "@/lib/webhooks/config";
 
 // Reached only from worker.ts' `scheduled` handler: worker.ts answers 404 to any
 // outside request under /internal/, and this handler also demands a one-time

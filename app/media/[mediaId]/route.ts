@@ -1,6 +1,6 @@
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { getDb } from "@/lib/db";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/request";
 
 // Photos and videos are private to the plant: served only to a signed-in user,
 // and only while their ticket exists. The type comes from our row (checked by

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import { messagesFor } from "@/lib/i18n";
 import type { ActionContext, Actor } from "@/lib/operation";
-import { roles, type Role } from "@/lib/roles";
+import { roles, type Role } from "@/lib/permissions";
 
 export type Cast = Record<Role, Actor>;
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { getPlatformProxy } from "wrangler";
 import { createDb, type Db } from "@/lib/db";
 import { applyMigrationsWithWrangler, ROOT } from "../../../scripts/lib/migration-diff.mjs";
@@ -35,4 +36,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       rmSync(persistDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh local D1 for the calling test file: created before its tests, closed
+ * after them. Its fields are there from the first beforeAll on.
+ */
+export function freshDatabase(): TestDatabase {
+  const holder = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(holder, await createTestDatabase());
+  });
+  afterAll(async () => {
+    await holder.close?.();
+  });
+  return holder;
 }

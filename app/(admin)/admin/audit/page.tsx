@@ -6,9 +6,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { auditFilters, listAuditEntries, listAuditFilterOptions } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
-import { getRequestSettings } from "@/lib/request-settings";
-import { requirePermission } from "@/lib/session";
+import { getMessages } from "@/lib/request";
+import { getRequestSettings } from "@/lib/request";
+import { requirePermission } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();

@@ -1,33 +1,27 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { ActionError, authorizedAction, refuseOnRule } from "@/lib/action";
-import { decodeCsvBytes } from "@/lib/csv";
-import { checkMachineImport, importMachines, MAX_IMPORT_BYTES, type ImportCheck } from "@/lib/machines-csv";
-
-const importInput = z.object({
-  intent: z.enum(["check", "import"]),
-  file: z.instanceof(File),
-});
+import { performAsCurrentUser } from "@/lib/action";
+import { checkMachineImport, importMachines, type ImportCheck } from "@/lib/machines/csv";
 
 export type MachineImportResult =
   | { intent: "check"; valid: number; problems: ImportCheck["problems"]; preview: ImportCheck["machines"] }
   | { intent: "import"; imported: number };
 
-/** Dry run ("check") or the confirmed import of the same file ("import"); the file is re-read and re-checked each time. */
-export const machineImportAction = authorizedAction(
-  { input: importInput, permission: "machine.manage" },
-  async ({ intent, file }, { db, user, t }): Promise<MachineImportResult> => {
-    if (file.size === 0) throw new ActionError(t.admin.rules.fileMissing, { file: t.admin.rules.fileMissing });
-    if (file.size > MAX_IMPORT_BYTES) throw new ActionError(t.admin.rules.fileTooLarge, { file: t.admin.rules.fileTooLarge });
-    const text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
-    if (intent === "check") {
-      const check = await refuseOnRule(t.admin.rules, () => checkMachineImport(db, user, text));
-      return { intent, valid: check.machines.length, problems: check.problems.slice(0, 200), preview: check.machines.slice(0, 10) };
-    }
-    const imported = await refuseOnRule(t.admin.rules, () => importMachines(db, user, text));
-    revalidatePath("/", "layout");
-    return { intent, imported };
-  },
-);
+/**
+ * Dry run ("check") or the confirmed import of the same file ("import"); the file
+ * is re-read and re-checked each time. Pages are rendered per request, so the
+ * machines list shows the import on its next visit: nothing to revalidate.
+ */
+export async function machineImportAction(raw: unknown) {
+  if (raw instanceof FormData && raw.get("intent") === "import") {
+    const result = await performAsCurrentUser(importMachines, raw);
+    return result.ok ? { ok: true as const, data: { intent: "import", imported: result.data } satisfies MachineImportResult } : result;
+  }
+  const result = await performAsCurrentUser(checkMachineImport, raw);
+  if (!result.ok) return result;
+  const check = result.data;
+  return {
+    ok: true as const,
+    data: { intent: "check", valid: check.machines.length, problems: check.problems.slice(0, 200), preview: check.machines.slice(0, 10) } satisfies MachineImportResult,
+  };
+}

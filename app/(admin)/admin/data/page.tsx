@@ -3,8 +3,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CardSection } from "@/components/ui/card-section";
 import { CsvExportForm } from "@/components/admin/csv-export-form";
 import { MachineImport } from "@/components/admin/machine-import";
-import { getMessages } from "@/lib/i18n/server";
-import { requirePermission } from "@/lib/session";
+import { getMessages } from "@/lib/request";
+import { requirePermission } from "@/lib/request";
 import { machineImportAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import { DeliveryLog } from "@/components/notifications/delivery-log";
 import { HealthPanel } from "@/components/notifications/health-panel";
+import { RunCheckButton } from "@/components/notifications/run-check-button";
 import { SecretPanel } from "@/components/notifications/secret-panel";
 import { SettingsForm } from "@/components/notifications/settings-form";
 import { TestWebhook } from "@/components/notifications/test-webhook";
-import { ActionButton } from "@/components/ui/action-button";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/lib/request";
 import { getDb } from "@/lib/db";
-import { getMessages } from "@/lib/i18n/server";
-import { getRequestSettings } from "@/lib/request-settings";
-import { deliveryFilterInput, endpointHealth, listDeliveries, listRecentRuns } from "@/lib/webhooks/admin";
-import { getWebhookEnv } from "@/lib/webhooks/env";
-import { getWebhookSettings, resolveWebhookConfig } from "@/lib/webhooks/settings";
+import { getMessages } from "@/lib/request";
+import { getRequestSettings } from "@/lib/request";
+import { deliveryFilterInput, endpointHealth, listDeliveries, listRecentRuns } from "@/lib/webhooks/queries";
+import { getWebhookEnv } from "@/lib/webhooks/config";
+import { getWebhookSettings, resolveWebhookConfig } from "@/lib/webhooks/config";
 import { maskSecret } from "@/lib/webhooks/signature";
-import { runCheckNowAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -31,7 +30,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/ad
     getWebhookEnv(),
     listRecentRuns(db),
     endpointHealth(db),
-    listDeliveries(db, filter),
+    listDeliveries(db, filter, (await getRequestSettings()).timeZone),
   ]);
   const config = resolveWebhookConfig(webhookSettings, env);
   const n = t.notifications;
@@ -60,7 +59,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/ad
         <div className="grid gap-6 sm:grid-cols-2">
           <TestWebhook t={n.tools} />
           <div className="space-y-2">
-            <ActionButton action={runCheckNowAction} label={n.tools.runNow} pendingLabel={n.tools.running} variant="primary" />
+            <RunCheckButton t={n.tools} />
             <p className="text-sm text-slate-600">{n.tools.runHelp}</p>
           </div>
         </div>

@@ -3,9 +3,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CardSection } from "@/components/ui/card-section";
 import { LogoForm } from "@/components/admin/logo-form";
 import { SettingsForm } from "@/components/admin/settings-form";
-import { getMessages } from "@/lib/i18n/server";
-import { getRequestSettings } from "@/lib/request-settings";
-import { requirePermission } from "@/lib/session";
+import { getMessages } from "@/lib/request";
+import { getRequestSettings } from "@/lib/request";
+import { requirePermission } from "@/lib/request";
 import { removeLogoAction, updateSettingsAction, uploadLogoAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

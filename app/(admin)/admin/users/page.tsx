@@ -5,11 +5,11 @@ import { UserFilters } from "@/components/admin/user-filters";
 import { UserList } from "@/components/admin/user-list";
 import { getDb } from "@/lib/db";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/request";
 import { can } from "@/lib/permissions";
-import { getRequestSettings } from "@/lib/request-settings";
-import { requirePermission } from "@/lib/session";
-import { listUsers, userListInput } from "@/lib/users";
+import { getRequestSettings } from "@/lib/request";
+import { requirePermission } from "@/lib/request";
+import { listUsers, userListInput } from "@/lib/accounts/users";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();

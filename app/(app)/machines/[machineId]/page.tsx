@@ -5,11 +5,12 @@ import { MachineAdmin } from "@/components/machines/machine-admin";
 import { MachineHistory } from "@/components/machines/machine-history";
 import { MachineStatusBadge } from "@/components/machines/machine-status-badge";
 import { getDb } from "@/lib/db";
-import { getMessages } from "@/lib/i18n/server";
-import { getMachine, machineLabel } from "@/lib/machines";
+import { getMessages } from "@/lib/request";
+import { getMachine } from "@/lib/machines/queries";
+import { machineLabel } from "@/lib/machines/model";
 import { can } from "@/lib/permissions";
-import { getRequestSettings } from "@/lib/request-settings";
-import { requireUser } from "@/lib/session";
+import { getRequestSettings } from "@/lib/request";
+import { requireUser } from "@/lib/request";
 
 async function load(params: PageProps<"/machines/[machineId]">["params"]) {
   const id = Number((await params).machineId);

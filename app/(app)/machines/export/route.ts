@@ -1,6 +1,6 @@
-import { csvDownload } from "@/lib/csv-download";
+import { csvDownload } from "@/lib/csv/download";
 import { getDb } from "@/lib/db";
-import { exportMachinesCsv } from "@/lib/machines-csv";
+import { exportMachinesCsv } from "@/lib/machines/csv";
 
 // /machines/export?sep=semicolon|comma: the format the import accepts.
 export async function GET(request: Request) {

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MachineForm } from "@/components/machines/machine-form";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/request";
 import { can } from "@/lib/permissions";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();

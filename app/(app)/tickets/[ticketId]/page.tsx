@@ -8,10 +8,10 @@ import { TicketFacts } from "@/components/tickets/ticket-facts";
 import { TicketMedia } from "@/components/tickets/ticket-media";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { getDb } from "@/lib/db";
-import { getMessages } from "@/lib/i18n/server";
-import { getRequestSettings } from "@/lib/request-settings";
-import { requireUser } from "@/lib/session";
-import { getTicketDetails } from "@/lib/ticket-details";
+import { getMessages } from "@/lib/request";
+import { getRequestSettings } from "@/lib/request";
+import { requireUser } from "@/lib/request";
+import { getTicketDetails } from "@/lib/tickets/queries";
 
 export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId]">): Promise<Metadata> {
   return { title: decodeURIComponent((await params).ticketId) };

@@ -1,7 +1,7 @@
-import { csvDownload } from "@/lib/csv-download";
+import { csvDownload } from "@/lib/csv/download";
 import { getDb } from "@/lib/db";
-import { parseBoardFilters } from "@/lib/board";
-import { exportTicketsCsv } from "@/lib/tickets-csv";
+import { parseBoardFilters } from "@/lib/tickets/board";
+import { exportTicketsCsv } from "@/lib/tickets/csv";
 
 // /tickets/export?<the board's query>&sep=semicolon|comma
 export async function GET(request: Request) {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { TicketForm } from "@/components/tickets/ticket-form";
 import { getDb } from "@/lib/db";
-import { getMessages } from "@/lib/i18n/server";
-import { listMachines, machineLabel } from "@/lib/machines";
-import { requireUser } from "@/lib/session";
+import { getMessages } from "@/lib/request";
+import { listMachines } from "@/lib/machines/queries";
+import { machineLabel } from "@/lib/machines/model";
+import { requireUser } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeliveryDetail } from "@/components/notifications/delivery-detail";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/lib/request";
 import { getDb } from "@/lib/db";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
-import { getRequestSettings } from "@/lib/request-settings";
-import { getDelivery } from "@/lib/webhooks/admin";
+import { getMessages } from "@/lib/request";
+import { getRequestSettings } from "@/lib/request";
+import { getDelivery } from "@/lib/webhooks/queries";
 
 export async function generateMetadata({ params }: PageProps<"/admin/notifications/[id]">): Promise<Metadata> {
   const { t } = await getMessages();

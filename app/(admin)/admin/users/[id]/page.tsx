@@ -9,11 +9,11 @@ import { UserForm } from "@/components/admin/user-form";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
-import { getRequestSettings } from "@/lib/request-settings";
-import { roles } from "@/lib/roles";
-import { requirePermission } from "@/lib/session";
-import { getUserRow } from "@/lib/users";
+import { getMessages } from "@/lib/request";
+import { getRequestSettings } from "@/lib/request";
+import { roles } from "@/lib/permissions";
+import { requirePermission } from "@/lib/request";
+import { getUserRow } from "@/lib/accounts/users";
 import { resetPasswordAction, setUserActiveAction, updateUserAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,9 +3,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CardSection } from "@/components/ui/card-section";
 import Link from "next/link";
 import { UserForm } from "@/components/admin/user-form";
-import { getMessages } from "@/lib/i18n/server";
-import { roles } from "@/lib/roles";
-import { requirePermission } from "@/lib/session";
+import { getMessages } from "@/lib/request";
+import { roles } from "@/lib/permissions";
+import { requirePermission } from "@/lib/request";
 import { createUserAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,0 +1,142 @@
+"use client";
+
+import { createContext, startTransition, useActionState, useContext, useEffect, useEffectEvent, useRef, useState } from "react";
+import { useFormStatus } from "react-dom";
+import type { ActionResult } from "@/lib/operation";
+import { ActionResultMessage, runAction, type SuccessMessage } from "./action-result";
+
+/** A server action as a form calls it: the form's data in, a result out (or a redirect). */
+export type FormAction<T> = (formData: FormData) => Promise<ActionResult<T>>;
+
+interface FormState {
+  /** False outside an ActionForm (a plain `<form action>`). */
+  inActionForm: boolean;
+  pending: boolean;
+  /** Which submit button started the pending submission ("name=value", "" for an unnamed one). */
+  pressed: string;
+  /** The server's message per field name, from the last refused submission. */
+  fieldErrors: Record<string, string>;
+}
+
+const FormContext = createContext<FormState>({ inActionForm: false, pending: false, pressed: "", fieldErrors: {} });
+const buttonKey = (name?: string, value?: string) => (name ? `${name}=${value ?? ""}` : "");
+
+export function useActionFormState(): FormState {
+  return useContext(FormContext);
+}
+
+interface ActionFormProps<T> {
+  action: FormAction<T>;
+  /** A function of the last result when the form shows more than a message (an import's report). */
+  children: React.ReactNode | ((form: { result: ActionResult<T> | null; pending: boolean; clear: () => void }) => React.ReactNode);
+  successMessage?: SuccessMessage<T>;
+  /** Shown when the request itself fails (network, upload too large); without it the error boundary takes over. */
+  failedMessage?: string;
+  /** Empty the fields after a success (passwords, a posted comment); other forms keep what was typed. */
+  resetOnSuccess?: boolean;
+  /** Fields emptied after a refusal: a rejected password is typed again, not edited. */
+  clearOnRefusal?: string[];
+  className?: string;
+  "aria-label"?: string;
+}
+
+/**
+ * A form posting to a server action. A refusal keeps what the user typed, shows
+ * the form's message and each field's, and moves focus to the first field named
+ * (else to the message). Before hydration the browser posts to the action itself.
+ */
+export function ActionForm<T>(props: ActionFormProps<T>) {
+  const { action, children, successMessage, failedMessage, resetOnSuccess, clearOnRefusal, className, "aria-label": label } = props;
+  const form = useRef<HTMLFormElement>(null);
+  const alert = useRef<HTMLParagraphElement>(null);
+  const [pressed, setPressed] = useState("");
+  // `null` clears the last result (a new file picked after a check).
+  const [result, dispatch, pending] = useActionState<ActionResult<T> | null, FormData | null>(
+    (_previous, data) => (data ? runAction(() => action(data), failedMessage) : null),
+    null,
+  );
+
+  const afterResult = useEffectEvent((result: ActionResult<T>) => {
+    const element = form.current;
+    if (!element) return;
+    if (result.ok) {
+      if (resetOnSuccess) element.reset();
+      return;
+    }
+    for (const name of clearOnRefusal ?? []) {
+      const field = element.elements.namedItem(name);
+      if (field instanceof HTMLInputElement) field.value = "";
+    }
+    const named = new Set(Object.keys(result.fieldErrors ?? {}));
+    const first = Array.from(element.elements).find(
+      (field) => named.has(field.getAttribute("name") ?? "") && field.getAttribute("type") !== "hidden",
+    );
+    (first instanceof HTMLElement ? first : alert.current)?.focus();
+  });
+  useEffect(() => {
+    if (result) afterResult(result);
+  }, [result]);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    // Ours, not React's form action: React would empty every field afterwards, even after a refusal.
+    event.preventDefault();
+    if (pending) return;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
+    setPressed(buttonKey(submitter?.getAttribute("name") ?? undefined, submitter?.getAttribute("value") ?? undefined));
+    startTransition(() => dispatch(data));
+  }
+
+  // The path before hydration (and without JavaScript): the browser posts to the
+  // server action itself, which runs and redirects; only its message is lost.
+  const plainAction: (formData: FormData) => void = action;
+  const clear = () => startTransition(() => dispatch(null));
+  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  return (
+    <FormContext.Provider value={{ inActionForm: true, pending, pressed, fieldErrors }}>
+      <form ref={form} action={plainAction} onSubmit={onSubmit} className={className} noValidate aria-busy={pending} aria-label={label}>
+        {/* While a new submission runs, the last one's message is stale. */}
+        {!pending && <ActionResultMessage ref={alert} result={result} successMessage={successMessage} />}
+        {typeof children === "function" ? children({ result, pending, clear }) : children}
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+interface SubmitButtonProps {
+  children: React.ReactNode;
+  pendingLabel: string;
+  className?: string;
+  /** Sent with the form, to tell several submit buttons apart. */
+  name?: string;
+  value?: string;
+}
+
+/**
+ * Ignores presses while its form is busy, and says it is working when it was the
+ * one pressed; in an ActionForm or a plain `<form action>`. aria-disabled, not
+ * disabled: a disabled button drops the keyboard focus.
+ */
+export function SubmitButton({ children, pendingLabel, className = "btn-primary", name, value }: SubmitButtonProps) {
+  const { pending, working } = useSubmitState(name, value);
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      aria-disabled={pending}
+      onClick={(event) => pending && event.preventDefault()}
+      className={className}
+    >
+      {working ? pendingLabel : children}
+    </button>
+  );
+}
+
+/** Whether the form is busy, and whether because of the button with this name and value. */
+export function useSubmitState(name?: string, value?: string) {
+  const form = useActionFormState();
+  const plain = useFormStatus();
+  if (!form.inActionForm) return { pending: plain.pending, working: plain.pending };
+  return { pending: form.pending, working: form.pending && form.pressed === buttonKey(name, value) };
+}

@@ -1,0 +1,255 @@
+// Accounts: listed by leads, managed by admins. Users are never deleted (their
+// name stays on tickets and in the audit log); they are deactivated instead.
+// The admin guards are single conditional statements so two admins acting at
+// the same moment cannot leave the factory without an active admin.
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { isUniqueViolation, sqlDate, type Db } from "../db";
+import { locales, type Locale } from "../i18n";
+import { defineOperation, refuse, type RuleCode } from "../operation";
+import { can, roles, type Role, type Who } from "../permissions";
+import { hashPassword, verifyPassword } from "./password";
+import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "./password-policy";
+
+const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+const name = z.string().trim().min(1).max(100);
+const password = z.string().max(MAX_PASSWORD_LENGTH);
+const id = z.coerce.number().int().positive();
+
+/** The list page's query string, read leniently: a bad value is ignored, not an error page. */
+export const userListInput = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(roles).optional().catch(undefined),
+});
+
+export interface UserRow {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: Date | null;
+}
+
+const rowSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  active: true,
+  mustChangePassword: true,
+  lastLoginAt: true,
+} as const;
+
+
+function enforcePolicy(plain: string, field: string) {
+  const problem = checkPasswordPolicy(plain);
+  const rule: Record<NonNullable<typeof problem>, RuleCode> = {
+    tooShort: "passwordTooShort",
+    tooLong: "passwordTooLong",
+    published: "passwordPublished",
+  };
+  if (problem) refuse(rule[problem], { field });
+}
+
+/** Active accounts first, then by name; search matches name or email. */
+export async function listUsers(db: Db, actor: Who, { q, role }: z.output<typeof userListInput> = {}): Promise<UserRow[]> {
+  if (!can(actor, "user.list")) refuse("forbidden");
+  const rows = await db.user.findMany({
+    where: {
+      ...(role ? { role } : {}),
+      ...(q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } : {}),
+    },
+    select: rowSelect,
+  });
+  // SQLite sorts bytes ("Émilie" after "Zoé"); the factory reads in French.
+  const byName = new Intl.Collator("fr-CA", { sensitivity: "base" });
+  return (rows as UserRow[]).sort((a, b) => Number(b.active) - Number(a.active) || byName.compare(a.name, b.name));
+}
+
+export async function getUserRow(db: Db, actor: Who, userId: number): Promise<UserRow | null> {
+  if (!can(actor, "user.list")) refuse("forbidden");
+  return (await db.user.findUnique({ where: { id: userId }, select: rowSelect })) as UserRow | null;
+}
+
+async function findOrRefuse(db: Db, userId: number): Promise<UserRow> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: rowSelect });
+  return (user as UserRow | null) ?? refuse("userNotFound");
+}
+
+async function refuseTakenEmail(db: Db, address: string, exceptId?: number) {
+  const taken = await db.user.findUnique({ where: { email: address }, select: { id: true } });
+  if (taken && taken.id !== exceptId) refuse("duplicateEmail", { field: "email" });
+}
+
+function snapshot(user: Pick<UserRow, "name" | "email" | "role" | "active">) {
+  return { name: user.name, email: user.email, role: user.role, active: user.active };
+}
+
+/** One audit entry about an account; `before`/`after` are plain snapshots (never a hash). */
+function auditUser(db: Db, actor: Who, action: string, userId: number, change: { before?: object; after: object }, now: Date) {
+  return recordAudit(db, { actorId: actor.id, action, entityType: "user", entityId: userId, ...change }, now);
+}
+
+/** A new account with a temporary password the user must change at first sign-in. */
+export const createUser = defineOperation(
+  { input: z.object({ name, email, role: z.enum(roles), password }), permission: "user.manage" },
+  async (data, { db, user: actor, now = new Date() }): Promise<UserRow> => {
+    enforcePolicy(data.password, "password");
+    await refuseTakenEmail(db, data.email);
+    let user: UserRow;
+    try {
+      user = (await db.user.create({
+        data: {
+          name: data.name,
+          email: data.email,
+          role: data.role,
+          passwordHash: await hashPassword(data.password),
+          mustChangePassword: true,
+          createdAt: now,
+        },
+        select: rowSelect,
+      })) as UserRow;
+    } catch (error) {
+      // Two admins creating the same address at once: the unique index decides.
+      if (isUniqueViolation(error)) refuse("duplicateEmail", { field: "email" });
+      throw error;
+    }
+    await auditUser(db, actor, "user.created", user.id, { after: snapshot(user) }, now);
+    return user;
+  },
+);
+
+/**
+ * Name, email and role. Demoting the last active admin is refused inside the
+ * UPDATE itself, so a concurrent demotion cannot slip between check and write.
+ */
+export const updateUser = defineOperation(
+  { input: z.object({ id, name, email, role: z.enum(roles) }), permission: "user.manage" },
+  async (data, { db, user: actor, now = new Date() }): Promise<UserRow> => {
+    const before = await findOrRefuse(db, data.id);
+    if (data.id === actor.id && data.role !== "admin") refuse("selfDemote", { field: "role" });
+    await refuseTakenEmail(db, data.email, data.id);
+
+    let changed: number;
+    try {
+      changed = await db.$executeRaw`
+        UPDATE users SET name = ${data.name}, email = ${data.email}, role = ${data.role}, updated_at = ${sqlDate(now)}
+        WHERE id = ${data.id}
+          AND (${data.role} = 'admin' OR role <> 'admin' OR active = 0
+               OR (SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> ${data.id}) > 0)`;
+    } catch (error) {
+      if (isUniqueViolation(error)) refuse("duplicateEmail", { field: "email" });
+      throw error;
+    }
+    if (changed === 0) refuse("lastAdmin", { field: "role" });
+
+    const after = await findOrRefuse(db, data.id);
+    const roleChanged = before.role !== after.role;
+    if (roleChanged || before.name !== after.name || before.email !== after.email) {
+      const action = roleChanged ? "user.role_changed" : "user.updated";
+      await auditUser(db, actor, action, data.id, { before: snapshot(before), after: snapshot(after) }, now);
+    }
+    return after;
+  },
+);
+
+/** A new temporary password; the user must change it at their next sign-in. */
+export const resetUserPassword = defineOperation(
+  { input: z.object({ id, password }), permission: "user.manage" },
+  async (data, { db, user: actor, now = new Date() }): Promise<void> => {
+    const before = await findOrRefuse(db, data.id);
+    enforcePolicy(data.password, "password");
+    await db.user.update({
+      where: { id: data.id },
+      data: { passwordHash: await hashPassword(data.password), mustChangePassword: true, updatedAt: now },
+    });
+    const change = {
+      before: { name: before.name, mustChangePassword: before.mustChangePassword },
+      after: { name: before.name, mustChangePassword: true },
+    };
+    await auditUser(db, actor, "user.password_reset", data.id, change, now);
+  },
+);
+
+/**
+ * Deactivation signs the user out on their next request (lib/request.ts reads
+ * `active` every time) and blocks sign-in. An admin cannot deactivate
+ * themselves, and the last active admin cannot be deactivated by anyone.
+ */
+export const setUserActive = defineOperation(
+  {
+    input: z.object({ id, active: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]) }),
+    permission: "user.manage",
+  },
+  async (data, { db, user: actor, now = new Date() }): Promise<UserRow> => {
+    const before = await findOrRefuse(db, data.id);
+    if (!data.active && data.id === actor.id) refuse("selfDeactivate");
+    if (before.active === data.active) return before;
+
+    const changed = await db.$executeRaw`
+      UPDATE users SET active = ${data.active ? 1 : 0}, updated_at = ${sqlDate(now)}
+      WHERE id = ${data.id}
+        AND (${data.active ? 1 : 0} = 1 OR role <> 'admin'
+             OR (SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> ${data.id}) > 0)`;
+    if (changed === 0) refuse("lastAdmin");
+
+    const after = await findOrRefuse(db, data.id);
+    const action = data.active ? "user.reactivated" : "user.deactivated";
+    await auditUser(db, actor, action, data.id, { before: snapshot(before), after: snapshot(after) }, now);
+    return after;
+  },
+);
+
+const ownPasswordInput = z.object({
+  current: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  next: password,
+  /** The form's second entry; absent when a script changes a password. */
+  confirm: z.string().max(MAX_PASSWORD_LENGTH).optional(),
+});
+
+async function changePassword(data: z.output<typeof ownPasswordInput>, db: Db, actor: Who, now: Date) {
+  if (data.confirm !== undefined && data.confirm !== data.next) refuse("passwordMismatch", { field: "confirm" });
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, active: true } });
+  if (!user || !user.active) refuse("forbidden");
+  if (!(await verifyPassword(data.current, user.passwordHash))) refuse("wrongPassword", { field: "current" });
+  enforcePolicy(data.next, "next");
+  if (data.next === data.current) refuse("samePassword", { field: "next" });
+  await db.user.update({
+    where: { id: actor.id },
+    data: { passwordHash: await hashPassword(data.next), mustChangePassword: false, updatedAt: now },
+  });
+}
+
+/** The signed-in user's own change: the current password proves it is them. Clears a forced change. */
+export const changeOwnPassword = defineOperation({ input: ownPasswordInput }, (data, { db, user, now = new Date() }) =>
+  changePassword(data, db, user, now),
+);
+
+/** The forced change after an admin created the account or reset its password: the one operation open until then. */
+export const replaceTemporaryPassword = defineOperation(
+  { input: ownPasswordInput, allowPendingPasswordChange: true },
+  (data, { db, user, now = new Date() }) => changePassword(data, db, user, now),
+);
+
+/** Display name and preferred language ("default": the factory's). */
+export const updateProfile = defineOperation(
+  {
+    input: z.object({
+      name,
+      locale: z
+        .enum([...locales, "default"])
+        .default("default")
+        .transform((v): Locale | null => (v === "default" ? null : v)),
+    }),
+  },
+  async (data, { db, user, now = new Date() }): Promise<{ name: string; locale: Locale | null }> => {
+    const updated = await db.user.update({
+      where: { id: user.id },
+      data: { name: data.name, locale: data.locale, updatedAt: now },
+      select: { name: true },
+    });
+    return { name: updated.name, locale: data.locale };
+  },
+);

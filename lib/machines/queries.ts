@@ -1,0 +1,35 @@
+// Machines as every signed-in user reads them.
+import type { Db } from "../db";
+import { closedStatuses } from "../tickets/model";
+import { summarySelect, type MachineSummary } from "./model";
+
+export async function listMachines(db: Db, options: { search?: string } = {}): Promise<(MachineSummary & { openTickets: number })[]> {
+  const q = options.search?.trim();
+  const rows = await db.machine.findMany({
+    where: q
+      ? { OR: [{ machineType: { contains: q } }, { model: { contains: q } }, { serialNumber: { contains: q } }, { location: { contains: q } }] }
+      : undefined,
+    orderBy: [{ machineType: "asc" }, { id: "asc" }],
+    select: {
+      ...summarySelect,
+      _count: { select: { tickets: { where: { deletedAt: null, status: { notIn: [...closedStatuses] } } } } },
+    },
+  });
+  return rows.map(({ _count, ...m }) => ({ ...m, openTickets: _count.tickets }));
+}
+
+export async function getMachine(db: Db, machineId: number) {
+  return db.machine.findUnique({
+    where: { id: machineId },
+    select: {
+      ...summarySelect,
+      createdAt: true,
+      updatedAt: true,
+      tickets: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, ticketId: true, title: true, status: true, priority: true, createdAt: true, completedAt: true },
+      },
+    },
+  });
+}

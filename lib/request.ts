@@ -1,0 +1,82 @@
+// What one request knows about its visitor: who is signed in, the factory's
+// settings, the language to answer in. Each is read at most once per request
+// (React's cache), however many components ask.
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "./accounts/auth";
+import { getDb } from "./db";
+import { isLocale, LOCALE_COOKIE, messagesFor, pickLocale, type Locale, type Messages } from "./i18n";
+import { can, isRole, type Permission, type Role } from "./permissions";
+import { getSettings, type Settings } from "./settings/settings";
+
+export interface CurrentUser {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  /** Set by an admin (new account, reset): the app is closed until the user picks their own. */
+  mustChangePassword: boolean;
+  /** Preferred language; null follows the factory's default. */
+  locale: Locale | null;
+}
+
+export const CHANGE_PASSWORD_PATH = "/change-password";
+
+/**
+ * The signed-in user, read from the database on every request: a deactivated
+ * account or a changed role takes effect at once, whatever the JWT still says.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const db = await getDb();
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, role: true, active: true, mustChangePassword: true, locale: true },
+  });
+  if (!user || !user.active || !isRole(user.role)) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+    locale: isLocale(user.locale) ? user.locale : null,
+  };
+});
+
+/**
+ * For pages behind sign-in: no user, no page; a user who must replace a
+ * temporary password gets the change-password page instead, on every page.
+ */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  return user;
+}
+
+/** For pages a role may not see: a 404, which tells nothing about what is there. */
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!can(user, permission)) notFound();
+  return user;
+}
+
+/** Settings for this request: read once, however many components ask. */
+export const getRequestSettings = cache(async (): Promise<Settings> => getSettings(await getDb()));
+
+/** The visitor's language (see pickLocale); the user and settings are read only when no cookie decides. */
+export const getLocale = cache(async (): Promise<Locale> => {
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(cookie)) return cookie;
+  const user = await getCurrentUser();
+  return pickLocale(cookie, user?.locale, user?.locale ? undefined : (await getRequestSettings()).defaultLocale);
+});
+
+export async function getMessages(): Promise<{ locale: Locale; t: Messages }> {
+  const locale = await getLocale();
+  return { locale, t: messagesFor(locale) };
+}

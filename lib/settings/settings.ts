@@ -1,0 +1,136 @@
+// The factory's settings: one row per key in `settings`, JSON values, each read
+// through a schema with its default. Webhook settings live in the same table under
+// "webhook.*" keys (lib/webhooks/config.ts) and are written the same way.
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { sqlDate, type Db } from "../db";
+import { defineOperation, refuse, type RuleCode } from "../operation";
+
+export function isTimeZone(tz: string): boolean {
+  // Intl accepts some legacy spellings too; requiring an Area/Location shape
+  // (or UTC) keeps the setting to real IANA names that every consumer knows.
+  if (!/^([A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2}|UTC)$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const companyName = z.string().trim().min(1).max(80);
+const timeZone = z.string().trim().refine(isTimeZone, "Unknown IANA time zone");
+const defaultLocale = z.enum(["fr", "en"]);
+const ticketPrefix = z.string().trim().regex(/^[A-Z0-9]{1,8}$/);
+/** Object key in R2 (binding MEDIA), written only by lib/settings/logo.ts. */
+const logoKey = z.string().regex(/^branding\/logo-[a-z0-9-]+\.(png|jpg|webp)$/).nullable();
+
+// Every setting with its default: a missing or unreadable row falls back here,
+// so a fresh database works without a settings seed.
+export const settingsSchema = z.object({
+  companyName: companyName.catch("Atelier"),
+  timeZone: timeZone.catch("America/Toronto"),
+  defaultLocale: defaultLocale.catch("fr"),
+  ticketPrefix: ticketPrefix.catch("TKT"),
+  logoKey: logoKey.catch(null),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+/** What the settings form edits; the logo has its own upload (lib/settings/logo.ts). */
+export const settingsInput = z.object({
+  companyName: z.string(),
+  timeZone: z.string(),
+  defaultLocale: z.string(),
+  ticketPrefix: z.string(),
+});
+
+// Field -> the rule that refuses a bad value.
+const editable: Record<keyof z.infer<typeof settingsInput>, [z.ZodType, RuleCode]> = {
+  companyName: [companyName, "badCompanyName"],
+  timeZone: [timeZone, "badTimeZone"],
+  defaultLocale: [defaultLocale, "badLocale"],
+  ticketPrefix: [ticketPrefix, "badPrefix"],
+};
+
+function parseValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** All settings in one query, each validated and defaulted. */
+export async function getSettings(db: Db): Promise<Settings> {
+  const rows = await db.setting.findMany({ select: { key: true, value: true } });
+  const raw: Record<string, unknown> = {};
+  for (const row of rows) raw[row.key] = parseValue(row.value);
+  return settingsSchema.parse(raw);
+}
+
+/**
+ * Writes several settings in one statement (all or none: D1 has no
+ * transactions, but a single statement is atomic), one JSON parameter.
+ * `prefix` namespaces the keys ("webhook." for lib/webhooks/config.ts).
+ */
+export async function writeSettings(db: Db, values: Record<string, unknown>, actorId: number, now: Date, prefix = ""): Promise<void> {
+  const entries = Object.entries(values).map(([k, v]) => ({ k: prefix + k, v: JSON.stringify(v) }));
+  if (entries.length === 0) return;
+  await db.$executeRaw`
+    INSERT INTO settings (key, value, updated_at, updated_by)
+    SELECT json_extract(e.value, '$.k'), json_extract(e.value, '$.v'), ${sqlDate(now)}, ${actorId}
+    FROM json_each(${JSON.stringify(entries)}) AS e WHERE true
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`;
+}
+
+/** One audit entry per changed setting, with its value before and after. */
+export async function auditSettingChanges(
+  db: Db,
+  actorId: number,
+  before: Partial<Settings>,
+  after: Partial<Settings>,
+  now: Date,
+): Promise<void> {
+  for (const key of Object.keys(after) as SettingKey[]) {
+    await recordAudit(
+      db,
+      {
+        actorId,
+        action: "setting.changed",
+        entityType: "setting",
+        entityId: key,
+        before: { [key]: before[key] ?? null },
+        after: { [key]: after[key] ?? null },
+      },
+      now,
+    );
+  }
+}
+
+/**
+ * Validates every field first; one bad value refuses the whole form and keeps
+ * every old value. Returns the keys that actually changed.
+ */
+export const updateSettings = defineOperation(
+  { input: settingsInput, permission: "settings.manage" },
+  async (raw, { db, user, now = new Date() }): Promise<SettingKey[]> => {
+    const next: Partial<Settings> = {};
+    const problems: Record<string, RuleCode> = {};
+    for (const [key, [schema, code]] of Object.entries(editable)) {
+      const parsed = schema.safeParse(raw[key as keyof typeof raw]);
+      if (parsed.success) Object.assign(next, { [key]: parsed.data });
+      else problems[key] = code;
+    }
+    const [first] = Object.values(problems);
+    if (first) refuse(first, { fields: problems });
+
+    const current = await getSettings(db);
+    const changed = (Object.keys(next) as SettingKey[]).filter((key) => next[key] !== current[key]);
+    if (changed.length === 0) return [];
+    const values = Object.fromEntries(changed.map((key) => [key, next[key]])) as Partial<Settings>;
+    await writeSettings(db, values, user.id, now);
+    await auditSettingChanges(db, user.id, current, values, now);
+    return changed;
+  },
+);

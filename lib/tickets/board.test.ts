@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { boardSearchParams, boardWhere, hasFilters, parseBoardFilters } from "./board";
+
+describe("board filters", () => {
+  it("read every filter from the URL", () => {
+    const filters = parseBoardFilters({ q: " presse ", priority: "high", assignee: "12", machine: "3", overdue: "1", mine: "1", archived: "1" });
+    expect(filters).toEqual({ q: "presse", priority: "high", assignee: "12", machine: 3, overdue: true, mine: true, archived: true });
+    expect(hasFilters(filters)).toBe(true);
+  });
+
+  it("ignore what they do not understand instead of failing", () => {
+    const filters = parseBoardFilters({ priority: "urgent", assignee: "<script>", machine: "-4", overdue: "yes", q: ["a", "b"] });
+    expect(filters).toEqual({ q: "a", priority: null, assignee: null, machine: null, overdue: false, mine: false, archived: false });
+    expect(hasFilters(parseBoardFilters({ archived: "1" }))).toBe(false);
+  });
+
+  it("round-trip through the URL, keeping it short", () => {
+    const filters = parseBoardFilters({ q: "tour", assignee: "team", overdue: "1" });
+    expect(boardSearchParams(filters).toString()).toBe("q=tour&assignee=team&overdue=1");
+    expect(parseBoardFilters(Object.fromEntries(boardSearchParams(filters)))).toEqual(filters);
+  });
+
+  it("combine into one condition, never showing deleted tickets", () => {
+    const now = new Date("2026-11-23T12:00:00Z");
+    const where = boardWhere(parseBoardFilters({ mine: "1", overdue: "1", assignee: "me" }), 7, now);
+    expect(where.AND).toEqual([
+      { deletedAt: null },
+      { assignedTo: 7 },
+      // The overdue rule, from its one definition (lib/tickets/model.ts).
+      { deletedAt: null, assignedTo: { not: null }, status: { in: ["received", "diagnostic"] }, scheduledDate: { lt: now } },
+      { OR: [{ assignedTo: 7 }, { reportedBy: 7 }] },
+    ]);
+  });
+});

@@ -1,0 +1,161 @@
+// The board: its filters (kept in the URL so a filtered board can be shared)
+// and its data, read with a fixed number of queries whatever the ticket count.
+import type { Db } from "../db";
+import { machineLabel } from "../machines/model";
+import type { Prisma } from "../generated/prisma/client";
+import { TEAM_ASSIGNEE, overdueWhere, ticketPriorities, type TicketPriority, type TicketStatus } from "./model";
+
+export const boardStatuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed"] as const satisfies TicketStatus[];
+/** Cards per column; the column's count is always the full one. */
+export const COLUMN_LIMIT = 40;
+
+export interface BoardFilters {
+  q: string;
+  priority: TicketPriority | null;
+  /** "me", "team", "none", or a user id */
+  assignee: string | null;
+  machine: number | null;
+  overdue: boolean;
+  mine: boolean;
+  archived: boolean;
+}
+
+type Params = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+
+/** Reads the URL's search params; anything unknown is ignored rather than an error. */
+export function parseBoardFilters(params: Params): BoardFilters {
+  const priority = first(params.priority);
+  const assignee = first(params.assignee);
+  const machine = Number(first(params.machine));
+  return {
+    q: first(params.q).slice(0, 100),
+    priority: (ticketPriorities as readonly string[]).includes(priority) ? (priority as TicketPriority) : null,
+    assignee: ["me", "team", "none"].includes(assignee) || /^\d+$/.test(assignee) ? assignee : null,
+    machine: Number.isInteger(machine) && machine > 0 ? machine : null,
+    overdue: first(params.overdue) === "1",
+    mine: first(params.mine) === "1",
+    archived: first(params.archived) === "1",
+  };
+}
+
+/** The inverse of parseBoardFilters: only what is set, so URLs stay short. */
+export function boardSearchParams(filters: Partial<BoardFilters>): URLSearchParams {
+  const out = new URLSearchParams();
+  if (filters.q) out.set("q", filters.q);
+  if (filters.priority) out.set("priority", filters.priority);
+  if (filters.assignee) out.set("assignee", filters.assignee);
+  if (filters.machine) out.set("machine", String(filters.machine));
+  if (filters.overdue) out.set("overdue", "1");
+  if (filters.mine) out.set("mine", "1");
+  if (filters.archived) out.set("archived", "1");
+  return out;
+}
+
+export function hasFilters(filters: BoardFilters): boolean {
+  return !!(filters.q || filters.priority || filters.assignee || filters.machine || filters.overdue || filters.mine);
+}
+
+/** The WHERE clause shared by the columns and their counts. */
+export function boardWhere(filters: BoardFilters, viewerId: number, now: Date): Prisma.TicketWhereInput {
+  const and: Prisma.TicketWhereInput[] = [{ deletedAt: null }];
+  if (filters.q) {
+    const q = filters.q;
+    and.push({
+      OR: [
+        { ticketId: { contains: q } },
+        { title: { contains: q } },
+        { machine: { machineType: { contains: q } } },
+        { machine: { model: { contains: q } } },
+        { machine: { serialNumber: { contains: q } } },
+      ],
+    });
+  }
+  if (filters.priority) and.push({ priority: filters.priority });
+  if (filters.assignee === "me") and.push({ assignedTo: viewerId });
+  else if (filters.assignee === "team") and.push({ assignedTo: TEAM_ASSIGNEE });
+  else if (filters.assignee === "none") and.push({ assignedTo: null });
+  else if (filters.assignee) and.push({ assignedTo: Number(filters.assignee) });
+  if (filters.machine) and.push({ machineId: filters.machine });
+  if (filters.overdue) and.push(overdueWhere(now));
+  if (filters.mine) and.push({ OR: [{ assignedTo: viewerId }, { reportedBy: viewerId }] });
+  return { AND: and };
+}
+
+export interface BoardCard {
+  id: number;
+  ticketId: string;
+  title: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  machineId: number;
+  assignedTo: number | null;
+  /** ISO text: cards cross to a client component. */
+  scheduledDate: string | null;
+  comments: number;
+  media: number;
+}
+
+export interface BoardColumn {
+  status: TicketStatus;
+  count: number;
+  cards: BoardCard[];
+}
+
+export interface BoardData {
+  columns: BoardColumn[];
+  machines: { id: number; label: string; status: string }[];
+  people: { id: number; name: string }[];
+}
+
+const cardSelect = {
+  id: true,
+  ticketId: true,
+  title: true,
+  status: true,
+  priority: true,
+  machineId: true,
+  assignedTo: true,
+  scheduledDate: true,
+  _count: { select: { comments: { where: { deletedAt: null } }, media: true } },
+} as const;
+
+/**
+ * One query per column (newest first, capped), one for the counts, one for the
+ * machines and one for the people: 3 + columns queries for any number of tickets.
+ */
+export async function loadBoard(db: Db, filters: BoardFilters, viewerId: number, now: Date): Promise<BoardData> {
+  const statuses: TicketStatus[] = filters.archived ? [...boardStatuses, "archived"] : [...boardStatuses];
+  const where = boardWhere(filters, viewerId, now);
+  const [groups, machines, people, ...columns] = await Promise.all([
+    db.ticket.groupBy({ by: ["status"], where, _count: { _all: true } }),
+    db.machine.findMany({ orderBy: [{ machineType: "asc" }, { id: "asc" }], select: { id: true, machineType: true, model: true, status: true } }),
+    db.user.findMany({ where: { active: true, role: { not: "operator" } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    ...statuses.map((status) =>
+      db.ticket.findMany({
+        where: { AND: [where, { status }] },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: COLUMN_LIMIT,
+        select: cardSelect,
+      }),
+    ),
+  ]);
+  const counts = new Map(groups.map((g) => [g.status, g._count._all]));
+  return {
+    columns: statuses.map((status, i) => ({
+      status,
+      count: counts.get(status) ?? 0,
+      cards: columns[i]!.map(({ _count, scheduledDate, ...card }) => ({
+        ...card,
+        status: card.status as TicketStatus,
+        priority: card.priority as TicketPriority,
+        scheduledDate: scheduledDate?.toISOString() ?? null,
+        comments: _count.comments,
+        media: _count.media,
+      })),
+    })),
+    machines: machines.map((m) => ({ id: m.id, label: machineLabel(m), status: m.status })),
+    people,
+  };
+}

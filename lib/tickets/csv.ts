@@ -1,0 +1,54 @@
+// Tickets to CSV, with the board's own filters and WHERE clause (lib/tickets/board.ts),
+// so an export is exactly the filtered board, whatever the board learns next.
+import { boardWhere, type BoardFilters } from "./board";
+import { toCsv, type Separator } from "../csv/csv";
+import type { Db } from "../db";
+import { messagesFor, type Locale } from "../i18n";
+import { can, type Who } from "../permissions";
+import { refuse } from "../operation";
+import { assignedPeople, assigneeLabel, type TicketPriority, type TicketStatus } from "./model";
+import { factoryDateTime } from "../factory-time";
+import { machineLabel } from "../machines/model";
+
+export interface TicketExportOptions {
+  separator: Separator;
+  locale: Locale;
+  timeZone: string;
+  now: Date;
+}
+
+export async function exportTicketsCsv(db: Db, actor: Who, filters: BoardFilters, options: TicketExportOptions): Promise<string> {
+  if (!can(actor, "ticket.view")) refuse("forbidden");
+  const t = messagesFor(options.locale);
+  const tickets = await db.ticket.findMany({
+    // Every status, archived included: the board's columns are a view, the export is the data.
+    where: boardWhere(filters, actor.id, options.now),
+    orderBy: { createdAt: "desc" },
+    include: { machine: true, reporter: { select: { name: true } } },
+  });
+  // assigned_to has no relation (0 is the whole team): names in chunks of 90 ids.
+  const ids = assignedPeople(tickets.map((tk) => tk.assignedTo));
+  const names = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 90) {
+    const users = await db.user.findMany({ where: { id: { in: ids.slice(i, i + 90) } }, select: { id: true, name: true } });
+    for (const u of users) names.set(u.id, u.name);
+  }
+  const c = t.admin.csvColumns;
+  const header = [c.ticketId, c.title, c.description, t.dashboard.columns.status, c.priority, c.machine, c.serialNumber, c.location, c.assignee, c.reporter, c.scheduled, c.created, c.completed];
+  const rows = tickets.map((tk) => [
+    tk.ticketId,
+    tk.title,
+    tk.description,
+    t.status[tk.status as TicketStatus] ?? tk.status,
+    t.priority[tk.priority as TicketPriority] ?? tk.priority,
+    machineLabel(tk.machine),
+    tk.machine.serialNumber ?? "",
+    tk.machine.location ?? "",
+    tk.assignedTo === null ? "" : assigneeLabel(tk.assignedTo, (id) => names.get(id), t),
+    tk.reporter.name,
+    factoryDateTime(tk.scheduledDate, options.timeZone),
+    factoryDateTime(tk.createdAt, options.timeZone),
+    factoryDateTime(tk.completedAt, options.timeZone),
+  ]);
+  return toCsv([header, ...rows], options.separator);
+}

@@ -1,0 +1,71 @@
+// What a ticket is, as rules: its statuses and priorities, who it can be assigned
+// to, and when it is overdue. Every other module (queries, board, alerts, pages)
+// asks here rather than restating a rule.
+import type { Prisma } from "../generated/prisma/client";
+import type { Messages } from "../i18n";
+
+export const ticketStatuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed", "archived"] as const;
+export type TicketStatus = (typeof ticketStatuses)[number];
+export const ticketPriorities = ["low", "medium", "high", "critical"] as const;
+export type TicketPriority = (typeof ticketPriorities)[number];
+
+/** Work is over in these statuses: no longer open, never late. */
+export const closedStatuses = ["completed", "archived"] as const satisfies readonly TicketStatus[];
+
+/** assigned_to value meaning "the whole maintenance team" rather than one person (the old system's convention). */
+export const TEAM_ASSIGNEE = 0;
+
+// ---------------------------------------------------------------- overdue
+
+/** Statuses in which a passed scheduled date means the work has not started. */
+export const overdueStatuses = ["received", "diagnostic"] as const satisfies readonly TicketStatus[];
+
+export interface OverdueFacts {
+  assignedTo: number | null;
+  status: string;
+  scheduledDate: Date | null;
+  deletedAt?: Date | null;
+}
+
+/**
+ * The overdue rule: assigned (to a person or the team), scheduled in the past,
+ * not started (received or diagnostic), not deleted. Alerts, the board's filter,
+ * the dashboard and the cards all use it, in one of the three forms below, which
+ * tests/integration/overdue-rule.test.ts proves equal over every case.
+ */
+export function isOverdue(ticket: OverdueFacts, now: Date): boolean {
+  return (
+    !ticket.deletedAt &&
+    ticket.assignedTo !== null &&
+    ticket.scheduledDate !== null &&
+    ticket.scheduledDate.getTime() < now.getTime() &&
+    (overdueStatuses as readonly string[]).includes(ticket.status)
+  );
+}
+
+/** The rule as a Prisma filter. */
+export function overdueWhere(now: Date): Prisma.TicketWhereInput {
+  return { deletedAt: null, assignedTo: { not: null }, status: { in: [...overdueStatuses] }, scheduledDate: { lt: now } };
+}
+
+/** The rule as SQL over `tickets AS t`, the moment bound as ?1 (ISO text, as Prisma stores dates on D1). */
+export const OVERDUE_SQL = `t.deleted_at IS NULL AND t.assigned_to IS NOT NULL AND t.scheduled_date IS NOT NULL
+  AND t.scheduled_date < ?1 AND t.status IN (${overdueStatuses.map((s) => `'${s}'`).join(", ")})`;
+
+// ---------------------------------------------------------------- assignee
+
+/** Who a ticket is assigned to, in words: a person's name, the whole team, or nobody. */
+export function assigneeLabel(
+  assignedTo: number | null,
+  nameOf: (id: number) => string | undefined,
+  t: Messages,
+): string {
+  if (assignedTo === null) return t.tickets.card.unassigned;
+  if (assignedTo === TEAM_ASSIGNEE) return t.tickets.card.wholeTeam;
+  return nameOf(assignedTo) ?? `#${assignedTo}`;
+}
+
+/** The ids of the people among assignees (not the team, not nobody), for one name lookup. */
+export function assignedPeople(assignees: (number | null)[]): number[] {
+  return [...new Set(assignees.filter((id): id is number => id !== null && id !== TEAM_ASSIGNEE))];
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { messagesFor } from "../i18n";
+import { TEAM_ASSIGNEE } from "./model";
+import { describeSchedule } from "./schedule";
+
+const now = new Date("2026-11-23T15:00:00Z");
+const yesterday = new Date("2026-11-22T15:00:00Z");
+const options = { now, locale: "fr" as const, timeZone: "America/Toronto", t: messagesFor("fr") };
+
+describe("a scheduled date on a card", () => {
+  it("reads late for an assigned ticket past its date that nobody started", () => {
+    for (const assignedTo of [7, TEAM_ASSIGNEE]) {
+      const view = describeSchedule({ scheduledDate: yesterday, status: "received", assignedTo }, options);
+      expect(view?.late).toBe(true);
+      expect(view?.text).toBe("⚠ En retard de 1 j");
+    }
+  });
+
+  it("does not read late for an unassigned ticket past its date: nothing alerts for it", () => {
+    const view = describeSchedule({ scheduledDate: yesterday, status: "received", assignedTo: null }, options);
+    expect(view?.late).toBe(false);
+    expect(view?.text).not.toContain("En retard");
+  });
+
+  it("does not read late once the work has started", () => {
+    expect(describeSchedule({ scheduledDate: yesterday, status: "in_progress", assignedTo: 7 }, options)?.late).toBe(false);
+  });
+});

@@ -1,0 +1,209 @@
+// The claim-and-record side of overdue webhooks, as single SQL statements:
+// D1 has no interactive transactions, but each statement is atomic and D1 runs
+// them one at a time, so a claim can never be taken twice.
+import { sqlDate, type Db } from "../db";
+import type { OverdueTicket } from "./payload";
+import { OVERDUE_SQL } from "../tickets/model";
+import { nextRetryAt } from "./retry";
+import type { DeliveryResult } from "./delivery";
+
+/** The cron_runs job name of the sweep. */
+export const OVERDUE_JOB = "overdue-webhooks";
+
+// A ticket alerts while it is overdue: OVERDUE_SQL, the rule's SQL form (lib/tickets/model.ts).
+
+export async function countOverdueTickets(db: Db, now: Date): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM tickets t WHERE ${OVERDUE_SQL}`, sqlDate(now));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Retries waiting for a ticket that is no longer overdue (rescheduled, moved on, deleted) stop here. */
+export async function cancelStaleRetries(db: Db, now: Date): Promise<number> {
+  return db.$executeRawUnsafe(
+    `UPDATE webhook_notifications SET delivery_status = 'cancelled', claim_token = NULL, next_attempt_at = NULL, updated_at = ?1
+     WHERE delivery_status = 'pending' AND ticket_id NOT IN (SELECT t.id FROM tickets t WHERE ${OVERDUE_SQL})`,
+    sqlDate(now),
+  );
+}
+
+export interface ClaimOptions {
+  now: Date;
+  token: string;
+  leaseUntil: Date;
+  limit: number;
+}
+
+/**
+ * Takes retries that are due, and claims whose run died (lease expired), for this
+ * run: one UPDATE, so two overlapping runs cannot both take the same row.
+ */
+export async function claimDueRetries(db: Db, { now, token, leaseUntil, limit }: ClaimOptions): Promise<number> {
+  if (limit <= 0) return 0;
+  return db.$executeRawUnsafe(
+    `UPDATE webhook_notifications SET delivery_status = 'sending', claim_token = ?2, claimed_until = ?3, updated_at = ?1
+     WHERE id IN (
+       SELECT w.id FROM webhook_notifications w JOIN tickets t ON t.id = w.ticket_id
+       WHERE ((w.delivery_status = 'pending' AND w.next_attempt_at <= ?1)
+           OR (w.delivery_status = 'sending' AND w.claimed_until < ?1))
+         AND ${OVERDUE_SQL}
+       ORDER BY t.scheduled_date ASC, t.id ASC
+       LIMIT ?4)`,
+    sqlDate(now),
+    token,
+    sqlDate(leaseUntil),
+    limit,
+  );
+}
+
+/**
+ * Creates and claims a notification for each overdue ticket that has none open,
+ * none delivered within the window, and none given up on within the window:
+ * one INSERT ... SELECT, atomic, oldest overdue first.
+ */
+export async function claimNewNotifications(
+  db: Db,
+  { now, token, leaseUntil, limit, windowStart, url }: ClaimOptions & { windowStart: Date; url: string },
+): Promise<number> {
+  if (limit <= 0) return 0;
+  return db.$executeRawUnsafe(
+    `INSERT INTO webhook_notifications
+       (ticket_id, notification_type, webhook_url, webhook_id, delivery_status, attempts, claim_token, claimed_until, created_at, updated_at)
+     SELECT t.id, 'overdue_scheduled', ?6, 'msg_' || lower(hex(randomblob(16))), 'sending', 0, ?2, ?3, ?1, ?1
+     FROM tickets t
+     WHERE ${OVERDUE_SQL}
+       AND NOT EXISTS (
+         SELECT 1 FROM webhook_notifications w WHERE w.ticket_id = t.id AND (
+              w.delivery_status IN ('pending', 'sending')
+           OR (w.delivery_status = 'sent' AND w.sent_at > ?5)
+           OR (w.delivery_status = 'failed' AND w.last_attempt_at > ?5)))
+     ORDER BY t.scheduled_date ASC, t.id ASC
+     LIMIT ?4`,
+    sqlDate(now),
+    token,
+    sqlDate(leaseUntil),
+    limit,
+    sqlDate(windowStart),
+    url,
+  );
+}
+
+export interface ClaimedNotification {
+  notificationId: number;
+  webhookId: string;
+  attempts: number;
+  payload: string | null;
+  ticket: OverdueTicket;
+}
+
+interface ClaimedRow {
+  notification_id: number;
+  webhook_id: string;
+  attempts: number;
+  payload: string | null;
+  id: number;
+  ticket_id: string;
+  title: string;
+  description: string;
+  priority: string;
+  status: string;
+  scheduled_date: string;
+  created_at: string;
+  machine_type: string;
+  machine_model: string | null;
+  machine_location: string | null;
+  reporter_name: string;
+  assignee_name: string | null;
+}
+
+/** Everything this run claimed, with what the payload needs: one query whatever the count. */
+export async function loadClaimed(db: Db, token: string): Promise<ClaimedNotification[]> {
+  const rows = await db.$queryRawUnsafe<ClaimedRow[]>(
+    `SELECT w.id AS notification_id, w.webhook_id, w.attempts, w.payload,
+            t.id, t.ticket_id, t.title, t.description, t.priority, t.status, t.scheduled_date, t.created_at,
+            m.machine_type, m.model AS machine_model, m.location AS machine_location,
+            r.name AS reporter_name, a.name AS assignee_name
+     FROM webhook_notifications w
+     JOIN tickets t ON t.id = w.ticket_id
+     JOIN machines m ON m.id = t.machine_id
+     JOIN users r ON r.id = t.reported_by
+     LEFT JOIN users a ON a.id = t.assigned_to AND t.assigned_to <> 0
+     WHERE w.claim_token = ?1
+     ORDER BY t.scheduled_date ASC, t.id ASC`,
+    token,
+  );
+  return rows.map((r) => ({
+    notificationId: Number(r.notification_id),
+    webhookId: r.webhook_id,
+    attempts: Number(r.attempts),
+    payload: r.payload,
+    ticket: {
+      id: Number(r.id),
+      ticketId: r.ticket_id,
+      title: r.title,
+      description: r.description,
+      priority: r.priority,
+      status: r.status,
+      machineType: r.machine_type,
+      machineModel: r.machine_model,
+      machineLocation: r.machine_location,
+      scheduledDate: new Date(r.scheduled_date),
+      createdAt: new Date(r.created_at),
+      reporterName: r.reporter_name,
+      assigneeName: r.assignee_name,
+    },
+  }));
+}
+
+export type AttemptTrigger = "cron" | "manual" | "resend";
+
+export interface AttemptRecord {
+  notificationId: number;
+  /** The claim this run holds; null for an admin's resend (no claim involved). */
+  token: string | null;
+  attemptNumber: number;
+  payload: string;
+  startedAt: Date;
+  result: DeliveryResult;
+  trigger: AttemptTrigger;
+}
+
+/**
+ * Two statements per attempt: the attempt row, and the notification's new state.
+ * Success starts the window (sent_at); a failure schedules the next try or gives up.
+ */
+export async function recordAttempt(db: Db, attempt: AttemptRecord): Promise<"sent" | "pending" | "failed"> {
+  const { result, startedAt } = attempt;
+  const body = result.body?.slice(0, 1024) ?? null;
+  await db.webhookAttempt.create({
+    data: {
+      notificationId: attempt.notificationId,
+      attemptNumber: attempt.attemptNumber,
+      trigger: attempt.trigger,
+      startedAt,
+      durationMs: result.durationMs,
+      responseStatus: result.status,
+      responseBody: body,
+      error: result.error,
+    },
+  });
+  const retryAt = result.ok ? null : nextRetryAt(attempt.attemptNumber, startedAt);
+  const status = result.ok ? "sent" : retryAt ? "pending" : "failed";
+  await db.webhookNotification.updateMany({
+    where: { id: attempt.notificationId, ...(attempt.token ? { claimToken: attempt.token } : {}) },
+    data: {
+      deliveryStatus: status,
+      attempts: attempt.attemptNumber,
+      payload: attempt.payload,
+      lastAttemptAt: startedAt,
+      responseStatus: result.status,
+      responseBody: body,
+      lastError: result.error,
+      ...(result.ok ? { sentAt: startedAt } : {}),
+      nextAttemptAt: retryAt,
+      claimToken: null,
+      claimedUntil: null,
+    },
+  });
+  return status;
+}
+

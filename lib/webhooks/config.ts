@@ -1,0 +1,100 @@
+// Where overdue webhooks go and how: admin settings ("webhook.*" rows in
+// `settings`), overridden by the worker's environment (secrets, .dev.vars).
+import { getCloudflareContext } from "@opennextjs/cloudflare";
+import { z } from "zod";
+import type { Db } from "../db";
+import { checkOutboundUrl } from "../outbound-url";
+
+// Stored in the shared `settings` table under "webhook.*" keys, JSON values.
+export const webhookSettingsSchema = z.object({
+  enabled: z.boolean().catch(true),
+  url: z.string().catch(""),
+  secret: z.string().catch(""),
+  windowHours: z.number().int().min(1).max(168).catch(24),
+  // Each send is one subrequest: 50 fits the free plan's budget per invocation, paid plans allow far more.
+  maxPerRun: z.number().int().min(1).max(5000).catch(50),
+  pauseMs: z.number().int().min(0).max(5000).catch(200),
+  appUrl: z.string().catch(""),
+});
+export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
+export const WEBHOOK_KEY_PREFIX = "webhook.";
+
+/** What the environment may set instead of the admin page (`wrangler secret put`, .dev.vars). */
+export interface WebhookEnv {
+  WEBHOOK_URL?: string;
+  WEBHOOK_SECRET?: string;
+  WEBHOOK_ALLOW_PRIVATE?: string;
+  APP_URL?: string;
+}
+
+export interface WebhookConfig {
+  enabled: boolean;
+  url: string | null;
+  urlSource: "env" | "settings" | "none";
+  secret: string | null;
+  secretSource: "env" | "settings" | "none";
+  windowMs: number;
+  maxPerRun: number;
+  pauseMs: number;
+  appUrl: string;
+  allowPrivate: boolean;
+}
+
+export function parseWebhookSettings(rows: { key: string; value: string }[]): WebhookSettings {
+  const raw: Record<string, unknown> = {};
+  for (const row of rows) {
+    if (!row.key.startsWith(WEBHOOK_KEY_PREFIX)) continue;
+    try {
+      raw[row.key.slice(WEBHOOK_KEY_PREFIX.length)] = JSON.parse(row.value);
+    } catch {
+      // an unreadable value falls back to its default
+    }
+  }
+  return webhookSettingsSchema.parse(raw);
+}
+
+export async function getWebhookSettings(db: Db): Promise<WebhookSettings> {
+  const rows = await db.setting.findMany({ where: { key: { startsWith: WEBHOOK_KEY_PREFIX } } });
+  return parseWebhookSettings(rows);
+}
+
+/** The environment wins over the admin page: a hook URL is itself a credential. */
+export function resolveWebhookConfig(settings: WebhookSettings, env: WebhookEnv): WebhookConfig {
+  const envUrl = env.WEBHOOK_URL?.trim();
+  const envSecret = env.WEBHOOK_SECRET?.trim();
+  const url = envUrl || settings.url.trim() || null;
+  const secret = envSecret || settings.secret.trim() || null;
+  return {
+    enabled: settings.enabled,
+    url,
+    urlSource: envUrl ? "env" : settings.url.trim() ? "settings" : "none",
+    secret,
+    secretSource: envSecret ? "env" : settings.secret.trim() ? "settings" : "none",
+    windowMs: settings.windowHours * 60 * 60 * 1000,
+    maxPerRun: settings.maxPerRun,
+    pauseMs: settings.pauseMs,
+    appUrl: (settings.appUrl.trim() || env.APP_URL?.trim() || "http://localhost:8787").replace(/\/+$/, ""),
+    allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1",
+  };
+}
+
+export function webhookUrlProblem(config: WebhookConfig) {
+  return config.url ? checkOutboundUrl(config.url, { allowPrivate: config.allowPrivate }) : null;
+}
+
+/** The webhook variables of this worker's environment (secrets and .dev.vars). */
+export async function getWebhookEnv(): Promise<WebhookEnv> {
+  const { env } = await getCloudflareContext({ async: true });
+  const vars = env as unknown as Record<string, string | undefined>;
+  return {
+    WEBHOOK_URL: vars.WEBHOOK_URL,
+    WEBHOOK_SECRET: vars.WEBHOOK_SECRET,
+    WEBHOOK_ALLOW_PRIVATE: vars.WEBHOOK_ALLOW_PRIVATE,
+    APP_URL: vars.APP_URL,
+  };
+}
+
+export async function getWebhookConfig(db: Db): Promise<WebhookConfig> {
+  const [settings, env] = await Promise.all([getWebhookSettings(db), getWebhookEnv()]);
+  return resolveWebhookConfig(settings, env);
+}
