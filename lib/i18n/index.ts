@@ -8,7 +8,7 @@ export const defaultLocale: Locale = "fr";
 export const LOCALE_COOKIE = "atelier-locale";
 
 // The French catalogue is `as const` so its plural templates keep a type of their own:
-// format() then insists on a locale for them, and en.ts must be plural where fr.ts is.
+// format() then insists on a locale for them, and en/ must be plural where fr/ is.
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends PluralTemplate ? PluralTemplate : T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof fr>;
 

@@ -1,13 +1,13 @@
-import { adminFr } from "./admin.fr";
-import { machinesFr } from "./machines.fr";
-import { notificationsFr } from "./notifications.fr";
-import { profileFr } from "./profile.fr";
-import { rulesFr } from "./rules.fr";
-import { ticketsFr } from "./tickets.fr";
+import { adminFr } from "./admin";
+import { machinesFr } from "./machines";
+import { notificationsFr } from "./notifications";
+import { profileFr } from "./profile";
+import { rulesFr } from "./rules";
+import { ticketsFr } from "./tickets";
 
-// French (Québec) is the reference catalogue: en.ts must provide the same keys
+// French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
-// (tickets.fr.ts / tickets.en.ts ...); this one holds the shell and shared words.
+// (fr/tickets.ts / en/tickets.ts ...); this one holds the shell and shared words.
 // Counts are real plurals, never "ticket(s)": {count, plural, one {# ticket} other
 // {# tickets}} (see format.ts; French treats 0 as singular, English does not). Each
 // French file is `as const` so that such templates keep a type format() can see.

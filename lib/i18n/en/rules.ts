@@ -1,4 +1,4 @@
-import type { Messages } from "./index";
+import type { Messages } from "../index";
 
 export const rulesEn: Messages["rules"] = {
   signedOut: "Your session has expired. Please sign in again.",

@@ -1,4 +1,4 @@
-// French strings for the machines screens (see fr.ts for the conventions).
+// French strings for the machines screens (see index.ts for the conventions).
 export const machinesFr = {
   nav: "Machines",
   list: {

@@ -1,4 +1,4 @@
-import type { Messages } from "./index";
+import type { Messages } from "../index";
 
 export const notificationsEn: Messages["notifications"] = {
   title: "Overdue notifications",

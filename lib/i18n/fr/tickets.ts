@@ -1,4 +1,4 @@
-// French strings for the tickets screens (see fr.ts for the conventions).
+// French strings for the tickets screens (see index.ts for the conventions).
 export const ticketsFr = {
   nav: "Tickets",
   board: {

@@ -1,4 +1,4 @@
-// French strings for the profile screens (see fr.ts for the conventions).
+// French strings for the profile screens (see index.ts for the conventions).
 export const profileFr = {
   title: "Mon profil",
   menuLink: "Mon profil",

@@ -1,4 +1,4 @@
-// French strings for the admin screens (see fr.ts for the conventions).
+// French strings for the admin screens (see index.ts for the conventions).
 export const adminFr = {
   nav: {
     users: "Utilisateurs",

@@ -1,10 +1,10 @@
-import type { Messages } from "./index";
-import { adminEn } from "./admin.en";
-import { machinesEn } from "./machines.en";
-import { notificationsEn } from "./notifications.en";
-import { profileEn } from "./profile.en";
-import { rulesEn } from "./rules.en";
-import { ticketsEn } from "./tickets.en";
+import type { Messages } from "../index";
+import { adminEn } from "./admin";
+import { machinesEn } from "./machines";
+import { notificationsEn } from "./notifications";
+import { profileEn } from "./profile";
+import { rulesEn } from "./rules";
+import { ticketsEn } from "./tickets";
 
 export const en: Messages = {
   rules: rulesEn,
