@@ -1,3 +1,4 @@
+import { SelectField } from "@/components/ui/fields";
 import type { Messages } from "@/lib/i18n";
 
 interface CsvExportFormProps {
@@ -17,13 +18,16 @@ export function CsvExportForm({ action, id, title, help, t }: CsvExportFormProps
       <h3 className="font-semibold">{title}</h3>
       <p className="text-sm text-slate-600">{help}</p>
       <div className="flex flex-wrap items-end gap-2">
-        <div className="space-y-1">
-          <label htmlFor={`${id}-sep`} className="block text-sm font-medium">{d.separator}</label>
-          <select id={`${id}-sep`} name="sep" className="field" defaultValue="semicolon">
-            <option value="semicolon">{d.semicolon}</option>
-            <option value="comma">{d.comma}</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-sep`}
+          name="sep"
+          label={d.separator}
+          defaultValue="semicolon"
+          options={[
+            { value: "semicolon", label: d.semicolon },
+            { value: "comma", label: d.comma },
+          ]}
+        />
         <button type="submit" className="btn-secondary">{d.download}</button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TextField } from "@/components/ui/fields";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { machineLabel } from "@/lib/machines/model";
 import { type listMachines } from "@/lib/machines/queries";
@@ -16,9 +17,8 @@ export function MachineList({ machines, search, t, locale }: MachineListProps) {
   return (
     <>
       <form method="get" role="search" className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
-        <div className="flex-1 space-y-1">
-          <label htmlFor="machine-search" className="block text-sm font-medium">{l.search}</label>
-          <input id="machine-search" name="q" type="search" defaultValue={search} placeholder={l.searchPlaceholder} className="field" />
+        <div className="flex-1">
+          <TextField id="machine-search" name="q" type="search" label={l.search} defaultValue={search} placeholder={l.searchPlaceholder} />
         </div>
         <button type="submit" className="btn-primary">{l.submit}</button>
       </form>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SelectField, TextField } from "@/components/ui/fields";
 import { boardSearchParams, hasFilters, type BoardData, type BoardFilters as Filters } from "@/lib/tickets/board";
 import type { Messages } from "@/lib/i18n";
 import { ticketPriorities } from "@/lib/tickets/model";
@@ -19,9 +20,8 @@ export function BoardFilters({ filters, machines, people, t }: BoardFiltersProps
     <form method="get" action="/tickets" role="search" aria-label={f.title} className="mb-4 rounded-lg border border-slate-200 bg-white p-3">
       {filters.archived && <input type="hidden" name="archived" value="1" />}
       <div className="flex items-end gap-2">
-        <div className="min-w-0 flex-1 space-y-1">
-          <label htmlFor="filter-q" className="block text-sm font-medium">{f.search}</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder={f.searchPlaceholder} className="field" />
+        <div className="min-w-0 flex-1">
+          <TextField id="filter-q" name="q" type="search" label={f.search} defaultValue={filters.q} placeholder={f.searchPlaceholder} />
         </div>
         <button type="submit" className="btn-primary">{f.apply}</button>
       </div>
@@ -34,36 +34,35 @@ export function BoardFilters({ filters, machines, people, t }: BoardFiltersProps
             {refined > 0 && ` (${refined})`}
           </summary>
           <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-3">
-            <div className="space-y-1">
-              <label htmlFor="filter-priority" className="block text-sm font-medium">{f.priority}</label>
-              <select id="filter-priority" name="priority" defaultValue={filters.priority ?? ""} className="field">
-                <option value="">{f.anyPriority}</option>
-                {ticketPriorities.map((p) => (
-                  <option key={p} value={p}>{t.priority[p]}</option>
-                ))}
-              </select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="filter-assignee" className="block text-sm font-medium">{f.assignee}</label>
-              <select id="filter-assignee" name="assignee" defaultValue={filters.assignee ?? ""} className="field">
-                <option value="">{f.anyone}</option>
-                <option value="me">{f.me}</option>
-                <option value="team">{f.team}</option>
-                <option value="none">{f.nobody}</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>{p.name}</option>
-                ))}
-              </select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="filter-machine" className="block text-sm font-medium">{f.machine}</label>
-              <select id="filter-machine" name="machine" defaultValue={filters.machine ?? ""} className="field">
-                <option value="">{f.anyMachine}</option>
-                {machines.map((m) => (
-                  <option key={m.id} value={m.id}>{m.label}</option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="filter-priority"
+              name="priority"
+              label={f.priority}
+              defaultValue={filters.priority ?? ""}
+              placeholder={f.anyPriority}
+              options={ticketPriorities.map((p) => ({ value: p, label: t.priority[p] }))}
+            />
+            <SelectField
+              id="filter-assignee"
+              name="assignee"
+              label={f.assignee}
+              defaultValue={filters.assignee ?? ""}
+              placeholder={f.anyone}
+              options={[
+                { value: "me", label: f.me },
+                { value: "team", label: f.team },
+                { value: "none", label: f.nobody },
+                ...people.map((p) => ({ value: String(p.id), label: p.name })),
+              ]}
+            />
+            <SelectField
+              id="filter-machine"
+              name="machine"
+              label={f.machine}
+              defaultValue={filters.machine ?? ""}
+              placeholder={f.anyMachine}
+              options={machines.map((m) => ({ value: String(m.id), label: m.label }))}
+            />
           </div>
           <div className="mt-2 flex flex-wrap gap-x-5">
             <label className="inline-flex min-h-11 items-center gap-2 text-sm">
