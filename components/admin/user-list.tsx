@@ -42,7 +42,7 @@ export function UserList({ users, canManage, t, locale, timeZone }: UserListProp
               {user.mustChangePassword && <span className="rounded bg-amber-50 px-2 py-0.5 text-amber-900">{u.mustChange}</span>}
             </div>
             <p className="text-sm text-slate-600">
-              <span className="sm:sr-only">{u.columns.lastLogin} : </span>
+              <span className="sm:sr-only">{u.lastLoginLabel} </span>
               {user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale, timeZone) : u.never}
             </p>
             {canManage && (

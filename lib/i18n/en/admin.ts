@@ -35,6 +35,7 @@ export const adminEn: Messages["admin"] = {
     inactive: "Deactivated",
     mustChange: "Temporary password",
     never: "Never",
+    lastLoginLabel: "Last sign-in:",
     edit: "Edit",
     editLabel: "Edit {name}",
     created: "{name}'s account is created. Give them the temporary password in person.",

@@ -34,6 +34,8 @@ export const adminFr = {
     inactive: "Désactivé",
     mustChange: "Mot de passe temporaire",
     never: "Jamais",
+    // French puts a space before the colon; English does not.
+    lastLoginLabel: "Dernière connexion :",
     edit: "Modifier",
     editLabel: "Modifier {name}",
     created: "Le compte de {name} est créé. Communiquez-lui son mot de passe temporaire en personne.",
