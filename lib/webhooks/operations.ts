@@ -8,7 +8,7 @@ import type { Db } from "../db";
 import { defineOperation, refuse, type RuleCode } from "../operation";
 import { getSettings, writeSettings } from "../settings/settings";
 import { recordAttempt } from "./claims";
-import { getWebhookConfig, getWebhookEnv, getWebhookSettings, WEBHOOK_KEY_PREFIX, type WebhookConfig, type WebhookSettings } from "./config";
+import { getWebhookConfig, getWebhookEnv, getWebhookSettings, webhookUrlProblem, WEBHOOK_KEY_PREFIX, type WebhookConfig, type WebhookSettings } from "./config";
 import { deliverWebhook } from "./delivery";
 import { buildOverduePayload } from "./payload";
 import { generateWebhookSecret, maskSecret } from "./signature";
@@ -133,7 +133,7 @@ export const sendTestWebhook = defineOperation({ input: nothing, permission: "no
 /** The configured URL, if it may be used: the same rule for the test, a resend and the cron's sweep. */
 function usableUrl(config: WebhookConfig): string {
   if (!config.url) refuse("webhookNoUrl");
-  const problem = checkOutboundUrl(config.url, { allowPrivate: config.allowPrivate });
+  const problem = webhookUrlProblem(config);
   if (problem) refuse(urlRule[problem]);
   return config.url;
 }
