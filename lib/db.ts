@@ -1,13 +1,28 @@
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { PrismaClient } from "./generated/prisma/client";
+import { withLikeEscape } from "./search";
 
 export type Db = PrismaClient;
 
 /** The one way to build a Prisma client: from a D1 binding, for a request or a cron run. */
 export function createDb(d1: D1Database): Db {
-  return new PrismaClient({ adapter: new PrismaD1(d1) });
+  return new PrismaClient({ adapter: new PrismaD1(withSearchEscape(d1)) });
 }
+
+/** The binding with each statement's SQL passed through `edit` before it is prepared. */
+function editingStatements(d1: D1Database, edit: (sql: string) => string): D1Database {
+  return new Proxy(d1, {
+    get(target, property) {
+      if (property === "prepare") return (sql: string) => target.prepare(edit(sql));
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+// Prisma cannot name a LIKE escape character; see lib/search.ts.
+const withSearchEscape = (d1: D1Database) => editingStatements(d1, withLikeEscape);
 
 // One client per request: the ExecutionContext object lives exactly as long as it.
 const perRequest = new WeakMap<object, Db>();
@@ -47,16 +62,8 @@ export async function getMediaBucket(options: { media?: R2Bucket } = {}): Promis
  * only when the worker runs with the BENCH_LOG_QUERIES=1 variable.
  */
 export function withQueryLog(d1: D1Database): D1Database {
-  return new Proxy(d1, {
-    get(target, property) {
-      if (property === "prepare") {
-        return (sql: string) => {
-          console.log(`[d1-query] ${sql.replace(/\s+/g, " ").slice(0, 160)}`);
-          return target.prepare(sql);
-        };
-      }
-      const value = Reflect.get(target, property);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
+  return editingStatements(d1, (sql) => {
+    console.log(`[d1-query] ${sql.replace(/\s+/g, " ").slice(0, 160)}`);
+    return sql;
   });
 }

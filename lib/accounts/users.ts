@@ -10,6 +10,7 @@ import { defineOperation, refuse, type RuleCode } from "../operation";
 import { can, roles, type Role, type Who } from "../permissions";
 import { hashPassword, verifyPassword } from "./password";
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "./password-policy";
+import { searchText } from "../search";
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 const name = z.string().trim().min(1).max(100);
@@ -56,10 +57,12 @@ function enforcePolicy(plain: string, field: string) {
 /** Active accounts first, then by name; search matches name or email. */
 export async function listUsers(db: Db, actor: Who, { q, role }: z.output<typeof userListInput> = {}): Promise<UserRow[]> {
   if (!can(actor, "user.list")) refuse("forbidden");
+  const name = searchText(q);
+  const email = searchText(q?.toLowerCase());
   const rows = await db.user.findMany({
     where: {
       ...(role ? { role } : {}),
-      ...(q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } : {}),
+      ...(name && email ? { OR: [{ name }, { email }] } : {}),
     },
     select: rowSelect,
   });

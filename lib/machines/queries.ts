@@ -1,14 +1,13 @@
 // Machines as every signed-in user reads them.
 import type { Db } from "../db";
+import { searchText } from "../search";
 import { closedStatuses } from "../tickets/model";
 import { summarySelect, type MachineSummary } from "./model";
 
 export async function listMachines(db: Db, options: { search?: string } = {}): Promise<(MachineSummary & { openTickets: number })[]> {
-  const q = options.search?.trim();
+  const q = searchText(options.search);
   const rows = await db.machine.findMany({
-    where: q
-      ? { OR: [{ machineType: { contains: q } }, { model: { contains: q } }, { serialNumber: { contains: q } }, { location: { contains: q } }] }
-      : undefined,
+    where: q ? { OR: [{ machineType: q }, { model: q }, { serialNumber: q }, { location: q }] } : undefined,
     orderBy: [{ machineType: "asc" }, { id: "asc" }],
     select: {
       ...summarySelect,

@@ -3,6 +3,7 @@
 import type { Db } from "../db";
 import { machineLabel } from "../machines/model";
 import type { Prisma } from "../generated/prisma/client";
+import { searchText } from "../search";
 import { TEAM_ASSIGNEE, overdueWhere, ticketPriorities, type TicketPriority, type TicketStatus } from "./model";
 
 export const boardStatuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed"] as const satisfies TicketStatus[];
@@ -60,15 +61,15 @@ export function hasFilters(filters: BoardFilters): boolean {
 /** The WHERE clause shared by the columns and their counts. */
 export function boardWhere(filters: BoardFilters, viewerId: number, now: Date): Prisma.TicketWhereInput {
   const and: Prisma.TicketWhereInput[] = [{ deletedAt: null }];
-  if (filters.q) {
-    const q = filters.q;
+  const q = searchText(filters.q);
+  if (q) {
     and.push({
       OR: [
-        { ticketId: { contains: q } },
-        { title: { contains: q } },
-        { machine: { machineType: { contains: q } } },
-        { machine: { model: { contains: q } } },
-        { machine: { serialNumber: { contains: q } } },
+        { ticketId: q },
+        { title: q },
+        { machine: { machineType: q } },
+        { machine: { model: q } },
+        { machine: { serialNumber: q } },
       ],
     });
   }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import { nextDay, startOfFactoryDay } from "../factory-time";
+import { searchText } from "../search";
 import { OVERDUE_JOB } from "./claims";
 
 export const deliveryStatuses = ["sent", "pending", "sending", "failed", "cancelled"] as const;
@@ -21,11 +22,10 @@ export type DeliveryFilter = z.infer<typeof deliveryFilterInput>;
 /** Newest first, a page at a time; `from`/`to` are whole factory days, like the audit log's. */
 export async function listDeliveries(db: Db, filter: DeliveryFilter, timeZone: string) {
   const page = filter.page ?? 1;
+  const ticket = searchText(filter.ticket);
   const where = {
     ...(filter.status ? { deliveryStatus: filter.status } : {}),
-    ...(filter.ticket
-      ? { ticket: { OR: [{ ticketId: { contains: filter.ticket } }, { title: { contains: filter.ticket } }] } }
-      : {}),
+    ...(ticket ? { ticket: { OR: [{ ticketId: ticket }, { title: ticket }] } } : {}),
     ...(filter.from || filter.to
       ? {
           createdAt: {
