@@ -1,7 +1,8 @@
-import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../db";
+import { currentSessionVersion, isSessionCurrent } from "./sessions";
 import { authenticate } from "./sign-in";
 import type { Role } from "../permissions";
 
@@ -11,6 +12,7 @@ declare module "next-auth" {
   }
   interface User {
     role?: Role;
+    sessionVersion?: number;
   }
 }
 
@@ -18,6 +20,8 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
+    /** The user's session version when this token was signed (lib/accounts/sessions.ts). */
+    sv?: number;
   }
 }
 
@@ -43,7 +47,13 @@ export function clientAddress(headers: Headers): string {
   );
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+// Known only to this isolate: lets a server action re-sign its own session right
+// after raising the version (the device that changed the password stays signed
+// in). A client can send its own "update" payload to /api/auth/session; it
+// cannot send this value.
+const REISSUE = crypto.randomUUID();
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   // Behind Cloudflare the host header is the public one; AUTH_URL is not needed.
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -70,17 +80,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!result.ok) {
           throw new SignInRefused(result.reason, result.reason === "throttled" ? result.retryAfterMinutes : undefined);
         }
-        return { id: String(result.user.id), name: result.user.name, email: result.user.email, role: result.user.role };
+        const { id, name, email, role, sessionVersion } = result.user;
+        return { id: String(id), name, email, role, sessionVersion };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    // Runs on every auth() and every /api/auth/session: null clears the cookie.
+    async jwt({ token, user, trigger, session }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion;
+        return token;
       }
-      return token;
+      const db = await getDb();
+      if (await isSessionCurrent(db, token)) return token;
+      const reissuing = trigger === "update" && (session as { reissue?: string } | undefined)?.reissue === REISSUE;
+      const current = reissuing ? await currentSessionVersion(db, Number(token.uid)) : null;
+      // Only the version this very request raised, not any older one.
+      if (current !== null && token.sv === current - 1) return { ...token, sv: current };
+      return null;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
@@ -89,3 +109,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+/**
+ * After an operation that ended the user's sessions (their own password change):
+ * the session of the request that made it is signed again with the new version.
+ */
+export async function keepCurrentSession(): Promise<void> {
+  await unstable_update({ reissue: REISSUE } as Partial<Session>);
+}

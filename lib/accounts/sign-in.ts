@@ -10,7 +10,7 @@ export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
 export type SignInResult =
-  | { ok: true; user: { id: number; name: string; email: string; role: Role } }
+  | { ok: true; user: { id: number; name: string; email: string; role: Role; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "inactive" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
@@ -47,7 +47,10 @@ export async function authenticate(db: Db, options: SignInOptions): Promise<Sign
 
   await db.signInAttempt.create({ data: { email, ip, succeeded: true, createdAt: now } });
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+  return {
+    ok: true,
+    user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }
 
 async function findThrottle(

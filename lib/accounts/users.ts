@@ -138,7 +138,9 @@ export const updateUser = defineOperation(
     let changed: number;
     try {
       changed = await db.$executeRaw`
-        UPDATE users SET name = ${data.name}, email = ${data.email}, role = ${data.role}, updated_at = ${sqlDate(now)}
+        UPDATE users SET name = ${data.name}, email = ${data.email}, role = ${data.role}, updated_at = ${sqlDate(now)},
+          -- A new role ends the user's sessions: they sign in again as what they now are.
+          session_version = session_version + (role <> ${data.role})
         WHERE id = ${data.id}
           AND (${data.role} = 'admin' OR role <> 'admin' OR active = 0
                OR (SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> ${data.id}) > 0)`;
@@ -166,7 +168,8 @@ export const resetUserPassword = defineOperation(
     enforcePolicy(data.password, "password");
     await db.user.update({
       where: { id: data.id },
-      data: { passwordHash: await hashPassword(data.password), mustChangePassword: true, updatedAt: now },
+      // The old password's sessions end with it (lib/accounts/sessions.ts).
+      data: { passwordHash: await hashPassword(data.password), mustChangePassword: true, sessionVersion: { increment: 1 }, updatedAt: now },
     });
     const change = {
       before: { name: before.name, mustChangePassword: before.mustChangePassword },
@@ -177,9 +180,10 @@ export const resetUserPassword = defineOperation(
 );
 
 /**
- * Deactivation signs the user out on their next request (lib/request.ts reads
- * `active` every time) and blocks sign-in. An admin cannot deactivate
- * themselves, and the last active admin cannot be deactivated by anyone.
+ * Deactivation signs the user out on their next request (the session version is
+ * raised, and the jwt callback reads `active` every time) and blocks sign-in. An
+ * admin cannot deactivate themselves, and the last active admin cannot be
+ * deactivated by anyone.
  */
 export const setUserActive = defineOperation(
   {
@@ -192,7 +196,9 @@ export const setUserActive = defineOperation(
     if (before.active === data.active) return before;
 
     const changed = await db.$executeRaw`
-      UPDATE users SET active = ${data.active ? 1 : 0}, updated_at = ${sqlDate(now)}
+      UPDATE users SET active = ${data.active ? 1 : 0}, updated_at = ${sqlDate(now)},
+        -- Deactivation ends every session for good: reactivating does not revive them.
+        session_version = session_version + ${data.active ? 0 : 1}
       WHERE id = ${data.id}
         AND (${data.active ? 1 : 0} = 1 OR role <> 'admin'
              OR (SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> ${data.id}) > 0)`;
@@ -221,7 +227,8 @@ async function changePassword(data: z.output<typeof ownPasswordInput>, db: Db, a
   if (data.next === data.current) refuse("samePassword", { field: "next" });
   await db.user.update({
     where: { id: actor.id },
-    data: { passwordHash: await hashPassword(data.next), mustChangePassword: false, updatedAt: now },
+    // Every other session ends; the action keeps the one that made the change (keepCurrentSession).
+    data: { passwordHash: await hashPassword(data.next), mustChangePassword: false, sessionVersion: { increment: 1 }, updatedAt: now },
   });
 }
 

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { serverAction } from "@/lib/action";
+import { keepCurrentSession } from "@/lib/accounts/auth";
 import { changeOwnPassword, replaceTemporaryPassword, updateProfile } from "@/lib/accounts/users";
 import { LOCALE_COOKIE } from "@/lib/i18n";
 
@@ -17,7 +18,11 @@ export const updateProfileAction = serverAction(updateProfile, async ({ locale }
   revalidatePath("/", "layout");
 });
 
-export const changePasswordAction = serverAction(changeOwnPassword);
+/** The change ended every session; the device that made it stays signed in. */
+export const changePasswordAction = serverAction(changeOwnPassword, keepCurrentSession);
 
 /** The forced change after an admin created the account or reset its password: then the app opens. */
-export const replaceTemporaryPasswordAction = serverAction(replaceTemporaryPassword, () => redirect("/"));
+export const replaceTemporaryPasswordAction = serverAction(replaceTemporaryPassword, async () => {
+  await keepCurrentSession();
+  redirect("/");
+});

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CardSection } from "@/components/ui/card-section";
 import { PasswordForm } from "@/components/profile/password-form";
 import { ProfileForm } from "@/components/profile/profile-form";
+import { SignOutEverywhere } from "@/components/profile/sign-out-everywhere";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
@@ -37,6 +38,9 @@ export default async function ProfilePage() {
       </CardSection>
       <CardSection id="password" title={p.password.heading}>
         <PasswordForm action={changePasswordAction} labels={{ ...p.password }} />
+      </CardSection>
+      <CardSection id="sessions" title={p.sessions.heading}>
+        <SignOutEverywhere t={p.sessions} />
       </CardSection>
     </div>
   );

@@ -27,7 +27,16 @@ export const profileEn: Messages["profile"] = {
     hint: "At least 10 characters. A phrase of a few words is easy to remember.",
     submit: "Change password",
     submitting: "Changing…",
-    changed: "Password changed.",
+    changed: "Password changed. Your other devices have been signed out.",
+  },
+  sessions: {
+    heading: "Signed-in devices",
+    description:
+      "A lost phone, a shared computer left signed in: end all your sessions, this one included. You will have to sign in again everywhere.",
+    submit: "Sign out of all devices",
+    submitting: "Signing out…",
+    question: "End all your sessions, on every device?",
+    cancel: "Cancel",
   },
   forced: {
     title: "Choose your password",

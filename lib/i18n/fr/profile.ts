@@ -26,7 +26,16 @@ export const profileFr = {
     hint: "Au moins 10 caractères. Une phrase de quelques mots est facile à retenir.",
     submit: "Changer le mot de passe",
     submitting: "Changement…",
-    changed: "Mot de passe changé.",
+    changed: "Mot de passe changé. Vos autres appareils ont été déconnectés.",
+  },
+  sessions: {
+    heading: "Appareils connectés",
+    description:
+      "Un téléphone perdu, un poste partagé resté ouvert : mettez fin à toutes vos sessions, y compris celle-ci. Il faudra vous reconnecter partout.",
+    submit: "Se déconnecter de tous les appareils",
+    submitting: "Déconnexion…",
+    question: "Mettre fin à toutes vos sessions, sur tous les appareils ?",
+    cancel: "Annuler",
   },
   forced: {
     title: "Choisissez votre mot de passe",
