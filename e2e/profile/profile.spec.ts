@@ -28,7 +28,7 @@ test("a user renames themselves, picks English, and changes their password with 
 
   await page.getByLabel("Current password").fill(user.password);
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("region", { name: "Password" }).getByRole("status")).toHaveText("Password changed. Your other devices have been signed out.");
+  await expect(page.getByRole("region", { name: "Password" }).getByRole("status")).toHaveText("Password changed. Your sessions have ended: sign in again with the new password.");
   await expect(page.getByLabel("New password", { exact: true })).toHaveValue("");
 
   // The preference follows the account into a new browser, where no language cookie exists yet.

@@ -227,7 +227,7 @@ async function changePassword(data: z.output<typeof ownPasswordInput>, db: Db, a
   if (data.next === data.current) refuse("samePassword", { field: "next" });
   await db.user.update({
     where: { id: actor.id },
-    // Every other session ends; the action keeps the one that made the change (keepCurrentSession).
+    // Every session ends, this one too unless the action re-signs it (keepCurrentSession).
     data: { passwordHash: await hashPassword(data.next), mustChangePassword: false, sessionVersion: { increment: 1 }, updatedAt: now },
   });
 }

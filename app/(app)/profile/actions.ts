@@ -18,8 +18,10 @@ export const updateProfileAction = serverAction(updateProfile, async ({ locale }
   revalidatePath("/", "layout");
 });
 
-/** The change ended every session; the device that made it stays signed in. */
-export const changePasswordAction = serverAction(changeOwnPassword, keepCurrentSession);
+// The change ends every session, this one included (its cookie carries the old
+// version): re-signing it here sets a cookie, and the re-render Next then does
+// still reads the request's old cookie, which sent the user through /sign-in.
+export const changePasswordAction = serverAction(changeOwnPassword);
 
 /** The forced change after an admin created the account or reset its password: then the app opens. */
 export const replaceTemporaryPasswordAction = serverAction(replaceTemporaryPassword, async () => {

@@ -27,7 +27,7 @@ export const profileEn: Messages["profile"] = {
     hint: "At least 10 characters. A phrase of a few words is easy to remember.",
     submit: "Change password",
     submitting: "Changing…",
-    changed: "Password changed. Your other devices have been signed out.",
+    changed: "Password changed. Your sessions have ended: sign in again with the new password.",
   },
   sessions: {
     heading: "Signed-in devices",

@@ -26,7 +26,7 @@ export const profileFr = {
     hint: "Au moins 10 caractères. Une phrase de quelques mots est facile à retenir.",
     submit: "Changer le mot de passe",
     submitting: "Changement…",
-    changed: "Mot de passe changé. Vos autres appareils ont été déconnectés.",
+    changed: "Mot de passe changé. Vos sessions ont pris fin : reconnectez-vous avec le nouveau mot de passe.",
   },
   sessions: {
     heading: "Appareils connectés",
