@@ -35,8 +35,13 @@ const fixtures = [
   `INSERT INTO webhook_notifications (id, ticket_id, notification_type, webhook_url, webhook_id, delivery_status, attempts, sent_at, response_status, created_at, updated_at) VALUES
     (1, 1, 'overdue_scheduled', 'https://connect.pabbly.com/x', 'msg_1', 'sent', 1, '2025-11-12T09:05:00.000+00:00', 200, '2025-11-12T09:05:00.000+00:00', '2025-11-12T09:05:00.000+00:00')`,
   `INSERT INTO settings (key, value, updated_at) VALUES ('timeZone', '"America/Toronto"', '2025-11-12T09:00:00.000+00:00')`,
+  // The old system's chat: team messages (no recipient), a private pair both ways, a voice note.
+  `INSERT INTO messages (id, sender_id, recipient_id, content, audio_key, audio_duration, read_at, created_at) VALUES
+    (1, 1, NULL, 'La presse 4 est repartie', NULL, NULL, NULL, '2025-11-12T09:10:00.000+00:00'),
+    (2, 2, 1, 'Tu peux passer ?', NULL, NULL, '2025-11-12T09:12:00.000+00:00', '2025-11-12T09:11:00.000+00:00'),
+    (3, 1, 2, '', 'audio/old-3.webm', 20, NULL, '2025-11-12T09:13:00.000+00:00')`,
 ];
-const tables = ["users", "machines", "tickets", "ticket_comments", "webhook_notifications", "settings"];
+const tables = ["users", "machines", "tickets", "ticket_comments", "webhook_notifications", "settings", "messages"];
 
 async function snapshot(d1: D1Database) {
   const out: Record<string, unknown[]> = {};
@@ -47,33 +52,67 @@ async function snapshot(d1: D1Database) {
   return out;
 }
 
+/** A fresh D1 with every migration before `upTo`, the fixtures, then `upTo`; `before` sees it just before `upTo`. */
+async function migrated(upTo: string, run: (d1: D1Database) => Promise<void>, before?: (d1: D1Database) => Promise<void>) {
+  const persistDir = mkdtempSync(path.join(tmpdir(), "atelier-data-"));
+  const proxy = await getPlatformProxy<CloudflareEnv>({
+    configPath: path.join(ROOT, "wrangler.jsonc"),
+    persist: { path: path.join(persistDir, "v3") },
+  });
+  try {
+    const d1 = proxy.env.DB;
+    const all = listMigrations();
+    for (const file of all.slice(0, all.indexOf(upTo))) await apply(d1, file);
+    for (const sql of fixtures) await d1.prepare(sql).run();
+    await before?.(d1);
+    await apply(d1, upTo);
+    await run(d1);
+  } finally {
+    await proxy.dispose();
+    rmSync(persistDir, { recursive: true, force: true });
+  }
+}
+
+describe("the messaging migration", () => {
+  it("puts the old messages in their conversations and counts the old history as read", async () => {
+    await migrated("0005_messaging.sql", async (d1) => {
+      const { results: messages } = await d1.prepare("SELECT id, conversation_key, client_id, deleted_at FROM messages ORDER BY id").all();
+      expect(messages).toEqual([
+        { id: 1, conversation_key: "team", client_id: null, deleted_at: null },
+        { id: 2, conversation_key: "1-2", client_id: null, deleted_at: null },
+        { id: 3, conversation_key: "1-2", client_id: null, deleted_at: null },
+      ]);
+      const { results: reads } = await d1
+        .prepare("SELECT conversation_key, user_id, other_user_id, last_read_id FROM message_reads ORDER BY conversation_key, user_id")
+        .all();
+      expect(reads).toEqual([
+        { conversation_key: "1-2", user_id: 1, other_user_id: 2, last_read_id: 3 },
+        { conversation_key: "1-2", user_id: 2, other_user_id: 1, last_read_id: 3 },
+        { conversation_key: "team", user_id: 1, other_user_id: null, last_read_id: 1 },
+        { conversation_key: "team", user_id: 2, other_user_id: null, last_read_id: 1 },
+      ]);
+    });
+  });
+});
+
 describe("every migration after the first", () => {
   const later = listMigrations().slice(1);
 
   it.each(later)("%s keeps every existing row and value", async (migration) => {
-    const persistDir = mkdtempSync(path.join(tmpdir(), "atelier-data-"));
-    const proxy = await getPlatformProxy<CloudflareEnv>({
-      configPath: path.join(ROOT, "wrangler.jsonc"),
-      persist: { path: path.join(persistDir, "v3") },
-    });
-    try {
-      const d1 = proxy.env.DB;
-      const all = listMigrations();
-      for (const file of all.slice(0, all.indexOf(migration))) await apply(d1, file);
-      for (const sql of fixtures) await d1.prepare(sql).run();
-      const before = await snapshot(d1);
-
-      await apply(d1, migration);
-
-      const after = await snapshot(d1);
-      for (const table of tables) {
-        expect(after[table], table).toHaveLength(before[table]!.length);
-        // New columns may appear; every old column keeps its value.
-        after[table]!.forEach((row, i) => expect(row, `${table} row ${i}`).toMatchObject(before[table]![i] as object));
-      }
-    } finally {
-      await proxy.dispose();
-      rmSync(persistDir, { recursive: true, force: true });
-    }
+    let before: Record<string, unknown[]> = {};
+    await migrated(
+      migration,
+      async (d1) => {
+        const after = await snapshot(d1);
+        for (const table of tables) {
+          expect(after[table], table).toHaveLength(before[table]!.length);
+          // New columns may appear; every old column keeps its value.
+          after[table]!.forEach((row, i) => expect(row, `${table} row ${i}`).toMatchObject(before[table]![i] as object));
+        }
+      },
+      async (d1) => {
+        before = await snapshot(d1);
+      },
+    );
   });
 });
