@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkMedia, detectMediaType, MAX_BYTES } from "./file-types";
+import { checkAudio, checkMedia, detectAudioType, detectMediaType, MAX_AUDIO_BYTES, MAX_AUDIO_SECONDS, MAX_BYTES } from "./file-types";
 
 const bytes = (...parts: (string | number[])[]) => {
   const out: number[] = [];
@@ -38,5 +38,24 @@ describe("media types", () => {
     expect(checkMedia(mp4, 20 * 1024 * 1024).ok).toBe(true);
     expect(checkMedia(mp4, MAX_BYTES.video + 1)).toEqual({ ok: false, reason: "size" });
     expect(checkMedia(jpeg, 0)).toEqual({ ok: false, reason: "empty" });
+  });
+});
+
+describe("voice notes", () => {
+  it("recognise what browsers record by its bytes", () => {
+    expect(detectAudioType(bytes([0x1a, 0x45, 0xdf, 0xa3]))?.mime).toBe("audio/webm");
+    expect(detectAudioType(bytes("OggS"))?.mime).toBe("audio/ogg");
+    expect(detectAudioType(bytes([0, 0, 0, 28], "ftypM4A "))?.mime).toBe("audio/mp4");
+    expect(detectAudioType(bytes("ID3"))).toBeNull();
+    expect(detectAudioType(bytes([0xff, 0xd8, 0xff, 0xe0]))).toBeNull();
+  });
+
+  it("refuse a voice note over 10 MB or 5 minutes, or of no duration", () => {
+    const webm = bytes([0x1a, 0x45, 0xdf, 0xa3]);
+    expect(checkAudio(webm, 1000, 20)).toMatchObject({ ok: true });
+    expect(checkAudio(webm, MAX_AUDIO_BYTES + 1, 20)).toEqual({ ok: false, reason: "size" });
+    expect(checkAudio(webm, 1000, MAX_AUDIO_SECONDS + 1)).toEqual({ ok: false, reason: "duration" });
+    expect(checkAudio(webm, 1000, 0)).toEqual({ ok: false, reason: "duration" });
+    expect(checkAudio(webm, 0, 20)).toEqual({ ok: false, reason: "type" });
   });
 });

@@ -50,3 +50,38 @@ export function checkMedia(head: Uint8Array, size: number): MediaCheck {
   if (size > MAX_BYTES[type.kind]) return { ok: false, reason: "size" };
   return { ok: true, type };
 }
+
+export interface DetectedAudio {
+  mime: string;
+  extension: string;
+}
+
+/** A voice note: what MediaRecorder writes (WebM/Opus in Chromium and Firefox, MP4/AAC in Safari) or Ogg. */
+export const MAX_AUDIO_BYTES = 10 * 1024 * 1024;
+export const MAX_AUDIO_SECONDS = 5 * 60;
+
+/** The audio container of a file from its first 16 bytes, or null. */
+export function detectAudioType(head: Uint8Array): DetectedAudio | null {
+  if (head.length < 12) return null;
+  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return { mime: "audio/webm", extension: "webm" };
+  if (ascii(head, 0, 4) === "OggS") return { mime: "audio/ogg", extension: "ogg" };
+  if (ascii(head, 4, 4) === "ftyp" && /^(M4A |M4B |mp4[12]|isom|iso[2-6]|dash)$/.test(ascii(head, 8, 4))) {
+    return { mime: "audio/mp4", extension: "m4a" };
+  }
+  return null;
+}
+
+export type AudioCheck = { ok: true; type: DetectedAudio } | { ok: false; reason: "type" | "size" | "duration" };
+
+/**
+ * Type by content, then the size and duration limits. The duration is the
+ * recorder's word (containers from MediaRecorder often carry none); the size
+ * limit bounds what a false one could store.
+ */
+export function checkAudio(head: Uint8Array, size: number, seconds: number): AudioCheck {
+  const type = size > 0 ? detectAudioType(head) : null;
+  if (!type) return { ok: false, reason: "type" };
+  if (size > MAX_AUDIO_BYTES) return { ok: false, reason: "size" };
+  if (!(seconds > 0 && seconds <= MAX_AUDIO_SECONDS)) return { ok: false, reason: "duration" };
+  return { ok: true, type };
+}

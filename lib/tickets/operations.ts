@@ -12,7 +12,7 @@ import { getSettings } from "../settings/settings";
 import { recordTicketEvent, recordTicketEvents } from "./events";
 import { factoryDay, formatTicketId } from "./ids";
 import { TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
-import { storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "./media";
+import { storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 
 const id = z.coerce.number().int().positive();
 const title = z.string().trim().min(3).max(120);
@@ -80,7 +80,7 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
   const settings = await getSettings(db);
 
   // Photos go to R2 first, checked by content: a refused file stops everything before any row exists.
-  const stored: StoredMedia[] = await storeNewMedia(ctx, input.photos, "photos");
+  const stored: StoredMedia[] = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
   let created: { id: number; ticket_id: string };
   try {
     created = await insertTicket(db, {

@@ -16,6 +16,17 @@ export const rulesEn: Messages["rules"] = {
   mediaEmpty: "“{name}” is empty.",
   serialTaken: "Another machine already has this serial number.",
   hasTickets: "This machine has tickets: it cannot be deleted, since its history must stay. Mark it out of service instead.",
+  // Messages
+  messageEmpty: "Write a message, or attach a photo or a voice note.",
+  messageTooLong: "The message is longer than 4,000 characters.",
+  photoType: "“{name}” is not an accepted photo (JPEG, PNG, GIF, WebP, HEIC).",
+  photoSize: "“{name}” is too large: at most 10 MB per photo.",
+  tooManyPhotos: "At most 10 photos per message.",
+  audioType: "The voice note is not a recognised audio recording (WebM, Ogg or MP4).",
+  audioTooLarge: "The voice note is larger than 10 MB.",
+  audioTooLong: "The voice note must last from 1 second to 5 minutes.",
+  recipientUnavailable: "This person does not exist or their account is deactivated: they cannot receive messages.",
+  notInConversation: "You are not part of this conversation.",
   // Accounts
   userNotFound: "This user no longer exists.",
   duplicateEmail: "Another account already uses this email.",

@@ -16,6 +16,17 @@ export const rulesFr = {
   mediaEmpty: "« {name} » est vide.",
   serialTaken: "Une autre machine porte déjà ce numéro de série.",
   hasTickets: "Cette machine a des tickets : elle ne peut pas être supprimée, car son historique doit rester. Mettez-la plutôt hors service.",
+  // Messages
+  messageEmpty: "Écrivez un message, ou joignez une photo ou une note vocale.",
+  messageTooLong: "Le message dépasse 4 000 caractères.",
+  photoType: "« {name} » n’est pas une photo acceptée (JPEG, PNG, GIF, WebP, HEIC).",
+  photoSize: "« {name} » est trop volumineuse : 10 Mo au plus par photo.",
+  tooManyPhotos: "10 photos au plus par message.",
+  audioType: "La note vocale n’est pas un enregistrement audio reconnu (WebM, Ogg ou MP4).",
+  audioTooLarge: "La note vocale dépasse 10 Mo.",
+  audioTooLong: "La note vocale doit durer de 1 seconde à 5 minutes.",
+  recipientUnavailable: "Cette personne n’existe pas ou son compte est désactivé : elle ne peut pas recevoir de message.",
+  notInConversation: "Vous ne faites pas partie de cette conversation.",
   // Accounts
   userNotFound: "Cet utilisateur n’existe plus.",
   duplicateEmail: "Un autre compte utilise déjà ce courriel.",
