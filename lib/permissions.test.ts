@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { can, canDeleteOwnedBy, canEditTicketText, permissions, roles, type Permission, type Role } from "./permissions";
+import {
+  can,
+  canDeleteMessage,
+  canDeleteOwnedBy,
+  canEditTicketText,
+  canReadConversation,
+  permissions,
+  roles,
+  type Permission,
+  type Role,
+} from "./permissions";
 
 // The table from the tickets issue, row by row: operator, technician, supervisor, admin.
 const expected: Record<Permission, [boolean, boolean, boolean, boolean]> = {
@@ -18,6 +28,9 @@ const expected: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   "comment.deleteOthers": [false, false, true, true],
   "machine.view": [true, true, true, true],
   "machine.manage": [false, false, false, true],
+  "message.read": [true, true, true, true],
+  "message.send": [true, true, true, true],
+  "message.deleteTeam": [false, false, true, true],
   "user.list": [false, false, true, true],
   "user.manage": [false, false, false, true],
   "settings.manage": [false, false, false, true],
@@ -58,5 +71,36 @@ describe("permissions", () => {
     expect(canDeleteOwnedBy({ id: 3, role: "technician" }, 4, "media")).toBe(false);
     expect(canDeleteOwnedBy({ id: 3, role: "supervisor" }, 4, "media")).toBe(true);
     expect(canDeleteOwnedBy({ id: 3, role: "admin" }, 4, "comment")).toBe(true);
+  });
+
+  describe("conversations", () => {
+    // Users 3 and 4 talk privately; user 5 is a third person. Row by role, for each reader.
+    for (const role of order) {
+      it(`let a ${role} read the team channel and their own pair, never another pair`, () => {
+        expect(canReadConversation({ id: 5, role }, "team")).toBe(true);
+        expect(canReadConversation({ id: 3, role }, "3-4")).toBe(true);
+        expect(canReadConversation({ id: 4, role }, "3-4")).toBe(true);
+        expect(canReadConversation({ id: 5, role }, "3-4")).toBe(false);
+      });
+
+      it(`let a ${role} delete their own messages, in the team channel and in their pair`, () => {
+        expect(canDeleteMessage({ id: 3, role }, { senderId: 3, conversationKey: "team" })).toBe(true);
+        expect(canDeleteMessage({ id: 3, role }, { senderId: 3, conversationKey: "3-4" })).toBe(true);
+      });
+
+      it(`never let a ${role} delete the other person's private message`, () => {
+        expect(canDeleteMessage({ id: 4, role }, { senderId: 3, conversationKey: "3-4" })).toBe(false);
+        expect(canDeleteMessage({ id: 5, role }, { senderId: 3, conversationKey: "3-4" })).toBe(false);
+      });
+    }
+
+    it("let leads, and only leads, delete someone else's team message", () => {
+      const expectedByRole = { operator: false, technician: false, supervisor: true, admin: true };
+      for (const role of order) expect(canDeleteMessage({ id: 5, role }, { senderId: 3, conversationKey: "team" }), role).toBe(expectedByRole[role]);
+    });
+
+    it("refuse keys that name no conversation", () => {
+      for (const key of ["", "4-3", "3-3", "0-4", "3-4-5", "équipe", "03-4"]) expect(canReadConversation({ id: 3, role: "admin" }, key), key).toBe(false);
+    });
   });
 });

@@ -1,6 +1,7 @@
 // Who may do what: the one place authorization is decided. Server actions and
 // pages ask `can()`; the UI uses the same answers only to hide what the server
 // would refuse anyway. Every cell of this table is covered by tests.
+import { parseConversation, TEAM } from "./messages/model";
 import type { Actor } from "./operation";
 
 /** Who is asking: only their id and role decide. */
@@ -36,6 +37,11 @@ export const permissions = {
   "comment.deleteOthers": leads,
   "machine.view": everyone,
   "machine.manage": admins,
+  // Messages: the team channel, and each user's own private conversations
+  "message.read": everyone,
+  "message.send": everyone,
+  /** Delete anyone's message in the team channel; private messages only by their sender. */
+  "message.deleteTeam": leads,
   // Administration
   "user.list": leads,
   "user.manage": admins,
@@ -59,4 +65,17 @@ export function canEditTicketText(actor: Who, ticket: { reportedBy: number; stat
 /** Authors manage their own comments and media; leads manage everyone's. */
 export function canDeleteOwnedBy(actor: Who, ownerId: number, kind: "comment" | "media"): boolean {
   return ownerId === actor.id || can(actor, kind === "comment" ? "comment.deleteOthers" : "media.deleteOthers");
+}
+
+/** The team channel: every role; a private conversation: its two people, nobody else, whatever their role. */
+export function canReadConversation(actor: Who, conversationKey: string): boolean {
+  const conversation = parseConversation(conversationKey);
+  if (!conversation || !can(actor, "message.read")) return false;
+  return conversation.kind === "team" || conversation.members.includes(actor.id);
+}
+
+/** Senders delete their own messages; leads also delete anyone's in the team channel. */
+export function canDeleteMessage(actor: Who, message: { senderId: number; conversationKey: string }): boolean {
+  if (!canReadConversation(actor, message.conversationKey)) return false;
+  return message.senderId === actor.id || (message.conversationKey === TEAM && can(actor, "message.deleteTeam"));
 }

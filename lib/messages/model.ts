@@ -1,0 +1,79 @@
+// What a conversation is, as one string stored on every message
+// (messages.conversation_key): "team" for the channel every active user is in,
+// "<smaller id>-<larger id>" for a private pair. The migration's backfill
+// (prisma/migrations/0005_messaging.sql) writes the same form in SQL.
+
+export const TEAM = "team";
+export const MAX_TEXT = 4000;
+export const MAX_PHOTOS = 10;
+/** Messages per history page: the first render and each "scroll up". */
+export const PAGE_SIZE = 50;
+
+export type Conversation = { kind: "team"; key: typeof TEAM } | { kind: "private"; key: string; members: [number, number] };
+
+/** The key of the private conversation between two users. */
+export function privateKey(a: number, b: number): string {
+  return `${Math.min(a, b)}-${Math.max(a, b)}`;
+}
+
+/** The conversation a key names, or null when it names none (malformed, or a pair of one). */
+export function parseConversation(key: string): Conversation | null {
+  if (key === TEAM) return { kind: "team", key: TEAM };
+  const match = /^([1-9]\d{0,9})-([1-9]\d{0,9})$/.exec(key);
+  if (!match) return null;
+  const a = Number(match[1]);
+  const b = Number(match[2]);
+  if (a >= b) return null;
+  return { kind: "private", key, members: [a, b] };
+}
+
+/** The other person of a private conversation, seen from `userId`; null for the team or a non-member. */
+export function otherMember(conversation: Conversation, userId: number): number | null {
+  if (conversation.kind === "team") return null;
+  const [a, b] = conversation.members;
+  return a === userId ? b : b === userId ? a : null;
+}
+
+/** Text as it is stored: Windows line breaks made plain, outer blank space dropped, inner line breaks kept. */
+export function normalizeText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").trim();
+}
+
+export interface MessageView {
+  id: number;
+  clientId: string | null;
+  conversationKey: string;
+  senderId: number;
+  senderName: string;
+  /** Empty once deleted. */
+  content: string;
+  /** ISO 8601. */
+  createdAt: string;
+  deleted: boolean;
+  /** Seconds, when the message is a voice note. */
+  audioDuration: number | null;
+  photoIds: number[];
+}
+
+export type TextPart = { kind: "text"; text: string } | { kind: "link"; href: string; text: string } | { kind: "ticket"; ticketId: string };
+
+const LINK = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'»]/;
+const TICKET = /\b[A-Z0-9]{1,8}-M\d{3,}-\d{8}-\d{3,}\b/;
+const TOKENS = new RegExp(`${LINK.source}|${TICKET.source}`, "g");
+
+/**
+ * A message's text cut into plain text, web links and ticket ids, so the screen
+ * renders each as text or a link and never as HTML.
+ */
+export function splitText(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const match of text.matchAll(TOKENS)) {
+    if (match.index > at) parts.push({ kind: "text", text: text.slice(at, match.index) });
+    const token = match[0];
+    parts.push(token.startsWith("http") ? { kind: "link", href: token, text: token } : { kind: "ticket", ticketId: token });
+    at = match.index + token.length;
+  }
+  if (at < text.length) parts.push({ kind: "text", text: text.slice(at) });
+  return parts;
+}

@@ -1,0 +1,208 @@
+// What the messages screens read, each in a fixed number of queries whatever the
+// history's size: the index on messages(conversation_key, id) gives a
+// conversation's last message and a page of history directly, and one row per
+// member in message_reads says how far each has read.
+import type { Db } from "../db";
+import { PAGE_SIZE, parseConversation, TEAM, type MessageView } from "./model";
+
+export interface ConversationSummary {
+  key: string;
+  /** The other person of a private conversation; null for the team channel. */
+  other: { id: number; name: string; active: boolean } | null;
+  last: { senderName: string; preview: string; createdAt: string; deleted: boolean; audio: boolean; photos: boolean } | null;
+  unread: number;
+}
+
+// The conversations a user is in with how far they have read: their rows, plus
+// the team channel when they have none yet (then team messages sent before their
+// account existed do not count as unread).
+const MEMBERSHIPS = `
+  WITH r AS (
+    SELECT conversation_key, other_user_id, last_read_id FROM message_reads WHERE user_id = ?1
+    UNION ALL
+    SELECT '${TEAM}', NULL, (SELECT COALESCE(MAX(m.id), 0) FROM messages m WHERE m.conversation_key = '${TEAM}'
+                               AND m.created_at < (SELECT created_at FROM users WHERE id = ?1))
+    WHERE NOT EXISTS (SELECT 1 FROM message_reads WHERE user_id = ?1 AND conversation_key = '${TEAM}')
+  )`;
+const UNREAD = `(SELECT COUNT(*) FROM messages u WHERE u.conversation_key = r.conversation_key AND u.id > r.last_read_id
+                 AND u.sender_id <> ?1 AND u.deleted_at IS NULL)`;
+
+interface SummaryRow {
+  conversation_key: string;
+  other_id: number | null;
+  other_name: string | null;
+  other_active: number | null;
+  last_id: number | null;
+  last_sender: string | null;
+  last_content: string | null;
+  last_at: string | null;
+  last_deleted: string | null;
+  last_audio: string | null;
+  last_photos: number | null;
+  unread: number;
+}
+
+/** The team channel first, then private conversations, most recent first: one query. */
+export async function listConversations(db: Db, userId: number): Promise<ConversationSummary[]> {
+  const rows = await db.$queryRawUnsafe<SummaryRow[]>(
+    `${MEMBERSHIPS}
+    SELECT r.conversation_key, o.id AS other_id, o.name AS other_name, o.active AS other_active,
+           m.id AS last_id, s.name AS last_sender, m.content AS last_content, m.created_at AS last_at,
+           m.deleted_at AS last_deleted, m.audio_key AS last_audio,
+           (SELECT COUNT(*) FROM message_attachments a WHERE a.message_id = m.id) AS last_photos,
+           ${UNREAD} AS unread
+    FROM r
+    LEFT JOIN users o ON o.id = r.other_user_id
+    LEFT JOIN messages m ON m.id = (SELECT MAX(x.id) FROM messages x WHERE x.conversation_key = r.conversation_key)
+    LEFT JOIN users s ON s.id = m.sender_id
+    ORDER BY r.conversation_key <> '${TEAM}', m.id DESC`,
+    userId,
+  );
+  return rows.map((row) => ({
+    key: row.conversation_key,
+    other: row.other_id === null ? null : { id: row.other_id, name: row.other_name ?? "", active: !!row.other_active },
+    last:
+      row.last_id === null
+        ? null
+        : {
+            senderName: row.last_sender ?? "",
+            preview: row.last_deleted ? "" : (row.last_content ?? "").slice(0, 140),
+            createdAt: new Date(row.last_at!).toISOString(),
+            deleted: !!row.last_deleted,
+            audio: !row.last_deleted && !!row.last_audio,
+            photos: !row.last_deleted && Number(row.last_photos) > 0,
+          },
+    unread: Number(row.unread),
+  }));
+}
+
+/** Unread messages in every conversation of the user, for the header: one query. */
+export async function countUnread(db: Db, userId: number): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ n: number | null }[]>(`${MEMBERSHIPS} SELECT SUM(${UNREAD}) AS n FROM r`, userId);
+  return Number(row?.n ?? 0);
+}
+
+const messageSelect = {
+  id: true,
+  clientId: true,
+  conversationKey: true,
+  senderId: true,
+  content: true,
+  createdAt: true,
+  deletedAt: true,
+  audioKey: true,
+  audioDuration: true,
+  sender: { select: { name: true } },
+  attachments: { select: { id: true }, orderBy: { id: "asc" } },
+} as const;
+
+type MessageRow = {
+  id: number;
+  clientId: string | null;
+  conversationKey: string;
+  senderId: number;
+  content: string;
+  createdAt: Date;
+  deletedAt: Date | null;
+  audioKey: string | null;
+  audioDuration: number | null;
+  sender: { name: string };
+  attachments: { id: number }[];
+};
+
+export function toMessageView(row: MessageRow): MessageView {
+  const deleted = row.deletedAt !== null;
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    conversationKey: row.conversationKey,
+    senderId: row.senderId,
+    senderName: row.sender.name,
+    content: deleted ? "" : row.content,
+    createdAt: row.createdAt.toISOString(),
+    deleted,
+    audioDuration: !deleted && row.audioKey ? row.audioDuration : null,
+    photoIds: deleted ? [] : row.attachments.map((a) => a.id),
+  };
+}
+
+export async function getMessageView(db: Db, where: { id: number } | { clientId: string }): Promise<MessageView | null> {
+  const row = await db.message.findUnique({ where, select: messageSelect });
+  return row && toMessageView(row);
+}
+
+export interface HistoryPage {
+  /** Oldest first. */
+  messages: MessageView[];
+  /** More messages exist before the first one. */
+  hasMore: boolean;
+}
+
+/** A page of a conversation, oldest first: the latest PAGE_SIZE, or those before `before`. */
+export async function getHistory(db: Db, conversationKey: string, options: { before?: number; take?: number } = {}): Promise<HistoryPage> {
+  const take = options.take ?? PAGE_SIZE;
+  const rows = await db.message.findMany({
+    where: { conversationKey, ...(options.before ? { id: { lt: options.before } } : {}) },
+    orderBy: { id: "desc" },
+    take: take + 1,
+    select: messageSelect,
+  });
+  return { messages: rows.slice(0, take).reverse().map(toMessageView), hasMore: rows.length > take };
+}
+
+/** What arrived after `after` (a reconnected page catching up), oldest first, at most a page. */
+export async function getMessagesAfter(db: Db, conversationKey: string, after: number): Promise<HistoryPage> {
+  const rows = await db.message.findMany({
+    where: { conversationKey, id: { gt: after } },
+    orderBy: { id: "asc" },
+    take: PAGE_SIZE + 1,
+    select: messageSelect,
+  });
+  return { messages: rows.slice(0, PAGE_SIZE).map(toMessageView), hasMore: rows.length > PAGE_SIZE };
+}
+
+export interface ConversationHeader {
+  key: string;
+  other: { id: number; name: string; active: boolean } | null;
+  /** How far the other person has read (private conversations: "lu"). */
+  otherLastReadId: number;
+}
+
+/** Who the conversation is with and how far they have read; null when the key names none. */
+export async function getConversationHeader(db: Db, userId: number, conversationKey: string): Promise<ConversationHeader | null> {
+  const conversation = parseConversation(conversationKey);
+  if (!conversation) return null;
+  if (conversation.kind === "team") return { key: TEAM, other: null, otherLastReadId: 0 };
+  const otherId = conversation.members.find((id) => id !== userId);
+  if (otherId === undefined) return null;
+  const [other, read] = await Promise.all([
+    db.user.findUnique({ where: { id: otherId }, select: { id: true, name: true, active: true } }),
+    db.messageRead.findUnique({ where: { conversationKey_userId: { conversationKey, userId: otherId } }, select: { lastReadId: true } }),
+  ]);
+  if (!other) return null;
+  return { key: conversationKey, other, otherLastReadId: read?.lastReadId ?? 0 };
+}
+
+/** Colleagues one can write to privately: active users other than oneself, by name. */
+export async function listColleagues(db: Db, userId: number) {
+  return db.user.findMany({
+    where: { active: true, id: { not: userId } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: true },
+  });
+}
+
+/** Where a message's files are, once the reader is known to be allowed to read it. */
+export async function getMessageFiles(db: Db, messageId: number) {
+  return db.message.findUnique({
+    where: { id: messageId },
+    select: {
+      conversationKey: true,
+      deletedAt: true,
+      audioKey: true,
+      audioType: true,
+      audioSize: true,
+      attachments: { select: { id: true, fileKey: true, fileType: true, fileSize: true } },
+    },
+  });
+}
