@@ -3,6 +3,8 @@
 // conversation's last message and a page of history directly, and one row per
 // member in message_reads says how far each has read.
 import type { Db } from "../db";
+import { canReadConversation, type Who } from "../permissions";
+import type { ServedFile } from "../stored-files";
 import { PAGE_SIZE, parseConversation, TEAM, type MessageView } from "./model";
 
 export interface ConversationSummary {
@@ -192,9 +194,15 @@ export async function listColleagues(db: Db, userId: number) {
   });
 }
 
-/** Where a message's files are, once the reader is known to be allowed to read it. */
-export async function getMessageFiles(db: Db, messageId: number) {
-  return db.message.findUnique({
+/**
+ * A message's voice note ("audio") or photo (its attachment id) for a reader who
+ * may read the message; null otherwise, and for a deleted message: a route
+ * answers 404 either way, so another pair's files are indistinguishable from none.
+ */
+export async function findReadableFile(db: Db, reader: Who, messageId: number, file: string): Promise<ServedFile | null> {
+  const photoId = file === "audio" ? null : Number(file);
+  if (photoId !== null && !(Number.isInteger(photoId) && photoId > 0)) return null;
+  const message = await db.message.findUnique({
     where: { id: messageId },
     select: {
       conversationKey: true,
@@ -202,7 +210,16 @@ export async function getMessageFiles(db: Db, messageId: number) {
       audioKey: true,
       audioType: true,
       audioSize: true,
-      attachments: { select: { id: true, fileKey: true, fileType: true, fileSize: true } },
+      attachments: { where: { id: photoId ?? -1 }, select: { id: true, fileKey: true, fileType: true, fileSize: true } },
     },
   });
+  if (!message || message.deletedAt || !canReadConversation(reader, message.conversationKey)) return null;
+  if (photoId === null) {
+    if (!message.audioKey || !message.audioType || message.audioSize === null) return null;
+    const extension = message.audioKey.split(".").pop();
+    return { key: message.audioKey, type: message.audioType, size: message.audioSize, name: `note-${messageId}.${extension}` };
+  }
+  const photo = message.attachments[0];
+  if (!photo) return null;
+  return { key: photo.fileKey, type: photo.fileType, size: photo.fileSize, name: `photo-${photo.id}.${photo.fileKey.split(".").pop()}` };
 }

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { privateKey, TEAM } from "@/lib/messages/model";
 import { deleteMessage, markConversationRead, sendMessage } from "@/lib/messages/operations";
-import { countUnread, getConversationHeader, getHistory, listConversations } from "@/lib/messages/queries";
+import { countUnread, findReadableFile, getConversationHeader, getHistory, listConversations } from "@/lib/messages/queries";
 import { roles, type Role } from "@/lib/permissions";
 import { createCast, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
@@ -213,5 +213,39 @@ describe("history", () => {
     await send(t.db, me, message({ conversation: privateKey(b.id, cast.admin.id), content: "second" }));
     const list = await listConversations(t.db, b.id);
     expect(list.map((c) => c.other?.name ?? c.key)).toEqual([TEAM, cast.admin.name, "Carl"]);
+  });
+});
+
+describe("photos and voice notes", () => {
+  it("are served to the two people of a private conversation only, with their checked type", async () => {
+    const key = privateKey(cast.technician.id, cast.supervisor.id);
+    const sent = await sendAs("technician", { conversation: key, photos: [jpeg("pièce cassée.jpg")], audio: [webm()], audioDuration: 20 });
+    expect(sent).toMatchObject({ audioDuration: 20, photoIds: [expect.any(Number)] });
+    const photo = String(sent.photoIds[0]);
+    for (const reader of [cast.technician, cast.supervisor]) {
+      expect(await findReadableFile(t.db, reader, sent.id, "audio")).toMatchObject({ type: "audio/webm", size: 64, name: `note-${sent.id}.webm` });
+      expect(await findReadableFile(t.db, reader, sent.id, photo)).toMatchObject({ type: "image/jpeg", name: `photo-${photo}.jpg` });
+    }
+    for (const role of roles) {
+      expect(await findReadableFile(t.db, others[role], sent.id, "audio"), role).toBeNull();
+      expect(await findReadableFile(t.db, others[role], sent.id, photo), role).toBeNull();
+    }
+    const stored = await t.media.get((await findReadableFile(t.db, cast.supervisor, sent.id, "audio"))!.key);
+    expect(stored?.httpMetadata?.contentType).toBe("audio/webm");
+  });
+
+  it("of the team channel are served to every role, and to nobody once deleted", async () => {
+    const sent = await sendAs("operator", { conversation: TEAM, audio: [webm()], audioDuration: 5 });
+    for (const role of roles) expect(await findReadableFile(t.db, others[role], sent.id, "audio"), role).not.toBeNull();
+    await remove(t.db, cast.operator, { id: sent.id }, { media: t.media });
+    expect(await findReadableFile(t.db, cast.operator, sent.id, "audio")).toBeNull();
+  });
+
+  it("are not found under another message's id or a made-up name", async () => {
+    const a = await sendAs("operator", { conversation: TEAM, photos: [jpeg()] });
+    const b = await sendAs("operator", { conversation: TEAM, content: "sans photo" });
+    expect(await findReadableFile(t.db, cast.operator, b.id, String(a.photoIds[0]))).toBeNull();
+    expect(await findReadableFile(t.db, cast.operator, b.id, "audio")).toBeNull();
+    expect(await findReadableFile(t.db, cast.operator, a.id, "../secret")).toBeNull();
   });
 });
