@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDuration } from "./format";
+import { formatClock, formatDateTime, formatDay, formatDuration } from "./format";
 import { messagesFor } from "./i18n";
 
 const fr = messagesFor("fr").duration;
@@ -28,5 +28,18 @@ describe("formatDateTime", () => {
     const after = formatDateTime(new Date("2026-03-08T07:30:00Z"), "fr", "America/Toronto");
     expect(before).toMatch(/01 h 30/);
     expect(after).toMatch(/03 h 30/);
+  });
+});
+
+describe("message times", () => {
+  it("name a factory day in the user's language", () => {
+    expect(formatDay("2026-11-23", "fr")).toBe("lundi 23 novembre 2026");
+    expect(formatDay("2026-11-23", "en")).toBe("Monday, November 23, 2026");
+  });
+
+  it("show a voice note's length as minutes and seconds", () => {
+    expect(formatClock(7)).toBe("0:07");
+    expect(formatClock(299.6)).toBe("5:00");
+    expect(formatClock(61)).toBe("1:01");
   });
 });

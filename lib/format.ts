@@ -26,3 +26,19 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
   }
   return formatter.format(date);
 }
+
+/** A factory calendar day (YYYY-MM-DD) as a heading: "lundi 23 novembre 2026". */
+export function formatDay(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** The time of day on the factory's clock: "14 h 05" / "2:05 p.m.". */
+export function formatTime(date: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: "short", timeZone }).format(date);
+}
+
+/** A recording's length as players show it: "0:07", "4:59". */
+export function formatClock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}

@@ -1,4 +1,4 @@
-import type { Locale, Messages } from "@/lib/i18n";
+import { format, type Locale, type Messages } from "@/lib/i18n";
 import { can } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/request";
 import { Brand } from "./brand";
@@ -12,9 +12,11 @@ interface AppHeaderProps {
   t: Messages;
   companyName: string;
   logoKey: string | null;
+  /** Unread messages in all the user's conversations. */
+  unread: number;
 }
 
-export function AppHeader({ user, locale, t, companyName, logoKey }: AppHeaderProps) {
+export function AppHeader({ user, locale, t, companyName, logoKey, unread }: AppHeaderProps) {
   return (
     <header className="border-b border-slate-200 bg-white">
       {/* Phones: brand and account on the first row, navigation on its own scrollable row. */}
@@ -27,6 +29,15 @@ export function AppHeader({ user, locale, t, companyName, logoKey }: AppHeaderPr
           <NavLink href="/">{t.nav.dashboard}</NavLink>
           <NavLink href="/tickets">{t.tickets.nav}</NavLink>
           <NavLink href="/machines">{t.machines.nav}</NavLink>
+          <NavLink href="/messages">
+            {t.messages.nav}
+            {unread > 0 && (
+              <span className="ml-1.5 rounded-full bg-blue-700 px-1.5 text-xs font-semibold text-white" data-testid="unread-badge">
+                <span aria-hidden="true">{unread > 99 ? "99+" : unread}</span>
+                <span className="sr-only">{format(t.messages.unread, { count: unread }, locale)}</span>
+              </span>
+            )}
+          </NavLink>
           {can(user, "user.list") && <NavLink href="/admin/users">{t.admin.nav.users}</NavLink>}
           {can(user, "settings.manage") && <NavLink href="/admin/settings">{t.admin.nav.settings}</NavLink>}
           {can(user, "audit.view") && <NavLink href="/admin/audit">{t.admin.nav.audit}</NavLink>}

@@ -1,3 +1,5 @@
+import { getDb } from "@/lib/db";
+import { countUnread } from "@/lib/messages/queries";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import type { CurrentUser } from "@/lib/request";
@@ -5,10 +7,10 @@ import { AppHeader } from "./app-header";
 
 /** The signed-in frame shared by the (app) and (admin) layouts: header, then the page. */
 export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
-  const [{ locale, t }, settings] = await Promise.all([getMessages(), getRequestSettings()]);
+  const [{ locale, t }, settings, unread] = await Promise.all([getMessages(), getRequestSettings(), countUnread(await getDb(), user.id)]);
   return (
     <div className="min-h-dvh">
-      <AppHeader user={user} locale={locale} t={t} companyName={settings.companyName} logoKey={settings.logoKey} />
+      <AppHeader user={user} locale={locale} t={t} companyName={settings.companyName} logoKey={settings.logoKey} unread={unread} />
       <main id="main" className="mx-auto max-w-6xl px-3 py-6 sm:px-6">
         {children}
       </main>

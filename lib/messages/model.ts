@@ -6,6 +6,10 @@
 export const TEAM = "team";
 export const MAX_TEXT = 4000;
 export const MAX_PHOTOS = 10;
+/** The one conversation hub (Durable Object) every live socket of the plant joins. */
+export const HUB_NAME = "atelier";
+/** Where a page opens its live socket (worker.ts checks the token there). */
+export const LIVE_PATH = "/live";
 /** Messages per history page: the first render and each "scroll up". */
 export const PAGE_SIZE = 50;
 
@@ -76,4 +80,16 @@ export function splitText(text: string): TextPart[] {
   }
   if (at < text.length) parts.push({ kind: "text", text: text.slice(at) });
   return parts;
+}
+
+/** Messages (oldest first) cut into factory days, for the day separators. */
+export function groupByDay<M extends { createdAt: string }>(messages: M[], dayOf: (date: Date) => string): { day: string; messages: M[] }[] {
+  const groups: { day: string; messages: M[] }[] = [];
+  for (const message of messages) {
+    const day = dayOf(new Date(message.createdAt));
+    const last = groups.at(-1);
+    if (last?.day === day) last.messages.push(message);
+    else groups.push({ day, messages: [message] });
+  }
+  return groups;
 }

@@ -8,7 +8,7 @@ import { defineOperation, refuse, type ActionContext } from "../operation";
 import { canDeleteMessage, canReadConversation } from "../permissions";
 import { headOf, mediaFiles, removeStoredObjects, storeNewMedia, type StoredMedia } from "../stored-files";
 import { MAX_TEXT, normalizeText, otherMember, parseConversation, type Conversation, type MessageView } from "./model";
-import { getMessageView } from "./queries";
+import { getHistory, getMessagesAfter, getMessageView } from "./queries";
 
 const id = z.coerce.number().int().positive();
 const conversationInput = z.string().trim().max(40);
@@ -134,7 +134,7 @@ export const markConversationRead = defineOperation(
       orderBy: { id: "desc" },
       select: { id: true },
     });
-    if (!last) return { conversation: conversation.key, lastReadId: 0 };
+    if (!last) return { conversation: conversation.key, userId: user.id, lastReadId: 0 };
     const at = now ?? new Date();
     await advanceReads(db, conversation.key, user.id, otherMember(conversation, user.id), last.id, at);
     if (conversation.kind === "private") {
@@ -144,7 +144,7 @@ export const markConversationRead = defineOperation(
         data: { readAt: at },
       });
     }
-    return { conversation: conversation.key, lastReadId: last.id };
+    return { conversation: conversation.key, userId: user.id, lastReadId: last.id };
   },
 );
 
@@ -169,3 +169,16 @@ export const deleteMessage = defineOperation({ input: z.object({ id }), permissi
   return { id: message.id, conversationKey: message.conversationKey };
 });
 
+
+/**
+ * A page of history for a reader of the conversation: the one before `before`
+ * (scrolling up), or what came after `after` (catching up after a lost connection).
+ */
+export const readHistory = defineOperation(
+  { input: z.object({ conversation: conversationInput, before: id.optional(), after: z.coerce.number().int().min(0).optional() }), permission: "message.read" },
+  async (input, { db, user }) => {
+    if (!canReadConversation(user, input.conversation)) refuse("notInConversation");
+    if (input.after !== undefined) return getMessagesAfter(db, input.conversation, input.after);
+    return getHistory(db, input.conversation, { before: input.before });
+  },
+);

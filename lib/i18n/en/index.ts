@@ -1,6 +1,7 @@
 import type { Messages } from "../index";
 import { adminEn } from "./admin";
 import { machinesEn } from "./machines";
+import { messagesEn } from "./messages";
 import { notificationsEn } from "./notifications";
 import { profileEn } from "./profile";
 import { rulesEn } from "./rules";
@@ -10,6 +11,7 @@ export const en: Messages = {
   rules: rulesEn,
   tickets: ticketsEn,
   machines: machinesEn,
+  messages: messagesEn,
   admin: adminEn,
   notifications: notificationsEn,
   profile: profileEn,

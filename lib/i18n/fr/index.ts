@@ -1,5 +1,6 @@
 import { adminFr } from "./admin";
 import { machinesFr } from "./machines";
+import { messagesFr } from "./messages";
 import { notificationsFr } from "./notifications";
 import { profileFr } from "./profile";
 import { rulesFr } from "./rules";
@@ -15,6 +16,7 @@ export const fr = {
   rules: rulesFr,
   tickets: ticketsFr,
   machines: machinesFr,
+  messages: messagesFr,
   admin: adminFr,
   notifications: notificationsFr,
   profile: profileFr,

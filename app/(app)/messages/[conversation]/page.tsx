@@ -1,0 +1,47 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ConversationView } from "@/components/messages/conversation-view";
+import { getDb } from "@/lib/db";
+import { messagesFor } from "@/lib/i18n";
+import { getConversationHeader, getHistory } from "@/lib/messages/queries";
+import { canReadConversation } from "@/lib/permissions";
+import { getLocale, getMessages, getRequestSettings, requireUser } from "@/lib/request";
+
+// Phones: the keyboard shrinks the layout instead of covering it, so the sticky composer stays above it.
+export const viewport: Viewport = { interactiveWidget: "resizes-content" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: messagesFor(await getLocale()).messages.list.title };
+}
+
+/** Another pair's conversation is a 404 like one that does not exist: nothing tells it is there. */
+export default async function ConversationPage({ params }: PageProps<"/messages/[conversation]">) {
+  const user = await requireUser();
+  const key = decodeURIComponent((await params).conversation);
+  if (!canReadConversation(user, key)) notFound();
+  const db = await getDb();
+  const [{ locale, t }, settings, header, history] = await Promise.all([
+    getMessages(),
+    getRequestSettings(),
+    getConversationHeader(db, user.id, key),
+    getHistory(db, key),
+  ]);
+  if (!header) notFound();
+  return (
+    <div className="mx-auto max-w-3xl space-y-3">
+      <Link href="/messages" className="text-sm text-slate-600 underline">← {t.messages.conversation.back}</Link>
+      <h1 className="text-2xl font-semibold break-words">{header.other?.name ?? t.messages.list.team}</h1>
+      <ConversationView
+        conversationKey={key}
+        user={{ id: user.id, role: user.role, name: user.name }}
+        initial={history}
+        otherLastReadId={header.otherLastReadId}
+        canWrite={header.other?.active ?? true}
+        locale={locale}
+        timeZone={settings.timeZone}
+        t={t.messages}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { Field, TextAreaField } from "@/components/ui/fields";
+import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
+import type { Messages } from "@/lib/i18n";
+import { MAX_TEXT, type MessageView } from "@/lib/messages/model";
+import { VoiceRecorder } from "./voice-recorder";
+
+interface ComposerProps {
+  /** Sends the form's data; the conversation view shows the message at once and settles it with the result. */
+  send: FormAction<MessageView>;
+  defaultText?: string;
+  t: Messages["messages"]["composer"];
+}
+
+/** Text, photos and a voice note in one form; sticky at the bottom so it stays above a phone's keyboard. */
+export function Composer({ send, defaultText, t }: ComposerProps) {
+  return (
+    <ActionForm action={send} resetOnSuccess className="sticky bottom-0 space-y-2 border-t border-slate-200 bg-white/95 py-3 backdrop-blur">
+      <TextAreaField name="content" label={t.label} placeholder={t.placeholder} rows={2} maxLength={MAX_TEXT} defaultValue={defaultText} className="resize-y" />
+      <div className="flex flex-wrap items-center gap-2">
+        <Field name="photos" label={t.photos}>
+          {(control) => <input {...control} type="file" accept="image/*" multiple className="block max-w-56 text-sm" />}
+        </Field>
+        <VoiceRecorder t={t} />
+        <div className="ml-auto">
+          <SubmitButton pendingLabel={t.sending}>{t.send}</SubmitButton>
+        </div>
+      </div>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { formatDateTime } from "@/lib/format";
+import { format, type Locale, type Messages } from "@/lib/i18n";
+import type { ConversationSummary } from "@/lib/messages/queries";
+
+interface ConversationListProps {
+  conversations: ConversationSummary[];
+  locale: Locale;
+  timeZone: string;
+  t: Messages;
+}
+
+/** The team channel first, then private conversations, most recent first (as listConversations orders them). */
+export function ConversationList({ conversations, locale, timeZone, t }: ConversationListProps) {
+  const m = t.messages.list;
+  const preview = (c: ConversationSummary) => {
+    if (!c.last) return m.noMessages;
+    if (c.last.deleted) return m.deleted;
+    return c.last.preview || (c.last.audio ? m.voiceNote : c.last.photos ? m.photo : "");
+  };
+  return (
+    <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="conversations">
+      {conversations.map((c) => {
+        const name = c.other?.name ?? m.team;
+        return (
+          <li key={c.key}>
+            <Link href={`/messages/${c.key}`} className="flex min-h-16 items-center gap-3 px-3 py-2 hover:bg-slate-50" data-conversation={c.key}>
+              <div className="min-w-0 flex-1">
+                <p className="flex items-baseline justify-between gap-2">
+                  <span className={`truncate ${c.unread ? "font-semibold" : "font-medium"}`}>{name}</span>
+                  {c.last && (
+                    <time dateTime={c.last.createdAt} className="shrink-0 text-xs text-slate-500">
+                      {formatDateTime(new Date(c.last.createdAt), locale, timeZone)}
+                    </time>
+                  )}
+                </p>
+                <p className="truncate text-sm text-slate-600">
+                  {c.last && !c.last.deleted && c.key === "team" && <span>{c.last.senderName} : </span>}
+                  {preview(c)}
+                </p>
+              </div>
+              {c.unread > 0 && (
+                <span className="rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white" aria-label={format(t.messages.unread, { count: c.unread }, locale)}>
+                  {c.unread}
+                </span>
+              )}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

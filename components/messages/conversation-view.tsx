@@ -1,0 +1,166 @@
+"use client";
+
+import { useEffect, useEffectEvent, useRef, useState, useTransition } from "react";
+import { markConversationReadAction, readHistoryAction, sendMessageAction } from "@/app/(app)/messages/actions";
+import { ActionButton } from "@/components/ui/action-button";
+import { utcToWallTime } from "@/lib/factory-time";
+import { formatDay } from "@/lib/format";
+import type { Locale, Messages } from "@/lib/i18n";
+import { groupByDay, normalizeText, type MessageView } from "@/lib/messages/model";
+import type { ActionResult } from "@/lib/operation";
+import type { Who } from "@/lib/permissions";
+import { Composer } from "./composer";
+import { MessageItem, type ShownMessage } from "./message-item";
+
+export interface ConversationViewProps {
+  conversationKey: string;
+  user: Who & { name: string };
+  initial: { messages: MessageView[]; hasMore: boolean };
+  otherLastReadId: number;
+  /** False when the other person's account is deactivated: nothing can be sent. */
+  canWrite: boolean;
+  locale: Locale;
+  timeZone: string;
+  t: Messages["messages"];
+}
+
+/** Stored messages by id, then the ones on their way, each once (a live event and a send's result may both bring one). */
+function merge(current: ShownMessage[], incoming: MessageView[]): ShownMessage[] {
+  const byId = new Map<number, ShownMessage>();
+  const clientIds = new Set(incoming.map((m) => m.clientId).filter(Boolean));
+  for (const m of current) if (!m.sending) byId.set(m.id, m);
+  for (const m of incoming) byId.set(m.id, m);
+  const stored = [...byId.values()].sort((a, b) => a.id - b.id);
+  return [...stored, ...current.filter((m) => m.sending && !clientIds.has(m.clientId))];
+}
+
+export function ConversationView({ conversationKey, user, initial, otherLastReadId, canWrite, locale, timeZone, t }: ConversationViewProps) {
+  const [messages, setMessages] = useState<ShownMessage[]>(initial.messages);
+  const [hasMore, setHasMore] = useState(initial.hasMore);
+  const [loadingOlder, startLoadingOlder] = useTransition();
+  const pendingSends = useRef(new Map<string, FormData>());
+  const lastMarked = useRef(0);
+  const bottom = useRef<HTMLDivElement>(null);
+  const c = t.conversation;
+
+  const onDeleted = (id: number) =>
+    setMessages((current) => current.map((m) => (m.id === id ? { ...m, deleted: true, content: "", photoIds: [], audioDuration: null } : m)));
+
+  const lastStoredId = messages.findLast((m) => !m.sending)?.id ?? 0;
+
+  // Read up to the last stored message while the page is in view.
+  const markRead = useEffectEvent(() => {
+    if (document.visibilityState !== "visible" || lastStoredId <= lastMarked.current) return;
+    lastMarked.current = lastStoredId;
+    void markConversationReadAction({ conversation: conversationKey, upTo: lastStoredId });
+  });
+  useEffect(() => {
+    markRead();
+    document.addEventListener("visibilitychange", markRead);
+    return () => document.removeEventListener("visibilitychange", markRead);
+  }, [lastStoredId]);
+
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: "end" });
+  }, [messages.length]);
+
+  function loadOlder() {
+    const first = messages.find((m) => !m.sending);
+    if (!first || loadingOlder) return;
+    startLoadingOlder(async () => {
+      const result = await readHistoryAction({ conversation: conversationKey, before: first.id });
+      if (!result.ok) return;
+      setHasMore(result.data.hasMore);
+      setMessages((current) => merge(current, result.data.messages));
+    });
+  }
+
+  async function deliver(clientId: string, data: FormData): Promise<ActionResult<MessageView>> {
+    let result: ActionResult<MessageView>;
+    try {
+      result = await sendMessageAction(data);
+    } catch {
+      setMessages((current) => current.map((m) => (m.clientId === clientId ? { ...m, sending: "failed" } : m)));
+      return { ok: false, error: t.composer.failed };
+    }
+    if (result.ok) {
+      pendingSends.current.delete(clientId);
+      setMessages((current) => merge(current, [result.data]));
+    } else {
+      // Refused (empty, too long, a bad file): the form says why and keeps what was typed.
+      pendingSends.current.delete(clientId);
+      setMessages((current) => current.filter((m) => m.clientId !== clientId));
+    }
+    return result;
+  }
+
+  function send(data: FormData): Promise<ActionResult<MessageView>> {
+    const clientId = crypto.randomUUID();
+    data.set("clientId", clientId);
+    data.set("conversation", conversationKey);
+    pendingSends.current.set(clientId, data);
+    const shown: ShownMessage = {
+      id: 0, // not stored yet: the view keys it by clientId
+      clientId,
+      conversationKey,
+      senderId: user.id,
+      senderName: user.name,
+      content: normalizeText(String(data.get("content") ?? "")),
+      createdAt: new Date().toISOString(),
+      deleted: false,
+      audioDuration: null,
+      photoIds: [],
+      sending: "pending",
+    };
+    setMessages((current) => [...current, shown]);
+    return deliver(clientId, data);
+  }
+
+  function retry(clientId: string) {
+    const data = pendingSends.current.get(clientId);
+    if (!data) return Promise.resolve<ActionResult<MessageView>>({ ok: false, error: t.composer.failed });
+    setMessages((current) => current.map((m) => (m.clientId === clientId ? { ...m, sending: "pending" } : m)));
+    return deliver(clientId, data);
+  }
+
+  const days = groupByDay(messages, (date) => utcToWallTime(date, timeZone).date);
+  return (
+    <div className="space-y-3">
+      {hasMore && (
+        <div className="text-center">
+          <button type="button" className="btn-ghost text-sm" onClick={loadOlder} aria-disabled={loadingOlder}>
+            {loadingOlder ? c.loadingOlder : c.older}
+          </button>
+        </div>
+      )}
+      {messages.length === 0 && <p className="text-center text-slate-600">{c.empty}</p>}
+      {days.map((group) => (
+        <section key={group.day} aria-label={formatDay(group.day, locale)}>
+          <h2 className="my-2 text-center text-xs font-medium text-slate-500" data-testid="day">
+            {formatDay(group.day, locale)}
+          </h2>
+          <ol className="space-y-2" data-testid="messages">
+            {group.messages.map((message) => (
+              <MessageItem
+                key={message.clientId ?? message.id}
+                message={message}
+                user={user}
+                read={conversationKey !== "team" && message.id <= otherLastReadId}
+                locale={locale}
+                timeZone={timeZone}
+                t={c}
+                onDeleted={onDeleted}
+                retry={
+                  message.sending === "failed" &&
+                  message.clientId && <ActionButton action={() => retry(message.clientId!)} label={c.retry} pendingLabel={c.retrying} className="btn-secondary mt-1 min-h-9 text-sm" />
+                }
+              />
+            ))}
+          </ol>
+        </section>
+      ))}
+      <div ref={bottom} />
+      {canWrite ? <Composer send={send} t={t.composer} /> : <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{c.inactive}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { account, storageState } from "../fixtures/accounts";
+import { userId } from "../fixtures/tickets";
+
+// Chromium's fake microphone: a recorded tone, no permission prompt.
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
+  },
+});
+
+test("a voice note sent privately plays for its recipient, and a third person gets a 404 for the page and the audio", async ({ browser }) => {
+  const technician = await browser.newContext({ storageState: storageState("technician") });
+  const supervisor = await browser.newContext({ storageState: storageState("supervisor") });
+  const operator = await browser.newContext({ storageState: storageState("operator") });
+
+  const tech = await technician.newPage();
+  await tech.goto("/messages");
+  await tech.getByRole("link", { name: "Nouveau message" }).click();
+  await tech.getByRole("link", { name: /Marc Gagnon/ }).click();
+  await expect(tech.getByRole("heading", { level: 1 })).toHaveText("Marc Gagnon");
+  const conversationUrl = new URL(tech.url()).pathname;
+  const [a, b] = [await userId(account("technician").email), await userId(account("supervisor").email)].sort((x, y) => x - y);
+  expect(conversationUrl).toBe(`/messages/${a}-${b}`);
+
+  await tech.getByRole("button", { name: /Note vocale/ }).click();
+  await expect(tech.getByTestId("recording")).toContainText(/0:0[1-9]/);
+  await tech.getByRole("button", { name: /Arrêter/ }).click();
+  await expect(tech.getByTestId("recorded-note")).toBeVisible();
+  await tech.getByRole("button", { name: "Envoyer" }).click();
+  const sent = tech.getByTestId("message").last();
+  await expect(sent).toHaveAttribute("data-message-id", /\d+/);
+  const messageId = await sent.getAttribute("data-message-id");
+  const audioUrl = `/media/messages/${messageId}/audio`;
+
+  const sup = await supervisor.newPage();
+  await sup.goto(conversationUrl);
+  const audio = sup.locator(`audio[src="${audioUrl}"]`);
+  await expect(audio).toBeVisible();
+  await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.readyState), { timeout: 20_000 }).toBeGreaterThan(0);
+  const served = await sup.request.get(audioUrl);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("audio/webm");
+  expect(served.headers()["content-disposition"]).toBe(`inline; filename="note-${messageId}.webm"`);
+
+  // The technician sees "lu" once the supervisor has read it.
+  await tech.reload();
+  await expect(tech.getByTestId("message").last().getByTestId("read")).toBeVisible();
+
+  const third = await operator.newPage();
+  expect((await third.goto(conversationUrl))?.status()).toBe(404);
+  expect((await third.request.get(audioUrl)).status()).toBe(404);
+
+  for (const context of [technician, supervisor, operator]) await context.close();
+});

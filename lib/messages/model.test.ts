@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { utcToWallTime } from "../factory-time";
+import { groupByDay, normalizeText, otherMember, parseConversation, privateKey, splitText } from "./model";
+
+describe("conversation keys", () => {
+  it("name a private pair the same way whoever writes first", () => {
+    expect(privateKey(7, 3)).toBe("3-7");
+    expect(privateKey(3, 7)).toBe("3-7");
+    expect(parseConversation("3-7")).toEqual({ kind: "private", key: "3-7", members: [3, 7] });
+    expect(otherMember(parseConversation("3-7")!, 3)).toBe(7);
+    expect(otherMember(parseConversation("3-7")!, 5)).toBeNull();
+  });
+
+  it("name nothing when malformed", () => {
+    for (const key of ["7-3", "3-3", "x", "3-", "-3", "03-7"]) expect(parseConversation(key), key).toBeNull();
+  });
+});
+
+describe("message text", () => {
+  it("keeps inner line breaks and drops outer blank space", () => {
+    expect(normalizeText("  a\r\nb\r\n\n ")).toBe("a\nb");
+  });
+
+  it("finds web links and ticket ids and leaves the rest as text", () => {
+    expect(splitText("Voir TKT-M007-20261123-004, puis https://ex.test/a?b=1.")).toEqual([
+      { kind: "text", text: "Voir " },
+      { kind: "ticket", ticketId: "TKT-M007-20261123-004" },
+      { kind: "text", text: ", puis " },
+      { kind: "link", href: "https://ex.test/a?b=1", text: "https://ex.test/a?b=1" },
+      { kind: "text", text: "." },
+    ]);
+    expect(splitText("<b>pas de HTML</b>")).toEqual([{ kind: "text", text: "<b>pas de HTML</b>" }]);
+  });
+});
+
+describe("day separators", () => {
+  it("follow the factory's calendar, not UTC's", () => {
+    const dayOf = (d: Date) => utcToWallTime(d, "America/Toronto").date;
+    const groups = groupByDay(
+      [{ createdAt: "2026-11-24T03:00:00.000Z" }, { createdAt: "2026-11-24T04:30:00.000Z" }, { createdAt: "2026-11-24T05:30:00.000Z" }],
+      dayOf,
+    );
+    expect(groups.map((g) => [g.day, g.messages.length])).toEqual([
+      ["2026-11-23", 2],
+      ["2026-11-24", 1],
+    ]);
+  });
+});
