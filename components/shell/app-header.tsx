@@ -31,8 +31,9 @@ export function AppHeader({ user, locale, t, companyName, logoKey, unread }: App
           <NavLink href="/machines">{t.machines.nav}</NavLink>
           <NavLink href="/messages">
             {t.messages.nav}
+            {/* relative: the sr-only text is absolutely placed, and would otherwise widen the phone page from the scrolled nav. */}
             {unread > 0 && (
-              <span className="ml-1.5 rounded-full bg-blue-700 px-1.5 text-xs font-semibold text-white" data-testid="unread-badge">
+              <span className="relative ml-1.5 rounded-full bg-blue-700 px-1.5 text-xs font-semibold text-white" data-testid="unread-badge">
                 <span aria-hidden="true">{unread > 99 ? "99+" : unread}</span>
                 <span className="sr-only">{format(t.messages.unread, { count: unread }, locale)}</span>
               </span>

@@ -29,7 +29,8 @@ test("a voice note sent privately plays for its recipient, and a third person ge
   await tech.getByRole("button", { name: /Arrêter/ }).click();
   await expect(tech.getByTestId("recorded-note")).toBeVisible();
   await tech.getByRole("button", { name: "Envoyer" }).click();
-  const sent = tech.getByTestId("message").last();
+  // Stored once it has its player: the optimistic copy shows no audio yet.
+  const sent = tech.getByTestId("message").filter({ has: tech.locator("audio") }).last();
   await expect(sent).toHaveAttribute("data-message-id", /\d+/);
   const messageId = await sent.getAttribute("data-message-id");
   const audioUrl = `/media/messages/${messageId}/audio`;
@@ -46,7 +47,7 @@ test("a voice note sent privately plays for its recipient, and a third person ge
 
   // The technician sees "lu" once the supervisor has read it.
   await tech.reload();
-  await expect(tech.getByTestId("message").last().getByTestId("read")).toBeVisible();
+  await expect(tech.locator(`[data-message-id="${messageId}"]`).getByTestId("read")).toBeVisible();
 
   const third = await operator.newPage();
   expect((await third.goto(conversationUrl))?.status()).toBe(404);
