@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/operation";
 import type { Who } from "@/lib/permissions";
 import { Composer } from "./composer";
 import { MessageItem, type ShownMessage } from "./message-item";
+import { useLiveEvents } from "./use-live";
 
 export interface ConversationViewProps {
   conversationKey: string;
@@ -37,6 +38,7 @@ function merge(current: ShownMessage[], incoming: MessageView[]): ShownMessage[]
 export function ConversationView({ conversationKey, user, initial, otherLastReadId, canWrite, locale, timeZone, t }: ConversationViewProps) {
   const [messages, setMessages] = useState<ShownMessage[]>(initial.messages);
   const [hasMore, setHasMore] = useState(initial.hasMore);
+  const [otherRead, setOtherRead] = useState(otherLastReadId);
   const [loadingOlder, startLoadingOlder] = useTransition();
   const pendingSends = useRef(new Map<string, FormData>());
   const lastMarked = useRef(0);
@@ -63,6 +65,21 @@ export function ConversationView({ conversationKey, user, initial, otherLastRead
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });
   }, [messages.length]);
+
+  const online = useLiveEvents(
+    (event) => {
+      if (event.type === "message" && event.message.conversationKey === conversationKey) setMessages((current) => merge(current, [event.message]));
+      if (event.type === "deleted" && event.conversationKey === conversationKey) onDeleted(event.id);
+      if (event.type === "read" && event.conversationKey === conversationKey && event.userId !== user.id) {
+        setOtherRead((last) => Math.max(last, event.lastReadId));
+      }
+    },
+    // Whatever arrived while the socket was closed, once: merge() keeps one copy per id.
+    async () => {
+      const result = await readHistoryAction({ conversation: conversationKey, after: lastStoredId });
+      if (result.ok) setMessages((current) => merge(current, result.data.messages));
+    },
+  );
 
   function loadOlder() {
     const first = messages.find((m) => !m.sending);
@@ -126,6 +143,11 @@ export function ConversationView({ conversationKey, user, initial, otherLastRead
   const days = groupByDay(messages, (date) => utcToWallTime(date, timeZone).date);
   return (
     <div className="space-y-3">
+      {!online && (
+        <p role="status" className="sticky top-0 z-10 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="offline">
+          {c.offline}
+        </p>
+      )}
       {hasMore && (
         <div className="text-center">
           <button type="button" className="btn-ghost text-sm" onClick={loadOlder} aria-disabled={loadingOlder}>
@@ -145,7 +167,7 @@ export function ConversationView({ conversationKey, user, initial, otherLastRead
                 key={message.clientId ?? message.id}
                 message={message}
                 user={user}
-                read={conversationKey !== "team" && message.id <= otherLastReadId}
+                read={conversationKey !== "team" && message.id <= otherRead}
                 locale={locale}
                 timeZone={timeZone}
                 t={c}

@@ -8,6 +8,7 @@ import { defineOperation, refuse, type ActionContext } from "../operation";
 import { canDeleteMessage, canReadConversation } from "../permissions";
 import { headOf, mediaFiles, removeStoredObjects, storeNewMedia, type StoredMedia } from "../stored-files";
 import { MAX_TEXT, normalizeText, otherMember, parseConversation, type Conversation, type MessageView } from "./model";
+import { issueLiveToken } from "./live-token";
 import { getHistory, getMessagesAfter, getMessageView } from "./queries";
 
 const id = z.coerce.number().int().positive();
@@ -182,3 +183,11 @@ export const readHistory = defineOperation(
     return getHistory(db, input.conversation, { before: input.before });
   },
 );
+
+/** A one-minute ticket for the signed-in user's live socket (lib/messages/live-token.ts). */
+export const openLiveSocket = defineOperation({ input: z.object({}), permission: "message.read" }, async (_input, { user }) => {
+  // Under workerd OpenNext copies the worker's vars and secrets into process.env.
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set: live delivery cannot sign its tokens");
+  return { token: await issueLiveToken(user.id, secret) };
+});

@@ -2,12 +2,18 @@
 
 import { refresh } from "next/cache";
 import { serverAction } from "@/lib/action";
-import { deleteMessage, markConversationRead, readHistory, sendMessage } from "@/lib/messages/operations";
+import { publish } from "@/lib/messages/live";
+import { deleteMessage, markConversationRead, openLiveSocket, readHistory, sendMessage } from "@/lib/messages/operations";
 
-// The conversation view keeps its own list of messages: a sent, deleted or loaded
-// message is placed there from the action's result, so the page is not rendered
-// again. Reading is the exception: the header's unread count changes with it.
-export const sendMessageAction = serverAction(sendMessage);
-export const deleteMessageAction = serverAction(deleteMessage);
+// D1 first, then the conversation hub fans the change out to the members' open
+// pages (lib/messages/live.ts). The conversation view keeps its own list of
+// messages, so sending, deleting and loading do not render the page again;
+// reading does, since the header's unread count changes with it.
+export const sendMessageAction = serverAction(sendMessage, (message) => publish(message.conversationKey, { type: "message", message }));
+export const deleteMessageAction = serverAction(deleteMessage, ({ id, conversationKey }) => publish(conversationKey, { type: "deleted", conversationKey, id }));
+export const markConversationReadAction = serverAction(markConversationRead, async ({ conversation, userId, lastReadId }) => {
+  await publish(conversation, { type: "read", conversationKey: conversation, userId, lastReadId });
+  refresh();
+});
 export const readHistoryAction = serverAction(readHistory);
-export const markConversationReadAction = serverAction(markConversationRead, refresh);
+export const openLiveSocketAction = serverAction(openLiveSocket);
