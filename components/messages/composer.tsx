@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { Field, TextAreaField } from "@/components/ui/fields";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 import type { Messages } from "@/lib/i18n";
@@ -9,15 +10,23 @@ import { VoiceRecorder } from "./voice-recorder";
 interface ComposerProps {
   /** Sends the form's data; the conversation view shows the message at once and settles it with the result. */
   send: FormAction<MessageView>;
-  defaultText?: string;
+  /** Put in the text box once, not as its default: a reset after sending empties it. */
+  draft?: string;
   t: Messages["messages"]["composer"];
 }
 
 /** Text, photos and a voice note in one form; sticky at the bottom so it stays above a phone's keyboard. */
-export function Composer({ send, defaultText, t }: ComposerProps) {
+export function Composer({ send, draft, t }: ComposerProps) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const text = box.current?.querySelector("textarea");
+    if (draft && text) text.value = draft;
+  }, [draft]);
   return (
     <ActionForm action={send} resetOnSuccess className="sticky bottom-0 space-y-2 border-t border-slate-200 bg-white/95 py-3 backdrop-blur">
-      <TextAreaField name="content" label={t.label} placeholder={t.placeholder} rows={2} maxLength={MAX_TEXT} defaultValue={defaultText} className="resize-y" />
+      <div ref={box}>
+        <TextAreaField name="content" label={t.label} placeholder={t.placeholder} rows={2} maxLength={MAX_TEXT} className="resize-y" />
+      </div>
       <div className="flex flex-wrap items-center gap-2">
         <Field name="photos" label={t.photos}>
           {(control) => <input {...control} type="file" accept="image/*" multiple className="block max-w-56 text-sm" />}

@@ -20,6 +20,8 @@ export interface ConversationViewProps {
   otherLastReadId: number;
   /** False when the other person's account is deactivated: nothing can be sent. */
   canWrite: boolean;
+  /** What the composer starts with (a ticket id from the ticket page). */
+  draft?: string;
   locale: Locale;
   timeZone: string;
   t: Messages["messages"];
@@ -35,7 +37,7 @@ function merge(current: ShownMessage[], incoming: MessageView[]): ShownMessage[]
   return [...stored, ...current.filter((m) => m.sending && !clientIds.has(m.clientId))];
 }
 
-export function ConversationView({ conversationKey, user, initial, otherLastReadId, canWrite, locale, timeZone, t }: ConversationViewProps) {
+export function ConversationView({ conversationKey, user, initial, otherLastReadId, canWrite, draft, locale, timeZone, t }: ConversationViewProps) {
   const [messages, setMessages] = useState<ShownMessage[]>(initial.messages);
   const [hasMore, setHasMore] = useState(initial.hasMore);
   const [otherRead, setOtherRead] = useState(otherLastReadId);
@@ -182,7 +184,7 @@ export function ConversationView({ conversationKey, user, initial, otherLastRead
         </section>
       ))}
       <div ref={bottom} />
-      {canWrite ? <Composer send={send} t={t.composer} /> : <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{c.inactive}</p>}
+      {canWrite ? <Composer send={send} draft={draft} t={t.composer} /> : <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{c.inactive}</p>}
     </div>
   );
 }

@@ -74,6 +74,7 @@ export const ticketsEn: Messages["tickets"] = {
     noMachines: "No machine is registered yet. Ask an administrator to add one.",
   },
   page: {
+    discussInTeam: "Discuss with the team",
     details: "Details",
     status: "Status",
     priority: "Priority",

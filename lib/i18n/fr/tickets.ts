@@ -73,6 +73,7 @@ export const ticketsFr = {
     noMachines: "Aucune machine n’est enregistrée. Demandez à un administrateur d’en ajouter une.",
   },
   page: {
+    discussInTeam: "Discuter dans l’équipe",
     details: "Détails",
     status: "Statut",
     priority: "Priorité",

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Another pair's conversation is a 404 like one that does not exist: nothing tells it is there. */
-export default async function ConversationPage({ params }: PageProps<"/messages/[conversation]">) {
+export default async function ConversationPage({ params, searchParams }: PageProps<"/messages/[conversation]">) {
   const user = await requireUser();
   const key = decodeURIComponent((await params).conversation);
   if (!canReadConversation(user, key)) notFound();
@@ -28,6 +28,9 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
     getHistory(db, key),
   ]);
   if (!header) notFound();
+  // "Discuter dans l'équipe" on a ticket page: the composer starts with the ticket's id, which the message then links.
+  const ticket = (await searchParams).ticket;
+  const draft = typeof ticket === "string" && /^[A-Z0-9-]{1,40}$/.test(ticket) ? `${ticket} ` : undefined;
   return (
     <div className="mx-auto max-w-3xl space-y-3">
       <Link href="/messages" className="text-sm text-slate-600 underline">← {t.messages.conversation.back}</Link>
@@ -38,6 +41,7 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
         initial={history}
         otherLastReadId={header.otherLastReadId}
         canWrite={header.other?.active ?? true}
+        draft={draft}
         locale={locale}
         timeZone={settings.timeZone}
         t={t.messages}

@@ -30,7 +30,10 @@ export default async function TicketPage({ params }: PageProps<"/tickets/[ticket
         <Link href="/tickets" className="text-sm text-slate-600 underline">← {t.tickets.page.backToBoard}</Link>
         <p className="mt-2 font-mono text-sm text-slate-500">{details.ticket.ticketId}</p>
         <h1 className="text-2xl font-semibold break-words">{details.ticket.title}</h1>
-        <div className="mt-2">
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <Link href={`/messages/team?ticket=${encodeURIComponent(details.ticket.ticketId)}`} className="btn-secondary">
+            {t.tickets.page.discussInTeam}
+          </Link>
           <OverdueAlertBadge
             notification={details.alerts.at(-1)?.notification ?? null}
             t={t.notifications.badge}
