@@ -1,7 +1,7 @@
 // What a conversation is, as one string stored on every message
 // (messages.conversation_key): "team" for the channel every active user is in,
 // "<smaller id>-<larger id>" for a private pair. The migration's backfill
-// (prisma/migrations/0005_messaging.sql) writes the same form in SQL.
+// (prisma/migrations/0006_messaging.sql) writes the same form in SQL.
 
 export const TEAM = "team";
 export const MAX_TEXT = 4000;

@@ -75,7 +75,7 @@ async function migrated(upTo: string, run: (d1: D1Database) => Promise<void>, be
 
 describe("the messaging migration", () => {
   it("puts the old messages in their conversations and counts the old history as read", async () => {
-    await migrated("0005_messaging.sql", async (d1) => {
+    await migrated("0006_messaging.sql", async (d1) => {
       const { results: messages } = await d1.prepare("SELECT id, conversation_key, client_id, deleted_at FROM messages ORDER BY id").all();
       expect(messages).toEqual([
         { id: 1, conversation_key: "team", client_id: null, deleted_at: null },
