@@ -1,14 +1,68 @@
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { getCloudflareContext } from "@opennextjs/cloudflare";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { withLikeEscape } from "./search";
 
 export type Db = PrismaClient;
 
 /** The one way to build a Prisma client: from a D1 binding, for a request or a cron run. */
 export function createDb(d1: D1Database): Db {
-  return new PrismaClient({ adapter: new PrismaD1(withSearchEscape(d1)) });
+  const binding = withSearchEscape(d1);
+  const db = new PrismaClient({ adapter: new PrismaD1(binding) });
+  bindings.set(db, binding);
+  return db;
 }
+
+// The binding behind each client, for writeBatch(): Prisma has no way to send a D1 batch.
+const bindings = new WeakMap<Db, D1Database>();
+
+/** One SQL statement with its values, written with the `sql` tag (Prisma's, so `Prisma.join` etc. compose). */
+export type Statement = Prisma.Sql;
+export const sql = Prisma.sql;
+
+function bindable(value: unknown): unknown {
+  if (value instanceof Date) return sqlDate(value);
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value ?? null;
+}
+
+export interface StatementResult {
+  rows: Record<string, unknown>[];
+  /** Rows the statement inserted, updated or deleted. */
+  changes: number;
+}
+
+/**
+ * Runs the statements as one D1 batch: in order, inside one SQLite transaction,
+ * so all of them are written or none. Prisma's `$transaction([...])` is not
+ * this: @prisma/adapter-d1 ignores transactions and sends its queries one by
+ * one (it says so in a warning), so a failure half-way leaves half the writes.
+ */
+export async function writeBatch(db: Db, statements: Statement[]): Promise<StatementResult[]> {
+  const d1 = bindings.get(db);
+  if (!d1) throw new Error("writeBatch needs a client made by createDb()");
+  const results = await d1.batch(statements.map((s) => d1.prepare(s.sql).bind(...s.values.map(bindable))));
+  return results.map((r) => ({ rows: (r.results ?? []) as Record<string, unknown>[], changes: Number(r.meta?.changes ?? 0) }));
+}
+
+/**
+ * A change and its record (a timeline event, an audit entry), all or nothing.
+ * Each record statement ends with `WHERE changes() > 0` or its equivalent (see
+ * `onlyIfChanged`), so a conditional change that touched no row (moved meanwhile,
+ * deleted) writes no record either. Returns the change's row count: 0 means the
+ * caller refuses, and nothing at all was written.
+ */
+export async function changeWithRecord(db: Db, change: Statement, record: Statement | null): Promise<StatementResult> {
+  const [result] = await writeBatch(db, record ? [change, record] : [change]);
+  return result!;
+}
+
+/**
+ * The guard of a record statement that follows its change in a batch: SQLite's
+ * changes() is the row count of the statement just before (the change), and it
+ * stays so for the whole record statement, however many rows it inserts.
+ */
+export const onlyIfChanged = Prisma.raw("changes() > 0");
 
 /** The binding with each statement's SQL passed through `edit` before it is prepared. */
 function editingStatements(d1: D1Database, edit: (sql: string) => string): D1Database {

@@ -2,24 +2,29 @@
 // actor), never a value from the form.
 import { z } from "zod";
 import { defineOperation, refuse } from "../operation";
-import type { Db } from "../db";
+import { sql, writeBatch, type Db } from "../db";
 import { canDeleteOwnedBy } from "../permissions";
-import { recordTicketEvent } from "./events";
+import { changeTicket, ticketEventsInsert } from "./events";
 
 const id = z.coerce.number().int().positive();
 const content = z.string().trim().min(1).max(5000);
 
 export const addComment = defineOperation(
   { input: z.object({ ticketId: id, content }), permission: "ticket.comment" },
-  async (input, { db, user }) => {
-    const ticket = await db.ticket.findFirst({ where: { id: input.ticketId, deletedAt: null }, select: { id: true } });
-    if (!ticket) refuse("notFound");
-    const comment = await db.ticketComment.create({
-      data: { ticketId: ticket.id, userId: user.id, content: input.content },
-      select: { id: true },
-    });
-    await recordTicketEvent(db, { ticketId: ticket.id, actorId: user.id, type: "comment", to: comment.id });
-    return comment;
+  async (input, { db, user, now = new Date() }) => {
+    // The comment only on a ticket that is still there, and its event with it (one batch).
+    const [inserted] = await writeBatch(db, [
+      sql`INSERT INTO ticket_comments (ticket_id, user_id, content, created_at, updated_at)
+          SELECT id, ${user.id}, ${input.content}, ${now}, ${now} FROM tickets WHERE id = ${input.ticketId} AND deleted_at IS NULL
+          RETURNING id`,
+      ticketEventsInsert([{ ticketId: input.ticketId, actorId: user.id, type: "comment" }], now, {
+        // The comment just inserted: ids only grow (AUTOINCREMENT) and nothing else writes inside a batch.
+        to: sql`(SELECT MAX(id) FROM ticket_comments)`,
+      })!,
+    ]);
+    const row = inserted!.rows[0];
+    if (!row) refuse("notFound");
+    return { id: Number(row.id) };
   },
 );
 
@@ -34,21 +39,29 @@ async function openComment(db: Db, commentId: number) {
 /** Only the author edits a comment: nobody puts words in someone else's mouth. */
 export const editComment = defineOperation(
   { input: z.object({ id, content }), permission: "ticket.comment" },
-  async (input, { db, user }) => {
+  async (input, { db, user, now = new Date() }) => {
     const comment = await openComment(db, input.id);
     if (comment.userId !== user.id) refuse("forbidden");
-    const { count } = await db.ticketComment.updateMany({ where: { id: comment.id, deletedAt: null }, data: { content: input.content } });
+    const count = await changeTicket(
+      db,
+      sql`UPDATE ticket_comments SET content = ${input.content}, updated_at = ${now} WHERE id = ${comment.id} AND deleted_at IS NULL`,
+      { ticketId: comment.ticketId, actorId: user.id, type: "comment_edited", to: comment.id },
+      now,
+    );
     if (!count) refuse("notFound");
-    await recordTicketEvent(db, { ticketId: comment.ticketId, actorId: user.id, type: "comment_edited", to: comment.id });
     return { id: comment.id };
   },
 );
 
-export const deleteComment = defineOperation({ input: z.object({ id }), permission: "ticket.view" }, async (input, { db, user }) => {
+export const deleteComment = defineOperation({ input: z.object({ id }), permission: "ticket.view" }, async (input, { db, user, now = new Date() }) => {
   const comment = await openComment(db, input.id);
   if (!canDeleteOwnedBy(user, comment.userId, "comment")) refuse("forbidden");
-  const { count } = await db.ticketComment.updateMany({ where: { id: comment.id, deletedAt: null }, data: { deletedAt: new Date() } });
+  const count = await changeTicket(
+    db,
+    sql`UPDATE ticket_comments SET deleted_at = ${now}, updated_at = ${now} WHERE id = ${comment.id} AND deleted_at IS NULL`,
+    { ticketId: comment.ticketId, actorId: user.id, type: "comment_deleted", from: comment.id },
+    now,
+  );
   if (!count) refuse("notFound");
-  await recordTicketEvent(db, { ticketId: comment.ticketId, actorId: user.id, type: "comment_deleted", from: comment.id });
   return { id: comment.id };
 });

@@ -1,43 +1,71 @@
 // Photos and videos of a ticket: files stored by lib/stored-files.ts, each with a
 // row in `media` written after its object, so a ticket never shows half a file.
+// Rows and their timeline events go in one D1 batch.
 import { z } from "zod";
-import { getMediaBucket } from "../db";
+import { getMediaBucket, sql, writeBatch, type Statement } from "../db";
 import { defineOperation, refuse } from "../operation";
 import { canDeleteOwnedBy } from "../permissions";
-import { mediaFiles, removeStoredObjects, storeNewMedia } from "../stored-files";
-import { recordTicketEvent, recordTicketEvents } from "./events";
+import { mediaFiles, removeStoredObjects, storeNewMedia, type StoredMedia } from "../stored-files";
+import { changeTicket, ticketEventsInsert } from "./events";
+
+/** The rows of stored files, for a batch; `ticket` is SQL (a literal id or the ticket inserted just before). */
+export function mediaInsert(stored: StoredMedia[], ticket: Statement, uploadedBy: number, now: Date, where: Statement = sql`true`): Statement {
+  return sql`
+    INSERT INTO media (ticket_id, file_key, file_name, file_type, file_size, uploaded_by, created_at)
+    SELECT ${ticket}, json_extract(e.value, '$.fileKey'), json_extract(e.value, '$.fileName'), json_extract(e.value, '$.fileType'),
+           json_extract(e.value, '$.fileSize'), ${uploadedBy}, ${now}
+    FROM json_each(${JSON.stringify(stored)}) AS e
+    WHERE ${where}`;
+}
 
 const id = z.coerce.number().int().positive();
 
 export const addMedia = defineOperation(
   { input: z.object({ ticketId: id, files: mediaFiles.pipe(z.array(z.instanceof(File)).min(1)) }), permission: "ticket.addMedia" },
   async (input, ctx) => {
-    const { db, user } = ctx;
+    const { db, user, now = new Date() } = ctx;
     const ticket = await db.ticket.findFirst({ where: { id: input.ticketId, deletedAt: null }, select: { id: true } });
     if (!ticket) refuse("notFound");
     const stored = await storeNewMedia(ctx, input.files, { field: "files", prefix: "tickets" });
+    let added: number;
     try {
-      await db.media.createMany({ data: stored.map((m) => ({ ...m, ticketId: ticket.id, uploadedBy: user.id })) });
+      const [rows] = await writeBatch(db, [
+        // Not onto a ticket deleted while the files were uploading.
+        mediaInsert(stored, sql`${ticket.id}`, user.id, now, sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticket.id} AND deleted_at IS NULL)`),
+        ticketEventsInsert(
+          stored.map((m) => ({ ticketId: ticket.id, actorId: user.id, type: "media_added" as const, to: m.fileName })),
+          now,
+        )!,
+      ]);
+      added = rows!.changes;
     } catch (error) {
       await removeStoredObjects(ctx, stored);
       throw error;
     }
-    await recordTicketEvents(db, stored.map((m) => ({ ticketId: ticket.id, actorId: user.id, type: "media_added" as const, to: m.fileName })));
+    if (!added) {
+      await removeStoredObjects(ctx, stored);
+      refuse("notFound");
+    }
     return { count: stored.length };
   },
 );
 
 export const deleteMedia = defineOperation({ input: z.object({ id }), permission: "ticket.view" }, async (input, ctx) => {
-  const { db, user } = ctx;
+  const { db, user, now = new Date() } = ctx;
   const media = await db.media.findFirst({
     where: { id: input.id, ticket: { deletedAt: null } },
     select: { id: true, ticketId: true, fileKey: true, fileName: true, uploadedBy: true },
   });
   if (!media) refuse("notFound");
   if (!canDeleteOwnedBy(user, media.uploadedBy, "media")) refuse("forbidden");
-  const { count } = await db.media.deleteMany({ where: { id: media.id } });
+  const count = await changeTicket(
+    db,
+    sql`DELETE FROM media WHERE id = ${media.id}`,
+    { ticketId: media.ticketId, actorId: user.id, type: "media_removed", from: media.fileName },
+    now,
+  );
   if (!count) refuse("notFound");
+  // The object goes once its row is gone: a failure here leaves an unreachable file, never a broken row.
   await (await getMediaBucket(ctx)).delete(media.fileKey);
-  await recordTicketEvent(db, { ticketId: media.ticketId, actorId: user.id, type: "media_removed", from: media.fileName });
   return { id: media.id };
 });

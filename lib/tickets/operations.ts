@@ -2,17 +2,19 @@
 // lib/operation.ts authorizes and validates, app/(app)/tickets/actions.ts wraps
 // them as server actions, and the integration tests call them as each role.
 // Each write is one conditional statement, so a ticket deleted or changed
-// meanwhile is refused with a message instead of being overwritten.
+// meanwhile is refused with a message instead of being overwritten, sent in one
+// D1 batch with its timeline event (changeTicket): both are written or neither.
 import { z } from "zod";
-import { isUniqueViolation, sqlDate, type Db } from "../db";
+import { isUniqueViolation, sql, sqlDate, writeBatch, type Db, type Statement } from "../db";
 import { defineOperation, refuse, type ActionContext } from "../operation";
 import { can, canEditTicketText } from "../permissions";
 import { wallTimeToUtc } from "../factory-time";
 import { getSettings } from "../settings/settings";
-import { recordTicketEvent, recordTicketEvents } from "./events";
+import { changeTicket, ticketEventsInsert } from "./events";
 import { factoryDay, formatTicketId } from "./ids";
 import { TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
 import { storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
+import { mediaInsert } from "./media";
 
 const id = z.coerce.number().int().positive();
 const title = z.string().trim().min(3).max(120);
@@ -51,26 +53,20 @@ const MAX_ID_ATTEMPTS = 5;
  * SQLite runs one statement at a time, so two creations at the same instant read
  * different maxima. The unique index on ticket_id backs this up; a collision retries.
  */
-async function insertTicket(
-  db: Db,
-  data: { title: string; description: string; machineId: number; priority: string; reportedBy: number; prefix: string; day: string; now: Date },
-): Promise<{ id: number; ticket_id: string }> {
+function ticketInsert(data: { title: string; description: string; machineId: number; priority: string; reportedBy: number; prefix: string; day: string; now: Date }): Statement {
   const base = formatTicketId(data.prefix, data.machineId, data.day, 0).slice(0, -3);
   const stamp = sqlDate(data.now);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const rows = await db.$queryRaw<{ id: number; ticket_id: string }[]>`
-        INSERT INTO tickets (ticket_id, title, description, machine_id, status, priority, reported_by, created_at, updated_at)
-        SELECT ${base} || printf('%03d', COALESCE(MAX(CAST(substr(ticket_id, ${base.length + 1}) AS INTEGER)), 0) + 1),
-               ${data.title}, ${data.description}, ${data.machineId}, 'received', ${data.priority}, ${data.reportedBy}, ${stamp}, ${stamp}
-        FROM tickets WHERE ticket_id LIKE ${`${base}%`}
-        RETURNING id, ticket_id`;
-      return rows[0]!;
-    } catch (error) {
-      if (attempt >= MAX_ID_ATTEMPTS || !isUniqueViolation(error)) throw error;
-    }
-  }
+  return sql`
+    INSERT INTO tickets (ticket_id, title, description, machine_id, status, priority, reported_by, created_at, updated_at)
+    SELECT ${base} || printf('%03d', COALESCE(MAX(CAST(substr(ticket_id, ${base.length + 1}) AS INTEGER)), 0) + 1),
+           ${data.title}, ${data.description}, ${data.machineId}, 'received', ${data.priority}, ${data.reportedBy}, ${stamp}, ${stamp}
+    FROM tickets WHERE ticket_id LIKE ${`${base}%`}
+    RETURNING id, ticket_id`;
 }
+
+// Later statements of the creation batch find the new ticket as the highest id:
+// ids only grow (AUTOINCREMENT) and nothing else writes inside a batch.
+const newTicket = sql`(SELECT MAX(id) FROM tickets)`;
 
 export const createTicket = defineOperation({ input: ticketInput, permission: "ticket.create" }, async (input, ctx) => {
   const { db, user } = ctx;
@@ -81,9 +77,9 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
 
   // Photos go to R2 first, checked by content: a refused file stops everything before any row exists.
   const stored: StoredMedia[] = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
-  let created: { id: number; ticket_id: string };
-  try {
-    created = await insertTicket(db, {
+  // The ticket, its photos and its timeline in one batch: a failure leaves no half report.
+  const statements = [
+    ticketInsert({
       title: input.title,
       description: input.description,
       machineId: input.machineId,
@@ -92,52 +88,54 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
       prefix: settings.ticketPrefix,
       day: factoryDay(now, settings.timeZone),
       now,
-    });
-  } catch (error) {
-    await removeStoredObjects(ctx, stored);
-    throw error;
-  }
-  if (stored.length) {
+    }),
+    ticketEventsInsert([{ ticketId: 0, actorId: user.id, type: "created" }], now, {
+      ticket: newTicket,
+      to: sql`(SELECT ticket_id FROM tickets WHERE id = ${newTicket})`,
+      guard: false,
+    }),
+    ...(stored.length
+      ? [
+          mediaInsert(stored, newTicket, user.id, now),
+          ticketEventsInsert(
+            stored.map((m) => ({ ticketId: 0, actorId: user.id, type: "media_added" as const, to: m.fileName })),
+            now,
+            { ticket: newTicket, guard: false },
+          ),
+        ]
+      : []),
+  ].filter((statement) => statement !== null);
+  for (let attempt = 1; ; attempt++) {
     try {
-      await db.media.createMany({ data: stored.map((m) => ({ ...m, ticketId: created.id, uploadedBy: user.id, createdAt: now })) });
+      const [inserted] = await writeBatch(db, statements);
+      const created = inserted!.rows[0] as { id: number; ticket_id: string };
+      return { id: Number(created.id), ticketId: created.ticket_id };
     } catch (error) {
-      // Nothing refers to the new ticket yet: take it back with its objects rather than leave half a report.
+      if (attempt < MAX_ID_ATTEMPTS && isUniqueViolation(error)) continue;
       await removeStoredObjects(ctx, stored);
-      await db.ticket.deleteMany({ where: { id: created.id } });
       throw error;
     }
   }
-  await recordTicketEvents(
-    db,
-    [
-      { ticketId: created.id, actorId: user.id, type: "created", to: created.ticket_id },
-      ...stored.map((m) => ({ ticketId: created.id, actorId: user.id, type: "media_added" as const, to: m.fileName })),
-    ],
-    now,
-  );
-  return { id: created.id, ticketId: created.ticket_id };
 });
 
 // ---------------------------------------------------------------- edit
 
 export const editTicket = defineOperation(
   { input: z.object({ id, title, description, version }), permission: "ticket.view" },
-  async (input, { db, user }) => {
+  async (input, { db, user, now = new Date() }) => {
     const ticket = await openTicket(db, input.id);
     if (!canEditTicketText(user, ticket)) refuse("forbidden");
-    const { count } = await db.ticket.updateMany({
-      where: {
-        id: ticket.id,
-        deletedAt: null,
-        ...(input.version ? { updatedAt: new Date(input.version) } : {}),
-        // An operator's right ends the moment someone starts on the ticket.
-        ...(can(user, "ticket.editAny") ? {} : { status: "received", reportedBy: user.id }),
-      },
-      data: { title: input.title, description: input.description },
-    });
-    if (!count) await refuseStale(db, ticket.id);
     const changed = [ticket.title !== input.title && "title", ticket.description !== input.description && "description"].filter(Boolean);
-    if (changed.length) await recordTicketEvent(db, { ticketId: ticket.id, actorId: user.id, type: "edited", to: changed.join(",") });
+    const count = await changeTicket(
+      db,
+      sql`UPDATE tickets SET title = ${input.title}, description = ${input.description}, updated_at = ${now}
+          WHERE id = ${ticket.id} AND deleted_at IS NULL
+          ${input.version ? sql`AND updated_at = ${new Date(input.version)}` : sql``}
+          ${/* An operator's right ends the moment someone starts on the ticket. */ can(user, "ticket.editAny") ? sql`` : sql`AND status = 'received' AND reported_by = ${user.id}`}`,
+      changed.length ? { ticketId: ticket.id, actorId: user.id, type: "edited", to: changed.join(",") } : null,
+      now,
+    );
+    if (!count) await refuseStale(db, ticket.id);
     return { id: ticket.id };
   },
 );
@@ -146,18 +144,20 @@ export const editTicket = defineOperation(
 
 export const moveInput = z.object({ id, from: z.enum(ticketStatuses), to: z.enum(ticketStatuses) });
 
-export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, { db, user }) => {
+export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, { db, user, now = new Date() }) => {
   if (input.from === input.to) return { id: input.id, status: input.to };
-  const { count } = await db.ticket.updateMany({
+  const count = await changeTicket(
+    db,
     // Only from the column the user saw it in: a ticket someone else moved meanwhile is not yanked back.
-    where: { id: input.id, deletedAt: null, status: input.from },
-    data: { status: input.to, completedAt: input.to === "completed" ? new Date() : null },
-  });
+    sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
+        WHERE id = ${input.id} AND deleted_at IS NULL AND status = ${input.from}`,
+    { ticketId: input.id, actorId: user.id, type: "status", from: input.from, to: input.to },
+    now,
+  );
   if (!count) {
     const exists = await db.ticket.count({ where: { id: input.id, deletedAt: null } });
     refuse(exists ? "movedMeanwhile" : "notFound");
   }
-  await recordTicketEvent(db, { ticketId: input.id, actorId: user.id, type: "status", from: input.from, to: input.to });
   return { id: input.id, status: input.to };
 });
 
@@ -171,19 +171,21 @@ function assigneeValue(value: z.output<typeof assignee>): number | null {
 }
 
 async function setAssignee(ctx: ActionContext, ticketId: number, to: number | null) {
-  const { db, user } = ctx;
+  const { db, user, now = new Date() } = ctx;
   const ticket = await openTicket(db, ticketId);
   if (to !== null && to !== TEAM_ASSIGNEE) {
     const person = await db.user.findFirst({ where: { id: to, active: true, role: { not: "operator" } }, select: { id: true } });
     if (!person) refuse("invalid", { fields: { assignee: "assigneeInvalid" } });
   }
   if (ticket.assignedTo === to) return { id: ticket.id, assignedTo: to };
-  const { count } = await db.ticket.updateMany({
-    where: { id: ticket.id, deletedAt: null, assignedTo: ticket.assignedTo },
-    data: { assignedTo: to },
-  });
+  const count = await changeTicket(
+    db,
+    sql`UPDATE tickets SET assigned_to = ${to}, updated_at = ${now}
+        WHERE id = ${ticket.id} AND deleted_at IS NULL AND assigned_to IS ${ticket.assignedTo}`,
+    { ticketId: ticket.id, actorId: user.id, type: "assigned", from: ticket.assignedTo, to },
+    now,
+  );
   if (!count) await refuseStale(db, ticket.id);
-  await recordTicketEvent(db, { ticketId: ticket.id, actorId: user.id, type: "assigned", from: ticket.assignedTo, to });
   return { id: ticket.id, assignedTo: to };
 }
 
@@ -209,7 +211,7 @@ const scheduleInput = z.object({
   time: z.union([z.literal(""), z.string().regex(/^\d{2}:\d{2}$/)]).default(""),
 });
 
-export const scheduleTicket = defineOperation({ input: scheduleInput, permission: "ticket.schedule" }, async (input, { db, user }) => {
+export const scheduleTicket = defineOperation({ input: scheduleInput, permission: "ticket.schedule" }, async (input, { db, user, now = new Date() }) => {
   const ticket = await openTicket(db, input.id);
   let when: Date | null = null;
   if (input.date) {
@@ -218,41 +220,43 @@ export const scheduleTicket = defineOperation({ input: scheduleInput, permission
     if (!when) refuse("invalid", { fields: { date: "dateInvalid" } });
   }
   if ((ticket.scheduledDate?.getTime() ?? null) === (when?.getTime() ?? null)) return { id: ticket.id };
-  const { count } = await db.ticket.updateMany({
-    where: { id: ticket.id, deletedAt: null, scheduledDate: ticket.scheduledDate },
-    data: { scheduledDate: when },
-  });
+  const count = await changeTicket(
+    db,
+    sql`UPDATE tickets SET scheduled_date = ${when}, updated_at = ${now}
+        WHERE id = ${ticket.id} AND deleted_at IS NULL AND scheduled_date IS ${ticket.scheduledDate}`,
+    { ticketId: ticket.id, actorId: user.id, type: "scheduled", from: ticket.scheduledDate?.toISOString(), to: when?.toISOString() },
+    now,
+  );
   if (!count) await refuseStale(db, ticket.id);
-  await recordTicketEvent(db, {
-    ticketId: ticket.id,
-    actorId: user.id,
-    type: "scheduled",
-    from: ticket.scheduledDate?.toISOString(),
-    to: when?.toISOString(),
-  });
   return { id: ticket.id };
 });
 
 export const setTicketPriority = defineOperation(
   { input: z.object({ id, priority: z.enum(ticketPriorities) }), permission: "ticket.setPriority" },
-  async (input, { db, user }) => {
+  async (input, { db, user, now = new Date() }) => {
     const ticket = await openTicket(db, input.id);
     if (ticket.priority === input.priority) return { id: ticket.id };
-    const { count } = await db.ticket.updateMany({
-      where: { id: ticket.id, deletedAt: null, priority: ticket.priority },
-      data: { priority: input.priority },
-    });
+    const count = await changeTicket(
+      db,
+      sql`UPDATE tickets SET priority = ${input.priority}, updated_at = ${now}
+          WHERE id = ${ticket.id} AND deleted_at IS NULL AND priority = ${ticket.priority}`,
+      { ticketId: ticket.id, actorId: user.id, type: "priority", from: ticket.priority, to: input.priority },
+      now,
+    );
     if (!count) await refuseStale(db, ticket.id);
-    await recordTicketEvent(db, { ticketId: ticket.id, actorId: user.id, type: "priority", from: ticket.priority, to: input.priority });
     return { id: ticket.id };
   },
 );
 
 // ---------------------------------------------------------------- delete
 
-export const deleteTicket = defineOperation({ input: z.object({ id }), permission: "ticket.delete" }, async (input, { db, user }) => {
-  const { count } = await db.ticket.updateMany({ where: { id: input.id, deletedAt: null }, data: { deletedAt: new Date() } });
+export const deleteTicket = defineOperation({ input: z.object({ id }), permission: "ticket.delete" }, async (input, { db, user, now = new Date() }) => {
+  const count = await changeTicket(
+    db,
+    sql`UPDATE tickets SET deleted_at = ${now}, updated_at = ${now} WHERE id = ${input.id} AND deleted_at IS NULL`,
+    { ticketId: input.id, actorId: user.id, type: "deleted" },
+    now,
+  );
   if (!count) refuse("notFound");
-  await recordTicketEvent(db, { ticketId: input.id, actorId: user.id, type: "deleted" });
   return { id: input.id };
 });
