@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "./db";
+import { changeWithRecord, onlyIfChanged, sql, sqlDate, writeBatch, type Db, type Statement, type StatementResult } from "./db";
 import { can, type Who } from "./permissions";
 import { refuse } from "./operation";
 import { nextDay, startOfFactoryDay } from "./factory-time";
@@ -22,19 +22,43 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Appends one administrative action to audit_logs (read-only everywhere else). */
+export interface AuditInsertOptions {
+  /** The entity's id as SQL when it is only known then (a row inserted earlier in the same batch). */
+  entityId?: Statement;
+  /** Insert only if the statement before it in the batch changed a row (default), or always. */
+  guard?: boolean;
+}
+
+/**
+ * Appends administrative actions to audit_logs (read-only everywhere else): an
+ * INSERT to send in the same batch as the change it records, never after it.
+ */
+export function auditInsert(entries: AuditEntry[], now: Date, options: AuditInsertOptions = {}): Statement {
+  const rows = entries.map((e) => ({
+    actorId: e.actorId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId == null ? null : String(e.entityId),
+    before: redact(e.before),
+    after: redact(e.after),
+  }));
+  const entityId = options.entityId ? sql`CAST(${options.entityId} AS TEXT)` : sql`json_extract(e.value, '$.entityId')`;
+  return sql`
+    INSERT INTO audit_logs (actor_id, action, entity_type, entity_id, before, after, created_at)
+    SELECT json_extract(e.value, '$.actorId'), json_extract(e.value, '$.action'), json_extract(e.value, '$.entityType'),
+           ${entityId}, json_extract(e.value, '$.before'), json_extract(e.value, '$.after'), ${sqlDate(now)}
+    FROM json_each(${JSON.stringify(rows)}) AS e
+    WHERE ${options.guard === false ? sql`true` : onlyIfChanged}`;
+}
+
+/** A change and its audit entries, all or nothing (lib/db.ts changeWithRecord); no entry if the change touched no row. */
+export function changeAudited(db: Db, change: Statement, entries: AuditEntry[], now: Date, options: AuditInsertOptions = {}): Promise<StatementResult> {
+  return changeWithRecord(db, change, entries.length ? auditInsert(entries, now, options) : null);
+}
+
+/** An audit entry with no change of its own to go with. */
 export async function recordAudit(db: Db, entry: AuditEntry, now = new Date()): Promise<void> {
-  await db.auditLog.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId == null ? null : String(entry.entityId),
-      before: redact(entry.before),
-      after: redact(entry.after),
-      createdAt: now,
-    },
-  });
+  await writeBatch(db, [auditInsert([entry], now, { guard: false })]);
 }
 
 export const AUDIT_PAGE_SIZE = 50;

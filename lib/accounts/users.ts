@@ -3,8 +3,8 @@
 // The admin guards are single conditional statements so two admins acting at
 // the same moment cannot leave the factory without an active admin.
 import { z } from "zod";
-import { recordAudit } from "../audit";
-import { isUniqueViolation, sqlDate, type Db } from "../db";
+import { changeAudited, type AuditEntry } from "../audit";
+import { isUniqueViolation, sql, sqlDate, type Db } from "../db";
 import { locales, type Locale } from "../i18n";
 import { defineOperation, refuse, type RuleCode } from "../operation";
 import { can, roles, type Role, type Who } from "../permissions";
@@ -90,9 +90,9 @@ function snapshot(user: Pick<UserRow, "name" | "email" | "role" | "active">) {
   return { name: user.name, email: user.email, role: user.role, active: user.active };
 }
 
-/** One audit entry about an account; `before`/`after` are plain snapshots (never a hash). */
-function auditUser(db: Db, actor: Who, action: string, userId: number, change: { before?: object; after: object }, now: Date) {
-  return recordAudit(db, { actorId: actor.id, action, entityType: "user", entityId: userId, ...change }, now);
+/** One audit entry about an account, written with the change (changeAudited); `before`/`after` are plain snapshots (never a hash). */
+function userAudit(actor: Who, action: string, userId: number | null, change: { before?: object; after: object }): AuditEntry {
+  return { actorId: actor.id, action, entityType: "user", entityId: userId, ...change };
 }
 
 /** A new account with a temporary password the user must change at first sign-in. */
@@ -101,26 +101,24 @@ export const createUser = defineOperation(
   async (data, { db, user: actor, now = new Date() }): Promise<UserRow> => {
     enforcePolicy(data.password, "password");
     await refuseTakenEmail(db, data.email);
-    let user: UserRow;
+    const passwordHash = await hashPassword(data.password);
+    const created = { name: data.name, email: data.email, role: data.role, active: true, mustChangePassword: true, lastLoginAt: null };
     try {
-      user = (await db.user.create({
-        data: {
-          name: data.name,
-          email: data.email,
-          role: data.role,
-          passwordHash: await hashPassword(data.password),
-          mustChangePassword: true,
-          createdAt: now,
-        },
-        select: rowSelect,
-      })) as UserRow;
+      const { rows } = await changeAudited(
+        db,
+        sql`INSERT INTO users (email, name, role, password_hash, must_change_password, created_at, updated_at)
+            VALUES (${data.email}, ${data.name}, ${data.role}, ${passwordHash}, 1, ${now}, ${now}) RETURNING id`,
+        [userAudit(actor, "user.created", null, { after: snapshot(created) })],
+        now,
+        // The account just inserted: ids only grow (AUTOINCREMENT) and nothing else writes inside a batch.
+        { entityId: sql`(SELECT MAX(id) FROM users)` },
+      );
+      return { id: Number(rows[0]!.id), ...created };
     } catch (error) {
       // Two admins creating the same address at once: the unique index decides.
       if (isUniqueViolation(error)) refuse("duplicateEmail", { field: "email" });
       throw error;
     }
-    await auditUser(db, actor, "user.created", user.id, { after: snapshot(user) }, now);
-    return user;
   },
 );
 
@@ -135,28 +133,31 @@ export const updateUser = defineOperation(
     if (data.id === actor.id && data.role !== "admin") refuse("selfDemote", { field: "role" });
     await refuseTakenEmail(db, data.email, data.id);
 
+    const roleChanged = before.role !== data.role;
+    const audit =
+      roleChanged || before.name !== data.name || before.email !== data.email
+        ? [userAudit(actor, roleChanged ? "user.role_changed" : "user.updated", data.id, { before: snapshot(before), after: snapshot({ ...before, ...data }) })]
+        : [];
     let changed: number;
     try {
-      changed = await db.$executeRaw`
+      ({ changes: changed } = await changeAudited(
+        db,
+        sql`
         UPDATE users SET name = ${data.name}, email = ${data.email}, role = ${data.role}, updated_at = ${sqlDate(now)},
           -- A new role ends the user's sessions: they sign in again as what they now are.
           session_version = session_version + (role <> ${data.role})
         WHERE id = ${data.id}
           AND (${data.role} = 'admin' OR role <> 'admin' OR active = 0
-               OR (SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> ${data.id}) > 0)`;
+               OR (SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> ${data.id}) > 0)`,
+        audit,
+        now,
+      ));
     } catch (error) {
       if (isUniqueViolation(error)) refuse("duplicateEmail", { field: "email" });
       throw error;
     }
     if (changed === 0) refuse("lastAdmin", { field: "role" });
-
-    const after = await findOrRefuse(db, data.id);
-    const roleChanged = before.role !== after.role;
-    if (roleChanged || before.name !== after.name || before.email !== after.email) {
-      const action = roleChanged ? "user.role_changed" : "user.updated";
-      await auditUser(db, actor, action, data.id, { before: snapshot(before), after: snapshot(after) }, now);
-    }
-    return after;
+    return findOrRefuse(db, data.id);
   },
 );
 
@@ -166,16 +167,19 @@ export const resetUserPassword = defineOperation(
   async (data, { db, user: actor, now = new Date() }): Promise<void> => {
     const before = await findOrRefuse(db, data.id);
     enforcePolicy(data.password, "password");
-    await db.user.update({
-      where: { id: data.id },
-      // The old password's sessions end with it (lib/accounts/sessions.ts).
-      data: { passwordHash: await hashPassword(data.password), mustChangePassword: true, sessionVersion: { increment: 1 }, updatedAt: now },
-    });
     const change = {
       before: { name: before.name, mustChangePassword: before.mustChangePassword },
       after: { name: before.name, mustChangePassword: true },
     };
-    await auditUser(db, actor, "user.password_reset", data.id, change, now);
+    await changeAudited(
+      db,
+      // The old password's sessions end with it (lib/accounts/sessions.ts).
+      sql`UPDATE users SET password_hash = ${await hashPassword(data.password)}, must_change_password = 1,
+            session_version = session_version + 1, updated_at = ${now}
+          WHERE id = ${data.id}`,
+      [userAudit(actor, "user.password_reset", data.id, change)],
+      now,
+    );
   },
 );
 
@@ -195,19 +199,21 @@ export const setUserActive = defineOperation(
     if (!data.active && data.id === actor.id) refuse("selfDeactivate");
     if (before.active === data.active) return before;
 
-    const changed = await db.$executeRaw`
+    const action = data.active ? "user.reactivated" : "user.deactivated";
+    const { changes: changed } = await changeAudited(
+      db,
+      sql`
       UPDATE users SET active = ${data.active ? 1 : 0}, updated_at = ${sqlDate(now)},
         -- Deactivation ends every session for good: reactivating does not revive them.
         session_version = session_version + ${data.active ? 0 : 1}
       WHERE id = ${data.id}
         AND (${data.active ? 1 : 0} = 1 OR role <> 'admin'
-             OR (SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> ${data.id}) > 0)`;
+             OR (SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> ${data.id}) > 0)`,
+      [userAudit(actor, action, data.id, { before: snapshot(before), after: snapshot({ ...before, active: data.active }) })],
+      now,
+    );
     if (changed === 0) refuse("lastAdmin");
-
-    const after = await findOrRefuse(db, data.id);
-    const action = data.active ? "user.reactivated" : "user.deactivated";
-    await auditUser(db, actor, action, data.id, { before: snapshot(before), after: snapshot(after) }, now);
-    return after;
+    return findOrRefuse(db, data.id);
   },
 );
 

@@ -2,9 +2,9 @@
 // every problem with its line number, then the same file confirmed, which is
 // checked again and written by one statement: all the machines or none.
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { changeAudited } from "../audit";
 import { decodeCsvBytes, normalizeHeader, parseCell, parseCsv, toCsv, type Separator } from "../csv/csv";
-import { isUniqueViolation, sqlDate, type Db } from "../db";
+import { isUniqueViolation, sql, sqlDate, type Db } from "../db";
 import { messagesFor, locales, type Locale } from "../i18n";
 import { defineOperation, refuse } from "../operation";
 import { can, type Who } from "../permissions";
@@ -170,25 +170,27 @@ export const importMachines = defineOperation(
     const rows = machines.map((m) => importedRow.parse(m));
     const at = sqlDate(now);
     try {
-      await db.$executeRaw`
-        INSERT INTO machines (machine_type, model, serial_number, location, status, created_at, updated_at)
-        SELECT json_extract(value, '$.machineType'), json_extract(value, '$.model'), json_extract(value, '$.serialNumber'),
-               json_extract(value, '$.location'), json_extract(value, '$.status'), ${at}, ${at}
-        FROM json_each(${JSON.stringify(rows)})`;
+      await changeAudited(
+        db,
+        sql`
+          INSERT INTO machines (machine_type, model, serial_number, location, status, created_at, updated_at)
+          SELECT json_extract(value, '$.machineType'), json_extract(value, '$.model'), json_extract(value, '$.serialNumber'),
+                 json_extract(value, '$.location'), json_extract(value, '$.status'), ${at}, ${at}
+          FROM json_each(${JSON.stringify(rows)})`,
+        [
+          {
+            actorId: user.id,
+            action: "machine.imported",
+            entityType: "machine",
+            after: { count: rows.length, serialNumbers: rows.map((r) => r.serialNumber).filter(Boolean).slice(0, 200) },
+          },
+        ],
+        now,
+      );
     } catch (error) {
       if (isUniqueViolation(error)) refuse("importConflict");
       throw error;
     }
-    await recordAudit(
-      db,
-      {
-        actorId: user.id,
-        action: "machine.imported",
-        entityType: "machine",
-        after: { count: rows.length, serialNumbers: rows.map((r) => r.serialNumber).filter(Boolean).slice(0, 200) },
-      },
-      now,
-    );
     return rows.length;
   },
 );

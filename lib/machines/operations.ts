@@ -1,9 +1,10 @@
-// Machines change only by admins' hands, and every change is audited.
+// Machines change only by admins' hands, and every change is audited: the change
+// and its audit entry go in one D1 batch (changeAudited, lib/audit.ts).
 import { z } from "zod";
-import { recordAudit } from "../audit";
-import { isUniqueViolation, type Db } from "../db";
+import { changeAudited } from "../audit";
+import { isUniqueViolation, sql, type Db } from "../db";
 import { defineOperation, refuse } from "../operation";
-import { machineStatuses, summarySelect } from "./model";
+import { machineStatuses, summarySelect, type MachineSummary } from "./model";
 
 const optionalText = (max: number) =>
   z
@@ -40,12 +41,26 @@ async function machineOrRefuse(db: Db, machineId: number) {
   return (await db.machine.findUnique({ where: { id: machineId }, select: summarySelect })) ?? refuse("notFound");
 }
 
-export const createMachine = defineOperation({ input: machineInput, permission: "machine.manage" }, async (input, { db, user }) => {
+/** The columns of a machine as the form sets them (updated_at too: Prisma's @updatedAt does not see raw SQL). */
+function machineColumns(data: z.output<typeof machineInput>, now: Date) {
+  return sql`machine_type = ${data.machineType}, model = ${data.model}, serial_number = ${data.serialNumber},
+             location = ${data.location}, status = ${data.status}, updated_at = ${now}`;
+}
+
+export const createMachine = defineOperation({ input: machineInput, permission: "machine.manage" }, async (input, { db, user, now = new Date() }) => {
   await refuseTakenSerial(db, input.serialNumber, 0);
   try {
-    const machine = await db.machine.create({ data: input, select: summarySelect });
-    await recordAudit(db, { actorId: user.id, action: "machine.created", entityType: "machine", entityId: machine.id, after: machine });
-    return machine;
+    const { rows } = await changeAudited(
+      db,
+      sql`INSERT INTO machines (machine_type, model, serial_number, location, status, created_at, updated_at)
+          VALUES (${input.machineType}, ${input.model}, ${input.serialNumber}, ${input.location}, ${input.status}, ${now}, ${now})
+          RETURNING id`,
+      [{ actorId: user.id, action: "machine.created", entityType: "machine", after: input }],
+      now,
+      // The machine just inserted: ids only grow (AUTOINCREMENT) and nothing else writes inside a batch.
+      { entityId: sql`(SELECT MAX(id) FROM machines)` },
+    );
+    return { id: Number(rows[0]!.id), ...input } satisfies MachineSummary;
   } catch (error) {
     refuseIfSerialRace(error);
   }
@@ -53,12 +68,18 @@ export const createMachine = defineOperation({ input: machineInput, permission: 
 
 export const updateMachine = defineOperation(
   { input: machineInput.extend({ id }), permission: "machine.manage" },
-  async ({ id: machineId, ...data }, { db, user }) => {
+  async ({ id: machineId, ...data }, { db, user, now = new Date() }) => {
     const before = await machineOrRefuse(db, machineId);
     await refuseTakenSerial(db, data.serialNumber, machineId);
+    const after: MachineSummary = { id: machineId, ...data };
     try {
-      const after = await db.machine.update({ where: { id: machineId }, data, select: summarySelect });
-      await recordAudit(db, { actorId: user.id, action: "machine.updated", entityType: "machine", entityId: machineId, before, after });
+      const { changes } = await changeAudited(
+        db,
+        sql`UPDATE machines SET ${machineColumns(data, now)} WHERE id = ${machineId}`,
+        [{ actorId: user.id, action: "machine.updated", entityType: "machine", entityId: machineId, before, after }],
+        now,
+      );
+      if (!changes) refuse("notFound");
       return after;
     } catch (error) {
       refuseIfSerialRace(error);
@@ -68,21 +89,31 @@ export const updateMachine = defineOperation(
 
 export const setMachineStatus = defineOperation(
   { input: z.object({ id, status: z.enum(machineStatuses) }), permission: "machine.manage" },
-  async (input, { db, user }) => {
+  async (input, { db, user, now = new Date() }) => {
     const before = await machineOrRefuse(db, input.id);
     if (before.status === input.status) return before;
-    const after = await db.machine.update({ where: { id: input.id }, data: { status: input.status }, select: summarySelect });
-    await recordAudit(db, { actorId: user.id, action: "machine.status_changed", entityType: "machine", entityId: input.id, before, after });
+    const after: MachineSummary = { ...before, status: input.status };
+    const { changes } = await changeAudited(
+      db,
+      sql`UPDATE machines SET status = ${input.status}, updated_at = ${now} WHERE id = ${input.id}`,
+      [{ actorId: user.id, action: "machine.status_changed", entityType: "machine", entityId: input.id, before, after }],
+      now,
+    );
+    if (!changes) refuse("notFound");
     return after;
   },
 );
 
 /** A machine with tickets (even deleted ones) keeps its history: it can only go out of service. */
-export const deleteMachine = defineOperation({ input: z.object({ id }), permission: "machine.manage" }, async (input, { db, user }) => {
+export const deleteMachine = defineOperation({ input: z.object({ id }), permission: "machine.manage" }, async (input, { db, user, now = new Date() }) => {
   const before = await machineOrRefuse(db, input.id);
-  // One statement: no ticket can slip in between the check and the delete.
-  const deleted = await db.$executeRaw`DELETE FROM machines WHERE id = ${input.id} AND NOT EXISTS (SELECT 1 FROM tickets WHERE machine_id = ${input.id})`;
-  if (!deleted) refuse("hasTickets");
-  await recordAudit(db, { actorId: user.id, action: "machine.deleted", entityType: "machine", entityId: input.id, before });
+  const { changes } = await changeAudited(
+    db,
+    // One statement: no ticket can slip in between the check and the delete.
+    sql`DELETE FROM machines WHERE id = ${input.id} AND NOT EXISTS (SELECT 1 FROM tickets WHERE machine_id = ${input.id})`,
+    [{ actorId: user.id, action: "machine.deleted", entityType: "machine", entityId: input.id, before }],
+    now,
+  );
+  if (!changes) refuse("hasTickets");
   return { id: input.id };
 });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getMediaBucket } from "../db";
 import { detectMediaType } from "../file-types";
 import { defineOperation, refuse } from "../operation";
-import { auditSettingChanges, getSettings, writeSettings } from "./settings";
+import { getSettings, settingChanges, writeSettings } from "./settings";
 
 export const MAX_LOGO_BYTES = 512 * 1024;
 
@@ -48,13 +48,12 @@ export const replaceLogo = defineOperation({ input: logoInput, permission: "sett
   const key = `branding/logo-${crypto.randomUUID()}.${extension}`;
   await bucket.put(key, bytes, { httpMetadata: { contentType: imageTypes[extension] } });
   try {
-    await writeSettings(db, { logoKey: key }, user.id, now);
+    await writeSettings(db, { logoKey: key }, { actorId: user.id, now, audit: settingChanges(user.id, before, { logoKey: key }) });
   } catch (error) {
     await bucket.delete(key);
     throw error;
   }
   if (before.logoKey) await bucket.delete(before.logoKey);
-  await auditSettingChanges(db, user.id, before, { logoKey: key }, now);
   return key;
 });
 
@@ -62,7 +61,6 @@ export const removeLogo = defineOperation({ input: z.object({}), permission: "se
   const { db, user, now = new Date() } = ctx;
   const before = await getSettings(db);
   if (!before.logoKey) return;
-  await writeSettings(db, { logoKey: null }, user.id, now);
+  await writeSettings(db, { logoKey: null }, { actorId: user.id, now, audit: settingChanges(user.id, before, { logoKey: null }) });
   await (await getMediaBucket(ctx)).delete(before.logoKey);
-  await auditSettingChanges(db, user.id, before, { logoKey: null }, now);
 });

@@ -2,8 +2,8 @@
 // through a schema with its default. Webhook settings live in the same table under
 // "webhook.*" keys (lib/webhooks/config.ts) and are written the same way.
 import { z } from "zod";
-import { recordAudit } from "../audit";
-import { sqlDate, type Db } from "../db";
+import { changeAudited, type AuditEntry } from "../audit";
+import { sql, sqlDate, type Db } from "../db";
 import { defineOperation, refuse, type RuleCode } from "../operation";
 
 export function isTimeZone(tz: string): boolean {
@@ -70,42 +70,35 @@ export async function getSettings(db: Db): Promise<Settings> {
 }
 
 /**
- * Writes several settings in one statement (all or none: D1 has no
- * transactions, but a single statement is atomic), one JSON parameter.
- * `prefix` namespaces the keys ("webhook." for lib/webhooks/config.ts).
+ * Writes several settings in one statement, one JSON parameter, and their audit
+ * entries with it in one D1 batch: all or none. `prefix` namespaces the keys
+ * ("webhook." for lib/webhooks/config.ts).
  */
-export async function writeSettings(db: Db, values: Record<string, unknown>, actorId: number, now: Date, prefix = ""): Promise<void> {
+export async function writeSettings(
+  db: Db,
+  values: Record<string, unknown>,
+  { actorId, now, prefix = "", audit }: { actorId: number; now: Date; prefix?: string; audit: AuditEntry[] },
+): Promise<void> {
   const entries = Object.entries(values).map(([k, v]) => ({ k: prefix + k, v: JSON.stringify(v) }));
   if (entries.length === 0) return;
-  await db.$executeRaw`
+  const change = sql`
     INSERT INTO settings (key, value, updated_at, updated_by)
     SELECT json_extract(e.value, '$.k'), json_extract(e.value, '$.v'), ${sqlDate(now)}, ${actorId}
     FROM json_each(${JSON.stringify(entries)}) AS e WHERE true
     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`;
+  await changeAudited(db, change, audit, now);
 }
 
 /** One audit entry per changed setting, with its value before and after. */
-export async function auditSettingChanges(
-  db: Db,
-  actorId: number,
-  before: Partial<Settings>,
-  after: Partial<Settings>,
-  now: Date,
-): Promise<void> {
-  for (const key of Object.keys(after) as SettingKey[]) {
-    await recordAudit(
-      db,
-      {
-        actorId,
-        action: "setting.changed",
-        entityType: "setting",
-        entityId: key,
-        before: { [key]: before[key] ?? null },
-        after: { [key]: after[key] ?? null },
-      },
-      now,
-    );
-  }
+export function settingChanges(actorId: number, before: Partial<Settings>, after: Partial<Settings>): AuditEntry[] {
+  return (Object.keys(after) as SettingKey[]).map((key) => ({
+    actorId,
+    action: "setting.changed",
+    entityType: "setting",
+    entityId: key,
+    before: { [key]: before[key] ?? null },
+    after: { [key]: after[key] ?? null },
+  }));
 }
 
 /**
@@ -129,8 +122,7 @@ export const updateSettings = defineOperation(
     const changed = (Object.keys(next) as SettingKey[]).filter((key) => next[key] !== current[key]);
     if (changed.length === 0) return [];
     const values = Object.fromEntries(changed.map((key) => [key, next[key]])) as Partial<Settings>;
-    await writeSettings(db, values, user.id, now);
-    await auditSettingChanges(db, user.id, current, values, now);
+    await writeSettings(db, values, { actorId: user.id, now, audit: settingChanges(user.id, current, values) });
     return changed;
   },
 );

@@ -3,7 +3,7 @@
 // operation (lib/operation.ts); the URL rules are checked here, once, for all.
 import { z } from "zod";
 import { runScheduledJobs } from "../../cron";
-import { recordAudit } from "../audit";
+import type { AuditEntry } from "../audit";
 import type { Db } from "../db";
 import { defineOperation, refuse, type RuleCode } from "../operation";
 import { getSettings, writeSettings } from "../settings/settings";
@@ -32,9 +32,9 @@ export const webhookSettingsInput = z.object({
   appUrl: z.string().trim().max(300),
 });
 
-/** The webhook settings, all in one statement (lib/settings/settings.ts). */
-function writeWebhookSettings(db: Db, actorId: number, values: Partial<WebhookSettings>, now: Date) {
-  return writeSettings(db, values, actorId, now, WEBHOOK_KEY_PREFIX);
+/** The webhook settings, all in one statement, with their audit entry (lib/settings/settings.ts). */
+function writeWebhookSettings(db: Db, actorId: number, values: Partial<WebhookSettings>, now: Date, audit: Omit<AuditEntry, "actorId" | "entityType">) {
+  return writeSettings(db, values, { actorId, now, prefix: WEBHOOK_KEY_PREFIX, audit: [{ actorId, entityType: "setting", ...audit }] });
 }
 
 /** The secret never reaches the audit log, only whether one is set. */
@@ -51,14 +51,11 @@ export const saveWebhookSettings = defineOperation(
     if (problem) refuse("invalid", { fields: { url: urlRule[problem] } });
     if (input.appUrl && checkOutboundUrl(input.appUrl, { allowPrivate: true })) refuse("invalid", { fields: { appUrl: "appUrl" } });
     const before = await getWebhookSettings(db);
-    await writeWebhookSettings(db, user.id, input, now);
-    await recordAudit(db, {
-    actorId: user.id,
-    action: "webhook.settings_changed",
-    entityType: "setting",
-    entityId: "webhook",
-    before: auditable(before),
-    after: auditable({ ...before, ...input }),
+    await writeWebhookSettings(db, user.id, input, now, {
+      action: "webhook.settings_changed",
+      entityId: "webhook",
+      before: auditable(before),
+      after: auditable({ ...before, ...input }),
     });
   },
 );
@@ -69,11 +66,8 @@ export const rotateWebhookSecret = defineOperation(
   async (_input, { db, user, now = new Date() }): Promise<string> => {
   const before = await getWebhookSettings(db);
   const secret = generateWebhookSecret();
-  await writeWebhookSettings(db, user.id, { secret }, now);
-  await recordAudit(db, {
-    actorId: user.id,
+  await writeWebhookSettings(db, user.id, { secret }, now, {
     action: before.secret ? "webhook.secret_rotated" : "webhook.secret_created",
-    entityType: "setting",
     entityId: "webhook.secret",
     before: { secret: before.secret ? maskSecret(before.secret) : null },
     after: { secret: maskSecret(secret) },
@@ -86,11 +80,8 @@ export const removeWebhookSecret = defineOperation(
   { input: nothing, permission: "notifications.manage" },
   async (_input, { db, user, now = new Date() }): Promise<void> => {
   const before = await getWebhookSettings(db);
-  await writeWebhookSettings(db, user.id, { secret: "" }, now);
-  await recordAudit(db, {
-    actorId: user.id,
+  await writeWebhookSettings(db, user.id, { secret: "" }, now, {
     action: "webhook.secret_removed",
-    entityType: "setting",
     entityId: "webhook.secret",
     before: { secret: before.secret ? maskSecret(before.secret) : null },
     after: { secret: null },
