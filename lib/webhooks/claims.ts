@@ -1,7 +1,7 @@
 // The claim-and-record side of overdue webhooks, as single SQL statements:
 // D1 has no interactive transactions, but each statement is atomic and D1 runs
 // them one at a time, so a claim can never be taken twice.
-import { sqlDate, type Db } from "../db";
+import { sql, sqlDate, writeBatch, type Db } from "../db";
 import type { OverdueTicket } from "./payload";
 import { OVERDUE_SQL } from "../tickets/model";
 import { nextRetryAt } from "./retry";
@@ -168,42 +168,25 @@ export interface AttemptRecord {
 }
 
 /**
- * Two statements per attempt: the attempt row, and the notification's new state.
+ * The attempt row and the notification's new state, in one D1 batch: an attempt
+ * is never logged without its notification moving on, nor the other way round.
  * Success starts the window (sent_at); a failure schedules the next try or gives up.
  */
 export async function recordAttempt(db: Db, attempt: AttemptRecord): Promise<"sent" | "pending" | "failed"> {
   const { result, startedAt } = attempt;
   const body = result.body?.slice(0, 1024) ?? null;
-  await db.webhookAttempt.create({
-    data: {
-      notificationId: attempt.notificationId,
-      attemptNumber: attempt.attemptNumber,
-      trigger: attempt.trigger,
-      startedAt,
-      durationMs: result.durationMs,
-      responseStatus: result.status,
-      responseBody: body,
-      error: result.error,
-    },
-  });
   const retryAt = result.ok ? null : nextRetryAt(attempt.attemptNumber, startedAt);
   const status = result.ok ? "sent" : retryAt ? "pending" : "failed";
-  await db.webhookNotification.updateMany({
-    where: { id: attempt.notificationId, ...(attempt.token ? { claimToken: attempt.token } : {}) },
-    data: {
-      deliveryStatus: status,
-      attempts: attempt.attemptNumber,
-      payload: attempt.payload,
-      lastAttemptAt: startedAt,
-      responseStatus: result.status,
-      responseBody: body,
-      lastError: result.error,
-      ...(result.ok ? { sentAt: startedAt } : {}),
-      nextAttemptAt: retryAt,
-      claimToken: null,
-      claimedUntil: null,
-    },
-  });
+  await writeBatch(db, [
+    sql`INSERT INTO webhook_attempts (notification_id, attempt_number, trigger, started_at, duration_ms, response_status, response_body, error)
+        VALUES (${attempt.notificationId}, ${attempt.attemptNumber}, ${attempt.trigger}, ${startedAt}, ${result.durationMs},
+                ${result.status}, ${body}, ${result.error})`,
+    sql`UPDATE webhook_notifications
+        SET delivery_status = ${status}, attempts = ${attempt.attemptNumber}, payload = ${attempt.payload}, last_attempt_at = ${startedAt},
+            response_status = ${result.status}, response_body = ${body}, last_error = ${result.error},
+            sent_at = ${result.ok ? sql`${startedAt}` : sql`sent_at`}, next_attempt_at = ${retryAt},
+            claim_token = NULL, claimed_until = NULL, updated_at = ${new Date()}
+        WHERE id = ${attempt.notificationId} ${attempt.token ? sql`AND claim_token = ${attempt.token}` : sql``}`,
+  ]);
   return status;
 }
-
