@@ -2,7 +2,9 @@ import type { Db } from "../lib/db";
 import { getSettings } from "../lib/settings/settings";
 import { OVERDUE_JOB } from "../lib/webhooks/claims";
 import { getWebhookSettings, resolveWebhookConfig, type WebhookEnv } from "../lib/webhooks/config";
+import { getRetentionSettings, RETENTION_JOB } from "../lib/settings/retention";
 import { sendOverdueWebhooks, type SweepOptions } from "./overdue-webhooks";
+import { purgeExpired } from "./retention";
 import { recordRun, type RecordedRun } from "./record-run";
 
 export interface ScheduledOptions {
@@ -10,6 +12,8 @@ export interface ScheduledOptions {
   cron: string | null;
   now: Date;
   env: WebhookEnv;
+  /** The R2 bucket of photos and videos: given, the scheduled run also purges what outlived its retention. */
+  media?: R2Bucket;
   log?: (line: string) => void;
   /** For tests: a shorter delivery timeout, a fixed claim token. */
   sweep?: Pick<SweepOptions, "timeoutMs" | "token" | "fetch" | "sleep">;
@@ -36,5 +40,16 @@ export async function runScheduledJobs(db: Db, options: ScheduledOptions): Promi
   });
   if (run.outcome === "error") log(`❌ CRON: échec : ${run.error}`);
   log(`🎉 CRON terminé: ${run.sent}/${run.sent + run.failed} notification(s) envoyée(s)`);
+  // Retention rides on the schedule only, not on an admin's "check now"; recorded as its own run.
+  if (cron && options.media) await runRetention(db, cron, now, options.media, log);
   return run;
+}
+
+async function runRetention(db: Db, cron: string, now: Date, media: R2Bucket, log: (line: string) => void) {
+  const run = await recordRun(db, { job: RETENTION_JOB, cron, now }, async () => {
+    const purged = await purgeExpired(db, { now, media, settings: await getRetentionSettings(db) });
+    return { found: Object.values(purged).reduce((sum, n) => sum + n, 0), detail: purged };
+  });
+  if (run.outcome === "error") log(`❌ CRON: purge en échec : ${run.error}`);
+  else if (run.found) log(`🧹 CRON: purge : ${JSON.stringify(run.detail)}`);
 }

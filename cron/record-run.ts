@@ -7,10 +7,14 @@ export interface JobCounts {
   skipped: number;
 }
 
+/** What a job returns: its counts, and optionally details kept as JSON in cron_runs.detail. */
+export type JobOutcome = Partial<JobCounts> & { detail?: unknown };
+
 export interface RecordedRun extends JobCounts {
   id: number;
   outcome: "success" | "error";
   error: string | null;
+  detail?: unknown;
   startedAt: Date;
   finishedAt: Date;
 }
@@ -32,7 +36,7 @@ const noCounts: JobCounts = { found: 0, sent: 0, failed: 0, skipped: 0 };
 export async function recordRun(
   db: Db,
   options: RecordRunOptions,
-  job: () => Promise<Partial<JobCounts>>,
+  job: () => Promise<JobOutcome>,
 ): Promise<RecordedRun> {
   const clock = options.clock ?? (() => new Date());
   const row = await db.cronRun.create({
@@ -40,9 +44,12 @@ export async function recordRun(
     select: { id: true },
   });
   let counts = noCounts;
+  let detail: unknown;
   let error: string | null = null;
   try {
-    counts = { ...noCounts, ...(await job()) };
+    const { detail: jobDetail, ...jobCounts } = await job();
+    counts = { ...noCounts, ...jobCounts };
+    detail = jobDetail;
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
@@ -50,7 +57,7 @@ export async function recordRun(
   const outcome = error ? "error" : "success";
   await db.cronRun.update({
     where: { id: row.id },
-    data: { ...counts, finishedAt, outcome, error: error?.slice(0, 1000) ?? null },
+    data: { ...counts, finishedAt, outcome, error: error?.slice(0, 1000) ?? null, detail: detail === undefined ? null : JSON.stringify(detail) },
   });
-  return { id: row.id, ...counts, outcome, error, startedAt: options.now, finishedAt };
+  return { id: row.id, ...counts, outcome, error, detail, startedAt: options.now, finishedAt };
 }

@@ -19,6 +19,8 @@ const bindings = new WeakMap<Db, D1Database>();
 /** One SQL statement with its values, written with the `sql` tag (Prisma's, so `Prisma.join` etc. compose). */
 export type Statement = Prisma.Sql;
 export const sql = Prisma.sql;
+/** A table or column name in a statement: for names written in the code, never for input. */
+export const sqlName = (name: string): Statement => Prisma.raw(name);
 
 function bindable(value: unknown): unknown {
   if (value instanceof Date) return sqlDate(value);

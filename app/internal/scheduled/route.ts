@@ -25,6 +25,7 @@ export async function POST(request: Request) {
     cron: parsed.data.cron,
     now: new Date(parsed.data.scheduledTime),
     env: env as CloudflareEnv & WebhookEnv,
+    media: env.MEDIA,
   });
   return Response.json(run, { status: run.outcome === "success" ? 200 : 500 });
 }

@@ -91,6 +91,18 @@ export const adminEn: Messages["admin"] = {
     saving: "Saving…",
     saved: "Settings saved.",
     unchanged: "Nothing to save.",
+    retention: {
+      heading: "Data retention",
+      help: "Past these durations, the 5-minute check erases the data, in batches of 500 rows and 100 files.",
+      signInAttemptsDays: "Sign-in attempts (days)",
+      cronRunsDays: "Automatic check history (days)",
+      webhookDays: "Webhook attempts and contents (days)",
+      auditDays: "Audit log (days)",
+      auditHint: "At least 365 days (one year). Default 1095 (three years).",
+      deletedMediaDays: "Photos and videos of deleted tickets (days after deletion)",
+      lastPurge: "Last purge: {when}, {count, plural, one {# item erased} other {# items erased}}.",
+      noPurge: "No purge has run yet.",
+    },
     logo: {
       heading: "Logo",
       help: "PNG, JPEG or WebP, 512 KB at most. It replaces the icon in the header.",

@@ -92,6 +92,18 @@ export const adminFr = {
     saving: "Enregistrement…",
     saved: "Paramètres enregistrés.",
     unchanged: "Aucune modification à enregistrer.",
+    retention: {
+      heading: "Conservation des données",
+      help: "Au-delà de ces durées, la vérification aux 5 minutes efface les données, par lots de 500 lignes et 100 fichiers.",
+      signInAttemptsDays: "Tentatives de connexion (jours)",
+      cronRunsDays: "Historique des vérifications automatiques (jours)",
+      webhookDays: "Tentatives et contenus des webhooks (jours)",
+      auditDays: "Journal d’audit (jours)",
+      auditHint: "Au moins 365 jours (un an). Par défaut 1095 (trois ans).",
+      deletedMediaDays: "Photos et vidéos des tickets supprimés (jours après la suppression)",
+      lastPurge: "Dernière purge : {when}, {count, plural, one {# élément effacé} other {# éléments effacés}}.",
+      noPurge: "Aucune purge n’a encore eu lieu.",
+    },
     logo: {
       heading: "Logo",
       help: "PNG, JPEG ou WebP, 512 Ko au plus. Il remplace l’icône dans l’en-tête.",

@@ -3,10 +3,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CardSection } from "@/components/ui/card-section";
 import { LogoForm } from "@/components/admin/logo-form";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { RetentionForm } from "@/components/admin/retention-form";
+import { getDb } from "@/lib/db";
+import { format } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/format";
+import { getLastPurge, getRetentionSettings } from "@/lib/settings/retention";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { requirePermission } from "@/lib/request";
-import { removeLogoAction, updateSettingsAction, uploadLogoAction } from "./actions";
+import { removeLogoAction, updateRetentionAction, updateSettingsAction, uploadLogoAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -15,7 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   await requirePermission("settings.manage");
-  const [{ t }, settings] = await Promise.all([getMessages(), getRequestSettings()]);
+  const db = await getDb();
+  const [{ t, locale }, settings, retention, lastPurge] = await Promise.all([getMessages(), getRequestSettings(), getRetentionSettings(db), getLastPurge(db)]);
   const s = t.admin.settings;
   return (
     <div className="max-w-xl space-y-6">
@@ -39,6 +45,15 @@ export default async function SettingsPage() {
           current={settings.logoKey ? `/logo?v=${encodeURIComponent(settings.logoKey)}` : undefined}
           labels={{ ...s.logo, confirmLabel: t.admin.confirm.confirm, cancelLabel: t.admin.confirm.cancel }}
         />
+      </CardSection>
+      <CardSection id="retention" title={s.retention.heading}>
+        <p className="mb-4 text-sm text-slate-600">{s.retention.help}</p>
+        <RetentionForm action={updateRetentionAction} values={retention} labels={{ ...s, ...s.retention }} />
+        <p className="mt-4 text-sm text-slate-600">
+          {lastPurge
+            ? format(s.retention.lastPurge, { when: formatDateTime(lastPurge.at, locale, settings.timeZone), count: lastPurge.count }, locale)
+            : s.retention.noPurge}
+        </p>
       </CardSection>
     </div>
   );
