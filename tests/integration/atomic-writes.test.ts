@@ -48,9 +48,9 @@ async function count(sql: string, ...values: unknown[]) {
 }
 const objectCount = async () => (await t.media.list()).objects.length;
 
-/** Runs `body` while every INSERT into `table` fails, as a full disk or a bug would make it. */
-async function whileInsertsFail(table: string, body: () => Promise<void>) {
-  await t.d1.exec(`CREATE TRIGGER fail_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+/** Runs `body` while every INSERT (or UPDATE) of `table` fails, as a full disk or a bug would make it. */
+async function whileInsertsFail(table: string, body: () => Promise<void>, write: "INSERT" | "UPDATE" = "INSERT") {
+  await t.d1.exec(`CREATE TRIGGER fail_${table} BEFORE ${write} ON ${table} BEGIN SELECT RAISE(ABORT, 'boom'); END`);
   try {
     await body();
   } finally {
@@ -207,7 +207,7 @@ describe("an administrative change and its audit entry", () => {
 });
 
 describe("a webhook attempt and its notification", () => {
-  it("are recorded together: a failed attempt log leaves the notification as it was", async () => {
+  it("are recorded together: when either write fails, neither is there", async () => {
     const fixtures = await createFixtures(t.db);
     const ticket = await t.db.ticket.create({
       data: { ticketId: "TKT-ATOM-1", title: "En retard", machineId: fixtures.machine.id, reportedBy: fixtures.reporter.id },
@@ -229,7 +229,10 @@ describe("a webhook attempt and its notification", () => {
       attempts: await count("SELECT COUNT(*) AS n FROM webhook_attempts WHERE notification_id = ?", notification.id),
     });
     const before = await state();
+    // Either write failing leaves both as they were: the attempt log, or the notification's update after it.
     await whileInsertsFail("webhook_attempts", () => expect(recordAttempt(t.db, attempt)).rejects.toThrow(/boom/));
+    expect(await state()).toEqual(before);
+    await whileInsertsFail("webhook_notifications", () => expect(recordAttempt(t.db, attempt)).rejects.toThrow(/boom/), "UPDATE");
     expect(await state()).toEqual(before);
 
     expect(await recordAttempt(t.db, attempt)).toBe("sent");
