@@ -4,16 +4,16 @@
 import type { z } from "zod";
 import { getDb } from "./db";
 import { refusalResult, perform, type ActionResult, type Operation } from "./operation";
-import { getCurrentUser, getMessages } from "./request";
+import { getCurrentUser, getMessages, getSession } from "./request";
 
 export async function performAsCurrentUser<S extends z.ZodType, T>(
   operation: Operation<S, T>,
   raw: unknown,
 ): Promise<ActionResult<T>> {
-  const [user, { locale, t }] = await Promise.all([getCurrentUser(), getMessages()]);
+  const [user, { locale, t }, session] = await Promise.all([getCurrentUser(), getMessages(), getSession()]);
   if (!user) return refusalResult(t, "signedOut");
   if (user.mustChangePassword && !operation.allowPendingPasswordChange) return refusalResult(t, "passwordChangeRequired");
-  return perform(operation, raw, { user, db: await getDb(), t, locale });
+  return perform(operation, raw, { user, db: await getDb(), t, locale, sessionId: session?.sessionId });
 }
 
 /**

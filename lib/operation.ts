@@ -32,6 +32,8 @@ export interface ActionContext {
   /** The R2 bucket for photos, videos and the logo; read from the worker's env when absent. */
   media?: R2Bucket;
   now?: Date;
+  /** The id of the session the request came with (lib/accounts/sessions.ts); absent outside a request. */
+  sessionId?: string;
 }
 
 interface RefusalOptions {

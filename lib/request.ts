@@ -23,12 +23,15 @@ export interface CurrentUser {
 
 export const CHANGE_PASSWORD_PATH = "/change-password";
 
+/** The request's Auth.js session, checked once (lib/accounts/auth.ts' jwt callback reads the database). */
+export const getSession = cache(() => auth());
+
 /**
  * The signed-in user, read from the database on every request: a deactivated
  * account or a changed role takes effect at once, whatever the JWT still says.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
+  const session = await getSession();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const db = await getDb();

@@ -7,8 +7,13 @@ async function sessionCookies(context: BrowserContext) {
   return (await context.cookies()).filter((cookie) => cookie.name.includes("session-token"));
 }
 
-test("a session cookie kept from before sign-out opens nothing and /api/auth/session does not refresh it", async ({ page, context }) => {
+test("sign-out ends this browser's session: its kept cookie opens nothing, another browser stays signed in", async ({ page, context, browser }) => {
   const user = await createUser({ name: "Rejeu Session", role: "technician", password: "rejeu-2026-session" });
+  const phone = await browser.newContext();
+  const phonePage = await phone.newPage();
+  await signInThroughForm(phonePage, user.email, user.password);
+  await expectSignedIn(phonePage, user.name);
+
   await signInThroughForm(page, user.email, user.password);
   await expectSignedIn(page, user.name);
   const kept = await sessionCookies(context);
@@ -26,6 +31,11 @@ test("a session cookie kept from before sign-out opens nothing and /api/auth/ses
   const answer = await page.request.get("/api/auth/session");
   expect(await answer.json()).toBeNull();
   expect(answer.headers()["set-cookie"] ?? "").not.toMatch(/session-token=[^;]/);
+
+  await phonePage.goto("/profile");
+  await expect(phonePage).toHaveURL(/\/profile$/);
+  await expect(phonePage.getByRole("heading", { level: 1 })).toBeVisible();
+  await phone.close();
 });
 
 test("Se déconnecter de tous les appareils ends the sessions of another browser too", async ({ page, browser }) => {

@@ -2,13 +2,15 @@ import NextAuth, { CredentialsSignin, type DefaultSession, type Session } from "
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../db";
-import { currentSessionVersion, isSessionCurrent } from "./sessions";
+import { isCurrent, newSessionId, readSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { authenticate } from "./sign-in";
 import type { Role } from "../permissions";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; role: Role } & DefaultSession["user"];
+    /** This session's id (the "sid" claim), for the sign-out of this device. */
+    sessionId?: string;
   }
   interface User {
     role?: Role;
@@ -22,6 +24,8 @@ declare module "@auth/core/jwt" {
     role?: Role;
     /** The user's session version when this token was signed (lib/accounts/sessions.ts). */
     sv?: number;
+    /** This session's id, set at sign-in and kept across refreshes (lib/accounts/sessions.ts). */
+    sid?: string;
   }
 }
 
@@ -56,7 +60,7 @@ const REISSUE = crypto.randomUUID();
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   // Behind Cloudflare the host header is the public one; AUTH_URL is not needed.
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   logger: {
     // A refused password is an expected outcome, already recorded in
@@ -85,6 +89,15 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Auth.js' own POST /api/auth/signout: the app's sign-out revokes the
+    // session itself (signOutThisDevice); this catches a sign-out that bypasses it.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      const userId = Number(token?.uid);
+      if (token?.sid && Number.isInteger(userId) && userId > 0) await revokeSession(await getDb(), userId, token.sid, new Date());
+    },
+  },
   callbacks: {
     // Runs on every auth() and every /api/auth/session: null clears the cookie.
     async jwt({ token, user, trigger, session }) {
@@ -92,19 +105,20 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         token.uid = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.sid = newSessionId();
         return token;
       }
-      const db = await getDb();
-      if (await isSessionCurrent(db, token)) return token;
+      const state = await readSession(await getDb(), token);
+      if (isCurrent(state, token)) return token;
       const reissuing = trigger === "update" && (session as { reissue?: string } | undefined)?.reissue === REISSUE;
-      const current = reissuing ? await currentSessionVersion(db, Number(token.uid)) : null;
       // Only the version this very request raised, not any older one.
-      if (current !== null && token.sv === current - 1) return { ...token, sv: current };
+      if (reissuing && state && !state.revoked && token.sv === state.version - 1) return { ...token, sv: state.version };
       return null;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
       if (token.role) session.user.role = token.role;
+      if (token.sid) session.sessionId = token.sid;
       return session;
     },
   },

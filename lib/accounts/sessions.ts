@@ -1,34 +1,100 @@
 // Sessions are stateless JWTs (Auth.js), so ending one needs a fact the server
-// keeps: each user has a session version, every token carries the version it
-// was signed with (the "sv" claim), and a token whose version is no longer the
-// user's, or whose user is inactive, is refused on every request
-// (lib/accounts/auth.ts' jwt callback, which /api/auth/session runs too).
-// Raising the version therefore ends every session the user has, everywhere.
+// keeps. Every token carries two claims set at sign-in (lib/accounts/auth.ts):
+// - "sv", the user's session version when it was signed: raising the version
+//   ends every session the user has, everywhere (password change or reset,
+//   deactivation, role change, "Se déconnecter de tous les appareils");
+// - "sid", a random id of this one session, kept across the token's refreshes
+//   (Auth.js changes the jti at each re-encode): a plain sign-out records it in
+//   revoked_sessions and ends only that device's session.
+// The jwt callback, which /api/auth/session runs too, checks both on every
+// request in one query (readSession).
 import { z } from "zod";
-import type { Db } from "../db";
-import { defineOperation } from "../operation";
+import { sqlDate, type Db } from "../db";
+import { defineOperation, refuse } from "../operation";
+
+/** How long a session lives without a request (Auth.js' maxAge, in seconds). */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+// A revoked id must outlive every token that carries it: the last one was
+// signed at the latest when it was revoked, and Auth.js accepts a token up to
+// 15 s past its expiry. A minute covers that and the clocks of two isolates.
+const REVOCATION_MARGIN_MS = 60_000;
+
+export interface SessionClaims {
+  uid?: string;
+  sv?: number;
+  sid?: string;
+}
+
+/** A new session's id: random, unguessable, the same for the whole life of the session. */
+export function newSessionId(): string {
+  return crypto.randomUUID();
+}
+
+export interface SessionState {
+  /** The version a token must carry to be honoured. */
+  version: number;
+  /** This very session was signed out. */
+  revoked: boolean;
+}
+
+/** The one read behind every request: the user's version and whether this session was revoked, or null when the account may have no session at all. */
+export async function readSession(db: Db, claims: SessionClaims): Promise<SessionState | null> {
+  const id = Number(claims.uid);
+  if (!Number.isInteger(id) || id <= 0 || typeof claims.sid !== "string") return null;
+  const rows = await db.$queryRaw<{ version: number; active: number; revoked: number }[]>`
+    SELECT session_version AS version, active,
+      EXISTS (SELECT 1 FROM revoked_sessions WHERE id = ${claims.sid}) AS revoked
+    FROM users WHERE id = ${id}`;
+  const row = rows[0];
+  return row && Number(row.active) === 1 ? { version: Number(row.version), revoked: Number(row.revoked) === 1 } : null;
+}
+
+/** Whether a token's claims still open a session: the rule the jwt callback applies. */
+export function isCurrent(state: SessionState | null, claims: SessionClaims): boolean {
+  return state !== null && !state.revoked && state.version === claims.sv;
+}
+
+/** Whether a token's claims still open a session, read from the database. */
+export async function isSessionCurrent(db: Db, claims: SessionClaims): Promise<boolean> {
+  return isCurrent(await readSession(db, claims), claims);
+}
 
 /** Every session of the user signed before now stops working at its next request. */
 export async function endSessions(db: Db, userId: number): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
-/** The version a token must carry to be honoured, or null when the account may have no session at all. */
-export async function currentSessionVersion(db: Db, userId: number): Promise<number | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { active: true, sessionVersion: true } });
-  return user?.active ? user.sessionVersion : null;
+/** This one session stops working at its next request; the user's other sessions go on. */
+export async function revokeSession(db: Db, userId: number, sessionId: string, now: Date): Promise<void> {
+  const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000 + REVOCATION_MARGIN_MS);
+  await db.$executeRaw`
+    INSERT INTO revoked_sessions (id, user_id, expires_at) VALUES (${sessionId}, ${userId}, ${sqlDate(expiresAt)})
+    ON CONFLICT (id) DO NOTHING`;
 }
 
-/** Whether a token's claims still open a session: the one rule the jwt callback applies. */
-export async function isSessionCurrent(db: Db, claims: { uid?: string; sv?: number }): Promise<boolean> {
-  const id = Number(claims.uid);
-  if (!Number.isInteger(id) || id <= 0 || typeof claims.sv !== "number") return false;
-  return (await currentSessionVersion(db, id)) === claims.sv;
+/**
+ * Forgets revoked ids whose sessions have expired anyway (no token carrying
+ * them can still be accepted). For the retention job; returns how many went.
+ */
+export async function pruneRevokedSessions(db: Db, now: Date, limit = 5000): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM revoked_sessions WHERE id IN (
+      SELECT id FROM revoked_sessions WHERE expires_at < ${sqlDate(now)} ORDER BY expires_at LIMIT ${limit})`;
 }
 
-/** Sign-out, and "Sign out of all devices" on the profile: with one version per user they are the same act. */
-export const signOutEverywhere = defineOperation(
+/** Sign-out: ends the session of the device it is pressed on, and only that one. */
+export const signOutThisDevice = defineOperation(
   // A user who still has to replace a temporary password may leave too.
+  { input: z.object({}), allowPendingPasswordChange: true },
+  async (_data, { db, user, sessionId, now = new Date() }) => {
+    if (!sessionId) refuse("signedOut");
+    await revokeSession(db, user.id, sessionId, now);
+  },
+);
+
+/** "Se déconnecter de tous les appareils" on the profile: every session of the user, this one included. */
+export const signOutEverywhere = defineOperation(
   { input: z.object({}), allowPendingPasswordChange: true },
   (_data, { db, user }) => endSessions(db, user.id),
 );
