@@ -4,16 +4,21 @@
 import type { z } from "zod";
 import { getDb } from "./db";
 import { refusalResult, perform, type ActionResult, type Operation } from "./operation";
-import { getCurrentUser, getMessages, getSession } from "./request";
+import { getClientAddress, getCurrentUser, getMessages, getSession } from "./request";
 
 export async function performAsCurrentUser<S extends z.ZodType, T>(
   operation: Operation<S, T>,
   raw: unknown,
 ): Promise<ActionResult<T>> {
-  const [user, { locale, t }, session] = await Promise.all([getCurrentUser(), getMessages(), getSession()]);
+  const [user, { locale, t }, session, address] = await Promise.all([
+    getCurrentUser(),
+    getMessages(),
+    getSession(),
+    getClientAddress(),
+  ]);
   if (!user) return refusalResult(t, "signedOut");
   if (user.mustChangePassword && !operation.allowPendingPasswordChange) return refusalResult(t, "passwordChangeRequired");
-  return perform(operation, raw, { user, db: await getDb(), t, locale, sessionId: session?.sessionId });
+  return perform(operation, raw, { user, db: await getDb(), t, locale, sessionId: session?.sessionId, clientAddress: address });
 }
 
 /**

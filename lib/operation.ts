@@ -34,6 +34,8 @@ export interface ActionContext {
   now?: Date;
   /** The id of the session the request came with (lib/accounts/sessions.ts); absent outside a request. */
   sessionId?: string;
+  /** The client's address, for the throttle of password checks; absent outside a request. */
+  clientAddress?: string;
 }
 
 interface RefusalOptions {

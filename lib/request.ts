@@ -1,10 +1,11 @@
 // What one request knows about its visitor: who is signed in, the factory's
 // settings, the language to answer in. Each is read at most once per request
 // (React's cache), however many components ask.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "./accounts/auth";
+import { clientAddress } from "./accounts/sign-in";
 import { getDb } from "./db";
 import { isLocale, LOCALE_COOKIE, messagesFor, pickLocale, type Locale, type Messages } from "./i18n";
 import { can, isRole, type Permission, type Role } from "./permissions";
@@ -25,6 +26,11 @@ export const CHANGE_PASSWORD_PATH = "/change-password";
 
 /** The request's Auth.js session, checked once (lib/accounts/auth.ts' jwt callback reads the database). */
 export const getSession = cache(() => auth());
+
+/** Where the request comes from (Cloudflare's connecting IP), for the throttle of password checks. */
+export async function getClientAddress(): Promise<string> {
+  return clientAddress(await headers());
+}
 
 /**
  * The signed-in user, read from the database on every request: a deactivated

@@ -49,14 +49,14 @@ test.describe("signing in and out", () => {
     await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
   });
 
-  test("five failures lock the account for 15 minutes, even with the right password", async ({ page }) => {
+  test("five failures in a row make the account wait a minute, even with the right password", async ({ page }) => {
     const user = await createUser({ name: "Compte Verrou", role: "technician", password: "bon-mot-de-passe-42" });
     for (let i = 0; i < 5; i++) {
       await signInThroughForm(page, user.email, `mauvais-${i}`);
       await expect(signInError(page)).toHaveText("Courriel ou mot de passe incorrect.");
     }
     await signInThroughForm(page, user.email, user.password);
-    await expect(signInError(page)).toHaveText(/^Trop de tentatives échouées\. Réessayez dans (1[0-5]|[1-9]) min\.$/);
+    await expect(signInError(page)).toHaveText("Trop de tentatives échouées. Réessayez dans 1 min.");
     await expect(page).toHaveURL(/\/sign-in/);
   });
 });

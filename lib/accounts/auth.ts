@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../db";
 import { isCurrent, newSessionId, readSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
-import { authenticate } from "./sign-in";
+import { authenticate, clientAddress } from "./sign-in";
 import type { Role } from "../permissions";
 
 declare module "next-auth" {
@@ -41,15 +41,6 @@ const credentialsInput = z.object({
   email: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(200),
 });
-
-export function clientAddress(headers: Headers): string {
-  return (
-    headers.get("cf-connecting-ip") ??
-    headers.get("x-forwarded-for")?.split(",")[0]?.trim() ??
-    headers.get("x-real-ip") ??
-    "unknown"
-  );
-}
 
 // Known only to this isolate: lets a server action re-sign its own session right
 // after raising the version (the device that changed the password stays signed

@@ -6,11 +6,12 @@ import { z } from "zod";
 import { changeAudited, type AuditEntry } from "../audit";
 import { isUniqueViolation, sql, sqlDate, type Db } from "../db";
 import { locales, type Locale } from "../i18n";
-import { defineOperation, refuse, type RuleCode } from "../operation";
+import { defineOperation, refuse, type ActionContext, type RuleCode } from "../operation";
 import { can, roles, type Role, type Who } from "../permissions";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword } from "./password";
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "./password-policy";
 import { searchText } from "../search";
+import { checkPassword, claimAttempt, settleAttempt } from "./sign-in";
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 const name = z.string().trim().min(1).max(100);
@@ -224,11 +225,16 @@ const ownPasswordInput = z.object({
   confirm: z.string().max(MAX_PASSWORD_LENGTH).optional(),
 });
 
-async function changePassword(data: z.output<typeof ownPasswordInput>, db: Db, actor: Who, now: Date) {
+async function changePassword(data: z.output<typeof ownPasswordInput>, { db, user: actor, clientAddress = "unknown", now = new Date() }: ActionContext) {
   if (data.confirm !== undefined && data.confirm !== data.next) refuse("passwordMismatch", { field: "confirm" });
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, active: true } });
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true, active: true } });
   if (!user || !user.active) refuse("forbidden");
-  if (!(await verifyPassword(data.current, user.passwordHash))) refuse("wrongPassword", { field: "current" });
+  // A session left open on a shared tablet must not be a way to guess the
+  // password: the current password is throttled exactly like a sign-in.
+  const claim = await claimAttempt(db, { email: user.email, ip: clientAddress, now });
+  if (!claim.ok) refuse("passwordThrottled", { field: "current", values: { minutes: claim.retryAfterMinutes } });
+  if (!(await checkPassword(data.current, user.passwordHash))) refuse("wrongPassword", { field: "current" });
+  await settleAttempt(db, claim.id);
   enforcePolicy(data.next, "next");
   if (data.next === data.current) refuse("samePassword", { field: "next" });
   await db.user.update({
@@ -239,14 +245,12 @@ async function changePassword(data: z.output<typeof ownPasswordInput>, db: Db, a
 }
 
 /** The signed-in user's own change: the current password proves it is them. Clears a forced change. */
-export const changeOwnPassword = defineOperation({ input: ownPasswordInput }, (data, { db, user, now = new Date() }) =>
-  changePassword(data, db, user, now),
-);
+export const changeOwnPassword = defineOperation({ input: ownPasswordInput }, changePassword);
 
 /** The forced change after an admin created the account or reset its password: the one operation open until then. */
 export const replaceTemporaryPassword = defineOperation(
   { input: ownPasswordInput, allowPendingPasswordChange: true },
-  (data, { db, user, now = new Date() }) => changePassword(data, db, user, now),
+  changePassword,
 );
 
 /** Display name and preferred language ("default": the factory's). */

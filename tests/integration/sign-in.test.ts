@@ -1,30 +1,37 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/accounts/password";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import * as password from "@/lib/accounts/password";
 import {
+  ADDRESS_WINDOW_MS,
   authenticate,
-  MAX_FAILURES_PER_ACCOUNT,
+  delayMinutes,
+  FREE_FAILURES,
   MAX_FAILURES_PER_ADDRESS,
-  THROTTLE_WINDOW_MS,
 } from "@/lib/accounts/sign-in";
+import * as accounts from "@/lib/accounts/users";
 import { freshDatabase } from "./helpers/local-d1";
+import { direct, refusal } from "./helpers/refusal";
+
+// Counts the password verifications: which attempts reached the expensive check.
+vi.mock("@/lib/accounts/password", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/accounts/password")>();
+  return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
+});
+const verifications = vi.mocked(password.verifyPassword);
 
 const t = freshDatabase();
 const PASSWORD = "Compresseur-GA37!";
 const MINUTE = 60_000;
+const changeOwnPassword = direct(accounts.changeOwnPassword);
 
 async function createUser(email: string, options: { active?: boolean } = {}) {
   return t.db.user.create({
-    data: { email, name: email.split("@")[0]!, role: "technician", passwordHash: await hashPassword(PASSWORD), active: options.active ?? true },
+    data: { email, name: email.split("@")[0]!, role: "technician", passwordHash: await password.hashPassword(PASSWORD), active: options.active ?? true },
   });
 }
 
-beforeAll(async () => {
+beforeEach(() => {
+  verifications.mockClear();
 });
-
-/** The right password, once the throttle window that began at `start` is over. */
-function signInAfterTheWindow(email: string, ip: string, start: number) {
-  return authenticate(t.db, { email, password: PASSWORD, ip, now: new Date(start + THROTTLE_WINDOW_MS + 1) });
-}
 
 describe("authenticate", () => {
   it("signs in with the right password, whatever the email's case, and records the sign-in time", async () => {
@@ -45,6 +52,13 @@ describe("authenticate", () => {
     expect(unknown).toEqual({ ok: false, reason: "invalid" });
   });
 
+  it("verifies a password for an unknown email too (against a dummy hash), so it costs what a wrong password costs", async () => {
+    const now = new Date("2026-11-23T14:00:00Z");
+    await authenticate(t.db, { email: "inconnu@usine.test", password: PASSWORD, ip: "10.0.0.4", now });
+    await authenticate(t.db, { email: "inconnu2@usine.test", password: PASSWORD, ip: "10.0.0.4", now });
+    expect(verifications).toHaveBeenCalledTimes(2);
+  });
+
   it("refuses a deactivated account even with the right password", async () => {
     await createUser("ancien@usine.test", { active: false });
     const result = await authenticate(t.db, {
@@ -55,61 +69,105 @@ describe("authenticate", () => {
     });
     expect(result).toEqual({ ok: false, reason: "inactive" });
   });
+});
 
-  it(`locks an account after ${MAX_FAILURES_PER_ACCOUNT} failures in 15 minutes, then lets it in once they age out`, async () => {
-    await createUser("lock@usine.test");
-    const start = new Date("2026-11-23T15:00:00Z").getTime();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      const r = await authenticate(t.db, { email: "lock@usine.test", password: "bad", ip: `10.1.0.${i}`, now: new Date(start + i * MINUTE) });
-      expect(r).toEqual({ ok: false, reason: "invalid" });
-    }
-    const locked = await authenticate(t.db, {
-      email: "lock@usine.test",
-      password: PASSWORD,
-      ip: "10.1.1.1",
-      now: new Date(start + 5 * MINUTE),
-    });
-    // The first failure (at +0) leaves the window at +15 min: 10 minutes to wait.
-    expect(locked).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 10 });
-
-    const later = await signInAfterTheWindow("lock@usine.test", "10.1.1.1", start);
-    expect(later.ok).toBe(true);
+describe("the per-account throttle", () => {
+  it("counts 30 parallel wrong passwords as 30 attempts and verifies only the allowed ones", async () => {
+    await createUser("parallele@usine.test");
+    const now = new Date("2026-11-23T15:00:00Z");
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        authenticate(t.db, { email: "parallele@usine.test", password: `faux-${i}`, ip: `10.9.0.${i}`, now }),
+      ),
+    );
+    const rows = await t.db.signInAttempt.findMany({ where: { email: "parallele@usine.test" } });
+    expect(rows).toHaveLength(30);
+    expect(rows.filter((row) => row.blockedUntil === null)).toHaveLength(FREE_FAILURES);
+    expect(verifications).toHaveBeenCalledTimes(FREE_FAILURES);
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(FREE_FAILURES);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(30 - FREE_FAILURES);
   });
 
-  it("does not let throttled attempts extend the lock", async () => {
-    await createUser("patient@usine.test");
+  it(`makes the account wait 1, 2, 4 minutes after ${FREE_FAILURES} failures in a row, and shows the wait`, async () => {
+    await createUser("lent@usine.test");
     const start = new Date("2026-11-23T16:00:00Z").getTime();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await authenticate(t.db, { email: "patient@usine.test", password: "bad", ip: "10.2.0.1", now: new Date(start) });
-    }
-    for (let i = 1; i <= 10; i++) {
-      const r = await authenticate(t.db, { email: "patient@usine.test", password: "bad", ip: "10.2.0.1", now: new Date(start + i * MINUTE) });
-      expect(r.ok === false && r.reason).toBe("throttled");
-    }
-    const after = await signInAfterTheWindow("patient@usine.test", "10.2.0.1", start);
-    expect(after.ok).toBe(true);
+    const attempt = (pass: string, ms: number) =>
+      authenticate(t.db, { email: "lent@usine.test", password: pass, ip: "10.1.0.1", now: new Date(start + ms) });
+    for (let i = 0; i < FREE_FAILURES; i++) expect(await attempt("bad", i * 1000)).toEqual({ ok: false, reason: "invalid" });
+    const fifth = (FREE_FAILURES - 1) * 1000;
+
+    expect(await attempt(PASSWORD, fifth + 30_000)).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 1 });
+    const sixth = fifth + MINUTE + 1000;
+    expect(await attempt("bad", sixth)).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt(PASSWORD, sixth + 10_000)).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 2 });
+    const seventh = sixth + 2 * MINUTE + 1000;
+    expect(await attempt("bad", seventh)).toEqual({ ok: false, reason: "invalid" });
+    // Four minutes now; hammering meanwhile is refused and does not extend the wait.
+    for (let s = 1; s <= 5; s++) expect(await attempt("bad", seventh + s * 30_000)).toMatchObject({ reason: "throttled" });
+    expect(await attempt(PASSWORD, seventh + 4 * MINUTE + 1000)).toMatchObject({ ok: true });
+  });
+
+  it("doubles the wait up to a cap", () => {
+    expect([4, 5, 6, 7, 8, 9, 10, 40].map(delayMinutes)).toEqual([0, 1, 2, 4, 8, 16, 30, 30]);
   });
 
   it("a successful sign-in clears the account's earlier failures", async () => {
     await createUser("distrait@usine.test");
     const start = new Date("2026-11-23T17:00:00Z").getTime();
-    const attempt = (password: string, minute: number) =>
-      authenticate(t.db, { email: "distrait@usine.test", password, ip: "10.3.0.1", now: new Date(start + minute * MINUTE) });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) await attempt("bad", i);
+    const attempt = (pass: string, minute: number) =>
+      authenticate(t.db, { email: "distrait@usine.test", password: pass, ip: "10.3.0.1", now: new Date(start + minute * MINUTE) });
+    for (let i = 0; i < FREE_FAILURES - 1; i++) await attempt("bad", i);
     expect((await attempt(PASSWORD, 4)).ok).toBe(true);
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) await attempt("bad", 5 + i);
+    for (let i = 0; i < FREE_FAILURES - 1; i++) await attempt("bad", 5 + i);
     expect((await attempt(PASSWORD, 9)).ok).toBe(true);
   });
+});
 
-  it(`throttles one client address after ${MAX_FAILURES_PER_ADDRESS} failures across accounts`, async () => {
-    await createUser("victime@usine.test");
+describe("the per-address flood guard", () => {
+  it("does not lock a 21st account when one address failed on 20 others (a plant behind one NAT address)", async () => {
+    await createUser("collegue@usine.test");
     const now = new Date("2026-11-23T18:00:00Z");
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
-      await authenticate(t.db, { email: `essai${i}@usine.test`, password: "bad", ip: "203.0.113.9", now });
+    for (let i = 0; i < 20; i++) {
+      await authenticate(t.db, { email: `essai${i}@usine.test`, password: "bad", ip: "203.0.113.7", now });
     }
-    const fromAttacker = await authenticate(t.db, { email: "victime@usine.test", password: PASSWORD, ip: "203.0.113.9", now });
-    expect(fromAttacker).toMatchObject({ ok: false, reason: "throttled" });
+    const colleague = await authenticate(t.db, { email: "collegue@usine.test", password: PASSWORD, ip: "203.0.113.7", now });
+    expect(colleague.ok).toBe(true);
+  });
+
+  it(`refuses an address after ${MAX_FAILURES_PER_ADDRESS} verified failures in 15 minutes, other addresses go on`, async () => {
+    await createUser("victime@usine.test");
+    const now = new Date("2026-11-23T19:00:00Z");
+    // Recorded directly: 200 real verifications would only make the test slow.
+    await t.db.signInAttempt.createMany({
+      data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => ({
+        email: `flot${i}@usine.test`,
+        ip: "203.0.113.9",
+        succeeded: false,
+        createdAt: new Date(now.getTime() - 60_000 + i),
+      })),
+    });
+    const fromFlood = await authenticate(t.db, { email: "victime@usine.test", password: PASSWORD, ip: "203.0.113.9", now });
+    expect(fromFlood).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: ADDRESS_WINDOW_MS / MINUTE - 1 });
     const fromElsewhere = await authenticate(t.db, { email: "victime@usine.test", password: PASSWORD, ip: "198.51.100.4", now });
     expect(fromElsewhere.ok).toBe(true);
+  });
+});
+
+describe("the profile's password change", () => {
+  it("throttles the current-password check like a sign-in, with the wait in the message", async () => {
+    const created = await createUser("profil@usine.test");
+    const user = { id: created.id, role: "technician" as const };
+    for (let i = 0; i < FREE_FAILURES; i++) {
+      const refused = await refusal(changeOwnPassword(t.db, user, { current: `faux-${i}`, next: "nouveau-mot-2026" }, { clientAddress: "10.5.0.1" }));
+      expect(refused.code).toBe("wrongPassword");
+    }
+    verifications.mockClear();
+    const throttled = await refusal(changeOwnPassword(t.db, user, { current: PASSWORD, next: "nouveau-mot-2026" }, { clientAddress: "10.5.0.1" }));
+    expect(throttled.code).toBe("passwordThrottled");
+    expect(throttled.options.values).toEqual({ minutes: 1 });
+    expect(verifications).not.toHaveBeenCalled();
+    // And a sign-in of the same account waits too: one rule, one table.
+    const signIn = await authenticate(t.db, { email: "profil@usine.test", password: PASSWORD, ip: "10.5.0.2", now: new Date() });
+    expect(signIn).toMatchObject({ ok: false, reason: "throttled" });
   });
 });

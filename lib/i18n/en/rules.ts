@@ -30,10 +30,12 @@ export const rulesEn: Messages["rules"] = {
   // Accounts
   userNotFound: "This user no longer exists.",
   duplicateEmail: "Another account already uses this email.",
+  duplicateName: "Another active person already has this name (ignoring capitals and accents). Add an initial or a nickname to tell you apart.",
   selfDeactivate: "You cannot deactivate your own account.",
   selfDemote: "You cannot remove your own administrator role.",
   lastAdmin: "This is the last active administrator: appoint another one before deactivating it or changing its role.",
   wrongPassword: "The current password is incorrect.",
+  passwordThrottled: "Too many attempts with a wrong password. Try again in {minutes} min.",
   samePassword: "The new password must differ from the current one.",
   passwordTooShort: "The password must be at least 10 characters long.",
   passwordTooLong: "The password must be at most 200 characters long.",

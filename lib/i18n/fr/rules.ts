@@ -30,10 +30,12 @@ export const rulesFr = {
   // Accounts
   userNotFound: "Cet utilisateur n’existe plus.",
   duplicateEmail: "Un autre compte utilise déjà ce courriel.",
+  duplicateName: "Une autre personne active porte déjà ce nom (sans tenir compte des majuscules ni des accents). Ajoutez une initiale ou un surnom pour vous distinguer.",
   selfDeactivate: "Vous ne pouvez pas désactiver votre propre compte.",
   selfDemote: "Vous ne pouvez pas retirer votre propre rôle d’administrateur.",
   lastAdmin: "C’est le dernier administrateur actif : nommez-en un autre avant de le désactiver ou de changer son rôle.",
   wrongPassword: "Le mot de passe actuel est incorrect.",
+  passwordThrottled: "Trop de tentatives avec un mauvais mot de passe. Réessayez dans {minutes} min.",
   samePassword: "Le nouveau mot de passe doit être différent de l’actuel.",
   passwordTooShort: "Le mot de passe doit contenir au moins 10 caractères.",
   passwordTooLong: "Le mot de passe doit contenir au plus 200 caractères.",
