@@ -1,6 +1,7 @@
 // Demo data for a local Atelier: a small Québec plant with its maintenance team.
 // Runs only against an empty database (see scripts/seed.mjs), so it never touches real data.
 import type { Db } from "../lib/db.ts";
+import { nameKey } from "../lib/accounts/names.ts";
 import { hashPassword } from "../lib/accounts/password.ts";
 import { factoryDay, formatTicketId } from "../lib/tickets/ids.ts";
 
@@ -101,7 +102,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
   for (const account of demoAccounts) {
     users.push(
       await db.user.create({
-        data: { role: account.role, name: account.name, email: account.email, passwordHash: await hash(account.password) },
+        data: { role: account.role, name: account.name, nameKey: nameKey(account.name), email: account.email, passwordHash: await hash(account.password) },
         select: { id: true, role: true },
       }),
     );
@@ -110,7 +111,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
     const unusable = crypto.randomUUID() + crypto.randomUUID();
     users.push(
       await db.user.create({
-        data: { role: member.role, name: member.name, email: member.email, passwordHash: await hash(unusable) },
+        data: { role: member.role, name: member.name, nameKey: nameKey(member.name), email: member.email, passwordHash: await hash(unusable) },
         select: { id: true, role: true },
       }),
     );

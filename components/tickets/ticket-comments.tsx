@@ -5,7 +5,7 @@ import { TextAreaField } from "@/components/ui/fields";
 import { formatDateTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
-import { can, canDeleteOwnedBy } from "@/lib/permissions";
+import { can, canDeleteOwnedBy, isRole } from "@/lib/permissions";
 import type { TicketDetails } from "@/lib/tickets/queries";
 
 interface TicketCommentsProps {
@@ -30,7 +30,9 @@ export function TicketComments({ details, user, locale, timeZone, t }: TicketCom
           {details.comments.map((comment) => (
             <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-3">
               <p className="text-sm text-slate-600">
-                <span className="font-medium text-slate-900">{comment.user.name}</span> ·{" "}
+                <span className="font-medium text-slate-900">{comment.user.name}</span>
+                {/* The role beside the name: who wrote it, not only what they are called. */}
+                {isRole(comment.user.role) && <span data-testid="comment-role"> · {t.roles[comment.user.role]}</span>} ·{" "}
                 <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt, locale, timeZone)}</time>
                 {edited.has(String(comment.id)) && <span> · {c.edited}</span>}
               </p>

@@ -12,6 +12,7 @@ import { hashPassword } from "./password";
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "./password-policy";
 import { searchText } from "../search";
 import { checkPassword, claimAttempt, settleAttempt } from "./sign-in";
+import { nameKey } from "./names";
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 const name = z.string().trim().min(1).max(100);
@@ -87,6 +88,26 @@ async function refuseTakenEmail(db: Db, address: string, exceptId?: number) {
   if (taken && taken.id !== exceptId) refuse("duplicateEmail", { field: "email" });
 }
 
+/** Refuses a name that another active user already has; returns the key to store with it. */
+export async function refuseTakenName(db: Db, name: string, exceptId?: number): Promise<string> {
+  const key = nameKey(name);
+  // Every active name, compared here rather than by the stored keys: rows the
+  // migration could not key (two people already sharing a name) count too.
+  const others = await db.user.findMany({
+    where: { active: true, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { name: true },
+  });
+  if (others.some((other) => nameKey(other.name) === key)) refuse("duplicateName", { field: "name" });
+  return key;
+}
+
+/** The unique index on name_key refused a write that raced another one with the same name. */
+export function isTakenNameViolation(error: unknown): boolean {
+  if (!isUniqueViolation(error)) return false;
+  const meta = (error as { meta?: unknown }).meta;
+  return /name_key|nameKey/.test(`${(error as Error).message} ${JSON.stringify(meta ?? "")}`);
+}
+
 function snapshot(user: Pick<UserRow, "name" | "email" | "role" | "active">) {
   return { name: user.name, email: user.email, role: user.role, active: user.active };
 }
@@ -102,13 +123,14 @@ export const createUser = defineOperation(
   async (data, { db, user: actor, now = new Date() }): Promise<UserRow> => {
     enforcePolicy(data.password, "password");
     await refuseTakenEmail(db, data.email);
+    const nameKey = await refuseTakenName(db, data.name);
     const passwordHash = await hashPassword(data.password);
     const created = { name: data.name, email: data.email, role: data.role, active: true, mustChangePassword: true, lastLoginAt: null };
     try {
       const { rows } = await changeAudited(
         db,
-        sql`INSERT INTO users (email, name, role, password_hash, must_change_password, created_at, updated_at)
-            VALUES (${data.email}, ${data.name}, ${data.role}, ${passwordHash}, 1, ${now}, ${now}) RETURNING id`,
+        sql`INSERT INTO users (email, name, name_key, role, password_hash, must_change_password, created_at, updated_at)
+            VALUES (${data.email}, ${data.name}, ${nameKey}, ${data.role}, ${passwordHash}, 1, ${now}, ${now}) RETURNING id`,
         [userAudit(actor, "user.created", null, { after: snapshot(created) })],
         now,
         // The account just inserted: ids only grow (AUTOINCREMENT) and nothing else writes inside a batch.
@@ -116,7 +138,8 @@ export const createUser = defineOperation(
       );
       return { id: Number(rows[0]!.id), ...created };
     } catch (error) {
-      // Two admins creating the same address at once: the unique index decides.
+      // Two admins creating the same address or name at once: the unique indexes decide.
+      if (isTakenNameViolation(error)) refuse("duplicateName", { field: "name" });
       if (isUniqueViolation(error)) refuse("duplicateEmail", { field: "email" });
       throw error;
     }
@@ -133,6 +156,7 @@ export const updateUser = defineOperation(
     const before = await findOrRefuse(db, data.id);
     if (data.id === actor.id && data.role !== "admin") refuse("selfDemote", { field: "role" });
     await refuseTakenEmail(db, data.email, data.id);
+    const nameKey = before.active ? await refuseTakenName(db, data.name, data.id) : null;
 
     const roleChanged = before.role !== data.role;
     const audit =
@@ -144,7 +168,7 @@ export const updateUser = defineOperation(
       ({ changes: changed } = await changeAudited(
         db,
         sql`
-        UPDATE users SET name = ${data.name}, email = ${data.email}, role = ${data.role}, updated_at = ${sqlDate(now)},
+        UPDATE users SET name = ${data.name}, name_key = ${nameKey}, email = ${data.email}, role = ${data.role}, updated_at = ${sqlDate(now)},
           -- A new role ends the user's sessions: they sign in again as what they now are.
           session_version = session_version + (role <> ${data.role})
         WHERE id = ${data.id}
@@ -154,6 +178,7 @@ export const updateUser = defineOperation(
         now,
       ));
     } catch (error) {
+      if (isTakenNameViolation(error)) refuse("duplicateName", { field: "name" });
       if (isUniqueViolation(error)) refuse("duplicateEmail", { field: "email" });
       throw error;
     }
@@ -199,20 +224,28 @@ export const setUserActive = defineOperation(
     const before = await findOrRefuse(db, data.id);
     if (!data.active && data.id === actor.id) refuse("selfDeactivate");
     if (before.active === data.active) return before;
+    // Back among the active users, the name must be free again.
+    const nameKey = data.active ? await refuseTakenName(db, before.name, data.id) : null;
 
     const action = data.active ? "user.reactivated" : "user.deactivated";
-    const { changes: changed } = await changeAudited(
-      db,
-      sql`
-      UPDATE users SET active = ${data.active ? 1 : 0}, updated_at = ${sqlDate(now)},
-        -- Deactivation ends every session for good: reactivating does not revive them.
-        session_version = session_version + ${data.active ? 0 : 1}
-      WHERE id = ${data.id}
-        AND (${data.active ? 1 : 0} = 1 OR role <> 'admin'
-             OR (SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> ${data.id}) > 0)`,
-      [userAudit(actor, action, data.id, { before: snapshot(before), after: snapshot({ ...before, active: data.active }) })],
-      now,
-    );
+    let changed: number;
+    try {
+      ({ changes: changed } = await changeAudited(
+        db,
+        sql`
+        UPDATE users SET active = ${data.active ? 1 : 0}, updated_at = ${sqlDate(now)}, name_key = COALESCE(${nameKey}, name_key),
+          -- Deactivation ends every session for good: reactivating does not revive them.
+          session_version = session_version + ${data.active ? 0 : 1}
+        WHERE id = ${data.id}
+          AND (${data.active ? 1 : 0} = 1 OR role <> 'admin'
+               OR (SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> ${data.id}) > 0)`,
+        [userAudit(actor, action, data.id, { before: snapshot(before), after: snapshot({ ...before, active: data.active }) })],
+        now,
+      ));
+    } catch (error) {
+      if (isTakenNameViolation(error)) refuse("duplicateName");
+      throw error;
+    }
     if (changed === 0) refuse("lastAdmin");
     return findOrRefuse(db, data.id);
   },
@@ -265,11 +298,18 @@ export const updateProfile = defineOperation(
     }),
   },
   async (data, { db, user, now = new Date() }): Promise<{ name: string; locale: Locale | null }> => {
-    const updated = await db.user.update({
-      where: { id: user.id },
-      data: { name: data.name, locale: data.locale, updatedAt: now },
-      select: { name: true },
-    });
+    const nameKey = await refuseTakenName(db, data.name, user.id);
+    let updated: { name: string };
+    try {
+      updated = await db.user.update({
+        where: { id: user.id },
+        data: { name: data.name, nameKey, locale: data.locale, updatedAt: now },
+        select: { name: true },
+      });
+    } catch (error) {
+      if (isTakenNameViolation(error)) refuse("duplicateName", { field: "name" });
+      throw error;
+    }
     return { name: updated.name, locale: data.locale };
   },
 );

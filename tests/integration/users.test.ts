@@ -229,8 +229,10 @@ describe("password reset and own password change", () => {
   for (const role of roles) {
     it(`a ${role} changes their own name, language and password`, async () => {
       const me = await insertUser(role);
-      expect(await updateProfile(t.db, me, { name: "Nom Choisi", locale: "en" })).toEqual({ name: "Nom Choisi", locale: "en" });
-      await updateProfile(t.db, me, { name: "Nom Choisi", locale: "default" });
+      // Names are unique among active users: each role picks its own.
+      const name = `Nom Choisi ${role}`;
+      expect(await updateProfile(t.db, me, { name, locale: "en" })).toEqual({ name, locale: "en" });
+      await updateProfile(t.db, me, { name, locale: "default" });
       expect((await t.db.user.findUniqueOrThrow({ where: { id: me.id } })).locale).toBeNull();
       await changeOwnPassword(t.db, me, { current: "ancien-mot-de-passe", next: "nouveau-mot-de-passe" });
     });
