@@ -1,5 +1,6 @@
 import { sql, sqlDate, sqlName, type Db } from "../lib/db";
 import type { RetentionSettings } from "../lib/settings/retention";
+import { pruneRevokedSessions } from "../lib/accounts/sessions";
 
 // Bounds per run, so one run stays far inside the Workers limits (subrequests,
 // CPU) whatever the backlog: at one run every 5 minutes a backlog still drains
@@ -23,6 +24,7 @@ export interface PurgeCounts {
   webhookPayloads: number;
   auditLogs: number;
   deletedTicketMedia: number;
+  revokedSessions: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -54,6 +56,8 @@ export async function purgeExpired(db: Db, options: RetentionOptions): Promise<P
                    ORDER BY id LIMIT ${rowLimit})`),
     auditLogs: await purge("audit_logs", "created_at", settings.auditDays),
     deletedTicketMedia: await purgeDeletedTicketMedia(db, media, before(settings.deletedMediaDays), objectLimit),
+    // Signed-out session ids, once the session they ended would have expired anyway.
+    revokedSessions: await pruneRevokedSessions(db, now, rowLimit),
   };
 }
 

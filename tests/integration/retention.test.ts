@@ -99,7 +99,7 @@ describe("retention", () => {
     const purge = await t.db.cronRun.findFirstOrThrow({ where: { job: RETENTION_JOB }, orderBy: { id: "desc" } });
     expect(purge.outcome).toBe("success");
     expect(purge.found).toBeGreaterThanOrEqual(6);
-    expect(JSON.parse(purge.detail!)).toMatchObject({ signInAttempts: 2, auditLogs: 2, deletedTicketMedia: 0 });
+    expect(JSON.parse(purge.detail!)).toMatchObject({ signInAttempts: 2, auditLogs: 2, deletedTicketMedia: 0, revokedSessions: 0 });
 
     // An admin's "check now" sends webhooks but purges nothing.
     await seedRows(1, daysAgo(1200));
