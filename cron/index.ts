@@ -15,8 +15,8 @@ export interface ScheduledOptions {
   /** The R2 bucket of photos and videos: given, the scheduled run also purges what outlived its retention. */
   media?: R2Bucket;
   log?: (line: string) => void;
-  /** For tests: a shorter delivery timeout, a fixed claim token. */
-  sweep?: Pick<SweepOptions, "timeoutMs" | "token" | "fetch" | "sleep">;
+  /** A manual run's shorter budget; for tests: a shorter delivery timeout, a fixed claim token, a clock. */
+  sweep?: Pick<SweepOptions, "timeoutMs" | "token" | "fetch" | "sleep" | "budgetMs" | "elapsedMs">;
 }
 
 /**

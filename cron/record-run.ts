@@ -27,11 +27,18 @@ export interface RecordRunOptions {
   clock?: () => Date;
 }
 
+// The platform stops a Cron Trigger invocation after 15 minutes of wall time, and
+// nothing of the run (no finally) is left to write its end: a row still "running"
+// past this is a run that died, and the next run of the job says so.
+export const ABANDONED_AFTER_MS = 20 * 60_000;
+export const ABANDONED_ERROR = "exécution interrompue avant sa fin (limite de la plateforme ou worker arrêté)";
+
 const noCounts: JobCounts = { found: 0, sent: 0, failed: 0, skipped: 0 };
 
 /**
  * Runs one job between a "running" row and its final outcome, so a run that
- * dies half-way still shows up (as running, never finished) in the history.
+ * dies half-way still shows up in the history: as running, until the job's next
+ * run closes it as interrupted.
  */
 export async function recordRun(
   db: Db,
@@ -39,6 +46,10 @@ export async function recordRun(
   job: () => Promise<JobOutcome>,
 ): Promise<RecordedRun> {
   const clock = options.clock ?? (() => new Date());
+  await db.cronRun.updateMany({
+    where: { job: options.job, outcome: "running", startedAt: { lt: new Date(options.now.getTime() - ABANDONED_AFTER_MS) } },
+    data: { outcome: "error", finishedAt: options.now, error: ABANDONED_ERROR },
+  });
   const row = await db.cronRun.create({
     data: { job: options.job, cron: options.cron, startedAt: options.now, outcome: "running" },
     select: { id: true },

@@ -9,6 +9,7 @@ import frCA from "zod/v4/locales/fr-CA.js";
 import type { Db } from "./db";
 import { format, type Locale, type Messages } from "./i18n";
 import { can, type Permission, type Role } from "./permissions";
+import type { WebhookEnv } from "./webhooks/config";
 
 export type RuleCode = keyof Messages["rules"];
 
@@ -31,6 +32,8 @@ export interface ActionContext {
   locale: Locale;
   /** The R2 bucket for photos, videos and the logo; read from the worker's env when absent. */
   media?: R2Bucket;
+  /** The worker's webhook variables (secrets, .dev.vars); read from the worker's env when absent. */
+  webhookEnv?: WebhookEnv;
   now?: Date;
   /** The id of the session the request came with (lib/accounts/sessions.ts); absent outside a request. */
   sessionId?: string;

@@ -87,6 +87,20 @@ export async function claimNewNotifications(
   );
 }
 
+/**
+ * Gives back what a run claimed and did not send (it stopped near the platform's
+ * limits, or failed): due again at once, so the next run takes it, with the same
+ * webhook-id, instead of waiting for the lease to lapse.
+ */
+export async function releaseClaims(db: Db, token: string, now: Date): Promise<number> {
+  return db.$executeRawUnsafe(
+    `UPDATE webhook_notifications SET delivery_status = 'pending', next_attempt_at = ?2, claim_token = NULL, claimed_until = NULL, updated_at = ?2
+     WHERE claim_token = ?1 AND delivery_status = 'sending'`,
+    token,
+    sqlDate(now),
+  );
+}
+
 export interface ClaimedNotification {
   notificationId: number;
   webhookId: string;

@@ -25,6 +25,8 @@ export interface WebhookEnv {
   WEBHOOK_SECRET?: string;
   WEBHOOK_ALLOW_PRIVATE?: string;
   APP_URL?: string;
+  /** "local" on a developer's machine and in tests (.dev.vars); unset in a deployment. */
+  APP_ENV?: string;
 }
 
 export interface WebhookConfig {
@@ -36,7 +38,8 @@ export interface WebhookConfig {
   windowMs: number;
   maxPerRun: number;
   pauseMs: number;
-  appUrl: string;
+  /** Where people open Atelier, for the ticket link in each webhook; null when none is known. */
+  appUrl: string | null;
   allowPrivate: boolean;
 }
 
@@ -73,9 +76,18 @@ export function resolveWebhookConfig(settings: WebhookSettings, env: WebhookEnv)
     windowMs: settings.windowHours * 60 * 60 * 1000,
     maxPerRun: settings.maxPerRun,
     pauseMs: settings.pauseMs,
-    appUrl: (settings.appUrl.trim() || env.APP_URL?.trim() || "http://localhost:8787").replace(/\/+$/, ""),
+    appUrl: publicAppUrl(settings, env),
     allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1",
   };
+}
+
+// What `npm start` serves. Only a local run may fall back to it: a deployment that
+// sent it would put a link to the reader's own computer in every alert.
+const LOCAL_APP_URL = "http://localhost:8787";
+
+function publicAppUrl(settings: WebhookSettings, env: WebhookEnv): string | null {
+  const url = settings.appUrl.trim() || env.APP_URL?.trim() || (env.APP_ENV === "local" ? LOCAL_APP_URL : "");
+  return url.replace(/\/+$/, "") || null;
 }
 
 export function webhookUrlProblem(config: WebhookConfig) {
@@ -91,10 +103,12 @@ export async function getWebhookEnv(): Promise<WebhookEnv> {
     WEBHOOK_SECRET: vars.WEBHOOK_SECRET,
     WEBHOOK_ALLOW_PRIVATE: vars.WEBHOOK_ALLOW_PRIVATE,
     APP_URL: vars.APP_URL,
+    APP_ENV: vars.APP_ENV,
   };
 }
 
-export async function getWebhookConfig(db: Db): Promise<WebhookConfig> {
-  const [settings, env] = await Promise.all([getWebhookSettings(db), getWebhookEnv()]);
-  return resolveWebhookConfig(settings, env);
+/** The effective configuration; `env` defaults to this worker's own (tests pass theirs). */
+export async function getWebhookConfig(db: Db, env?: WebhookEnv): Promise<WebhookConfig> {
+  const [settings, vars] = await Promise.all([getWebhookSettings(db), env ?? getWebhookEnv()]);
+  return resolveWebhookConfig(settings, vars);
 }

@@ -3,12 +3,22 @@
 // operation (lib/operation.ts); the URL rules are checked here, once, for all.
 import { z } from "zod";
 import { runScheduledJobs } from "../../cron";
+import { REQUEST_RUN_BUDGET_MS } from "../../cron/overdue-webhooks";
 import type { AuditEntry } from "../audit";
 import type { Db } from "../db";
 import { defineOperation, refuse, type RuleCode } from "../operation";
 import { getSettings, writeSettings } from "../settings/settings";
 import { recordAttempt } from "./claims";
-import { getWebhookConfig, getWebhookEnv, getWebhookSettings, webhookUrlProblem, WEBHOOK_KEY_PREFIX, type WebhookConfig, type WebhookSettings } from "./config";
+import {
+  getWebhookConfig,
+  getWebhookEnv,
+  getWebhookSettings,
+  resolveWebhookConfig,
+  webhookUrlProblem,
+  WEBHOOK_KEY_PREFIX,
+  type WebhookConfig,
+  type WebhookSettings,
+} from "./config";
 import { deliverWebhook } from "./delivery";
 import { buildOverduePayload } from "./payload";
 import { generateWebhookSecret, maskSecret } from "./signature";
@@ -45,12 +55,16 @@ function auditable(settings: WebhookSettings) {
 
 export const saveWebhookSettings = defineOperation(
   { input: webhookSettingsInput, permission: "notifications.manage" },
-  async (input, { db, user, now = new Date() }): Promise<void> => {
-    const allowPrivate = (await getWebhookEnv()).WEBHOOK_ALLOW_PRIVATE === "1";
-    const problem = input.url ? checkOutboundUrl(input.url, { allowPrivate }) : null;
+  async (input, { db, user, webhookEnv, now = new Date() }): Promise<void> => {
+    const env = webhookEnv ?? (await getWebhookEnv());
+    const problem = input.url ? checkOutboundUrl(input.url, { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1" }) : null;
     if (problem) refuse("invalid", { fields: { url: urlRule[problem] } });
     if (input.appUrl && checkOutboundUrl(input.appUrl, { allowPrivate: true })) refuse("invalid", { fields: { appUrl: "appUrl" } });
     const before = await getWebhookSettings(db);
+    // Alerts carry a link to the ticket: switched on with a URL to send to, they need
+    // the address people open Atelier at (this field, or APP_URL in the environment).
+    const config = resolveWebhookConfig({ ...before, ...input }, env);
+    if (config.enabled && config.url && !config.appUrl) refuse("invalid", { fields: { appUrl: "appUrlRequired" } });
     await writeWebhookSettings(db, user.id, input, now, {
       action: "webhook.settings_changed",
       entityId: "webhook",
@@ -90,9 +104,10 @@ export const removeWebhookSecret = defineOperation(
 );
 
 /** A sample alert, marked as a test so a receiver's workflow can filter it out. */
-export const sendTestWebhook = defineOperation({ input: nothing, permission: "notifications.manage" }, async (_input, { db, now = new Date() }) => {
-  const [config, settings] = await Promise.all([getWebhookConfig(db), getSettings(db)]);
+export const sendTestWebhook = defineOperation({ input: nothing, permission: "notifications.manage" }, async (_input, { db, webhookEnv, now = new Date() }) => {
+  const [config, settings] = await Promise.all([getWebhookConfig(db, webhookEnv), getSettings(db)]);
   const url = usableUrl(config);
+  const appUrl = config.appUrl ?? refuse("appUrlRequired");
   const options = { now, timeZone: settings.timeZone };
   const payload = buildOverduePayload(
     {
@@ -110,7 +125,7 @@ export const sendTestWebhook = defineOperation({ input: nothing, permission: "no
       reporterName: "Atelier",
       assigneeName: null,
     },
-    { now: options.now, timeZone: options.timeZone, appUrl: config.appUrl },
+    { now: options.now, timeZone: options.timeZone, appUrl },
   );
   const result = await deliverWebhook({
     url,
@@ -131,8 +146,14 @@ function usableUrl(config: WebhookConfig): string {
 
 // The check the cron runs every 5 minutes, started by an admin: an operation,
 // never a public route (the deployment guide's checklist removed /api/test-cron).
-export const runCheckNow = defineOperation({ input: nothing, permission: "notifications.manage" }, async (_input, { db, now = new Date() }) => {
-  const run = await runScheduledJobs(db, { cron: null, now, env: await getWebhookEnv() });
+export const runCheckNow = defineOperation({ input: nothing, permission: "notifications.manage" }, async (_input, { db, webhookEnv, now = new Date() }) => {
+  const run = await runScheduledJobs(db, {
+    cron: null,
+    now,
+    env: webhookEnv ?? (await getWebhookEnv()),
+    // The admin waits for the answer: an HTTP request's budget, not a Cron Trigger's.
+    sweep: { budgetMs: REQUEST_RUN_BUDGET_MS },
+  });
   if (run.outcome === "error") refuse("webhookRunFailed", { values: { error: run.error ?? "" } });
   return { found: run.found, sent: run.sent, failed: run.failed, skipped: run.skipped };
 });
@@ -143,11 +164,11 @@ export const runCheckNow = defineOperation({ input: nothing, permission: "notifi
  */
 export const resendNotification = defineOperation(
   { input: z.object({ id: z.coerce.number().int().positive() }), permission: "notifications.manage" },
-  async ({ id }, { db, now = new Date() }) => {
+  async ({ id }, { db, webhookEnv, now = new Date() }) => {
   const notification = (await db.webhookNotification.findUnique({ where: { id } })) ?? refuse("notFound");
   if (notification.deliveryStatus === "sending" && notification.claimedUntil && notification.claimedUntil > now) refuse("resendBusy");
   if (!notification.payload) refuse("resendBusy");
-  const config = await getWebhookConfig(db);
+  const config = await getWebhookConfig(db, webhookEnv);
   const result = await deliverWebhook({
     url: usableUrl({ ...config, url: config.url ?? notification.webhookUrl }),
     id: notification.webhookId,

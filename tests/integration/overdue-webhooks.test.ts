@@ -1,8 +1,11 @@
 import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runScheduledJobs } from "@/cron";
 import { sendOverdueWebhooks, type SweepOptions } from "@/cron/overdue-webhooks";
+import { ABANDONED_ERROR } from "@/cron/record-run";
+import { writeSettings } from "@/lib/settings/settings";
 import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
-import { parseWebhookSettings, resolveWebhookConfig, type WebhookSettings } from "@/lib/webhooks/config";
+import { parseWebhookSettings, resolveWebhookConfig, WEBHOOK_KEY_PREFIX, type WebhookSettings } from "@/lib/webhooks/config";
 import { createTestDatabase, type TestDatabase } from "./helpers/local-d1";
 import { startReceiver, type Responder } from "./helpers/receiver";
 import { createFixtures, createTicket } from "./helpers/tickets";
@@ -16,9 +19,10 @@ const MINUTE = 60 * 1000;
 const t0 = new Date("2026-11-23T15:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const APP_URL = "https://atelier.example.com";
 
 function config(overrides: Partial<WebhookSettings> = {}, env: Record<string, string> = { WEBHOOK_ALLOW_PRIVATE: "1" }) {
-  const settings = { ...parseWebhookSettings([]), url: receiver.url, pauseMs: 0, ...overrides };
+  const settings = { ...parseWebhookSettings([]), url: receiver.url, pauseMs: 0, appUrl: APP_URL, ...overrides };
   return resolveWebhookConfig(settings, env);
 }
 
@@ -279,5 +283,113 @@ describe("overlapping runs", () => {
     expect(new Set(deliveredTitles()).size).toBe(200);
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(200);
     expect(await t.db.webhookNotification.count({ where: { deliveryStatus: "sent" } })).toBe(200);
+  });
+});
+
+describe("the ticket link", () => {
+  it("is never localhost in a deployment: without a public address nothing is sent, and the run says why", async () => {
+    await createTicket(t.db, fixtures, { scheduledDate: at(-HOUR) });
+    const deployment = { WEBHOOK_ALLOW_PRIVATE: "1" };
+    await expect(sweep(t0, { config: config({ appUrl: "" }, deployment) })).rejects.toThrow(/adresse publique d’Atelier inconnue/);
+    expect(receiver.requests).toHaveLength(0);
+    expect(await t.db.webhookNotification.count()).toBe(0);
+
+    await sweep(at(5 * MINUTE), { config: config({ appUrl: "" }, { ...deployment, APP_URL: "https://atelier.usine.ca/" }) });
+    expect(receiver.requests[0]!.json.ticket_url).toMatch(/^https:\/\/atelier\.usine\.ca\/tickets\//);
+  });
+
+  it("points at the local server in a local run only", async () => {
+    await createTicket(t.db, fixtures, { scheduledDate: at(-HOUR) });
+    await sweep(t0, { config: config({ appUrl: "" }, { WEBHOOK_ALLOW_PRIVATE: "1", APP_ENV: "local" }) });
+    expect(receiver.requests[0]!.json.ticket_url).toMatch(/^http:\/\/localhost:8787\/tickets\//);
+  });
+});
+
+describe("runs near the platform's limits", () => {
+  it("a run slower than its lease allows stops, gives back what it claimed, and the next run sends each once", async () => {
+    for (let i = 5; i >= 1; i--) await createTicket(t.db, fixtures, { title: `-${i}h`, scheduledDate: at(-i * HOUR) });
+    // The first delivery takes ten minutes of wall time: all the lease allowed for the batch.
+    let elapsed = 0;
+    await useReceiver(() => ((elapsed += 10 * MINUTE), 200));
+    const first = await sweep(t0, { elapsedMs: () => elapsed, token: "slow-run" });
+    expect(first).toMatchObject({ found: 5, sent: 1, skipped: 4 });
+    expect(first.lines).toContain("⏳ CRON: 4 envoi(s) rendu(s) pour la prochaine vérification");
+    const given = await t.db.webhookNotification.findMany({ where: { deliveryStatus: "pending" } });
+    expect(given).toHaveLength(4);
+    expect(given.every((n) => n.claimToken === null && n.claimedUntil === null && n.attempts === 0)).toBe(true);
+
+    // Given back at the time the run stopped (ten minutes in), due for the next run.
+    await sweep(at(15 * MINUTE));
+    expect(deliveredTitles()).toEqual(["-5h", "-4h", "-3h", "-2h", "-1h"]);
+    expect(new Set(receiver.requests.map((r) => r.headers["webhook-id"])).size).toBe(5);
+    expect(await t.db.webhookNotification.count({ where: { deliveryStatus: "sent" } })).toBe(5);
+  });
+
+  it("a run stops claiming once its budget cannot cover one more send at its worst", async () => {
+    for (let i = 5; i >= 1; i--) await createTicket(t.db, fixtures, { title: `-${i}h`, scheduledDate: at(-i * HOUR) });
+    let elapsed = 0;
+    await useReceiver(() => ((elapsed += 10_000), 200));
+    // 30 s of budget, 12 s per send at worst (10 s timeout, no pause): two sends, then no more claims.
+    const run = await sweep(t0, { elapsedMs: () => elapsed, budgetMs: 30_000, timeoutMs: 10_000 });
+    expect(run).toMatchObject({ found: 5, sent: 2, skipped: 3 });
+    expect(run.lines).toContain("⏳ CRON: limite de durée d’exécution proche : le reste part à la prochaine vérification");
+    expect(await t.db.webhookNotification.count({ where: { deliveryStatus: "sending" } })).toBe(0);
+  });
+
+  it("a lease always outlives the sends it covers, at the settings' limits (5,000 per run, 5 s pause, 10 s timeout)", async () => {
+    for (let i = 0; i < 3; i++) await createTicket(t.db, fixtures, { scheduledDate: at(-HOUR - i * MINUTE) });
+    const leases: number[] = [];
+    const sleep = async () => {
+      const held = await t.db.webhookNotification.findMany({ where: { deliveryStatus: "sending" } });
+      leases.push(...held.map((n) => n.claimedUntil!.getTime() - t0.getTime()));
+    };
+    await sweep(t0, { config: config({ maxPerRun: 5000, pauseMs: 5000 }), sleep, elapsedMs: () => 0 });
+    expect(receiver.requests).toHaveLength(3);
+    // Three sends of at most 10 s + 5 s each (and their writes) all end before the lease.
+    expect(Math.min(...leases)).toBeGreaterThanOrEqual(3 * 15_000);
+  });
+
+  it("a run interrupted after two sends gives back the rest and closes its cron_runs row", async () => {
+    for (let i = 5; i >= 1; i--) await createTicket(t.db, fixtures, { title: `-${i}h`, scheduledDate: at(-i * HOUR) });
+    const settings = { url: receiver.url, pauseMs: 0, appUrl: APP_URL };
+    await writeSettings(t.db, settings, fixtures.technician.id, t0, WEBHOOK_KEY_PREFIX);
+    // D1 refuses the third attempt's record, as a failing write would stop a run half-way.
+    await t.d1
+      .prepare(
+        `CREATE TRIGGER fail_third_attempt BEFORE INSERT ON webhook_attempts
+         WHEN (SELECT COUNT(*) FROM webhook_attempts) >= 2 BEGIN SELECT RAISE(ABORT, 'disque plein'); END`,
+      )
+      .run();
+    const env = { WEBHOOK_ALLOW_PRIVATE: "1" };
+    try {
+      const run = await runScheduledJobs(t.db, { cron: "*/5 * * * *", now: t0, env, log: () => {} });
+      expect(run.outcome).toBe("error");
+      const row = await t.db.cronRun.findUniqueOrThrow({ where: { id: run.id } });
+      expect(row).toMatchObject({ outcome: "error", error: expect.stringContaining("disque plein") });
+      expect(row.finishedAt).not.toBeNull();
+      expect(await t.db.webhookNotification.count({ where: { deliveryStatus: "sending" } })).toBe(0);
+      expect(await t.db.webhookNotification.count({ where: { deliveryStatus: "sent" } })).toBe(2);
+      // The third reached the receiver but was not recorded: due again, with its webhook-id.
+      expect(await t.db.webhookNotification.count({ where: { deliveryStatus: "pending", claimToken: null } })).toBe(3);
+
+      await t.d1.prepare("DROP TRIGGER fail_third_attempt").run();
+      await runScheduledJobs(t.db, { cron: "*/5 * * * *", now: at(5 * MINUTE), env, log: () => {} });
+      expect(await t.db.webhookNotification.count({ where: { deliveryStatus: "sent" } })).toBe(5);
+      expect(new Set(receiver.requests.map((r) => r.headers["webhook-id"])).size).toBe(5);
+    } finally {
+      await t.d1.prepare("DROP TRIGGER IF EXISTS fail_third_attempt").run();
+      await t.db.setting.deleteMany({ where: { key: { startsWith: WEBHOOK_KEY_PREFIX } } });
+      await t.db.cronRun.deleteMany();
+    }
+  });
+
+  it("a run the platform stopped (left running) is closed as interrupted by the next run", async () => {
+    const dead = await t.db.cronRun.create({ data: { job: "overdue-webhooks", cron: "*/5 * * * *", startedAt: at(-HOUR), outcome: "running" } });
+    const recent = await t.db.cronRun.create({ data: { job: "overdue-webhooks", cron: "*/5 * * * *", startedAt: at(-MINUTE), outcome: "running" } });
+    await runScheduledJobs(t.db, { cron: "*/5 * * * *", now: t0, env: {}, log: () => {} });
+    expect(await t.db.cronRun.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ outcome: "error", error: ABANDONED_ERROR, finishedAt: t0 });
+    // A run that may still be going is left alone.
+    expect(await t.db.cronRun.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({ outcome: "running", finishedAt: null });
+    await t.db.cronRun.deleteMany();
   });
 });

@@ -62,6 +62,7 @@ export const rulesEn: Messages["rules"] = {
   urlPrivate: "This address points into a private, loopback or link-local network: it is refused in production.",
   urlCredentials: "The address must not contain a user name or password.",
   appUrl: "Enter Atelier's full address, for example https://atelier.my-plant.ca",
+  appUrlRequired: "Atelier's public address is needed to send alerts: each alert links to its ticket. Enter it, for example https://atelier.my-plant.ca",
   webhookNoUrl: "Save a webhook URL first.",
   webhookRunFailed: "The check failed: {error}",
   resendBusy: "A check is sending this webhook right now. Try again in a moment.",

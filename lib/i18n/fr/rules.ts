@@ -62,6 +62,7 @@ export const rulesFr = {
   urlPrivate: "Cette adresse pointe vers un réseau privé, local ou de liaison : elle est refusée en production.",
   urlCredentials: "L’adresse ne doit pas contenir d’identifiant ni de mot de passe.",
   appUrl: "Entrez l’adresse complète d’Atelier, par exemple https://atelier.mon-usine.ca",
+  appUrlRequired: "L’adresse publique d’Atelier est nécessaire pour envoyer des alertes : chaque alerte contient le lien vers le ticket. Entrez-la, par exemple https://atelier.mon-usine.ca",
   webhookNoUrl: "Enregistrez d’abord une URL de webhook.",
   webhookRunFailed: "La vérification a échoué : {error}",
   resendBusy: "Une vérification est en train d’envoyer ce webhook. Réessayez dans un instant.",
