@@ -66,6 +66,12 @@ describe("outbound URLs", () => {
     ["http://[::ffff:a00:1]/", "IPv4-mapped 10.0.0.1"],
     ["http://[::ffff:0:a00:1]/", "IPv4-translated 10.0.0.1 (RFC 6145)"],
     ["http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/", "Teredo"],
+    ["http://[64:ff9b:1::a00:1]/", "local-use NAT64 (RFC 8215) of 10.0.0.1"],
+    ["http://[0:0:0:0:0:ffff:127.0.0.1]/", "IPv4-mapped loopback, written in full"],
+    ["http://[::ffff:169.254.169.254]/", "IPv4-mapped metadata address"],
+    ["http://[2002:a9fe:a9fe::1]/", "6to4 of the metadata address"],
+    ["http://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/", "Teredo of client 10.0.0.1"],
+    ["http://[2002:808:808::1]/", "6to4 even of a public address: no webhook endpoint needs a transition form"],
     ["http://[::]/", "unspecified"],
     ["http://[ff02::1]/", "multicast"],
     ["http://[2001:db8::1]/", "documentation"],
@@ -103,6 +109,10 @@ describe("outbound URLs", () => {
     "http://router.home.arpa/",
     "http://app.localhost/",
     "http://localhost./",
+    "http://LOCALTEST.ME/",
+    "http://localtest.me./",
+    "http://127.0.0.1.nip.io./",
+    "http://foo.localhost./",
   ])("refuse the name %s, which leads back into a private network", (url) => {
     expect(checkOutboundUrl(url, production)).toBe("private");
   });
