@@ -140,7 +140,7 @@ test.describe("signed out", () => {
     await page.evaluate(() => {
       const frame = document.createElement("iframe");
       frame.src = "/sign-in";
-      document.body.append(frame);
+      document.body.appendChild(frame);
     });
     await expect.poll(() => problems.some((text) => /frame-ancestors|X-Frame-Options|refused to connect/i.test(text))).toBe(true);
   });
