@@ -137,11 +137,7 @@ test.describe("signed out", () => {
     const problems: string[] = [];
     page.on("console", (message) => problems.push(message.text()));
     await page.goto("/sign-in");
-    await page.evaluate(() => {
-      const frame = document.createElement("iframe");
-      frame.src = "/sign-in";
-      document.body.appendChild(frame);
-    });
+    await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<iframe src="/sign-in"></iframe>'));
     await expect.poll(() => problems.some((text) => /frame-ancestors|X-Frame-Options|refused to connect/i.test(text))).toBe(true);
   });
 });

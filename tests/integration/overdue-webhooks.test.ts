@@ -353,7 +353,7 @@ describe("runs near the platform's limits", () => {
   it("a run interrupted after two sends gives back the rest and closes its cron_runs row", async () => {
     for (let i = 5; i >= 1; i--) await createTicket(t.db, fixtures, { title: `-${i}h`, scheduledDate: at(-i * HOUR) });
     const settings = { url: receiver.url, pauseMs: 0, appUrl: APP_URL };
-    await writeSettings(t.db, settings, fixtures.technician.id, t0, WEBHOOK_KEY_PREFIX);
+    await writeSettings(t.db, settings, { actorId: fixtures.technician.id, now: t0, prefix: WEBHOOK_KEY_PREFIX, audit: [] });
     // D1 refuses the third attempt's record, as a failing write would stop a run half-way.
     await t.d1
       .prepare(
