@@ -62,6 +62,31 @@ export function canEditTicketText(actor: Who, ticket: { reportedBy: number; stat
   return actor.role === "operator" && ticket.reportedBy === actor.id && ticket.status === "received";
 }
 
+// ---------------------------------------------------------------- who sees which ticket
+
+/** What the plant lets operators see (setting operatorTicketVisibility): every ticket, or only their own reports. */
+export const ticketVisibilities = ["all", "own"] as const;
+export type TicketVisibility = (typeof ticketVisibilities)[number];
+
+/** Who reads tickets: the person, and what the plant's setting lets operators see. */
+export interface TicketReader extends Who {
+  visibility: TicketVisibility;
+}
+
+/**
+ * The visibility rule: the team sees every ticket; operators see every ticket or,
+ * when the plant says so, only the ones they reported. Pages and lists use its
+ * Prisma form (visibleTicketsWhere in lib/tickets/model.ts), which
+ * tests/integration/ticket-visibility.test.ts proves equal to this one.
+ */
+export function seesOnlyOwnReports(reader: TicketReader): boolean {
+  return reader.role === "operator" && reader.visibility === "own";
+}
+
+export function canSeeTicket(reader: TicketReader, ticket: { reportedBy: number }): boolean {
+  return !seesOnlyOwnReports(reader) || ticket.reportedBy === reader.id;
+}
+
 /** Authors manage their own comments and media; leads manage everyone's. */
 export function canDeleteOwnedBy(actor: Who, ownerId: number, kind: "comment" | "media"): boolean {
   return ownerId === actor.id || can(actor, kind === "comment" ? "comment.deleteOthers" : "media.deleteOthers");

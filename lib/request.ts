@@ -8,7 +8,7 @@ import { auth } from "./accounts/auth";
 import { clientAddress } from "./accounts/sign-in";
 import { getDb } from "./db";
 import { isLocale, LOCALE_COOKIE, messagesFor, pickLocale, type Locale, type Messages } from "./i18n";
-import { can, isRole, type Permission, type Role } from "./permissions";
+import { can, isRole, type Permission, type Role, type TicketReader } from "./permissions";
 import { getSettings, type Settings } from "./settings/settings";
 
 export interface CurrentUser {
@@ -76,6 +76,18 @@ export async function requirePermission(permission: Permission): Promise<Current
 
 /** Settings for this request: read once, however many components ask. */
 export const getRequestSettings = cache(async (): Promise<Settings> => getSettings(await getDb()));
+
+export type CurrentReader = CurrentUser & TicketReader;
+
+/** The user as a reader of tickets: who they are, and what the plant lets operators see. */
+export async function asTicketReader(user: CurrentUser): Promise<CurrentReader> {
+  return { ...user, visibility: (await getRequestSettings()).operatorTicketVisibility };
+}
+
+/** For pages that show tickets: requireUser, as a reader of tickets. */
+export async function requireTicketReader(): Promise<CurrentReader> {
+  return asTicketReader(await requireUser());
+}
 
 /** The visitor's language (see pickLocale); the user and settings are read only when no cookie decides. */
 export const getLocale = cache(async (): Promise<Locale> => {

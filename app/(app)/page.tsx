@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
-import { requireUser } from "@/lib/request";
+import { requireTicketReader } from "@/lib/request";
 import { countTicketsByStatus, listOverdueTickets, listUpcomingTickets } from "@/lib/tickets/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,15 +14,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DashboardPage() {
-  const user = await requireUser();
+  const user = await requireTicketReader();
   const db = await getDb();
   const now = new Date();
   const [{ locale, t }, settings, counts, overdue, upcoming] = await Promise.all([
     getMessages(),
     getRequestSettings(),
-    countTicketsByStatus(db),
-    listOverdueTickets(db, { now, take: 20 }),
-    listUpcomingTickets(db, { now, take: 10 }),
+    countTicketsByStatus(db, user),
+    listOverdueTickets(db, { reader: user, now, take: 20 }),
+    listUpcomingTickets(db, { reader: user, now, take: 10 }),
   ]);
   const list = { locale, t, now, timeZone: settings.timeZone };
 

@@ -3,14 +3,17 @@
 import { SelectField, TextField } from "@/components/ui/fields";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 
-type Key = "companyName" | "timeZone" | "defaultLocale" | "ticketPrefix";
+type Key = "companyName" | "timeZone" | "defaultLocale" | "ticketPrefix" | "operatorTicketVisibility";
 
 interface SettingsFormProps {
   action: FormAction<string[]>;
   values: Record<Key, string>;
   timeZones: string[];
   languageOptions: { value: string; label: string }[];
-  labels: Record<Key | "timeZoneHint" | "defaultLocaleHint" | "ticketPrefixHint" | "save" | "saving" | "saved" | "unchanged", string>;
+  labels: Record<
+    Key | "timeZoneHint" | "defaultLocaleHint" | "ticketPrefixHint" | "operatorTicketVisibilityHint" | "visibilityAll" | "visibilityOwn" | "save" | "saving" | "saved" | "unchanged",
+    string
+  >;
 }
 
 export function SettingsForm({ action, values, timeZones, languageOptions, labels }: SettingsFormProps) {
@@ -52,6 +55,17 @@ export function SettingsForm({ action, values, timeZones, languageOptions, label
         spellCheck={false}
         required
         className="max-w-40 uppercase"
+      />
+      <SelectField
+        id="operatorTicketVisibility"
+        name="operatorTicketVisibility"
+        label={labels.operatorTicketVisibility}
+        help={labels.operatorTicketVisibilityHint}
+        defaultValue={values.operatorTicketVisibility}
+        options={[
+          { value: "own", label: labels.visibilityOwn },
+          { value: "all", label: labels.visibilityAll },
+        ]}
       />
       <SubmitButton pendingLabel={labels.saving} className="btn-primary w-full sm:w-auto">
         {labels.save}

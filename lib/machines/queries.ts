@@ -1,23 +1,26 @@
 // Machines as every signed-in user reads them.
 import type { Db } from "../db";
 import { searchText } from "../search";
-import { closedStatuses } from "../tickets/model";
+import type { TicketReader } from "../permissions";
+import { closedStatuses, visibleTicketsWhere } from "../tickets/model";
 import { summarySelect, type MachineSummary } from "./model";
 
-export async function listMachines(db: Db, options: { search?: string } = {}): Promise<(MachineSummary & { openTickets: number })[]> {
+/** Every machine, with the count of its open tickets that the reader may see. */
+export async function listMachines(db: Db, reader: TicketReader, options: { search?: string } = {}): Promise<(MachineSummary & { openTickets: number })[]> {
   const q = searchText(options.search);
   const rows = await db.machine.findMany({
     where: q ? { OR: [{ machineType: q }, { model: q }, { serialNumber: q }, { location: q }] } : undefined,
     orderBy: [{ machineType: "asc" }, { id: "asc" }],
     select: {
       ...summarySelect,
-      _count: { select: { tickets: { where: { deletedAt: null, status: { notIn: [...closedStatuses] } } } } },
+      _count: { select: { tickets: { where: { deletedAt: null, status: { notIn: [...closedStatuses] }, ...visibleTicketsWhere(reader) } } } },
     },
   });
   return rows.map(({ _count, ...m }) => ({ ...m, openTickets: _count.tickets }));
 }
 
-export async function getMachine(db: Db, machineId: number) {
+/** A machine and its history: the tickets the reader may see. */
+export async function getMachine(db: Db, machineId: number, reader: TicketReader) {
   return db.machine.findUnique({
     where: { id: machineId },
     select: {
@@ -25,7 +28,7 @@ export async function getMachine(db: Db, machineId: number) {
       createdAt: true,
       updatedAt: true,
       tickets: {
-        where: { deletedAt: null },
+        where: { deletedAt: null, ...visibleTicketsWhere(reader) },
         orderBy: { createdAt: "desc" },
         select: { id: true, ticketId: true, title: true, status: true, priority: true, createdAt: true, completedAt: true },
       },

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { changeAudited, type AuditEntry } from "../audit";
 import { sql, sqlDate, type Db } from "../db";
 import { defineOperation, refuse, type RuleCode } from "../operation";
+import { ticketVisibilities } from "../permissions";
 
 export function isTimeZone(tz: string): boolean {
   // Intl accepts some legacy spellings too; requiring an Area/Location shape
@@ -22,6 +23,7 @@ const companyName = z.string().trim().min(1).max(80);
 const timeZone = z.string().trim().refine(isTimeZone, "Unknown IANA time zone");
 const defaultLocale = z.enum(["fr", "en"]);
 const ticketPrefix = z.string().trim().regex(/^[A-Z0-9]{1,8}$/);
+const operatorTicketVisibility = z.enum(ticketVisibilities);
 /** Object key in R2 (binding MEDIA), written only by lib/settings/logo.ts. */
 const logoKey = z.string().regex(/^branding\/logo-[a-z0-9-]+\.(png|jpg|webp)$/).nullable();
 
@@ -33,6 +35,10 @@ export const settingsSchema = z.object({
   defaultLocale: defaultLocale.catch("fr"),
   ticketPrefix: ticketPrefix.catch("TKT"),
   logoKey: logoKey.catch(null),
+  // Operators see only what they reported unless the plant opens every ticket to them
+  // (canSeeTicket, lib/permissions.ts). No install has this row before an admin saves
+  // it, so new and existing installs alike start with "own".
+  operatorTicketVisibility: operatorTicketVisibility.catch("own"),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -43,6 +49,8 @@ export const settingsInput = z.object({
   timeZone: z.string(),
   defaultLocale: z.string(),
   ticketPrefix: z.string(),
+  /** Optional: a caller that does not send it keeps the current value. */
+  operatorTicketVisibility: z.string().optional(),
 });
 
 // Field -> the rule that refuses a bad value.
@@ -51,6 +59,7 @@ const editable: Record<keyof z.infer<typeof settingsInput>, [z.ZodType, RuleCode
   timeZone: [timeZone, "badTimeZone"],
   defaultLocale: [defaultLocale, "badLocale"],
   ticketPrefix: [ticketPrefix, "badPrefix"],
+  operatorTicketVisibility: [operatorTicketVisibility, "invalid"],
 };
 
 function parseValue(text: string): unknown {
@@ -111,6 +120,7 @@ export const updateSettings = defineOperation(
     const next: Partial<Settings> = {};
     const problems: Record<string, RuleCode> = {};
     for (const [key, [schema, code]] of Object.entries(editable)) {
+      if (raw[key as keyof typeof raw] === undefined) continue;
       const parsed = schema.safeParse(raw[key as keyof typeof raw]);
       if (parsed.success) Object.assign(next, { [key]: parsed.data });
       else problems[key] = code;

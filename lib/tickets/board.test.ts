@@ -22,13 +22,22 @@ describe("board filters", () => {
 
   it("combine into one condition, never showing deleted tickets", () => {
     const now = new Date("2026-11-23T12:00:00Z");
-    const where = boardWhere(parseBoardFilters({ mine: "1", overdue: "1", assignee: "me" }), 7, now);
+    const where = boardWhere(parseBoardFilters({ mine: "1", overdue: "1", assignee: "me" }), { id: 7, role: "technician", visibility: "own" }, now);
     expect(where.AND).toEqual([
       { deletedAt: null },
+      {},
       { assignedTo: 7 },
       // The overdue rule, from its one definition (lib/tickets/model.ts).
       { deletedAt: null, assignedTo: { not: null }, status: { in: ["received", "diagnostic"] }, scheduledDate: { lt: now } },
       { OR: [{ assignedTo: 7 }, { reportedBy: 7 }] },
     ]);
+  });
+
+  it("show an operator only their own reports when the plant says so", () => {
+    const now = new Date("2026-11-23T12:00:00Z");
+    const own = boardWhere(parseBoardFilters({}), { id: 7, role: "operator", visibility: "own" }, now);
+    expect(own.AND).toEqual([{ deletedAt: null }, { reportedBy: 7 }]);
+    const all = boardWhere(parseBoardFilters({}), { id: 7, role: "operator", visibility: "all" }, now);
+    expect(all.AND).toEqual([{ deletedAt: null }, {}]);
   });
 });

@@ -4,7 +4,8 @@ import type { Db } from "../db";
 import { machineLabel } from "../machines/model";
 import type { Prisma } from "../generated/prisma/client";
 import { searchText } from "../search";
-import { TEAM_ASSIGNEE, overdueWhere, ticketPriorities, type TicketPriority, type TicketStatus } from "./model";
+import type { TicketReader } from "../permissions";
+import { TEAM_ASSIGNEE, overdueWhere, ticketPriorities, visibleTicketsWhere, type TicketPriority, type TicketStatus } from "./model";
 
 export const boardStatuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed"] as const satisfies TicketStatus[];
 /** Cards per column; the column's count is always the full one. */
@@ -58,9 +59,10 @@ export function hasFilters(filters: BoardFilters): boolean {
   return !!(filters.q || filters.priority || filters.assignee || filters.machine || filters.overdue || filters.mine);
 }
 
-/** The WHERE clause shared by the columns and their counts. */
-export function boardWhere(filters: BoardFilters, viewerId: number, now: Date): Prisma.TicketWhereInput {
-  const and: Prisma.TicketWhereInput[] = [{ deletedAt: null }];
+/** The WHERE clause shared by the columns, their counts and the CSV export: only tickets the reader may see. */
+export function boardWhere(filters: BoardFilters, reader: TicketReader, now: Date): Prisma.TicketWhereInput {
+  const viewerId = reader.id;
+  const and: Prisma.TicketWhereInput[] = [{ deletedAt: null }, visibleTicketsWhere(reader)];
   const q = searchText(filters.q);
   if (q) {
     and.push({
@@ -126,9 +128,9 @@ const cardSelect = {
  * One query per column (newest first, capped), one for the counts, one for the
  * machines and one for the people: 3 + columns queries for any number of tickets.
  */
-export async function loadBoard(db: Db, filters: BoardFilters, viewerId: number, now: Date): Promise<BoardData> {
+export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketReader, now: Date): Promise<BoardData> {
   const statuses: TicketStatus[] = filters.archived ? [...boardStatuses, "archived"] : [...boardStatuses];
-  const where = boardWhere(filters, viewerId, now);
+  const where = boardWhere(filters, reader, now);
   const [groups, machines, people, ...columns] = await Promise.all([
     db.ticket.groupBy({ by: ["status"], where, _count: { _all: true } }),
     db.machine.findMany({ orderBy: [{ machineType: "asc" }, { id: "asc" }], select: { id: true, machineType: true, model: true, status: true } }),

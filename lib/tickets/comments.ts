@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { defineOperation, refuse } from "../operation";
 import { sql, writeBatch, type Db } from "../db";
-import { canDeleteOwnedBy } from "../permissions";
+import { canDeleteOwnedBy, type Who } from "../permissions";
+import { visibleTicketsWhere } from "./model";
+import { ticketReaderFor, visibleTicket } from "./queries";
 import { changeTicket, ticketEventsInsert } from "./events";
 
 const id = z.coerce.number().int().positive();
@@ -12,6 +14,9 @@ const content = z.string().trim().min(1).max(5000);
 export const addComment = defineOperation(
   { input: z.object({ ticketId: id, content }), permission: "ticket.comment" },
   async (input, { db, user, now = new Date() }) => {
+    // Not on a ticket the person may not open (operators may see only their own reports).
+    const ticket = await db.ticket.findFirst({ where: visibleTicket(await ticketReaderFor(db, user), input.ticketId), select: { id: true } });
+    if (!ticket) refuse("notFound");
     // The comment only on a ticket that is still there, and its event with it (one batch).
     const [inserted] = await writeBatch(db, [
       sql`INSERT INTO ticket_comments (ticket_id, user_id, content, created_at, updated_at)
@@ -28,9 +33,10 @@ export const addComment = defineOperation(
   },
 );
 
-async function openComment(db: Db, commentId: number) {
+async function openComment(db: Db, commentId: number, who: Who) {
+  const reader = await ticketReaderFor(db, who);
   const comment = await db.ticketComment.findFirst({
-    where: { id: commentId, deletedAt: null, ticket: { deletedAt: null } },
+    where: { id: commentId, deletedAt: null, ticket: { deletedAt: null, ...visibleTicketsWhere(reader) } },
     select: { id: true, ticketId: true, userId: true },
   });
   return comment ?? refuse("notFound");
@@ -40,7 +46,7 @@ async function openComment(db: Db, commentId: number) {
 export const editComment = defineOperation(
   { input: z.object({ id, content }), permission: "ticket.comment" },
   async (input, { db, user, now = new Date() }) => {
-    const comment = await openComment(db, input.id);
+    const comment = await openComment(db, input.id, user);
     if (comment.userId !== user.id) refuse("forbidden");
     const count = await changeTicket(
       db,
@@ -54,7 +60,7 @@ export const editComment = defineOperation(
 );
 
 export const deleteComment = defineOperation({ input: z.object({ id }), permission: "ticket.view" }, async (input, { db, user, now = new Date() }) => {
-  const comment = await openComment(db, input.id);
+  const comment = await openComment(db, input.id, user);
   if (!canDeleteOwnedBy(user, comment.userId, "comment")) refuse("forbidden");
   const count = await changeTicket(
     db,

@@ -4,7 +4,7 @@ import { boardWhere, type BoardFilters } from "./board";
 import { toCsv, type Separator } from "../csv/csv";
 import type { Db } from "../db";
 import { messagesFor, type Locale } from "../i18n";
-import { can, type Who } from "../permissions";
+import { can, type TicketReader } from "../permissions";
 import { refuse } from "../operation";
 import { assignedPeople, assigneeLabel, type TicketPriority, type TicketStatus } from "./model";
 import { factoryDateTime } from "../factory-time";
@@ -17,12 +17,12 @@ export interface TicketExportOptions {
   now: Date;
 }
 
-export async function exportTicketsCsv(db: Db, actor: Who, filters: BoardFilters, options: TicketExportOptions): Promise<string> {
+export async function exportTicketsCsv(db: Db, actor: TicketReader, filters: BoardFilters, options: TicketExportOptions): Promise<string> {
   if (!can(actor, "ticket.view")) refuse("forbidden");
   const t = messagesFor(options.locale);
   const tickets = await db.ticket.findMany({
     // Every status, archived included: the board's columns are a view, the export is the data.
-    where: boardWhere(filters, actor.id, options.now),
+    where: boardWhere(filters, actor, options.now),
     orderBy: { createdAt: "desc" },
     include: { machine: true, reporter: { select: { name: true } } },
   });

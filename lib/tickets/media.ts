@@ -7,6 +7,8 @@ import { defineOperation, refuse } from "../operation";
 import { canDeleteOwnedBy } from "../permissions";
 import { mediaFiles, removeStoredObjects, storeNewMedia, type StoredMedia } from "../stored-files";
 import { changeTicket, ticketEventsInsert } from "./events";
+import { visibleTicketsWhere } from "./model";
+import { ticketReaderFor, visibleTicket } from "./queries";
 
 /** The rows of stored files, for a batch; `ticket` is SQL (a literal id or the ticket inserted just before). */
 export function mediaInsert(stored: StoredMedia[], ticket: Statement, uploadedBy: number, now: Date, where: Statement = sql`true`): Statement {
@@ -24,7 +26,7 @@ export const addMedia = defineOperation(
   { input: z.object({ ticketId: id, files: mediaFiles.pipe(z.array(z.instanceof(File)).min(1)) }), permission: "ticket.addMedia" },
   async (input, ctx) => {
     const { db, user, now = new Date() } = ctx;
-    const ticket = await db.ticket.findFirst({ where: { id: input.ticketId, deletedAt: null }, select: { id: true } });
+    const ticket = await db.ticket.findFirst({ where: visibleTicket(await ticketReaderFor(db, user), input.ticketId), select: { id: true } });
     if (!ticket) refuse("notFound");
     const stored = await storeNewMedia(ctx, input.files, { field: "files", prefix: "tickets" });
     let added: number;
@@ -53,7 +55,7 @@ export const addMedia = defineOperation(
 export const deleteMedia = defineOperation({ input: z.object({ id }), permission: "ticket.view" }, async (input, ctx) => {
   const { db, user, now = new Date() } = ctx;
   const media = await db.media.findFirst({
-    where: { id: input.id, ticket: { deletedAt: null } },
+    where: { id: input.id, ticket: { deletedAt: null, ...visibleTicketsWhere(await ticketReaderFor(db, user)) } },
     select: { id: true, ticketId: true, fileKey: true, fileName: true, uploadedBy: true },
   });
   if (!media) refuse("notFound");

@@ -3,6 +3,7 @@
 // asks here rather than restating a rule.
 import type { Prisma } from "../generated/prisma/client";
 import type { Messages } from "../i18n";
+import { seesOnlyOwnReports, type TicketReader } from "../permissions";
 
 export const ticketStatuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed", "archived"] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
@@ -51,6 +52,13 @@ export function overdueWhere(now: Date): Prisma.TicketWhereInput {
 /** The rule as SQL over `tickets AS t`, the moment bound as ?1 (ISO text, as Prisma stores dates on D1). */
 export const OVERDUE_SQL = `t.deleted_at IS NULL AND t.assigned_to IS NOT NULL AND t.scheduled_date IS NOT NULL
   AND t.scheduled_date < ?1 AND t.status IN (${overdueStatuses.map((s) => `'${s}'`).join(", ")})`;
+
+// ---------------------------------------------------------------- visibility
+
+/** canSeeTicket (lib/permissions.ts) as a Prisma filter: every read of tickets for a person goes through it. */
+export function visibleTicketsWhere(reader: TicketReader): Prisma.TicketWhereInput {
+  return seesOnlyOwnReports(reader) ? { reportedBy: reader.id } : {};
+}
 
 // ---------------------------------------------------------------- assignee
 

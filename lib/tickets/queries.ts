@@ -2,7 +2,9 @@
 // everything the ticket page shows, each in a fixed number of queries.
 import type { Db } from "../db";
 import { machineLabel } from "../machines/model";
-import { assignedPeople, closedStatuses, overdueWhere, ticketStatuses, type TicketStatus } from "./model";
+import type { TicketReader, Who } from "../permissions";
+import { getSettings } from "../settings/settings";
+import { assignedPeople, closedStatuses, overdueWhere, ticketStatuses, visibleTicketsWhere, type TicketStatus } from "./model";
 
 export interface ScheduledTicket {
   id: number;
@@ -17,10 +19,24 @@ export interface ScheduledTicket {
   assigneeName?: string;
 }
 
-export async function countTicketsByStatus(db: Db): Promise<Record<TicketStatus, number>> {
+/**
+ * The reader for an operation's checks: only an operator's view depends on the
+ * plant's setting, so the settings are read for operators only.
+ */
+export async function ticketReaderFor(db: Db, who: Who): Promise<TicketReader> {
+  if (who.role !== "operator") return { id: who.id, role: who.role, visibility: "all" };
+  return { id: who.id, role: who.role, visibility: (await getSettings(db)).operatorTicketVisibility };
+}
+
+/** A ticket (by row id) the reader may see, not deleted: what every operation on a ticket starts from. */
+export function visibleTicket(reader: TicketReader, id: number) {
+  return { id, deletedAt: null, ...visibleTicketsWhere(reader) };
+}
+
+export async function countTicketsByStatus(db: Db, reader: TicketReader): Promise<Record<TicketStatus, number>> {
   const groups = await db.ticket.groupBy({
     by: ["status"],
-    where: { deletedAt: null },
+    where: { deletedAt: null, ...visibleTicketsWhere(reader) },
     _count: { _all: true },
   });
   const counts = Object.fromEntries(ticketStatuses.map((s) => [s, 0])) as Record<TicketStatus, number>;
@@ -29,6 +45,7 @@ export async function countTicketsByStatus(db: Db): Promise<Record<TicketStatus,
 }
 
 interface ScheduledQuery {
+  reader: TicketReader;
   now: Date;
   take: number;
 }
@@ -45,15 +62,15 @@ const scheduledSelect = {
 } as const;
 
 /** Overdue tickets (lib/tickets/model.ts), longest overdue first. */
-export async function listOverdueTickets(db: Db, { now, take }: ScheduledQuery): Promise<ScheduledTicket[]> {
-  const rows = await db.ticket.findMany({ where: overdueWhere(now), orderBy: { scheduledDate: "asc" }, take, select: scheduledSelect });
+export async function listOverdueTickets(db: Db, { reader, now, take }: ScheduledQuery): Promise<ScheduledTicket[]> {
+  const rows = await db.ticket.findMany({ where: { ...overdueWhere(now), ...visibleTicketsWhere(reader) }, orderBy: { scheduledDate: "asc" }, take, select: scheduledSelect });
   return withAssignees(db, rows);
 }
 
 /** Open tickets scheduled in the future, soonest first. */
-export async function listUpcomingTickets(db: Db, { now, take }: ScheduledQuery): Promise<ScheduledTicket[]> {
+export async function listUpcomingTickets(db: Db, { reader, now, take }: ScheduledQuery): Promise<ScheduledTicket[]> {
   const rows = await db.ticket.findMany({
-    where: { deletedAt: null, status: { notIn: [...closedStatuses] }, scheduledDate: { gte: now } },
+    where: { deletedAt: null, status: { notIn: [...closedStatuses] }, scheduledDate: { gte: now }, ...visibleTicketsWhere(reader) },
     orderBy: { scheduledDate: "asc" },
     take,
     select: scheduledSelect,
@@ -86,10 +103,10 @@ async function withAssignees(db: Db, rows: ScheduledRow[]): Promise<ScheduledTic
 }
 
 
-/** Everything the ticket page shows, in a handful of queries. */
-export async function getTicketDetails(db: Db, ticketId: string) {
+/** Everything the ticket page shows, in a handful of queries; null for a ticket the reader may not see, as for an unknown one. */
+export async function getTicketDetails(db: Db, ticketId: string, reader: TicketReader) {
   const ticket = await db.ticket.findFirst({
-    where: { ticketId, deletedAt: null },
+    where: { ticketId, deletedAt: null, ...visibleTicketsWhere(reader) },
     select: {
       id: true,
       ticketId: true,

@@ -21,7 +21,7 @@ async function boardQueries(filters: Record<string, string> = {}) {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  const board = await loadBoard(createDb(counting), parseBoardFilters(filters), cast.technician.id, new Date());
+  const board = await loadBoard(createDb(counting), parseBoardFilters(filters), { ...cast.technician, visibility: "own" }, new Date());
   return { prepared, cards: board.columns.reduce((n, c) => n + c.cards.length, 0) };
 }
 

@@ -132,8 +132,9 @@ describe("machines CSV", () => {
 });
 
 describe("tickets CSV", () => {
+  // With operators seeing every ticket; ticket-visibility.test.ts covers "their own reports".
   async function exportRows(actor: Actor, query: Record<string, string>) {
-    const csv = await exportTicketsCsv(source.db, actor, parseBoardFilters(query), { separator: ";", locale: "fr", timeZone: "America/Toronto", now });
+    const csv = await exportTicketsCsv(source.db, { ...actor, visibility: "all" }, parseBoardFilters(query), { separator: ";", locale: "fr", timeZone: "America/Toronto", now });
     const parsed = parseCsv(csv, ";");
     if (!parsed.ok) throw new Error("unparseable export");
     const [header, ...rows] = parsed.records.map((r) => r.fields);

@@ -23,12 +23,12 @@ beforeAll(async () => {
 });
 
 async function boardTitles(q: string) {
-  const board = await loadBoard(t.db, parseBoardFilters({ q, archived: "1" }), cast.admin.id, new Date());
+  const board = await loadBoard(t.db, parseBoardFilters({ q, archived: "1" }), { ...cast.admin, visibility: "own" }, new Date());
   return board.columns.flatMap((column) => column.cards.map((card) => card.title)).sort();
 }
 
 async function exportedLines(q: string) {
-  const csv = await exportTicketsCsv(t.db, cast.admin, parseBoardFilters({ q }), {
+  const csv = await exportTicketsCsv(t.db, { ...cast.admin, visibility: "own" }, parseBoardFilters({ q }), {
     separator: ",",
     locale: "fr",
     timeZone: "America/Toronto",
@@ -55,7 +55,7 @@ describe("a long search answers normally instead of D1's 'LIKE pattern too compl
     expect(await listUsers(t.db, cast.admin, { q })).toEqual([]);
   });
   it.each(longSearches)("in the machine list: %s", async (_name, q) => {
-    expect(await listMachines(t.db, { search: q })).toEqual([]);
+    expect(await listMachines(t.db, { ...cast.admin, visibility: "own" }, { search: q })).toEqual([]);
   });
   it("still finds a ticket by its whole long title (the search is cut to its start)", async () => {
     expect(await boardTitles(LONG_TITLE)).toEqual([LONG_TITLE]);
@@ -77,7 +77,7 @@ describe("% and _ in a search are the characters themselves, not LIKE wildcards"
     expect(await listUsers(t.db, cast.admin, { q: "_" })).toEqual([]);
   });
   it("in the machine list", async () => {
-    expect((await listMachines(t.db, { search: "C_1" })).map((m) => m.model)).toEqual(["C_100"]);
-    expect((await listMachines(t.db, { search: "50%" })).map((m) => m.model)).toEqual(["C_100"]);
+    expect((await listMachines(t.db, { ...cast.admin, visibility: "own" }, { search: "C_1" })).map((m) => m.model)).toEqual(["C_100"]);
+    expect((await listMachines(t.db, { ...cast.admin, visibility: "own" }, { search: "50%" })).map((m) => m.model)).toEqual(["C_100"]);
   });
 });

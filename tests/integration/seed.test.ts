@@ -40,7 +40,7 @@ describe("the demo seed", () => {
   });
 
   it("has assigned tickets scheduled in the past (overdue) and others in the future", async () => {
-    const overdue = await listOverdueTickets(t.db, { now, take: 100 });
+    const overdue = await listOverdueTickets(t.db, { reader: { id: 1, role: "admin", visibility: "own" }, now, take: 100 });
     expect(overdue.length).toBeGreaterThanOrEqual(5);
     expect(overdue.some((ticket) => ticket.assignedTo === TEAM_ASSIGNEE)).toBe(true); // the whole team
     expect(await t.db.ticket.count({ where: { scheduledDate: { gt: now }, assignedTo: { not: null } } })).toBeGreaterThan(0);
@@ -82,7 +82,7 @@ describe("the operator's monitoring SQL", () => {
     expect(latest.results[0]).toMatchObject({ response_status: 200 });
 
     const overdue = await t.d1.prepare(guideQueries.overdue).all<{ ticket_id: string }>();
-    const fromApp = await listOverdueTickets(t.db, { now: new Date(), take: 1000 });
+    const fromApp = await listOverdueTickets(t.db, { reader: { id: 1, role: "admin", visibility: "own" }, now: new Date(), take: 1000 });
     expect(overdue.results.map((r) => r.ticket_id).sort()).toEqual(fromApp.map((r) => r.ticketId).sort());
     expect(overdue.results.length).toBeGreaterThan(0);
   });

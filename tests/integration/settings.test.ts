@@ -38,6 +38,7 @@ describe("settings", () => {
       defaultLocale: "fr",
       ticketPrefix: "TKT",
       logoKey: null,
+      operatorTicketVisibility: "own",
     });
   });
 

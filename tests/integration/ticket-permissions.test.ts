@@ -52,10 +52,11 @@ function expectRefused(result: { ok: boolean; error?: string }) {
 describe.each(roleList)("as %s", (role) => {
   it("views the board, a ticket and the machines", async () => {
     const ticket = await newTicket();
-    const board = await loadBoard(t.db, parseBoardFilters({}), cast[role].id, new Date());
+    const reader = { ...cast[role], visibility: "own" } as const;
+    const board = await loadBoard(t.db, parseBoardFilters({}), reader, new Date());
     expect(board.columns[0]!.cards.some((c) => c.id === ticket.id)).toBe(true);
-    expect((await getTicketDetails(t.db, ticket.ticketId))?.ticket.id).toBe(ticket.id);
-    expect((await listMachines(t.db)).length).toBeGreaterThan(0);
+    expect((await getTicketDetails(t.db, ticket.ticketId, reader))?.ticket.id).toBe(ticket.id);
+    expect((await listMachines(t.db, reader)).length).toBeGreaterThan(0);
   });
 
   it("creates a ticket, comments and adds media", async () => {

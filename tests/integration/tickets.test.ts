@@ -136,8 +136,8 @@ describe("a ticket deleted or changed meanwhile", () => {
     ]) {
       expect(result).toMatchObject({ ok: false, error: "Cet élément n’existe plus. Il a peut-être été supprimé." });
     }
-    expect(await getTicketDetails(t.db, ticket.ticketId)).toBeNull();
-    const board = await loadBoard(t.db, parseBoardFilters({}), cast.admin.id, new Date());
+    expect(await getTicketDetails(t.db, ticket.ticketId, { ...cast.admin, visibility: "all" })).toBeNull();
+    const board = await loadBoard(t.db, parseBoardFilters({}), { ...cast.admin, visibility: "all" }, new Date());
     expect(board.columns.flatMap((c) => c.cards).some((c) => c.id === ticket.id)).toBe(false);
     expect(await t.db.ticket.findUnique({ where: { id: ticket.id } })).not.toBeNull();
   });

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { getMessages } from "@/lib/request";
 import { listMachines } from "@/lib/machines/queries";
 import { can } from "@/lib/permissions";
-import { requireUser } from "@/lib/request";
+import { requireTicketReader } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -13,10 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MachinesPage({ searchParams }: PageProps<"/machines">) {
-  const user = await requireUser();
+  const user = await requireTicketReader();
   const { q } = await searchParams;
   const search = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 100) ?? "";
-  const [{ t, locale }, machines] = await Promise.all([getMessages(), listMachines(await getDb(), { search })]);
+  const [{ t, locale }, machines] = await Promise.all([getMessages(), listMachines(await getDb(), user, { search })]);
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

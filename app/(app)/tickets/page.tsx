@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { getMessages } from "@/lib/request";
 import { can } from "@/lib/permissions";
 import { getRequestSettings } from "@/lib/request";
-import { requireUser } from "@/lib/request";
+import { requireTicketReader } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -15,13 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function BoardPage({ searchParams }: PageProps<"/tickets">) {
-  const user = await requireUser();
+  const user = await requireTicketReader();
   const filters = parseBoardFilters(await searchParams);
   const now = new Date();
   const [{ locale, t }, settings, board] = await Promise.all([
     getMessages(),
     getRequestSettings(),
-    loadBoard(await getDb(), filters, user.id, now),
+    loadBoard(await getDb(), filters, user, now),
   ]);
   return (
     <div>

@@ -1,9 +1,11 @@
 import { getDb, getMediaBucket } from "@/lib/db";
-import { getCurrentUser } from "@/lib/request";
+import { asTicketReader, getCurrentUser } from "@/lib/request";
 import { fileResponse } from "@/lib/stored-files";
+import { visibleTicketsWhere } from "@/lib/tickets/model";
 
 // Photos and videos are private to the plant: served only to a signed-in user,
-// and only while their ticket exists.
+// only while their ticket exists, and only to those who may see that ticket
+// (a 404 otherwise, as for an unknown id).
 export async function GET(request: Request, { params }: RouteContext<"/media/[mediaId]">) {
   const user = await getCurrentUser();
   if (!user) return new Response("Unauthorized", { status: 401 });
@@ -11,7 +13,7 @@ export async function GET(request: Request, { params }: RouteContext<"/media/[me
   if (!Number.isInteger(id) || id <= 0) return new Response("Not found", { status: 404 });
   const db = await getDb();
   const media = await db.media.findFirst({
-    where: { id, ticket: { deletedAt: null } },
+    where: { id, ticket: { deletedAt: null, ...visibleTicketsWhere(await asTicketReader(user)) } },
     select: { fileKey: true, fileType: true, fileSize: true, fileName: true },
   });
   if (!media) return new Response("Not found", { status: 404 });

@@ -87,6 +87,11 @@ export const adminEn: Messages["admin"] = {
     defaultLocaleHint: "For users who have not chosen a language.",
     ticketPrefix: "Ticket ID prefix",
     ticketPrefixHint: "1 to 8 capital letters or digits, e.g. TKT. Applies to new tickets.",
+    operatorTicketVisibility: "Operators see",
+    operatorTicketVisibilityHint:
+      "With “their reports”, an operator opens only the tickets they reported; when reporting a problem they still see the title and status of the machine's open tickets, so they do not report it twice.",
+    visibilityAll: "All tickets",
+    visibilityOwn: "Their reports",
     save: "Save",
     saving: "Saving…",
     saved: "Settings saved.",

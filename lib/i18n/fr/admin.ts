@@ -88,6 +88,11 @@ export const adminFr = {
     defaultLocaleHint: "Pour les utilisateurs qui n’ont pas choisi de langue.",
     ticketPrefix: "Préfixe des numéros de ticket",
     ticketPrefixHint: "1 à 8 lettres majuscules ou chiffres, p. ex. TKT. S’applique aux nouveaux tickets.",
+    operatorTicketVisibility: "Les opérateurs voient",
+    operatorTicketVisibilityHint:
+      "Avec « leurs signalements », un opérateur n’ouvre que les tickets qu’il a signalés ; en signalant un problème, il voit quand même le titre et l’état des tickets ouverts sur la machine, pour ne pas le signaler deux fois.",
+    visibilityAll: "Tous les tickets",
+    visibilityOwn: "Leurs signalements",
     save: "Enregistrer",
     saving: "Enregistrement…",
     saved: "Paramètres enregistrés.",

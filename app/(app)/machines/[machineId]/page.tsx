@@ -10,11 +10,11 @@ import { getMachine } from "@/lib/machines/queries";
 import { machineLabel } from "@/lib/machines/model";
 import { can } from "@/lib/permissions";
 import { getRequestSettings } from "@/lib/request";
-import { requireUser } from "@/lib/request";
+import { requireTicketReader } from "@/lib/request";
 
 async function load(params: PageProps<"/machines/[machineId]">["params"]) {
   const id = Number((await params).machineId);
-  return Number.isInteger(id) && id > 0 ? getMachine(await getDb(), id) : null;
+  return Number.isInteger(id) && id > 0 ? getMachine(await getDb(), id, await requireTicketReader()) : null;
 }
 
 export async function generateMetadata({ params }: PageProps<"/machines/[machineId]">): Promise<Metadata> {
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: PageProps<"/machines/[machine
 }
 
 export default async function MachinePage({ params }: PageProps<"/machines/[machineId]">) {
-  const user = await requireUser();
+  const user = await requireTicketReader();
   const [{ locale, t }, settings, machine] = await Promise.all([getMessages(), getRequestSettings(), load(params)]);
   if (!machine) notFound();
   const f = t.machines.fields;

@@ -10,7 +10,7 @@ import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { getDb } from "@/lib/db";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
-import { requireUser } from "@/lib/request";
+import { requireTicketReader } from "@/lib/request";
 import { getTicketDetails } from "@/lib/tickets/queries";
 
 export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId]">): Promise<Metadata> {
@@ -18,9 +18,9 @@ export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId
 }
 
 export default async function TicketPage({ params }: PageProps<"/tickets/[ticketId]">) {
-  const user = await requireUser();
+  const user = await requireTicketReader();
   const ticketId = decodeURIComponent((await params).ticketId);
-  const [{ locale, t }, settings, details] = await Promise.all([getMessages(), getRequestSettings(), getTicketDetails(await getDb(), ticketId)]);
+  const [{ locale, t }, settings, details] = await Promise.all([getMessages(), getRequestSettings(), getTicketDetails(await getDb(), ticketId, user)]);
   if (!details) notFound();
   const view = { details, locale, timeZone: settings.timeZone, t };
 

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { getMessages } from "@/lib/request";
 import { listMachines } from "@/lib/machines/queries";
 import { machineLabel } from "@/lib/machines/model";
-import { requireUser } from "@/lib/request";
+import { requireTicketReader } from "@/lib/request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -12,8 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewTicketPage({ searchParams }: PageProps<"/tickets/new">) {
-  await requireUser();
-  const [{ t }, machines, { machine }] = await Promise.all([getMessages(), listMachines(await getDb()), searchParams]);
+  const user = await requireTicketReader();
+  const [{ t }, machines, { machine }] = await Promise.all([getMessages(), listMachines(await getDb(), user), searchParams]);
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold">{t.tickets.create.title}</h1>
