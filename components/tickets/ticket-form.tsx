@@ -4,26 +4,27 @@ import { createTicketAction } from "@/app/(app)/tickets/actions";
 import type { Messages } from "@/lib/i18n";
 import { ACCEPTED_TYPES } from "@/lib/file-types";
 import { ticketPriorities } from "@/lib/tickets/model";
+import { MachineField, type MachineOpenTickets } from "./machine-field";
 
 interface TicketFormProps {
   machines: { id: number; label: string }[];
   machineId?: number;
+  openTickets: Record<number, MachineOpenTickets>;
   t: Messages;
 }
 
 /** Reporting a problem: made for a phone held in one hand, camera included. */
-export function TicketForm({ machines, machineId, t }: TicketFormProps) {
+export function TicketForm({ machines, machineId, openTickets, t }: TicketFormProps) {
   const f = t.tickets.form;
   return (
     <ActionForm action={createTicketAction} className="space-y-4" aria-label={t.tickets.create.title} failedMessage={t.errors.errorBody}>
       <TextField name="title" label={f.title} help={f.titleHelp} required maxLength={120} autoComplete="off" />
-      <SelectField
-        name="machineId"
-        label={f.machine}
-        placeholder={f.chooseMachine}
-        defaultValue={machineId ? String(machineId) : ""}
-        options={machines.map((m) => ({ value: String(m.id), label: m.label }))}
-        required
+      <MachineField
+        machines={machines}
+        machineId={machineId}
+        openTickets={openTickets}
+        labels={{ machine: f.machine, chooseMachine: f.chooseMachine, ...t.tickets.create }}
+        statusLabels={t.status}
       />
       <SelectField
         name="priority"

@@ -15,6 +15,7 @@ import { createTicket } from "@/lib/tickets/operations";
 import {
   countTicketsByStatus,
   getTicketDetails,
+  listOpenTicketsByMachine,
   listOverdueTickets,
   listUpcomingTickets,
 } from "@/lib/tickets/queries";
@@ -165,5 +166,23 @@ describe("operator visibility", () => {
         const fromDb = await t.db.ticket.findMany({ where: visibleTicketsWhere(reader), select: { id: true }, orderBy: { id: "asc" } });
         expect(fromDb.map((r) => r.id)).toEqual(rows.filter((r) => canSeeTicket(reader, r)).map((r) => r.id).sort((a, b) => a - b));
       }
+  });
+
+  it("the report form lists a machine's open tickets, whoever reported them, newest first and counted past the cap", async () => {
+    const machine = await createMachineRow(t.db, "Tour à lister");
+    const created = [];
+    for (const title of ["Un", "Deux", "Trois", "Quatre"]) {
+      const result = await perform(createTicket, { title: `Bruit ${title}`, description: "", machineId: machine.id, priority: "medium" }, as(cast.admin));
+      if (!result.ok) throw new Error(result.error);
+      created.push(result.data);
+    }
+    await t.db.ticket.update({ where: { id: created[0]!.id }, data: { status: "completed" } });
+    await t.db.ticket.update({ where: { id: created[1]!.id }, data: { deletedAt: now } });
+    await t.db.ticket.update({ where: { id: created[2]!.id }, data: { status: "in_progress", createdAt: new Date("2026-11-20T10:00:00Z") } });
+
+    const rows = (await listOpenTicketsByMachine(t.db, 1)).filter((r) => r.machineId === machine.id);
+    expect(rows).toEqual([{ machineId: machine.id, ticketId: created[3]!.ticketId, title: "Bruit Quatre", status: "received", reportedBy: cast.admin.id, total: 2 }]);
+    const all = (await listOpenTicketsByMachine(t.db)).filter((r) => r.machineId === machine.id);
+    expect(all.map((r) => [r.title, r.status])).toEqual([["Bruit Quatre", "received"], ["Bruit Trois", "in_progress"]]);
   });
 });

@@ -71,6 +71,10 @@ export const ticketsEn: Messages["tickets"] = {
   create: {
     title: "Report a problem",
     intro: "Describe the problem; the maintenance team sees it on the board at once.",
+    openTickets: "Already reported on this machine?",
+    openTicketsHelp: "These tickets are open. If your problem is one of them, there is no need to report it again.",
+    noOpenTickets: "No open tickets on this machine.",
+    moreOpenTickets: "{count, plural, one {and # more open ticket} other {and # more open tickets}}",
     noMachines: "No machine is registered yet. Ask an administrator to add one.",
   },
   page: {

@@ -71,6 +71,10 @@ export const ticketsFr = {
     title: "Signaler un problème",
     intro: "Décrivez le problème ; l’équipe de maintenance le verra tout de suite sur le tableau.",
     noMachines: "Aucune machine n’est enregistrée. Demandez à un administrateur d’en ajouter une.",
+    openTickets: "Déjà signalé sur cette machine ?",
+    openTicketsHelp: "Ces tickets sont ouverts. Si votre problème y est, inutile de le signaler de nouveau.",
+    noOpenTickets: "Aucun ticket ouvert sur cette machine.",
+    moreOpenTickets: "{count, plural, one {et # autre ticket ouvert} other {et # autres tickets ouverts}}",
   },
   page: {
     discussInTeam: "Discuter dans l’équipe",

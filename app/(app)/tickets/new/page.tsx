@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import type { MachineOpenTickets } from "@/components/tickets/machine-field";
 import { TicketForm } from "@/components/tickets/ticket-form";
 import { getDb } from "@/lib/db";
+import { format, type Locale, type Messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { listMachines } from "@/lib/machines/queries";
 import { machineLabel } from "@/lib/machines/model";
+import { canSeeTicket, type TicketReader } from "@/lib/permissions";
 import { requireTicketReader } from "@/lib/request";
+import { listOpenTicketsByMachine, type OpenTicketOfMachine } from "@/lib/tickets/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -13,7 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewTicketPage({ searchParams }: PageProps<"/tickets/new">) {
   const user = await requireTicketReader();
-  const [{ t }, machines, { machine }] = await Promise.all([getMessages(), listMachines(await getDb(), user), searchParams]);
+  const db = await getDb();
+  const [{ t, locale }, machines, open, { machine }] = await Promise.all([
+    getMessages(),
+    listMachines(db, user),
+    listOpenTicketsByMachine(db),
+    searchParams,
+  ]);
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold">{t.tickets.create.title}</h1>
@@ -21,8 +31,30 @@ export default async function NewTicketPage({ searchParams }: PageProps<"/ticket
       {machines.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4">{t.tickets.create.noMachines}</p>
       ) : (
-        <TicketForm machines={machines.map((m) => ({ id: m.id, label: machineLabel(m) }))} machineId={Number(machine) || undefined} t={t} />
+        <TicketForm
+          machines={machines.map((m) => ({ id: m.id, label: machineLabel(m) }))}
+          machineId={Number(machine) || undefined}
+          openTickets={byMachine(open, user, t, locale)}
+          t={t}
+        />
       )}
     </div>
   );
+}
+
+/** Each machine's open tickets as the form shows them: linked only when the reader may open them. */
+function byMachine(rows: OpenTicketOfMachine[], reader: TicketReader, t: Messages, locale: Locale): Record<number, MachineOpenTickets> {
+  const out: Record<number, MachineOpenTickets> = {};
+  for (const row of rows) {
+    const entry = (out[row.machineId] ??= { tickets: [] });
+    entry.tickets.push({
+      ticketId: row.ticketId,
+      title: row.title,
+      status: row.status,
+      href: canSeeTicket(reader, row) ? `/tickets/${encodeURIComponent(row.ticketId)}` : undefined,
+    });
+    const more = row.total - entry.tickets.length;
+    entry.more = more > 0 ? format(t.tickets.create.moreOpenTickets, { count: more }, locale) : undefined;
+  }
+  return out;
 }
