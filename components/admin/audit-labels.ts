@@ -1,4 +1,5 @@
-import type { Messages } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/format";
+import { format, type Locale, type Messages } from "@/lib/i18n";
 
 /** "user.role_changed" in the reader's language; an action without a label shows as recorded. */
 export function actionLabel(action: string, t: Messages): string {
@@ -9,11 +10,65 @@ export function actionLabel(action: string, t: Messages): string {
 export function entityLabel(type: string, id: string | null, t: Messages): string {
   const labels: Record<string, string> = t.admin.audit.entities;
   const name = labels[type] ?? type;
-  return id ? `${name} ${type === "setting" ? id : `#${id}`}` : name;
+  if (!id) return name;
+  if (type !== "setting") return `${name} #${id}`;
+  // A setting entry names its setting ("companyName", "webhook.secret"): by its label.
+  return `${name} · ${fieldLabel(id.replace(/^webhook\./, ""), t)}`;
 }
 
-/** Each key whose value differs, as [key, before, after] texts. Values are shown as text, never as HTML. */
-export function changedValues(before: string | null, after: string | null): [string, string, string][] {
+/** One recorded field, worded for the reader. */
+export interface AuditChange {
+  key: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+export type AuditField = keyof Messages["admin"]["audit"]["fields"];
+
+// Bookkeeping the entry itself already says (which machine, when).
+const HIDDEN = new Set(["id", "createdAt", "updatedAt"]);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A field's label; a field no catalogue knows yet shows as recorded rather than disappearing. */
+export function fieldLabel(key: string, t: Messages): string {
+  const labels: Record<string, string> = t.admin.audit.fields;
+  return labels[key] ?? key;
+}
+
+/** A recorded value as the reader says it: role and status names, yes/no, dates in the factory's time. */
+export function valueText(key: string, value: unknown, t: Messages, locale: Locale, timeZone: string): string {
+  const a = t.admin.audit;
+  if (value === undefined || value === null || value === "") return "—";
+  if (typeof value === "boolean") return value ? a.yes : a.no;
+  if (Array.isArray(value)) return value.length ? value.map((v) => valueText(key, v, t, locale, timeZone)).join(", ") : "—";
+  if (typeof value === "number") {
+    if (key === "windowHours") return format(a.hours, { count: value }, locale);
+    if (key === "pauseMs") return format(a.milliseconds, { count: value.toLocaleString(locale) });
+    return value.toLocaleString(locale);
+  }
+  if (typeof value !== "string") return JSON.stringify(value);
+  const named: Record<string, Record<string, string> | undefined> = {
+    role: t.roles,
+    status: t.admin.machineStatus,
+    locale: t.profile.languages,
+    defaultLocale: t.profile.languages,
+  };
+  const name = named[key]?.[value];
+  if (name) return name;
+  if (key === "logoKey") return a.logoSet;
+  if (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value), locale, timeZone);
+  return value;
+}
+
+/** The fields an entry changed (or all of them, for a creation), labelled and worded. Text only, never HTML. */
+export function changedValues(
+  before: string | null,
+  after: string | null,
+  t: Messages,
+  locale: Locale,
+  timeZone: string,
+): AuditChange[] {
   const parse = (text: string | null): Record<string, unknown> => {
     try {
       const value: unknown = text ? JSON.parse(text) : {};
@@ -24,8 +79,12 @@ export function changedValues(before: string | null, after: string | null): [str
   };
   const a = parse(before);
   const b = parse(after);
-  const show = (v: unknown) => (v === undefined || v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v));
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !HIDDEN.has(k));
   const changed = keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-  return (changed.length ? changed : keys).map((k) => [k, show(a[k]), show(b[k])]);
+  return (changed.length ? changed : keys).map((key) => ({
+    key,
+    label: fieldLabel(key, t),
+    before: valueText(key, a[key], t, locale, timeZone),
+    after: valueText(key, b[key], t, locale, timeZone),
+  }));
 }

@@ -28,9 +28,9 @@ export function AuditList({ rows, t, locale, timeZone }: AuditListProps) {
               <span className="text-slate-600"> · {entityLabel(row.entityType, row.entityId, t)}</span>
             </p>
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm break-words">
-              {changedValues(row.before, row.after).map(([key, before, after]) => (
+              {changedValues(row.before, row.after, t, locale, timeZone).map(({ key, label, before, after }) => (
                 <div key={key} className="contents">
-                  <dt className="text-slate-600">{key}</dt>
+                  <dt className="text-slate-600">{label}</dt>
                   <dd className="min-w-0">
                     <span className="sr-only">{a.before} : </span>
                     <del className="text-slate-500">{before}</del>

@@ -1,0 +1,118 @@
+// The audit log read by a person: every entry the administrative operations
+// record is shown with field labels and values in the reader's language, never
+// as the codes stored (`companyName`, `technician`, `true`, `["PMP-001"]`).
+import { beforeAll, describe, expect, it } from "vitest";
+import { actionLabel, changedValues, entityLabel } from "@/components/admin/audit-labels";
+import * as accounts from "@/lib/accounts/users";
+import { recordAudit } from "@/lib/audit";
+import { locales, messagesFor } from "@/lib/i18n";
+import * as machinesCsv from "@/lib/machines/csv";
+import * as machines from "@/lib/machines/operations";
+import { machineStatuses } from "@/lib/machines/model";
+import { roles } from "@/lib/permissions";
+import * as settings from "@/lib/settings/settings";
+import { webhookSettingsSchema } from "@/lib/webhooks/config";
+import { createCast, type Cast } from "./helpers/actors";
+import { freshDatabase } from "./helpers/local-d1";
+import { direct } from "./helpers/refusal";
+
+const t = freshDatabase();
+let cast: Cast;
+
+// What a person must never read in the log: the stored codes.
+const codes = new Set<string>([...roles, ...machineStatuses, ...locales, "true", "false", "null"]);
+
+beforeAll(async () => {
+  cast = await createCast(t.db, "words");
+  const admin = cast.admin;
+  const user = await direct(accounts.createUser)(t.db, admin, {
+    name: "Julie Gagnon",
+    email: "julie@atelier.test",
+    role: "operator",
+    password: "Mot-de-passe-2026!",
+  });
+  await direct(accounts.updateUser)(t.db, admin, { id: user.id, name: "Julie Gagnon", email: "julie@atelier.test", role: "technician" });
+  await direct(accounts.resetUserPassword)(t.db, admin, { id: user.id, password: "Autre-mot-2026!" });
+  await direct(accounts.setUserActive)(t.db, admin, { id: user.id, active: false });
+  await direct(settings.updateSettings)(t.db, admin, {
+    companyName: "Usine Nord",
+    timeZone: "America/Montreal",
+    defaultLocale: "en",
+    ticketPrefix: "USN",
+  });
+  const machine = await direct(machines.createMachine)(t.db, admin, { machineType: "Presse", serialNumber: "PR-1", status: "operational" });
+  await direct(machines.updateMachine)(t.db, admin, { id: machine.id, machineType: "Presse", location: "Atelier B", status: "maintenance" });
+  await direct(machines.setMachineStatus)(t.db, admin, { id: machine.id, status: "out_of_service" });
+  await direct(machines.deleteMachine)(t.db, admin, { id: machine.id });
+  const csv = "Type;Numéro de série;Statut\nPompe;PMP-001;En service\n";
+  await direct(machinesCsv.importMachines)(t.db, admin, { file: new File([csv], "machines.csv", { type: "text/csv" }) });
+  // The webhook page's save records the whole settings object, its secret masked
+  // (lib/webhooks/operations.ts); it needs the worker's env, so its entry is recorded as it would be.
+  const webhook = webhookSettingsSchema.parse({});
+  await recordAudit(t.db, {
+    actorId: admin.id,
+    action: "webhook.settings_changed",
+    entityType: "setting",
+    entityId: "webhook",
+    before: { ...webhook, secret: null },
+    after: { ...webhook, enabled: false, url: "https://connect.pabbly.com/x", appUrl: "https://atelier.example", secret: "whsec_…1234" },
+  });
+});
+
+describe("the audit log in the reader's language", () => {
+  for (const locale of locales) {
+    it(`words every recorded field and value in ${locale}`, async () => {
+      const m = messagesFor(locale);
+      const rows = await t.db.auditLog.findMany({ orderBy: { id: "asc" } });
+      expect(rows.map((r) => r.action)).toEqual(
+        expect.arrayContaining(["user.created", "user.role_changed", "setting.changed", "machine.imported", "machine.deleted"]),
+      );
+      for (const row of rows) {
+        expect(actionLabel(row.action, m)).not.toBe(row.action);
+        if (row.entityType === "setting" && row.entityId) expect(entityLabel(row.entityType, row.entityId, m)).not.toContain(row.entityId);
+        const changes = changedValues(row.before, row.after, m, locale, "America/Toronto");
+        expect(changes.length).toBeGreaterThan(0);
+        for (const change of changes) {
+          expect(change.label, `${row.action}: ${change.key}`).not.toBe(change.key);
+          for (const text of [change.before, change.after]) {
+            expect(codes.has(text), `${row.action}: ${change.key} shows ${text}`).toBe(false);
+            expect(text, `${row.action}: ${change.key}`).not.toMatch(/^[[{]/);
+          }
+        }
+      }
+    });
+  }
+
+  it("shows a role change, a serial number list and a setting as people say them", async () => {
+    const fr = messagesFor("fr");
+    const en = messagesFor("en");
+    const rows = await t.db.auditLog.findMany({ orderBy: { id: "asc" } });
+    const of = (action: string, entityId?: string) => rows.find((r) => r.action === action && (!entityId || r.entityId === entityId))!;
+
+    const role = of("user.role_changed");
+    expect(changedValues(role.before, role.after, fr, "fr", "UTC")).toEqual([{ key: "role", label: "Rôle", before: "Opérateur", after: "Technicien" }]);
+    expect(changedValues(role.before, role.after, en, "en", "UTC")).toEqual([{ key: "role", label: "Role", before: "Operator", after: "Technician" }]);
+
+    const deactivated = of("user.deactivated");
+    expect(changedValues(deactivated.before, deactivated.after, fr, "fr", "UTC")).toEqual([
+      { key: "active", label: "Compte actif", before: "Oui", after: "Non" },
+    ]);
+
+    const imported = of("machine.imported");
+    expect(changedValues(imported.before, imported.after, fr, "fr", "UTC")).toEqual([
+      { key: "count", label: "Nombre", before: "—", after: "1" },
+      { key: "serialNumbers", label: "Numéros de série", before: "—", after: "PMP-001" },
+    ]);
+
+    const language = of("setting.changed", "defaultLocale");
+    expect(entityLabel(language.entityType, language.entityId, fr)).toBe("Paramètre · Langue par défaut");
+    expect(changedValues(language.before, language.after, fr, "fr", "UTC")).toEqual([
+      { key: "defaultLocale", label: "Langue par défaut", before: "Français", after: "English" },
+    ]);
+
+    const status = of("machine.status_changed");
+    expect(changedValues(status.before, status.after, en, "en", "UTC")).toEqual([
+      { key: "status", label: "Status", before: "Maintenance", after: "Out of service" },
+    ]);
+  });
+});
