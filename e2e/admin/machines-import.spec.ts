@@ -45,6 +45,6 @@ test("a valid file is checked, confirmed, imported, and the machines appear in t
   expect(await count()).toBe(before + 2);
 
   const csv = (await (await page.request.get("/machines/export")).body()).toString("utf8");
-  expect(csv).toContain(`Scie à ruban;Kasto;IMP-${suffix}-1;Atelier C;operational`);
-  expect(csv).toContain(`IMP-${suffix}-2;;out_of_service`);
+  expect(csv).toContain(`Scie à ruban;Kasto;IMP-${suffix}-1;Atelier C;En service`);
+  expect(csv).toContain(`IMP-${suffix}-2;;Hors service`);
 });

@@ -97,3 +97,18 @@ describe("decodeCsvBytes", () => {
     expect(decodeCsvBytes(latin)).toBe("Modèle;état");
   });
 });
+
+describe("looksLikeText", () => {
+  it("accepts text in UTF-8 or Windows-1252, with tabs and both line endings", async () => {
+    const { looksLikeText } = await import("./csv");
+    expect(looksLikeText(new TextEncoder().encode("Type;Modèle\r\nPresse\tA;\n"))).toBe(true);
+    expect(looksLikeText(new Uint8Array([0x4d, 0x6f, 0x64, 0xe8, 0x6c, 0x65]))).toBe(true);
+  });
+
+  it("refuses a JPEG, a zip-based .xlsx and a UTF-16 file by their first bytes", async () => {
+    const { looksLikeText } = await import("./csv");
+    expect(looksLikeText(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]))).toBe(false);
+    expect(looksLikeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toBe(false);
+    expect(looksLikeText(new Uint8Array([0xff, 0xfe, 0x54, 0x00, 0x79, 0x00]))).toBe(false);
+  });
+});

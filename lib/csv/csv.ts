@@ -109,6 +109,19 @@ export function normalizeHeader(text: string): string {
  * File bytes to text: UTF-8 (with or without BOM) when valid, else Windows-1252,
  * which is what Excel's plain "CSV" format writes on a French Windows.
  */
+/**
+ * Whether bytes can be a text file: no NUL and no control character but tab,
+ * line breaks and form feed. Images, PDFs, zip-based spreadsheets (.xlsx) and
+ * UTF-16 files all fail in their first bytes.
+ */
+export function looksLikeText(bytes: Uint8Array): boolean {
+  for (const byte of bytes.subarray(0, 8192)) {
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) return false;
+    if (byte === 0x7f) return false;
+  }
+  return true;
+}
+
 export function decodeCsvBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);

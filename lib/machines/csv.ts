@@ -3,7 +3,7 @@
 // checked again and written by one statement: all the machines or none.
 import { z } from "zod";
 import { changeAudited } from "../audit";
-import { decodeCsvBytes, normalizeHeader, parseCell, parseCsv, toCsv, type Separator } from "../csv/csv";
+import { decodeCsvBytes, looksLikeText, normalizeHeader, parseCell, parseCsv, toCsv, type Separator } from "../csv/csv";
 import { isUniqueViolation, sql, sqlDate, type Db } from "../db";
 import { messagesFor, locales, type Locale } from "../i18n";
 import { defineOperation, refuse } from "../operation";
@@ -55,12 +55,17 @@ for (const status of machineStatuses) {
   for (const locale of locales) statusNames.set(normalizeHeader(messagesFor(locale).admin.machineStatus[status]), status);
 }
 
-/** All machines, columns labelled in the reader's language, status as its stable code. */
+/**
+ * All machines in the reader's language: column labels and status names ("Hors
+ * service", not out_of_service). The import reads either language's labels and
+ * the codes, so the file goes back in as it came out.
+ */
 export async function exportMachinesCsv(db: Db, actor: Who, options: { separator: Separator; locale: Locale }): Promise<string> {
   if (!can(actor, "machine.view")) refuse("forbidden");
-  const labels = messagesFor(options.locale).admin.csvColumns;
+  const { csvColumns: labels, machineStatus } = messagesFor(options.locale).admin;
   const machines = await db.machine.findMany({ orderBy: { id: "asc" } });
-  const rows = machines.map((m) => [m.machineType, m.model ?? "", m.serialNumber ?? "", m.location ?? "", m.status]);
+  const status = (code: string) => machineStatus[code as MachineStatus] ?? code;
+  const rows = machines.map((m) => [m.machineType, m.model ?? "", m.serialNumber ?? "", m.location ?? "", status(m.status)]);
   return toCsv([columns.map((c) => labels[c]), ...rows], options.separator);
 }
 
@@ -148,7 +153,10 @@ const fileInput = z.object({ file: z.instanceof(File) });
 async function readFile(file: File): Promise<string> {
   if (file.size === 0) refuse("fileMissing", { field: "file" });
   if (file.size > MAX_IMPORT_BYTES) refuse("fileTooLarge", { field: "file" });
-  return decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // A photo or a spreadsheet given by mistake: said as such, not as "unknown column ÿØÿà".
+  if (!looksLikeText(bytes)) refuse("fileNotText", { field: "file" });
+  return decodeCsvBytes(bytes);
 }
 
 /** The dry run: nothing is written. Admins only, like the import itself. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BOM, parseCsv } from "@/lib/csv/csv";
+import { BOM, parseCell, parseCsv } from "@/lib/csv/csv";
 import type { Db } from "@/lib/db";
 import * as machinesCsv from "@/lib/machines/csv";
 import { exportMachinesCsv } from "@/lib/machines/csv";
@@ -60,11 +60,25 @@ describe("machines CSV", () => {
     await empty.db.machine.deleteMany();
     const csv = await exportMachinesCsv(source.db, actors.admin, { separator: ",", locale: "en" });
     expect(csv.split("\r\n")[0]).toBe(`${BOM}Type,Model,Serial number,Location,Status`);
+    // Statuses as people say them, in the file's language, never the stored codes.
+    const parsed = parseCsv(csv);
+    if (!parsed.ok) throw new Error("the export does not parse");
+    const statuses = new Set(parsed.records.slice(1).map((r) => parseCell(r.fields[4] ?? "")));
+    expect(statuses).toContain("Out of service");
+    for (const code of ["operational", "maintenance", "out_of_service"]) expect(statuses).not.toContain(code);
     expect((await checkMachineImport(empty.db, emptyAdmin, csv)).problems).toEqual([]);
     const labelled = "Type;Numéro de série;Statut\nPresse;P-1;Hors service\nTour;P-2;en maintenance\nScie;;\n";
     const check = await checkMachineImport(empty.db, emptyAdmin, labelled);
     expect(check.problems).toEqual([]);
     expect(check.machines.map((m) => m.status)).toEqual(["out_of_service", "maintenance", "operational"]);
+  });
+
+  it("a file that is not text (a photo, a workbook) is refused as such, before any line is read", async () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
+    const file = { file: new File([jpeg], "machines.csv", { type: "text/csv" }) };
+    const refused = await refusal(direct(machinesCsv.checkMachineImport)(empty.db, emptyAdmin, file));
+    expect(refused.code).toBe("fileNotText");
+    expect(await empty.db.machine.count()).toBe(0);
   });
 
   it("a file with bad lines is reported line by line and writes nothing, even when confirmed", async () => {

@@ -54,6 +54,7 @@ export const rulesEn: Messages["rules"] = {
   logoBadType: "This file is not a PNG, JPEG or WebP image.",
   fileMissing: "Choose a CSV file.",
   fileTooLarge: "The file is larger than 512 KB.",
+  fileNotText: "This file is not a CSV text file (an image or an Excel workbook?). In Excel, choose Save As › CSV.",
   importInvalid: "The file has errors: nothing was imported.",
   importConflict: "A serial number was added in the meantime: nothing was imported. Check the file again.",
   // Webhooks

@@ -54,6 +54,7 @@ export const rulesFr = {
   logoBadType: "Ce fichier n’est pas une image PNG, JPEG ou WebP.",
   fileMissing: "Choisissez un fichier CSV.",
   fileTooLarge: "Le fichier dépasse 512 Ko.",
+  fileNotText: "Ce fichier n’est pas un fichier texte CSV (une image ou un classeur Excel ?). Dans Excel, choisissez Enregistrer sous › CSV.",
   importInvalid: "Le fichier contient des erreurs : rien n’a été importé.",
   importConflict: "Un numéro de série a été ajouté entre-temps : rien n’a été importé. Vérifiez de nouveau le fichier.",
   // Webhooks
