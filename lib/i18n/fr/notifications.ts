@@ -73,7 +73,7 @@ export const notificationsFr = {
     runNow: "Lancer la vérification maintenant",
     running: "Vérification…",
     runHelp: "Exécute tout de suite la vérification que le déclencheur lance toutes les 5 minutes.",
-    runResult: "{found, plural, one {# ticket en retard} other {# tickets en retard}}, {sent, plural, one {# envoyé} other {# envoyés}}, {failed, plural, one {# échec} other {# échecs}}, {skipped, plural, one {# reporté} other {# reportés}}.",
+    runResult: "{found, plural, one {# ticket en retard} other {# tickets en retard}}, {sent, plural, one {# envoyé} other {# envoyés}}, {failed, plural, one {# échec} other {# échecs}}, {skipped, plural, =0 {aucun laissé pour plus tard} one {# laissé pour plus tard (déjà prévenu récemment, nouvel essai prévu ou limite d’envois du passage atteinte)} other {# laissés pour plus tard (déjà prévenus récemment, nouvel essai prévu ou limite d’envois du passage atteinte)}}.",
     response: "Corps de la réponse",
   },
   log: {
