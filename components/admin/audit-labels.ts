@@ -45,6 +45,7 @@ export function valueText(key: string, value: unknown, t: Messages, locale: Loca
   if (typeof value === "number") {
     if (key === "windowHours") return format(a.hours, { count: value }, locale);
     if (key === "pauseMs") return format(a.milliseconds, { count: value.toLocaleString(locale) });
+    if (key.endsWith("Days")) return format(a.days, { count: value }, locale);
     return value.toLocaleString(locale);
   }
   if (typeof value !== "string") return JSON.stringify(value);
@@ -53,6 +54,7 @@ export function valueText(key: string, value: unknown, t: Messages, locale: Loca
     status: t.admin.machineStatus,
     locale: t.profile.languages,
     defaultLocale: t.profile.languages,
+    operatorTicketVisibility: { all: t.admin.settings.visibilityAll, own: t.admin.settings.visibilityOwn },
   };
   const name = named[key]?.[value];
   if (name) return name;

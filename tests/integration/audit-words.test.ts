@@ -10,6 +10,7 @@ import * as machinesCsv from "@/lib/machines/csv";
 import * as machines from "@/lib/machines/operations";
 import { machineStatuses } from "@/lib/machines/model";
 import { roles } from "@/lib/permissions";
+import * as retention from "@/lib/settings/retention";
 import * as settings from "@/lib/settings/settings";
 import { webhookSettingsSchema } from "@/lib/webhooks/config";
 import { createCast, type Cast } from "./helpers/actors";
@@ -39,6 +40,14 @@ beforeAll(async () => {
     timeZone: "America/Montreal",
     defaultLocale: "en",
     ticketPrefix: "USN",
+    operatorTicketVisibility: "all",
+  });
+  await direct(retention.updateRetentionSettings)(t.db, admin, {
+    signInAttemptsDays: "60",
+    cronRunsDays: "90",
+    webhookDays: "365",
+    auditDays: "3650",
+    deletedMediaDays: "14",
   });
   const machine = await direct(machines.createMachine)(t.db, admin, { machineType: "Presse", serialNumber: "PR-1", status: "operational" });
   await direct(machines.updateMachine)(t.db, admin, { id: machine.id, machineType: "Presse", location: "Atelier B", status: "maintenance" });
@@ -69,7 +78,11 @@ describe("the audit log in the reader's language", () => {
       );
       for (const row of rows) {
         expect(actionLabel(row.action, m)).not.toBe(row.action);
-        if (row.entityType === "setting" && row.entityId) expect(entityLabel(row.entityType, row.entityId, m)).not.toContain(row.entityId);
+        if (row.entityType === "setting" && row.entityId) {
+          const setting = entityLabel(row.entityType, row.entityId, m).split(" · ")[1];
+          expect(setting).not.toBe(row.entityId.replace(/^webhook\./, ""));
+          expect(setting).not.toBe(row.entityId);
+        }
         const changes = changedValues(row.before, row.after, m, locale, "America/Toronto");
         expect(changes.length).toBeGreaterThan(0);
         for (const change of changes) {
@@ -108,6 +121,19 @@ describe("the audit log in the reader's language", () => {
     expect(entityLabel(language.entityType, language.entityId, fr)).toBe("Paramètre · Langue par défaut");
     expect(changedValues(language.before, language.after, fr, "fr", "UTC")).toEqual([
       { key: "defaultLocale", label: "Langue par défaut", before: "Français", after: "English" },
+    ]);
+
+    const kept = of("setting.changed", "retention");
+    expect(entityLabel(kept.entityType, kept.entityId, fr)).toBe("Paramètre · Conservation des données");
+    expect(changedValues(kept.before, kept.after, fr, "fr", "UTC")).toContainEqual({
+      key: "auditDays",
+      label: "Journal d’audit",
+      before: "1095 jours",
+      after: "3650 jours",
+    });
+    const seen = of("setting.changed", "operatorTicketVisibility");
+    expect(changedValues(seen.before, seen.after, en, "en", "UTC")).toEqual([
+      { key: "operatorTicketVisibility", label: "Operators see", before: "Their reports", after: "All tickets" },
     ]);
 
     const status = of("machine.status_changed");

@@ -92,7 +92,7 @@ describe("comments", () => {
     const ticket = await createTicket(t.db, fixtures);
     const technician = { id: fixtures.technician.id, role: "technician" } as Who;
     await comment(t.db, technician, { ticketId: ticket.id, content: "Vérifié sur place" });
-    const details = await getTicketDetails(t.db, ticket.ticketId);
+    const details = await getTicketDetails(t.db, ticket.ticketId, { ...technician, visibility: "own" });
     expect(details?.comments.map((c) => [c.user.name, c.user.role])).toEqual([["Julie Roy", "technician"]]);
   });
 });
