@@ -10,7 +10,7 @@ import openNext from "./.open-next/worker.js";
 import { INTERNAL_TOKEN_HEADER, issueInternalToken } from "./lib/internal-token";
 import { withSecurityHeaders } from "./lib/security-headers";
 import { ConversationHub, LIVE_USER_HEADER } from "./lib/messages/live-hub";
-import { verifyLiveToken } from "./lib/messages/live-token";
+import { admitLiveSocket } from "./lib/messages/live-gate";
 import { HUB_NAME, LIVE_PATH } from "./lib/messages/model";
 
 // The Durable Object class behind live messages (wrangler.jsonc durable_objects).
@@ -55,19 +55,15 @@ async function runTestSql(request: Request, env: TestEnv): Promise<Response> {
 }
 
 /**
- * A live socket for the signed-in user: the token (lib/messages/live-token.ts)
- * is checked here, and the account must still be active, before the upgrade
- * reaches the hub; the hub then knows the user only from the header set here.
+ * A live socket for the signed-in user: the token and the account are checked
+ * here (lib/messages/live-gate.ts) before the upgrade reaches the hub; the hub
+ * then knows the user only from the header set here.
  */
 async function openLiveSocket(request: Request, env: CloudflareEnv): Promise<Response> {
-  if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("Expected a WebSocket upgrade", { status: 426 });
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  const userId = env.AUTH_SECRET ? await verifyLiveToken(token, env.AUTH_SECRET) : null;
-  if (!userId) return new Response("Forbidden", { status: 403 });
-  const user = await env.DB.prepare("SELECT active FROM users WHERE id = ?").bind(userId).first<{ active: number }>();
-  if (!user?.active) return new Response("Forbidden", { status: 403 });
+  const admission = await admitLiveSocket(request, env);
+  if (!admission.ok) return new Response(admission.status === 426 ? "Expected a WebSocket upgrade" : "Forbidden", { status: admission.status });
   const headers = new Headers(request.headers);
-  headers.set(LIVE_USER_HEADER, String(userId));
+  headers.set(LIVE_USER_HEADER, String(admission.userId));
   return env.CONVERSATION_HUB.getByName(HUB_NAME).fetch(new Request(request, { headers }));
 }
 

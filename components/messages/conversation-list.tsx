@@ -1,27 +1,36 @@
+"use client";
+
 import Link from "next/link";
+import { useEffect } from "react";
 import { formatDateTime } from "@/lib/format";
-import { format, type Locale, type Messages } from "@/lib/i18n";
+import { format, type PluralTemplate } from "@/lib/i18n/format";
+import type { Locale, Messages } from "@/lib/i18n";
 import type { ConversationSummary } from "@/lib/messages/queries";
+import { useLive } from "./live-provider";
 
 interface ConversationListProps {
+  /** As the server rendered them; the tab's socket keeps them live from there. */
   conversations: ConversationSummary[];
   locale: Locale;
   timeZone: string;
-  t: Messages;
+  t: Messages["messages"]["list"];
+  unreadLabel: PluralTemplate;
 }
 
 /** The team channel first, then private conversations, most recent first (as listConversations orders them). */
-export function ConversationList({ conversations, locale, timeZone, t }: ConversationListProps) {
-  const m = t.messages.list;
+export function ConversationList({ conversations: rendered, locale, timeZone, t, unreadLabel }: ConversationListProps) {
+  const { conversations: live, showInbox } = useLive();
+  useEffect(() => showInbox(rendered), [rendered, showInbox]);
+  const conversations = live ?? rendered;
   const preview = (c: ConversationSummary) => {
-    if (!c.last) return m.noMessages;
-    if (c.last.deleted) return m.deleted;
-    return c.last.preview || (c.last.audio ? m.voiceNote : c.last.photos ? m.photo : "");
+    if (!c.last) return t.noMessages;
+    if (c.last.deleted) return t.deleted;
+    return c.last.preview || (c.last.audio ? t.voiceNote : c.last.photos ? t.photo : "");
   };
   return (
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="conversations">
       {conversations.map((c) => {
-        const name = c.other?.name ?? m.team;
+        const name = c.other?.name ?? t.team;
         return (
           <li key={c.key}>
             <Link href={`/messages/${c.key}`} className="flex min-h-16 items-center gap-3 px-3 py-2 hover:bg-slate-50" data-conversation={c.key}>
@@ -40,7 +49,7 @@ export function ConversationList({ conversations, locale, timeZone, t }: Convers
                 </p>
               </div>
               {c.unread > 0 && (
-                <span className="rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white" aria-label={format(t.messages.unread, { count: c.unread }, locale)}>
+                <span className="rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white" aria-label={format(unreadLabel, { count: c.unread }, locale)} data-testid="conversation-unread">
                   {c.unread}
                 </span>
               )}

@@ -11,7 +11,7 @@ import type { ActionResult } from "@/lib/operation";
 import type { Who } from "@/lib/permissions";
 import { Composer } from "./composer";
 import { MessageItem, type ShownMessage } from "./message-item";
-import { useLiveEvents } from "./use-live";
+import { useLive, useLiveEvents } from "./live-provider";
 
 export interface ConversationViewProps {
   conversationKey: string;
@@ -53,10 +53,16 @@ export function ConversationView({ conversationKey, user, initial, otherLastRead
   const lastStoredId = messages.findLast((m) => !m.sending)?.id ?? 0;
 
   // Read up to the last stored message while the page is in view.
+  const { setActive, refreshInbox } = useLive();
+  useEffect(() => {
+    setActive(conversationKey);
+    return () => setActive(null);
+  }, [conversationKey, setActive]);
   const markRead = useEffectEvent(() => {
     if (document.visibilityState !== "visible" || lastStoredId <= lastMarked.current) return;
     lastMarked.current = lastStoredId;
-    void markConversationReadAction({ conversation: conversationKey, upTo: lastStoredId });
+    // The header's count: from the answer here, from the read event in the user's other tabs.
+    void markConversationReadAction({ conversation: conversationKey, upTo: lastStoredId }).then(refreshInbox, () => {});
   });
   useEffect(() => {
     markRead();

@@ -1,4 +1,5 @@
-import { format, type Locale, type Messages } from "@/lib/i18n";
+import { UnreadBadge } from "@/components/messages/unread-badge";
+import type { Locale, Messages } from "@/lib/i18n";
 import { can } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/request";
 import { Brand } from "./brand";
@@ -12,11 +13,9 @@ interface AppHeaderProps {
   t: Messages;
   companyName: string;
   logoKey: string | null;
-  /** Unread messages in all the user's conversations. */
-  unread: number;
 }
 
-export function AppHeader({ user, locale, t, companyName, logoKey, unread }: AppHeaderProps) {
+export function AppHeader({ user, locale, t, companyName, logoKey }: AppHeaderProps) {
   return (
     <header className="border-b border-slate-200 bg-white">
       {/* Phones: brand and account on the first row, navigation on its own scrollable row. */}
@@ -31,13 +30,7 @@ export function AppHeader({ user, locale, t, companyName, logoKey, unread }: App
           <NavLink href="/machines">{t.machines.nav}</NavLink>
           <NavLink href="/messages">
             {t.messages.nav}
-            {/* relative: the sr-only text is absolutely placed, and would otherwise widen the phone page from the scrolled nav. */}
-            {unread > 0 && (
-              <span className="relative ml-1.5 rounded-full bg-blue-700 px-1.5 text-xs font-semibold text-white" data-testid="unread-badge">
-                <span aria-hidden="true">{unread > 99 ? "99+" : unread}</span>
-                <span className="sr-only">{format(t.messages.unread, { count: unread }, locale)}</span>
-              </span>
-            )}
+            <UnreadBadge label={t.messages.unread} locale={locale} />
           </NavLink>
           {can(user, "user.list") && <NavLink href="/admin/users">{t.admin.nav.users}</NavLink>}
           {can(user, "settings.manage") && <NavLink href="/admin/settings">{t.admin.nav.settings}</NavLink>}

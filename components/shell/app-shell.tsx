@@ -1,19 +1,21 @@
+import { LiveProvider } from "@/components/messages/live-provider";
 import { getDb } from "@/lib/db";
 import { countUnread } from "@/lib/messages/queries";
-import { getMessages } from "@/lib/request";
-import { getRequestSettings } from "@/lib/request";
-import type { CurrentUser } from "@/lib/request";
+import { getMessages, getRequestSettings, type CurrentUser } from "@/lib/request";
 import { AppHeader } from "./app-header";
 
 /** The signed-in frame shared by the (app) and (admin) layouts: header, then the page. */
 export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
   const [{ locale, t }, settings, unread] = await Promise.all([getMessages(), getRequestSettings(), countUnread(await getDb(), user.id)]);
   return (
-    <div className="min-h-dvh">
-      <AppHeader user={user} locale={locale} t={t} companyName={settings.companyName} logoKey={settings.logoKey} unread={unread} />
-      <main id="main" className="mx-auto max-w-6xl px-3 py-6 sm:px-6">
-        {children}
-      </main>
-    </div>
+    // One live socket per tab, opened here so the header's count is live on every page.
+    <LiveProvider userId={user.id} initialUnread={unread}>
+      <div className="min-h-dvh">
+        <AppHeader user={user} locale={locale} t={t} companyName={settings.companyName} logoKey={settings.logoKey} />
+        <main id="main" className="mx-auto max-w-6xl px-3 py-6 sm:px-6">
+          {children}
+        </main>
+      </div>
+    </LiveProvider>
   );
 }

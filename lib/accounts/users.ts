@@ -10,6 +10,7 @@ import { defineOperation, refuse, type ActionContext, type RuleCode } from "../o
 import { can, roles, type Role, type Who } from "../permissions";
 import { hashPassword } from "./password";
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "./password-policy";
+import { disconnectUser } from "../messages/live";
 import { searchText } from "../search";
 import { checkPassword, claimAttempt, settleAttempt } from "./sign-in";
 import { nameKey } from "./names";
@@ -247,6 +248,8 @@ export const setUserActive = defineOperation(
       throw error;
     }
     if (changed === 0) refuse("lastAdmin");
+    // After D1: an open live socket of theirs closes at once, and worker.ts admits no new one.
+    if (!data.active) await disconnectUser(data.id);
     return findOrRefuse(db, data.id);
   },
 );

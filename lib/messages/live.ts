@@ -10,25 +10,35 @@ export type LiveEvent =
   | { type: "read"; conversationKey: string; userId: number; lastReadId: number }
   | { type: "deleted"; conversationKey: string; id: number };
 
+/** An error's first line: outside a worker (tests, scripts) OpenNext explains itself over a dozen lines. */
+const reason = (error: unknown) => String(error).split("\n").find((line) => line.trim() && !/^Error:\s*$/.test(line)) ?? String(error);
+
 async function hub() {
   return (await getCloudflareContext({ async: true })).env.CONVERSATION_HUB.getByName(HUB_NAME);
 }
 
+/**
+ * Sends the event to the conversation's members: the two people of a private
+ * one, every open socket for the team channel (all of them active users: worker.ts
+ * admits no other, and deactivation closes theirs). A read in the team channel
+ * only concerns the reader's own tabs (nobody sees "lu" there).
+ */
 export async function publish(conversationKey: string, event: LiveEvent): Promise<void> {
   const conversation = parseConversation(conversationKey);
   if (!conversation) return;
+  const recipients = conversation.kind === "private" ? conversation.members : event.type === "read" ? [event.userId] : "everyone";
   try {
-    await (await hub()).publish(conversation.kind === "team" ? "everyone" : conversation.members, event);
+    await (await hub()).publish(recipients, event);
   } catch (error) {
-    console.error(`live: publish failed (${conversationKey}): ${String(error)}`);
+    console.error(`live: publish failed (${conversationKey}): ${reason(error)}`);
   }
 }
 
-/** Closes a deactivated user's sockets. */
+/** Closes a deactivated user's sockets (the operation that deactivates calls it, after D1). */
 export async function disconnectUser(userId: number): Promise<void> {
   try {
     await (await hub()).disconnect(userId);
   } catch (error) {
-    console.error(`live: disconnect failed (${userId}): ${String(error)}`);
+    console.error(`live: disconnect failed (${userId}): ${reason(error)}`);
   }
 }

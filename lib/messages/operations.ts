@@ -9,7 +9,7 @@ import { canDeleteMessage, canReadConversation } from "../permissions";
 import { headOf, mediaFiles, removeStoredObjects, storeNewMedia, type StoredMedia } from "../stored-files";
 import { MAX_TEXT, normalizeText, otherMember, parseConversation, type Conversation, type MessageView } from "./model";
 import { issueLiveToken } from "./live-token";
-import { getHistory, getMessagesAfter, getMessageView } from "./queries";
+import { getHistory, getMessagesAfter, getMessageView, listConversations } from "./queries";
 
 const id = z.coerce.number().int().positive();
 const conversationInput = z.string().trim().max(40);
@@ -170,7 +170,6 @@ export const deleteMessage = defineOperation({ input: z.object({ id }), permissi
   return { id: message.id, conversationKey: message.conversationKey };
 });
 
-
 /**
  * A page of history for a reader of the conversation: the one before `before`
  * (scrolling up), or what came after `after` (catching up after a lost connection).
@@ -183,6 +182,9 @@ export const readHistory = defineOperation(
     return getHistory(db, input.conversation, { before: input.before });
   },
 );
+
+/** The conversation list with its unread counts, read again when a live event changes them. */
+export const readInbox = defineOperation({ input: z.object({}), permission: "message.read" }, (_input, { db, user }) => listConversations(db, user.id));
 
 /** A one-minute ticket for the signed-in user's live socket (lib/messages/live-token.ts). */
 export const openLiveSocket = defineOperation({ input: z.object({}), permission: "message.read" }, async (_input, { user }) => {

@@ -1,0 +1,61 @@
+import { expect, test, type Page } from "@playwright/test";
+import { account, storageState } from "../fixtures/accounts";
+import { uniqueTag, userId } from "../fixtures/tickets";
+
+/** The header's unread count as shown (0 when the badge is absent). */
+async function headerCount(page: Page): Promise<number> {
+  const badge = page.getByTestId("unread-badge");
+  return (await badge.count()) ? Number(await badge.locator('[aria-hidden="true"]').textContent()) : 0;
+}
+
+test("the header count and the conversation list change live in the reader's tabs, and reading brings the count back to zero everywhere", async ({ browser }) => {
+  const technician = await browser.newContext({ storageState: storageState("technician") });
+  const supervisor = await browser.newContext({ storageState: storageState("supervisor") });
+  const ids = [await userId(account("technician").email), await userId(account("supervisor").email)].sort((a, b) => a - b);
+  const pair = `${ids[0]}-${ids[1]}`;
+
+  // The supervisor reads everything first, in a third tab kept for reading later.
+  const reader = await supervisor.newPage();
+  await reader.goto("/messages/team");
+  await reader.goto(`/messages/${pair}`);
+  await reader.goto("/profile");
+  const [board, list] = [await supervisor.newPage(), await supervisor.newPage()];
+  await Promise.all([board.goto("/tickets"), list.goto("/messages")]);
+  await expect(board.getByTestId("unread-badge")).toHaveCount(0);
+  await expect(list.getByTestId("unread-badge")).toHaveCount(0);
+
+  const tech = await technician.newPage();
+  await tech.goto(`/messages/${pair}`);
+  const text = `Peux-tu passer à la presse 4 ? ${uniqueTag("cnt")}`;
+  await tech.getByLabel("Votre message").fill(text);
+  await tech.getByRole("button", { name: "Envoyer" }).click();
+  await tech.goto("/messages/team");
+  const team = `Pause à 10 h ${uniqueTag("cnt")}`;
+  await tech.getByLabel("Votre message").fill(team);
+  await tech.getByRole("button", { name: "Envoyer" }).click();
+
+  // No reload: the socket brings both counts and the list's previews.
+  await expect.poll(() => headerCount(board)).toBe(2);
+  await expect.poll(() => headerCount(list)).toBe(2);
+  const rows = list.getByTestId("conversations").locator("a[data-conversation]");
+  await expect(list.locator(`[data-conversation="${pair}"]`)).toContainText(text);
+  await expect(list.locator(`[data-conversation="${pair}"]`).getByTestId("conversation-unread")).toHaveText("1");
+  await expect(list.locator('[data-conversation="team"]')).toContainText(team);
+  // The team channel stays first; the pair just written in comes right after it.
+  await expect(rows.nth(0)).toHaveAttribute("data-conversation", "team");
+  await expect(rows.nth(1)).toHaveAttribute("data-conversation", pair);
+
+  // Reading in one tab: the other tabs' counts go down without a reload.
+  await reader.goto(`/messages/${pair}`);
+  await expect(reader.getByTestId("message").filter({ hasText: text })).toBeVisible();
+  await expect.poll(() => headerCount(board)).toBe(1);
+  await expect(list.locator(`[data-conversation="${pair}"]`).getByTestId("conversation-unread")).toHaveCount(0);
+  await reader.goto("/messages/team");
+  await expect(reader.getByTestId("message").filter({ hasText: team })).toBeVisible();
+  await expect(board.getByTestId("unread-badge")).toHaveCount(0);
+  await expect(list.getByTestId("unread-badge")).toHaveCount(0);
+  await expect(reader.getByTestId("unread-badge")).toHaveCount(0);
+
+  await technician.close();
+  await supervisor.close();
+});
