@@ -69,6 +69,30 @@ export async function storeNewMedia(ctx: ActionContext, files: File[], options: 
   return stored;
 }
 
+/**
+ * Copies stored files to new objects under `prefix` (a message's photos becoming a
+ * ticket's): each record then owns its files, so deleting the message, or the
+ * ticket's photo, never takes the other's away. Throws with nothing left behind.
+ */
+export async function copyStoredObjects(ctx: ActionContext, files: StoredMedia[], prefix: StoreOptions["prefix"]): Promise<StoredMedia[]> {
+  if (!files.length) return [];
+  const bucket = await getMediaBucket(ctx);
+  const copies: StoredMedia[] = [];
+  try {
+    for (const file of files) {
+      const source = await bucket.get(file.fileKey);
+      if (!source) continue; // gone meanwhile (the message was deleted): nothing to copy
+      const fileKey = `${prefix}/${crypto.randomUUID()}.${file.fileKey.split(".").pop()}`;
+      await bucket.put(fileKey, await source.arrayBuffer(), { httpMetadata: { contentType: file.fileType } });
+      copies.push({ fileKey, fileName: file.fileName, fileType: file.fileType, fileSize: file.fileSize });
+    }
+  } catch (error) {
+    await removeStoredObjects(ctx, copies);
+    throw error;
+  }
+  return copies;
+}
+
 export async function removeStoredObjects(ctx: ActionContext, stored: StoredMedia[]): Promise<void> {
   if (!stored.length) return;
   const bucket = await getMediaBucket(ctx);

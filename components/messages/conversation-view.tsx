@@ -1,27 +1,31 @@
 "use client";
 
-import { useEffect, useEffectEvent, useRef, useState, useTransition } from "react";
-import { markConversationReadAction, readHistoryAction, sendMessageAction } from "@/app/(app)/messages/actions";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { markConversationReadAction, readHistoryAction, readTicketRefsAction, sendMessageAction } from "@/app/(app)/messages/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { utcToWallTime } from "@/lib/factory-time";
 import { formatDay } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
-import { groupByDay, normalizeText, type MessageView } from "@/lib/messages/model";
+import { groupByDay, normalizeText, ticketIdsIn, type MessageView } from "@/lib/messages/model";
+import type { TicketRefs } from "@/lib/messages/queries";
 import type { ActionResult } from "@/lib/operation";
 import type { Who } from "@/lib/permissions";
 import { Composer } from "./composer";
 import { MessageItem, type ShownMessage } from "./message-item";
 import { useLive, useLiveEvents } from "./live-provider";
+import { useOlderMessages } from "./use-older-messages";
 
 export interface ConversationViewProps {
   conversationKey: string;
   user: Who & { name: string };
-  initial: { messages: MessageView[]; hasMore: boolean };
+  /** The latest page, with the tickets its messages mention. */
+  initial: { messages: MessageView[]; hasMore: boolean; tickets: TicketRefs };
   otherLastReadId: number;
   /** False when the other person's account is deactivated: nothing can be sent. */
   canWrite: boolean;
   /** What the composer starts with (a ticket id from the ticket page). */
   draft?: string;
+  statusLabels: Messages["status"];
   locale: Locale;
   timeZone: string;
   t: Messages["messages"];
@@ -37,15 +41,29 @@ function merge(current: ShownMessage[], incoming: MessageView[]): ShownMessage[]
   return [...stored, ...current.filter((m) => m.sending && !clientIds.has(m.clientId))];
 }
 
-export function ConversationView({ conversationKey, user, initial, otherLastReadId, canWrite, draft, locale, timeZone, t }: ConversationViewProps) {
+/** Ids asked for once, found or not, with the page that brought their messages or by readTicketRefs. */
+function knownIds(messages: MessageView[]): string[] {
+  return messages.flatMap((m) => ticketIdsIn(m.content));
+}
+
+export function ConversationView(props: ConversationViewProps) {
+  const { conversationKey, user, initial, otherLastReadId, canWrite, draft, statusLabels, locale, timeZone, t } = props;
   const [messages, setMessages] = useState<ShownMessage[]>(initial.messages);
   const [hasMore, setHasMore] = useState(initial.hasMore);
   const [otherRead, setOtherRead] = useState(otherLastReadId);
-  const [loadingOlder, startLoadingOlder] = useTransition();
+  const [tickets, setTickets] = useState<TicketRefs>(initial.tickets);
+  const askedTickets = useRef(new Set(knownIds(initial.messages)));
   const pendingSends = useRef(new Map<string, FormData>());
   const lastMarked = useRef(0);
   const bottom = useRef<HTMLDivElement>(null);
   const c = t.conversation;
+
+  /** A page from the server: its messages, and the tickets they mention. */
+  function takePage(page: { messages: MessageView[]; tickets: TicketRefs }) {
+    for (const id of knownIds(page.messages)) askedTickets.current.add(id);
+    setTickets((current) => ({ ...current, ...page.tickets }));
+    setMessages((current) => merge(current, page.messages));
+  }
 
   const onDeleted = (id: number) =>
     setMessages((current) => current.map((m) => (m.id === id ? { ...m, deleted: true, content: "", photoIds: [], audioDuration: null } : m)));
@@ -70,9 +88,23 @@ export function ConversationView({ conversationKey, user, initial, otherLastRead
     return () => document.removeEventListener("visibilitychange", markRead);
   }, [lastStoredId]);
 
+  // A message added at the end (sent, or arrived) brings the view down; older ones loaded above do not.
+  const lastKey = messages.at(-1)?.clientId ?? messages.at(-1)?.id;
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });
-  }, [messages.length]);
+  }, [lastKey]);
+
+  // Ticket ids in messages that came live or were just sent: looked up once, in one query.
+  const mentionedKey = [...new Set(messages.flatMap((m) => (m.sending ? [] : ticketIdsIn(m.content))))].join(" ");
+  useEffect(() => {
+    const ids = mentionedKey.split(" ").filter((id) => id && !askedTickets.current.has(id));
+    if (!ids.length) return;
+    for (const id of ids) askedTickets.current.add(id);
+    void readTicketRefsAction({ ids }).then(
+      (result) => result.ok && setTickets((current) => ({ ...current, ...result.data })),
+      () => ids.forEach((id) => askedTickets.current.delete(id)),
+    );
+  }, [mentionedKey]);
 
   const online = useLiveEvents(
     (event) => {
@@ -85,20 +117,18 @@ export function ConversationView({ conversationKey, user, initial, otherLastRead
     // Whatever arrived while the socket was closed, once: merge() keeps one copy per id.
     async () => {
       const result = await readHistoryAction({ conversation: conversationKey, after: lastStoredId });
-      if (result.ok) setMessages((current) => merge(current, result.data.messages));
+      if (result.ok) takePage(result.data);
     },
   );
 
-  function loadOlder() {
-    const first = messages.find((m) => !m.sending);
-    if (!first || loadingOlder) return;
-    startLoadingOlder(async () => {
-      const result = await readHistoryAction({ conversation: conversationKey, before: first.id });
-      if (!result.ok) return;
-      setHasMore(result.data.hasMore);
-      setMessages((current) => merge(current, result.data.messages));
-    });
-  }
+  const firstStoredId = messages.find((m) => !m.sending)?.id;
+  const { sentinel, loading: loadingOlder, loadOlder } = useOlderMessages(async () => {
+    if (!firstStoredId) return;
+    const result = await readHistoryAction({ conversation: conversationKey, before: firstStoredId });
+    if (!result.ok) return;
+    setHasMore(result.data.hasMore);
+    takePage(result.data);
+  }, hasMore);
 
   async function deliver(clientId: string, data: FormData): Promise<ActionResult<MessageView>> {
     let result: ActionResult<MessageView>;
@@ -157,7 +187,7 @@ export function ConversationView({ conversationKey, user, initial, otherLastRead
         </p>
       )}
       {hasMore && (
-        <div className="text-center">
+        <div className="text-center" ref={sentinel}>
           <button type="button" className="btn-ghost text-sm" onClick={loadOlder} aria-disabled={loadingOlder}>
             {loadingOlder ? c.loadingOlder : c.older}
           </button>
@@ -174,6 +204,8 @@ export function ConversationView({ conversationKey, user, initial, otherLastRead
               <MessageItem
                 key={message.clientId ?? message.id}
                 message={message}
+                tickets={tickets}
+                statusLabels={statusLabels}
                 user={user}
                 read={conversationKey !== "team" && message.id <= otherRead}
                 locale={locale}

@@ -1,10 +1,12 @@
 "use client";
 
 import { deleteMessageAction } from "@/app/(app)/messages/actions";
+import Link from "next/link";
 import { ActionButton } from "@/components/ui/action-button";
 import { formatClock, formatTime } from "@/lib/format";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import type { MessageView } from "@/lib/messages/model";
+import type { TicketRefs } from "@/lib/messages/queries";
 import { canDeleteMessage, type Who } from "@/lib/permissions";
 import { MessageText } from "./message-text";
 
@@ -13,6 +15,8 @@ export type ShownMessage = MessageView & { sending?: "pending" | "failed" };
 
 interface MessageItemProps {
   message: ShownMessage;
+  tickets: TicketRefs;
+  statusLabels: Messages["status"];
   user: Who;
   /** The other person has read it (private conversations, own messages). */
   read: boolean;
@@ -24,11 +28,11 @@ interface MessageItemProps {
   retry?: React.ReactNode;
 }
 
-export function MessageItem({ message, user, read, locale, timeZone, t, onDeleted, retry }: MessageItemProps) {
+export function MessageItem({ message, tickets, statusLabels, user, read, locale, timeZone, t, onDeleted, retry }: MessageItemProps) {
   const own = message.senderId === user.id;
   const stored = !message.sending;
   return (
-    <li className={`flex ${own ? "justify-end" : "justify-start"}`} data-testid="message" data-message-id={stored ? message.id : undefined}>
+    <li id={stored ? `message-${message.id}` : undefined} className={`flex scroll-mt-24 ${own ? "justify-end" : "justify-start"}`} data-testid="message" data-message-id={stored ? message.id : undefined}>
       <div className={`max-w-[85%] rounded-lg border px-3 py-2 ${own ? "border-blue-200 bg-blue-50" : "border-slate-200 bg-white"}`}>
         <p className="text-xs text-slate-600">
           <span className="font-medium text-slate-900">{message.senderName}</span> ·{" "}
@@ -41,7 +45,7 @@ export function MessageItem({ message, user, read, locale, timeZone, t, onDelete
           <p className="text-slate-500 italic">{t.deleted}</p>
         ) : (
           <>
-            {message.content && <MessageText text={message.content} />}
+            {message.content && <MessageText text={message.content} tickets={tickets} statusLabels={statusLabels} />}
             {message.photoIds.length > 0 && (
               <div className="mt-2 flex flex-wrap gap-2">
                 {message.photoIds.map((photoId) => (
@@ -67,8 +71,13 @@ export function MessageItem({ message, user, read, locale, timeZone, t, onDelete
           </>
         )}
         {retry}
-        {stored && !message.deleted && canDeleteMessage(user, message) && (
-          <div className="mt-1">
+        {stored && !message.deleted && (
+          <div className="mt-1 flex flex-wrap items-center gap-1">
+            {/* The report form, prefilled with this message's text and photos (app/(app)/tickets/new). */}
+            <Link href={`/tickets/new?message=${message.id}`} className="btn-ghost inline-flex min-h-8 items-center px-2 text-xs">
+              {t.createTicket}
+            </Link>
+            {canDeleteMessage(user, message) && (
             <ActionButton
               action={deleteMessageAction.bind(null, { id: message.id })}
               label={t.delete}
@@ -77,6 +86,7 @@ export function MessageItem({ message, user, read, locale, timeZone, t, onDelete
               onSuccess={() => onDeleted(message.id)}
               className="btn-ghost min-h-8 px-2 text-xs text-red-700"
             />
+            )}
           </div>
         )}
       </div>

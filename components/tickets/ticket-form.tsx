@@ -10,15 +10,18 @@ interface TicketFormProps {
   machines: { id: number; label: string }[];
   machineId?: number;
   openTickets: Record<number, MachineOpenTickets>;
+  /** "Créer un ticket" on a message: its text fills the form, its photos go with the report. */
+  fromMessage?: { id: number; title: string; description: string; photoIds: number[] };
   t: Messages;
 }
 
 /** Reporting a problem: made for a phone held in one hand, camera included. */
-export function TicketForm({ machines, machineId, openTickets, t }: TicketFormProps) {
+export function TicketForm({ machines, machineId, openTickets, fromMessage, t }: TicketFormProps) {
   const f = t.tickets.form;
   return (
     <ActionForm action={createTicketAction} className="space-y-4" aria-label={t.tickets.create.title} failedMessage={t.errors.errorBody}>
-      <TextField name="title" label={f.title} help={f.titleHelp} required maxLength={120} autoComplete="off" />
+      {fromMessage && <input type="hidden" name="fromMessage" value={fromMessage.id} />}
+      <TextField name="title" label={f.title} help={f.titleHelp} required maxLength={120} autoComplete="off" defaultValue={fromMessage?.title} />
       <MachineField
         machines={machines}
         machineId={machineId}
@@ -32,7 +35,18 @@ export function TicketForm({ machines, machineId, openTickets, t }: TicketFormPr
         defaultValue="medium"
         options={ticketPriorities.map((p) => ({ value: p, label: t.priority[p] }))}
       />
-      <TextAreaField name="description" label={f.description} help={f.descriptionHelp} maxLength={5000} rows={5} />
+      <TextAreaField name="description" label={f.description} help={f.descriptionHelp} maxLength={5000} rows={5} defaultValue={fromMessage?.description} />
+      {fromMessage && fromMessage.photoIds.length > 0 && (
+        <div className="space-y-1" data-testid="message-photos">
+          <p className="text-sm font-medium text-slate-800">{f.messagePhotos}</p>
+          <div className="flex flex-wrap gap-2">
+            {fromMessage.photoIds.map((photoId) => (
+              // eslint-disable-next-line @next/next/no-img-element -- private R2 files, served by our own route
+              <img key={photoId} src={`/media/messages/${fromMessage.id}/${photoId}`} alt="" className="h-20 w-20 rounded object-cover" />
+            ))}
+          </div>
+        </div>
+      )}
       <TextField name="photos" type="file" label={f.photos} help={f.photosHelp} accept={ACCEPTED_TYPES} multiple />
       <div className="space-y-1">
         <label htmlFor="field-camera" className="block text-sm font-medium text-slate-800">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { utcToWallTime } from "../factory-time";
-import { groupByDay, normalizeText, otherMember, parseConversation, privateKey, splitText } from "./model";
+import { groupByDay, normalizeText, otherMember, parseConversation, privateKey, splitText, ticketIdsIn } from "./model";
 
 describe("conversation keys", () => {
   it("name a private pair the same way whoever writes first", () => {
@@ -44,5 +44,15 @@ describe("day separators", () => {
       ["2026-11-23", 2],
       ["2026-11-24", 1],
     ]);
+  });
+});
+
+describe("ticketIdsIn", () => {
+  it("finds each ticket id once, whatever the prefix settings gave it, and nothing in plain words", () => {
+    expect(ticketIdsIn("TKT-M007-20261123-004 puis AB12-M120-20261201-011, encore TKT-M007-20261123-004")).toEqual([
+      "TKT-M007-20261123-004",
+      "AB12-M120-20261201-011",
+    ]);
+    expect(ticketIdsIn("la presse M007 du 20261123")).toEqual([]);
   });
 });

@@ -82,6 +82,11 @@ export function splitText(text: string): TextPart[] {
   return parts;
 }
 
+/** The ticket ids a text mentions, each once, in order. */
+export function ticketIdsIn(text: string): string[] {
+  return [...new Set(splitText(text).flatMap((part) => (part.kind === "ticket" ? [part.ticketId] : [])))];
+}
+
 /** Messages (oldest first) cut into factory days, for the day separators. */
 export function groupByDay<M extends { createdAt: string }>(messages: M[], dayOf: (date: Date) => string): { day: string; messages: M[] }[] {
   const groups: { day: string; messages: M[] }[] = [];

@@ -9,7 +9,7 @@ import { canDeleteMessage, canReadConversation } from "../permissions";
 import { headOf, mediaFiles, removeStoredObjects, storeNewMedia, type StoredMedia } from "../stored-files";
 import { MAX_TEXT, normalizeText, otherMember, parseConversation, type Conversation, type MessageView } from "./model";
 import { issueLiveToken } from "./live-token";
-import { getHistory, getMessagesAfter, getMessageView, listConversations } from "./queries";
+import { findTicketRefs, getHistory, getMessagesAfter, getMessageView, listConversations, MAX_TICKET_REFS, withTicketRefs } from "./queries";
 
 const id = z.coerce.number().int().positive();
 const conversationInput = z.string().trim().max(40);
@@ -178,9 +178,15 @@ export const readHistory = defineOperation(
   { input: z.object({ conversation: conversationInput, before: id.optional(), after: z.coerce.number().int().min(0).optional() }), permission: "message.read" },
   async (input, { db, user }) => {
     if (!canReadConversation(user, input.conversation)) refuse("notInConversation");
-    if (input.after !== undefined) return getMessagesAfter(db, input.conversation, input.after);
-    return getHistory(db, input.conversation, { before: input.before });
+    const page = input.after !== undefined ? await getMessagesAfter(db, input.conversation, input.after) : await getHistory(db, input.conversation, { before: input.before });
+    return withTicketRefs(db, user, page);
   },
+);
+
+/** The tickets named in messages that arrived live (the page's history brought the others' with it). */
+export const readTicketRefs = defineOperation(
+  { input: z.object({ ids: z.array(z.string().max(40)).max(MAX_TICKET_REFS) }), permission: "message.read" },
+  (input, { db, user }) => findTicketRefs(db, user, [input.ids.join(" ")]),
 );
 
 /** The conversation list with its unread counts, read again when a live event changes them. */

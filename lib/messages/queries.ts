@@ -3,9 +3,10 @@
 // conversation's last message and a page of history directly, and one row per
 // member in message_reads says how far each has read.
 import type { Db } from "../db";
-import { canReadConversation, type Who } from "../permissions";
+import { can, canReadConversation, type Who } from "../permissions";
+import type { TicketStatus } from "../tickets/model";
 import type { ServedFile } from "../stored-files";
-import { PAGE_SIZE, parseConversation, TEAM, type MessageView } from "./model";
+import { PAGE_SIZE, parseConversation, TEAM, ticketIdsIn, type MessageView } from "./model";
 
 export interface ConversationSummary {
   key: string;
@@ -163,6 +164,33 @@ export async function getMessagesAfter(db: Db, conversationKey: string, after: n
   return { messages: rows.slice(0, PAGE_SIZE).map(toMessageView), hasMore: rows.length > PAGE_SIZE };
 }
 
+/** What a ticket id typed in a message shows: the ticket's title and status. */
+export interface TicketRef {
+  title: string;
+  status: TicketStatus;
+}
+export type TicketRefs = Record<string, TicketRef>;
+
+/** Distinct ticket ids looked up per call: one query (D1 binds at most 100 values); any beyond stay plain text. */
+export const MAX_TICKET_REFS = 99;
+
+/**
+ * The tickets that texts mention and the reader may open, in one query whatever
+ * the number of messages: ids of deleted tickets, or of none, are left out, so
+ * the screen shows them as plain text.
+ */
+export async function findTicketRefs(db: Db, reader: Who, texts: string[]): Promise<TicketRefs> {
+  const ids = [...new Set(texts.flatMap(ticketIdsIn))].slice(0, MAX_TICKET_REFS);
+  if (!ids.length || !can(reader, "ticket.view")) return {};
+  const rows = await db.ticket.findMany({ where: { ticketId: { in: ids }, deletedAt: null }, select: { ticketId: true, title: true, status: true } });
+  return Object.fromEntries(rows.map((row) => [row.ticketId, { title: row.title, status: row.status as TicketStatus }]));
+}
+
+/** A page of history with the tickets its messages mention. */
+export async function withTicketRefs(db: Db, reader: Who, page: HistoryPage): Promise<HistoryPage & { tickets: TicketRefs }> {
+  return { ...page, tickets: await findTicketRefs(db, reader, page.messages.map((m) => m.content)) };
+}
+
 export interface ConversationHeader {
   key: string;
   other: { id: number; name: string; active: boolean } | null;
@@ -222,4 +250,23 @@ export async function findReadableFile(db: Db, reader: Who, messageId: number, f
   const photo = message.attachments[0];
   if (!photo) return null;
   return { key: photo.fileKey, type: photo.fileType, size: photo.fileSize, name: `photo-${photo.id}.${photo.fileKey.split(".").pop()}` };
+}
+
+/** A message as it can become a ticket report: its text and photos, for someone who may read it. */
+export interface SourceMessage {
+  id: number;
+  conversationKey: string;
+  content: string;
+  photos: { id: number; fileKey: string; fileName: string; fileType: string; fileSize: number }[];
+}
+
+/** The message, unless it is deleted or the reader is not in its conversation (then null, like one that does not exist). */
+export async function findSourceMessage(db: Db, reader: Who, messageId: number): Promise<SourceMessage | null> {
+  const message = await db.message.findFirst({
+    where: { id: messageId, deletedAt: null },
+    select: { id: true, conversationKey: true, content: true, attachments: { orderBy: { id: "asc" }, select: { id: true, fileKey: true, fileType: true, fileSize: true } } },
+  });
+  if (!message || !canReadConversation(reader, message.conversationKey)) return null;
+  const photos = message.attachments.map((a) => ({ ...a, fileName: `photo-${a.id}.${a.fileKey.split(".").pop()}` }));
+  return { id: message.id, conversationKey: message.conversationKey, content: message.content, photos };
 }

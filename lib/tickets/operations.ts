@@ -13,7 +13,8 @@ import { getSettings } from "../settings/settings";
 import { changeTicket, ticketEventsInsert } from "./events";
 import { factoryDay, formatTicketId } from "./ids";
 import { TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
-import { storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
+import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
+import { findSourceMessage } from "../messages/queries";
 import { mediaInsert } from "./media";
 
 const id = z.coerce.number().int().positive();
@@ -44,6 +45,8 @@ export const ticketInput = z.object({
   machineId: id,
   priority: z.enum(ticketPriorities).default("medium"),
   photos: mediaFiles,
+  /** "Créer un ticket" on a message: its photos are copied to the ticket, which links back to it. */
+  fromMessage: id.optional(),
 });
 
 const MAX_ID_ATTEMPTS = 5;
@@ -53,13 +56,24 @@ const MAX_ID_ATTEMPTS = 5;
  * SQLite runs one statement at a time, so two creations at the same instant read
  * different maxima. The unique index on ticket_id backs this up; a collision retries.
  */
-function ticketInsert(data: { title: string; description: string; machineId: number; priority: string; reportedBy: number; prefix: string; day: string; now: Date }): Statement {
+function ticketInsert(data: {
+  title: string;
+  description: string;
+  machineId: number;
+  priority: string;
+  reportedBy: number;
+  sourceMessageId: number | null;
+  prefix: string;
+  day: string;
+  now: Date;
+}): Statement {
   const base = formatTicketId(data.prefix, data.machineId, data.day, 0).slice(0, -3);
   const stamp = sqlDate(data.now);
   return sql`
-    INSERT INTO tickets (ticket_id, title, description, machine_id, status, priority, reported_by, created_at, updated_at)
+    INSERT INTO tickets (ticket_id, title, description, machine_id, status, priority, reported_by, source_message_id, created_at, updated_at)
     SELECT ${base} || printf('%03d', COALESCE(MAX(CAST(substr(ticket_id, ${base.length + 1}) AS INTEGER)), 0) + 1),
-           ${data.title}, ${data.description}, ${data.machineId}, 'received', ${data.priority}, ${data.reportedBy}, ${stamp}, ${stamp}
+           ${data.title}, ${data.description}, ${data.machineId}, 'received', ${data.priority}, ${data.reportedBy}, ${data.sourceMessageId},
+           ${stamp}, ${stamp}
     FROM tickets WHERE ticket_id LIKE ${`${base}%`}
     RETURNING id, ticket_id`;
 }
@@ -74,9 +88,21 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
   const machine = await db.machine.findUnique({ where: { id: input.machineId }, select: { id: true } });
   if (!machine) refuse("invalid", { fields: { machineId: "machineMissing" } });
   const settings = await getSettings(db);
+  // A message someone else's pair wrote is refused as one that does not exist.
+  const source = input.fromMessage ? await findSourceMessage(db, user, input.fromMessage) : null;
+  if (input.fromMessage && !source) refuse("notFound");
 
   // Photos go to R2 first, checked by content: a refused file stops everything before any row exists.
   const stored: StoredMedia[] = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
+  // "Créer un ticket" on a message: its photos are copied, so the ticket and the message each own their files.
+  if (source) {
+    try {
+      stored.push(...(await copyStoredObjects(ctx, source.photos, "tickets")));
+    } catch (error) {
+      await removeStoredObjects(ctx, stored);
+      throw error;
+    }
+  }
   // The ticket, its photos and its timeline in one batch: a failure leaves no half report.
   const statements = [
     ticketInsert({
@@ -85,6 +111,7 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
       machineId: input.machineId,
       priority: input.priority,
       reportedBy: user.id,
+      sourceMessageId: source?.id ?? null,
       prefix: settings.ticketPrefix,
       day: factoryDay(now, settings.timeZone),
       now,

@@ -120,6 +120,7 @@ export async function getTicketDetails(db: Db, ticketId: string, reader: TicketR
       completedAt: true,
       createdAt: true,
       updatedAt: true,
+      sourceMessageId: true,
       machine: { select: { id: true, machineType: true, model: true, location: true, status: true } },
       reporter: { select: { id: true, name: true } },
     },

@@ -2,7 +2,7 @@
 
 import { serverAction } from "@/lib/action";
 import { publish } from "@/lib/messages/live";
-import { deleteMessage, markConversationRead, openLiveSocket, readHistory, readInbox, sendMessage } from "@/lib/messages/operations";
+import { deleteMessage, markConversationRead, openLiveSocket, readHistory, readInbox, readTicketRefs, sendMessage } from "@/lib/messages/operations";
 
 // D1 first, then the conversation hub fans the change out to the members' open
 // pages (lib/messages/live.ts). The pages keep their own state from those
@@ -16,3 +16,4 @@ export const markConversationReadAction = serverAction(markConversationRead, ({ 
 export const readHistoryAction = serverAction(readHistory);
 export const openLiveSocketAction = serverAction(openLiveSocket);
 export const readInboxAction = serverAction(readInbox);
+export const readTicketRefsAction = serverAction(readTicketRefs);

@@ -37,6 +37,7 @@ export const messagesEn: Messages["messages"] = {
     yes: "Delete",
     no: "Cancel",
     photoAlt: "Photo sent by {name}",
+    createTicket: "Create a ticket",
     voiceNote: "Voice note from {name}, {duration}",
     offline: "offline: retrying…",
     inactive: "This account is deactivated: you can no longer write to it.",

@@ -61,6 +61,7 @@ export const ticketsEn: Messages["tickets"] = {
     priority: "Priority",
     photos: "Photos or videos (optional)",
     photosHelp: "Images up to 10 MB, videos up to 50 MB. On a phone you can take the photo directly.",
+    messagePhotos: "Photos from the message, attached to the ticket",
     camera: "Or take a photo now",
     submit: "Send the report",
     submitting: "Sending…",
@@ -79,6 +80,7 @@ export const ticketsEn: Messages["tickets"] = {
   },
   page: {
     discussInTeam: "Discuss with the team",
+    fromMessage: "Reported from a message",
     details: "Details",
     status: "Status",
     priority: "Priority",

@@ -36,6 +36,7 @@ export const messagesFr = {
     yes: "Supprimer",
     no: "Annuler",
     photoAlt: "Photo envoyée par {name}",
+    createTicket: "Créer un ticket",
     voiceNote: "Note vocale de {name}, {duration}",
     offline: "hors ligne : nouvelle tentative…",
     inactive: "Ce compte est désactivé : vous ne pouvez plus lui écrire.",

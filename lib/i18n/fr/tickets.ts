@@ -60,6 +60,7 @@ export const ticketsFr = {
     priority: "Priorité",
     photos: "Photos ou vidéos (facultatif)",
     photosHelp: "Images jusqu’à 10 Mo, vidéos jusqu’à 50 Mo. Sur un téléphone, vous pouvez prendre la photo directement.",
+    messagePhotos: "Photos du message, jointes au ticket",
     camera: "Ou prendre une photo maintenant",
     submit: "Envoyer le signalement",
     submitting: "Envoi…",
@@ -78,6 +79,7 @@ export const ticketsFr = {
   },
   page: {
     discussInTeam: "Discuter dans l’équipe",
+    fromMessage: "Signalé depuis un message",
     details: "Détails",
     status: "Statut",
     priority: "Priorité",

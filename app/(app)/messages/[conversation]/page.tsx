@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ConversationView } from "@/components/messages/conversation-view";
 import { getDb } from "@/lib/db";
 import { messagesFor } from "@/lib/i18n";
-import { getConversationHeader, getHistory } from "@/lib/messages/queries";
+import { getConversationHeader, getHistory, withTicketRefs } from "@/lib/messages/queries";
 import { canReadConversation } from "@/lib/permissions";
 import { getLocale, getMessages, getRequestSettings, requireUser } from "@/lib/request";
 
@@ -25,7 +25,7 @@ export default async function ConversationPage({ params, searchParams }: PagePro
     getMessages(),
     getRequestSettings(),
     getConversationHeader(db, user.id, key),
-    getHistory(db, key),
+    getHistory(db, key).then((page) => withTicketRefs(db, user, page)),
   ]);
   if (!header) notFound();
   // "Discuter dans l'équipe" on a ticket page: the composer starts with the ticket's id, which the message then links.
@@ -42,6 +42,7 @@ export default async function ConversationPage({ params, searchParams }: PagePro
         otherLastReadId={header.otherLastReadId}
         canWrite={header.other?.active ?? true}
         draft={draft}
+        statusLabels={t.status}
         locale={locale}
         timeZone={settings.timeZone}
         t={t.messages}

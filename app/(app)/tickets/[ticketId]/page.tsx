@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { requireTicketReader } from "@/lib/request";
+import { findSourceMessage } from "@/lib/messages/queries";
 import { getTicketDetails } from "@/lib/tickets/queries";
 
 export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId]">): Promise<Metadata> {
@@ -22,6 +23,8 @@ export default async function TicketPage({ params }: PageProps<"/tickets/[ticket
   const ticketId = decodeURIComponent((await params).ticketId);
   const [{ locale, t }, settings, details] = await Promise.all([getMessages(), getRequestSettings(), getTicketDetails(await getDb(), ticketId, user)]);
   if (!details) notFound();
+  // The message it was reported from, linked for those who may read it (nobody learns of another pair's conversation).
+  const source = details.ticket.sourceMessageId ? await findSourceMessage(await getDb(), user, details.ticket.sourceMessageId) : null;
   const view = { details, locale, timeZone: settings.timeZone, t };
 
   return (
@@ -34,6 +37,11 @@ export default async function TicketPage({ params }: PageProps<"/tickets/[ticket
           <Link href={`/messages/team?ticket=${encodeURIComponent(details.ticket.ticketId)}`} className="btn-secondary">
             {t.tickets.page.discussInTeam}
           </Link>
+          {source && (
+            <Link href={`/messages/${source.conversationKey}#message-${source.id}`} className="btn-ghost">
+              {t.tickets.page.fromMessage}
+            </Link>
+          )}
           <OverdueAlertBadge
             notification={details.alerts.at(-1)?.notification ?? null}
             t={t.notifications.badge}

@@ -8,6 +8,8 @@ import { listMachines } from "@/lib/machines/queries";
 import { machineLabel } from "@/lib/machines/model";
 import { canSeeTicket, type TicketReader } from "@/lib/permissions";
 import { requireTicketReader } from "@/lib/request";
+import { findSourceMessage } from "@/lib/messages/queries";
+import { reportFromMessage } from "@/lib/tickets/model";
 import { listOpenTicketsByMachine, type OpenTicketOfMachine } from "@/lib/tickets/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,12 +20,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewTicketPage({ searchParams }: PageProps<"/tickets/new">) {
   const user = await requireTicketReader();
   const db = await getDb();
-  const [{ t, locale }, machines, open, { machine }] = await Promise.all([
+  const [{ t, locale }, machines, open, { machine, message }] = await Promise.all([
     getMessages(),
     listMachines(db, user),
     listOpenTicketsByMachine(db),
     searchParams,
   ]);
+  // "Créer un ticket" on a message: the report starts from its text and photos.
+  const source = typeof message === "string" && /^\d{1,10}$/.test(message) ? await findSourceMessage(db, user, Number(message)) : null;
+  const prefill = source ? reportFromMessage(source.content, machines.map((m) => m.id)) : null;
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold">{t.tickets.create.title}</h1>
@@ -33,8 +38,9 @@ export default async function NewTicketPage({ searchParams }: PageProps<"/ticket
       ) : (
         <TicketForm
           machines={machines.map((m) => ({ id: m.id, label: machineLabel(m) }))}
-          machineId={Number(machine) || undefined}
+          machineId={Number(machine) || prefill?.machineId}
           openTickets={byMachine(open, user, t, locale)}
+          fromMessage={source && prefill ? { id: source.id, title: prefill.title, description: source.content, photoIds: source.photos.map((p) => p.id) } : undefined}
           t={t}
         />
       )}
