@@ -86,6 +86,11 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
     inboxTimer.current = setTimeout(() => void readInbox(), INBOX_DEBOUNCE_MS);
   }, [readInbox]);
 
+  const showInbox = useCallback((fresh: ConversationSummary[]) => {
+    ++inboxRequest.current; // an answer still on its way is older than this render
+    setConversations(fresh);
+  }, []);
+
   const subscribe = useCallback((listener: LiveListener) => {
     listeners.current.add(listener);
     return () => void listeners.current.delete(listener);
@@ -173,13 +178,10 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
       conversations,
       subscribe,
       refreshInbox,
-      showInbox(fresh) {
-        ++inboxRequest.current; // an answer still on its way is older than this render
-        setConversations(fresh);
-      },
+      showInbox,
       setActive: setActiveKey,
     };
-  }, [online, conversations, serverUnread, active, subscribe, refreshInbox]);
+  }, [online, conversations, serverUnread, active, subscribe, refreshInbox, showInbox]);
 
   return <LiveContext value={value}>{children}</LiveContext>;
 }

@@ -14,13 +14,14 @@ test("the header count and the conversation list change live in the reader's tab
   const ids = [await userId(account("technician").email), await userId(account("supervisor").email)].sort((a, b) => a - b);
   const pair = `${ids[0]}-${ids[1]}`;
 
-  // The supervisor reads everything first, in a third tab kept for reading later.
-  const reader = await supervisor.newPage();
-  await reader.goto("/messages/team");
-  await reader.goto(`/messages/${pair}`);
-  await reader.goto("/profile");
-  const [board, list] = [await supervisor.newPage(), await supervisor.newPage()];
+  // The supervisor reads everything first, in a tab kept for reading later; the list tab shows each read land.
+  const [board, list, reader] = [await supervisor.newPage(), await supervisor.newPage(), await supervisor.newPage()];
   await Promise.all([board.goto("/tickets"), list.goto("/messages")]);
+  for (const key of ["team", pair]) {
+    await reader.goto(`/messages/${key}`);
+    await expect(list.locator(`[data-conversation="${key}"]`).getByTestId("conversation-unread")).toHaveCount(0);
+  }
+  await reader.goto("/profile");
   await expect(board.getByTestId("unread-badge")).toHaveCount(0);
   await expect(list.getByTestId("unread-badge")).toHaveCount(0);
 
