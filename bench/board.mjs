@@ -10,9 +10,10 @@
 import { rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
-import { buildWorker, migrateLocal, seedLocal, start, step } from "../scripts/lib/common.mjs";
+import { buildWorker, migrateLocal, seedLocal, step } from "../scripts/lib/common.mjs";
 import { openLocalDb } from "../scripts/lib/local-d1.mjs";
 import { waitForServer } from "../scripts/lib/local-worker.mjs";
+import { startQueryLoggingWorker } from "./lib/query-logging-worker.mjs";
 import { demoAccounts } from "../prisma/seed.ts";
 
 const STATE = ".wrangler/bench";
@@ -88,18 +89,6 @@ async function fill({ machines, open }) {
   }
 }
 
-function startWorker() {
-  const server = start(
-    "wrangler",
-    ["dev", "--port", String(PORT), "--persist-to", STATE, "--var", "BENCH_LOG_QUERIES:1", "--show-interactive-dev-session=false"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const log = { queries: 0 };
-  server.stdout.on("data", (chunk) => (log.queries += (chunk.toString().match(/\[d1-query\]/g) ?? []).length));
-  server.stderr.on("data", () => {});
-  return { server, log };
-}
-
 async function signIn() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   const page = await browser.newPage();
@@ -172,7 +161,7 @@ async function measureMoves(page, log) {
 }
 
 async function withWorker(run) {
-  const { server, log } = startWorker();
+  const { server, log } = startQueryLoggingWorker({ port: PORT, state: STATE });
   try {
     await waitForServer(`${ORIGIN}/sign-in`);
     const session = await signIn();

@@ -61,8 +61,10 @@ test("a third person's socket receives nothing of another pair's conversation", 
   await third.goto("/tickets");
   await opened;
 
+  // A pair of its own, so nobody else's unread count changes.
+  const colleague = await createUser({ name: "Mécanicien Discret", role: "technician", password: "discret-2026-live" });
   const tech = await technician.newPage();
-  const ids = [await userId(account("technician").email), await userId(account("supervisor").email)].sort((a, b) => a - b);
+  const ids = [await userId(account("technician").email), await userId(colleague.email)].sort((a, b) => a - b);
   await tech.goto(`/messages/${ids[0]}-${ids[1]}`);
   const secret = `Entre nous ${uniqueTag("px")}`;
   await tech.getByLabel("Votre message").fill(secret);

@@ -25,7 +25,7 @@ test("a team message reaches the supervisor, links its ticket id, and the unread
   await sup.locator('[data-conversation="team"]').click();
   const received = sup.getByTestId("message").filter({ hasText: text });
   await expect(received).toContainText("Julie Roy");
-  // Read on display: the header's count is gone once the page is rendered again.
+  // Read on display: the header's count goes down live.
   await expect(sup.getByTestId("unread-badge")).toHaveCount(0);
 
   await received.getByRole("link", { name: ticket!.ticket_id }).click();
