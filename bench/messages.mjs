@@ -100,7 +100,7 @@ async function watchScreen(page) {
     window.__seen = {};
     new MutationObserver(() => {
       for (const item of document.querySelectorAll('li[data-testid="message"]')) {
-        const tag = /bench-\d+-\w+/.exec(item.textContent ?? "")?.[0];
+        const tag = /\[(bench-[^\]]+)\]/.exec(item.textContent ?? "")?.[1];
         if (tag && !(tag in window.__seen)) window.__seen[tag] = Date.now();
       }
     }).observe(document.body, { childList: true, subtree: true });
@@ -115,7 +115,7 @@ async function measureLive(browser) {
   const latencies = [];
   for (let i = 0; i < MESSAGES; i++) {
     const tag = `bench-${i}-live${Date.now().toString(36)}`;
-    const started = await send(sender.page, `Message ${tag}`);
+    const started = await send(sender.page, `Message [${tag}]`);
     await reader.page.waitForFunction((t) => t in window.__seen, tag);
     latencies.push((await reader.page.evaluate((t) => window.__seen[t], tag)) - started);
   }
@@ -141,14 +141,14 @@ async function measurePolling(browser) {
       const next = Date.now() + POLL_MS;
       const html = await (await fetch(`${ORIGIN}/messages/team`, { headers: { cookie: reader.cookie } })).text();
       const at = Date.now();
-      for (const tag of html.match(/bench-\d+-poll\w+/g) ?? []) if (!seen.has(tag)) seen.set(tag, at);
+      for (const [, tag] of html.matchAll(/\[(bench-\d+-poll[^\]]+)\]/g)) if (!seen.has(tag)) seen.set(tag, at);
       await sleep(Math.max(0, next - Date.now()));
     }
   })();
   for (let i = 0; i < MESSAGES; i++) {
     await sleep(Math.random() * 400);
     const tag = `bench-${i}-poll${Date.now().toString(36)}`;
-    sent.set(tag, await send(sender.page, `Message ${tag}`));
+    sent.set(tag, await send(sender.page, `Message [${tag}]`));
   }
   while ([...sent.keys()].some((tag) => !seen.has(tag))) await sleep(200);
   polling = false;

@@ -22,6 +22,8 @@ test("an admin deactivating a user closes their open socket at once, and their t
   const theirs = await context.newPage();
   await signInThroughForm(theirs, user.email, user.password);
   await expectSignedIn(theirs, user.name);
+  // Off the app first: the dashboard's own socket must not be the one watched.
+  await theirs.goto("about:blank");
   const socket = theirs.waitForEvent("websocket", (ws) => ws.url().includes("/live?token="));
   await theirs.goto("/messages/team");
   const ws = await socket;
