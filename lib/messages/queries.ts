@@ -4,7 +4,8 @@
 // member in message_reads says how far each has read.
 import type { Db } from "../db";
 import { can, canReadConversation, type Who } from "../permissions";
-import type { TicketStatus } from "../tickets/model";
+import { visibleTicketsWhere, type TicketStatus } from "../tickets/model";
+import { ticketReaderFor } from "../tickets/queries";
 import type { ServedFile } from "../stored-files";
 import { PAGE_SIZE, parseConversation, TEAM, ticketIdsIn, type MessageView } from "./model";
 
@@ -182,7 +183,12 @@ export const MAX_TICKET_REFS = 99;
 export async function findTicketRefs(db: Db, reader: Who, texts: string[]): Promise<TicketRefs> {
   const ids = [...new Set(texts.flatMap(ticketIdsIn))].slice(0, MAX_TICKET_REFS);
   if (!ids.length || !can(reader, "ticket.view")) return {};
-  const rows = await db.ticket.findMany({ where: { ticketId: { in: ids }, deletedAt: null }, select: { ticketId: true, title: true, status: true } });
+  // Only tickets the reader may open (an operator may see only their own reports): the others stay plain text.
+  const visible = visibleTicketsWhere(await ticketReaderFor(db, reader));
+  const rows = await db.ticket.findMany({
+    where: { ticketId: { in: ids }, deletedAt: null, ...visible },
+    select: { ticketId: true, title: true, status: true },
+  });
   return Object.fromEntries(rows.map((row) => [row.ticketId, { title: row.title, status: row.status as TicketStatus }]));
 }
 

@@ -59,6 +59,17 @@ describe("ticket ids in messages", () => {
     });
   });
 
+  it("name only tickets the reader may open: an operator seeing their own reports gets no title for a colleague's", async () => {
+    const colleague = await t.db.ticket.create({
+      data: { ticketId: "TKT-M001-20261123-007", title: "Signalé par un autre", machineId, status: "received", reportedBy: cast.technician.id },
+    });
+    const text = [`Voir ${colleague.ticketId} et TKT-M001-20261123-005`];
+    // The default: operators see their own reports only (lib/permissions.ts).
+    expect(Object.keys(await findTicketRefs(t.db, cast.operator, text))).toEqual(["TKT-M001-20261123-005"]);
+    expect(Object.keys(await findTicketRefs(t.db, cast.technician, text)).sort()).toEqual(["TKT-M001-20261123-005", colleague.ticketId]);
+    await t.db.ticket.delete({ where: { id: colleague.id } });
+  });
+
   it("of a whole page of history are fetched in one query, whatever the number of messages naming them", async () => {
     const key = privateKey(cast.technician.id, cast.supervisor.id);
     await fillConversation(key, 120, (i) => (i % 2 ? `Message ${i} sur TKT-M001-20261123-00${4 + (i % 3)}` : `Message ${i}`));
