@@ -31,7 +31,14 @@ export class ConversationHub extends DurableObject<CloudflareEnv> {
   }
 
   async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
-    socket.close(code, reason);
+    // A drop is reported as 1006 (or 1005/1015), codes that may not be sent back in a
+    // close frame: answering with them threw in the runtime. The page reconnects either way.
+    const sendable = code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000;
+    try {
+      socket.close(sendable, reason);
+    } catch {
+      // Already closed on our side: nothing left to answer.
+    }
   }
 
   /** Sends the event to every socket of these users ("everyone": the team channel, whose members are all active users). */
