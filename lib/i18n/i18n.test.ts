@@ -101,8 +101,13 @@ describe("catalogue plurals", () => {
 
   it("agree each count of the check's result on its own", () => {
     const run = { found: 1, sent: 0, failed: 2, skipped: 5 };
-    expect(format(fr.notifications.tools.runResult, run, "fr")).toBe("1 ticket en retard, 0 envoyé, 2 échecs, 5 reportés.");
-    expect(format(en.notifications.tools.runResult, run, "en")).toBe("1 overdue ticket, 0 sent, 2 failed, 5 deferred.");
+    expect(format(fr.notifications.tools.runResult, run, "fr")).toBe(
+      "1 ticket en retard, 0 envoyé, 2 échecs, 5 laissés pour plus tard (déjà prévenus récemment, nouvel essai prévu ou limite d’envois du passage atteinte).",
+    );
+    expect(format(fr.notifications.tools.runResult, { ...run, skipped: 0 }, "fr")).toBe("1 ticket en retard, 0 envoyé, 2 échecs, aucun laissé pour plus tard.");
+    expect(format(en.notifications.tools.runResult, run, "en")).toBe(
+      "1 overdue ticket, 0 sent, 2 failed, 5 left for later (notified recently, retries scheduled or the run's sending limit reached).",
+    );
     const lines = { valid: 0, invalid: 1 };
     expect(format(fr.admin.data.summary, lines, "fr")).toBe("0 machine prête à importer, 1 ligne en erreur.");
     expect(format(en.admin.data.summary, lines, "en")).toBe("0 machines ready to import, 1 line with errors.");

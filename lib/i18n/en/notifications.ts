@@ -74,7 +74,7 @@ export const notificationsEn: Messages["notifications"] = {
     runNow: "Run the check now",
     running: "Checking…",
     runHelp: "Runs right away the check the trigger starts every 5 minutes.",
-    runResult: "{found, plural, one {# overdue ticket} other {# overdue tickets}}, {sent} sent, {failed} failed, {skipped, plural, =0 {none left for later} other {# left for later (notified recently, retry scheduled or the run's sending limit reached)}}.",
+    runResult: "{found, plural, one {# overdue ticket} other {# overdue tickets}}, {sent} sent, {failed} failed, {skipped, plural, =0 {none left for later} one {# left for later (notified recently, retry scheduled or the run's sending limit reached)} other {# left for later (notified recently, retries scheduled or the run's sending limit reached)}}.",
     response: "Response body",
   },
   log: {
