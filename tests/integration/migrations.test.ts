@@ -25,6 +25,7 @@ describe("prisma/migrations", () => {
         rmSync(persistDir, { recursive: true, force: true });
       }
     },
-    120_000,
+    // Two wrangler runs and the schema engine: 150 s were seen at load 28 on two cores.
+    300_000,
   );
 });
