@@ -15,16 +15,18 @@ async function setting(key: string): Promise<unknown> {
 test("a bad time zone is refused with a message and every old value is kept; a good save shows in the header and the audit log", async ({ page }) => {
   const original = await setting("companyName");
   await page.goto("/admin/settings");
+  // The general card's button: the retention card has its own "Enregistrer".
+  const save = page.getByRole("region", { name: "Général" }).getByRole("button", { name: "Enregistrer" });
   const name = page.getByLabel("Nom de l’entreprise");
   await name.fill("Usine de test");
   await page.getByLabel("Fuseau horaire de l’usine").fill("Mars/Olympus");
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await save.click();
   await expect(page.locator("#timeZone-error")).toHaveText("Fuseau horaire inconnu. Utilisez un nom IANA comme America/Toronto.");
   expect(await setting("companyName")).toBe(original);
   await expect(page.getByRole("banner")).not.toContainText("Usine de test");
 
   await page.getByLabel("Fuseau horaire de l’usine").fill("America/Toronto");
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await save.click();
   await expect(page.getByRole("status")).toHaveText("Paramètres enregistrés.");
   await expect(page.getByRole("banner")).toContainText("Usine de test");
   expect(await setting("companyName")).toBe("Usine de test");
@@ -36,7 +38,7 @@ test("a bad time zone is refused with a message and every old value is kept; a g
   // Put the name back for the other specs.
   await page.goto("/admin/settings");
   await page.getByLabel("Nom de l’entreprise").fill(String(original ?? "Atelier"));
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await save.click();
   await expect(page.getByRole("status")).toHaveText("Paramètres enregistrés.");
 });
 

@@ -9,10 +9,18 @@ test("the cron trigger records a finished run", async ({ request }) => {
 
   // The trigger answers at once; the run itself goes on in waitUntil (worker.ts).
   await expect
-    .poll(async () => (await queryD1<{ outcome: string }>(`SELECT outcome FROM cron_runs WHERE id > ${before}`)).map((r) => r.outcome), { timeout: 30_000 })
-    .toEqual(["success"]);
+    .poll(
+      async () =>
+        (await queryD1<{ job: string; outcome: string }>(`SELECT job, outcome FROM cron_runs WHERE id > ${before} ORDER BY id`)).map((r) => [r.job, r.outcome]),
+      { timeout: 30_000 },
+    )
+    // One row per job: the overdue sweep, then the retention purge (cron/index.ts).
+    .toEqual([
+      ["overdue-webhooks", "success"],
+      ["retention", "success"],
+    ]);
   const [run] = await queryD1<{ job: string; cron: string; started_at: string; finished_at: string }>(
-    `SELECT job, cron, started_at, finished_at FROM cron_runs WHERE id > ${before}`,
+    `SELECT job, cron, started_at, finished_at FROM cron_runs WHERE id > ${before} ORDER BY id`,
   );
   expect(run).toMatchObject({ job: "overdue-webhooks", cron: "*/5 * * * *" });
   expect(Date.parse(run!.finished_at)).toBeGreaterThanOrEqual(Date.parse(run!.started_at));

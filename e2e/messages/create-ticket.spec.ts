@@ -10,7 +10,8 @@ const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 test("“Créer un ticket” on a message opens the report prefilled with its text and photo, and the ticket links back to the message", async ({ page }) => {
   const [earlier] = await queryD1<{ ticket_id: string; machine_id: number; title: string; status: string }>(
-    "SELECT ticket_id, machine_id, title, status FROM tickets WHERE deleted_at IS NULL AND ticket_id LIKE 'TKT-%' ORDER BY id LIMIT 1",
+    // One of the operator's own reports: operators see only those by default (lib/permissions.ts).
+    `SELECT ticket_id, machine_id, title, status FROM tickets WHERE deleted_at IS NULL AND ticket_id LIKE 'TKT-%' AND reported_by = (SELECT id FROM users WHERE email = 'operateur@atelier.demo') ORDER BY id LIMIT 1`,
   );
   const firstLine = `Fuite sous la presse ${uniqueTag("ct")}`;
   const text = `${firstLine}\nMême problème que ${earlier!.ticket_id}`;

@@ -5,7 +5,10 @@ import { queryD1 } from "../fixtures/d1";
 test.use({ storageState: storageState("operator") });
 
 test("“Discuter dans l’équipe” on a ticket opens the team composer with the ticket referenced, and the sent message links it", async ({ page }) => {
-  const [ticket] = await queryD1<{ ticket_id: string; title: string }>("SELECT ticket_id, title FROM tickets WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1");
+  const [ticket] = await queryD1<{ ticket_id: string; title: string }>(
+    // One of the operator's own reports: operators see only those by default (lib/permissions.ts).
+    `SELECT ticket_id, title FROM tickets WHERE deleted_at IS NULL AND reported_by = (SELECT id FROM users WHERE email = 'operateur@atelier.demo') ORDER BY id DESC LIMIT 1`,
+  );
   await page.goto(`/tickets/${ticket!.ticket_id}`);
   await page.getByRole("link", { name: "Discuter dans l’équipe" }).click();
   await expect(page).toHaveURL(/\/messages\/team\?ticket=/);
