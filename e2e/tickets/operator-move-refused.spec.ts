@@ -12,7 +12,8 @@ test("an operator's direct attempt to move a ticket is refused by the server", a
   const technician = await browser.newContext({ storageState: storageState("technician") });
   const techPage = await technician.newPage();
   await techPage.goto(`/tickets?q=${tag}`);
-  const request = techPage.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+  // The move's own request: the page also calls a server action for its live-socket token.
+  const request = techPage.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes("diagnostic"));
   await techPage.getByRole("button", { name: `Déplacer ${practice.ticketId} vers une autre colonne` }).click();
   await techPage.getByRole("menuitem", { name: "Diagnostic" }).click();
   const sent = await request;
