@@ -30,7 +30,7 @@ test("“Créer un ticket” on a message opens the report prefilled with its te
   await expect(page).toHaveURL(new RegExp(`/tickets/new\\?message=${messageId}$`));
   await expect(page.getByLabel("Titre")).toHaveValue(firstLine);
   await expect(page.getByLabel("Description")).toHaveValue(text);
-  await expect(page.getByLabel("Machine")).toHaveValue(String(earlier!.machine_id));
+  await expect(page.getByLabel("Machine", { exact: true })).toHaveValue(String(earlier!.machine_id));
   await expect(page.getByTestId("message-photos").locator("img")).toHaveCount(1);
 
   // Tap two: reported, with the photo copied and a link back to the message.

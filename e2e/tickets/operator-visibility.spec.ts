@@ -81,8 +81,8 @@ test("by default an operator cannot open a colleague's ticket or its photo (404)
   const visibility = settings.getByLabel("Les opérateurs voient");
   await expect(visibility).toHaveValue("own");
   await visibility.selectOption({ label: "Tous les tickets" });
-  await settings.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(settings.getByRole("status")).toHaveText("Paramètres enregistrés.");
+  await settings.getByRole("region", { name: "Général" }).getByRole("button", { name: "Enregistrer" }).click();
+  await expect(settings.getByRole("region", { name: "Général" }).getByRole("status")).toHaveText("Paramètres enregistrés.");
 
   try {
     expect((await page.goto(`/tickets/${ticket!.ticket_id}`))?.status()).toBe(200);
@@ -90,8 +90,8 @@ test("by default an operator cannot open a colleague's ticket or its photo (404)
     expect((await page.request.get(`/media/${media!.id}`)).status()).toBe(200);
   } finally {
     await settings.getByLabel("Les opérateurs voient").selectOption({ label: "Leurs signalements" });
-    await settings.getByRole("button", { name: "Enregistrer" }).click();
-    await expect(settings.getByRole("status")).toHaveText("Paramètres enregistrés.");
+    await settings.getByRole("region", { name: "Général" }).getByRole("button", { name: "Enregistrer" }).click();
+    await expect(settings.getByRole("region", { name: "Général" }).getByRole("status")).toHaveText("Paramètres enregistrés.");
     await admin.close();
   }
 });
