@@ -74,6 +74,8 @@ async function withWorker(run) {
 
 async function signIn(browser, role) {
   const context = await browser.newContext({ locale: "fr-CA" });
+  // A bench runs on whatever machine it is given: wait long rather than fail (it times, it does not assert).
+  context.setDefaultTimeout(180_000);
   const page = await context.newPage();
   const { email, password } = demoAccounts.find((a) => a.role === role);
   await page.goto(`${ORIGIN}/sign-in`);

@@ -9,8 +9,8 @@ import { VoiceRecorder } from "./voice-recorder";
 
 interface ComposerProps {
   /** Sends the form's data; the conversation view shows the message at once and settles it with the result. */
-  send: FormAction<MessageView>;
-  /** Put in the text box once, not as its default: a reset after sending empties it. */
+  send: FormAction<MessageView | null>;
+  /** Put in the text box once, not as its default: sending empties the box. */
   draft?: string;
   t: Messages["messages"]["composer"];
 }
@@ -23,7 +23,7 @@ export function Composer({ send, draft, t }: ComposerProps) {
     if (draft && text) text.value = draft;
   }, [draft]);
   return (
-    <ActionForm action={send} resetOnSuccess className="sticky bottom-0 space-y-2 border-t border-slate-200 bg-white/95 py-3 backdrop-blur">
+    <ActionForm action={send} resetOnSubmit className="sticky bottom-0 space-y-2 border-t border-slate-200 bg-white/95 py-3 backdrop-blur">
       <div ref={box}>
         <TextAreaField name="content" label={t.label} placeholder={t.placeholder} rows={2} maxLength={MAX_TEXT} className="resize-y" />
       </div>

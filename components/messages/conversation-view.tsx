@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useOptimistic, useRef, useState } from "react";
 import { markConversationReadAction, readHistoryAction, readTicketRefsAction, sendMessageAction } from "@/app/(app)/messages/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { utcToWallTime } from "@/lib/factory-time";
@@ -41,6 +41,15 @@ function merge(current: ShownMessage[], incoming: MessageView[]): ShownMessage[]
   return [...stored, ...current.filter((m) => m.sending && !clientIds.has(m.clientId))];
 }
 
+/**
+ * A message on its way, shown on top of the stored list until its send settles; a stored copy (from the send's
+ * answer or the live socket) wins over it, and a retried one replaces its failed self.
+ */
+function onTheirWay(current: ShownMessage[], shown: ShownMessage): ShownMessage[] {
+  if (current.some((m) => !m.sending && m.clientId === shown.clientId)) return current;
+  return [...current.filter((m) => m.clientId !== shown.clientId), shown];
+}
+
 /** Ids asked for once, found or not, with the page that brought their messages or by readTicketRefs. */
 function knownIds(messages: MessageView[]): string[] {
   return messages.flatMap((m) => ticketIdsIn(m.content));
@@ -48,7 +57,10 @@ function knownIds(messages: MessageView[]): string[] {
 
 export function ConversationView(props: ConversationViewProps) {
   const { conversationKey, user, initial, otherLastReadId, canWrite, draft, statusLabels, locale, timeZone, t } = props;
-  const [messages, setMessages] = useState<ShownMessage[]>(initial.messages);
+  const [settled, setMessages] = useState<ShownMessage[]>(initial.messages);
+  // A send runs inside the form's transition, where a plain state update would wait for the server's answer:
+  // the optimistic layer shows "envoi…" at once.
+  const [messages, showOnItsWay] = useOptimistic(settled, onTheirWay);
   const [hasMore, setHasMore] = useState(initial.hasMore);
   const [otherRead, setOtherRead] = useState(otherLastReadId);
   const [tickets, setTickets] = useState<TicketRefs>(initial.tickets);
@@ -130,52 +142,56 @@ export function ConversationView(props: ConversationViewProps) {
     takePage(result.data);
   }, hasMore);
 
-  async function deliver(clientId: string, data: FormData): Promise<ActionResult<MessageView>> {
+  /**
+   * Sends and settles the message in the list. The result goes to the composer: a refusal puts the text back
+   * in the box with the reason; a lost request does not (`data: null`), since the message stays in the list as
+   * "non envoyé" with "Réessayer", and sending the box again would make a second copy.
+   */
+  async function deliver(shown: ShownMessage, data: FormData): Promise<ActionResult<MessageView | null>> {
+    const clientId = shown.clientId!;
+    showOnItsWay({ ...shown, sending: "pending" });
     let result: ActionResult<MessageView>;
     try {
       result = await sendMessageAction(data);
     } catch {
-      setMessages((current) => current.map((m) => (m.clientId === clientId ? { ...m, sending: "failed" } : m)));
-      return { ok: false, error: t.composer.failed };
+      setMessages((current) => [...current.filter((m) => m.clientId !== clientId), { ...shown, sending: "failed" }]);
+      return { ok: true, data: null };
     }
-    if (result.ok) {
-      pendingSends.current.delete(clientId);
-      setMessages((current) => merge(current, [result.data]));
-    } else {
-      // Refused (empty, too long, a bad file): the form says why and keeps what was typed.
-      pendingSends.current.delete(clientId);
-      setMessages((current) => current.filter((m) => m.clientId !== clientId));
-    }
+    pendingSends.current.delete(clientId);
+    if (result.ok) setMessages((current) => merge(current, [result.data]));
+    // Refused (empty, too long, a bad file): the message leaves the list and the composer says why, with the text back.
+    else setMessages((current) => current.filter((m) => m.clientId !== clientId));
     return result;
   }
 
-  function send(data: FormData): Promise<ActionResult<MessageView>> {
+  function send(data: FormData): Promise<ActionResult<MessageView | null>> {
     const clientId = crypto.randomUUID();
     data.set("clientId", clientId);
     data.set("conversation", conversationKey);
     pendingSends.current.set(clientId, data);
-    const shown: ShownMessage = {
-      id: 0, // not stored yet: the view keys it by clientId
-      clientId,
-      conversationKey,
-      senderId: user.id,
-      senderName: user.name,
-      content: normalizeText(String(data.get("content") ?? "")),
-      createdAt: new Date().toISOString(),
-      deleted: false,
-      audioDuration: null,
-      photoIds: [],
-      sending: "pending",
-    };
-    setMessages((current) => [...current, shown]);
-    return deliver(clientId, data);
+    return deliver(
+      {
+        id: 0, // not stored yet: the view keys it by clientId
+        clientId,
+        conversationKey,
+        senderId: user.id,
+        senderName: user.name,
+        content: normalizeText(String(data.get("content") ?? "")),
+        createdAt: new Date().toISOString(),
+        deleted: false,
+        audioDuration: null,
+        photoIds: [],
+        sending: "pending",
+      },
+      data,
+    );
   }
 
   function retry(clientId: string) {
     const data = pendingSends.current.get(clientId);
-    if (!data) return Promise.resolve<ActionResult<MessageView>>({ ok: false, error: t.composer.failed });
-    setMessages((current) => current.map((m) => (m.clientId === clientId ? { ...m, sending: "pending" } : m)));
-    return deliver(clientId, data);
+    const failed = settled.find((m) => m.clientId === clientId);
+    if (!data || !failed) return Promise.resolve<ActionResult<MessageView | null>>({ ok: false, error: t.composer.failed });
+    return deliver(failed, data);
   }
 
   const days = groupByDay(messages, (date) => utcToWallTime(date, timeZone).date);

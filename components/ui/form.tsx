@@ -34,6 +34,12 @@ interface ActionFormProps<T> {
   failedMessage?: string;
   /** Empty the fields after a success (passwords, a posted comment); other forms keep what was typed. */
   resetOnSuccess?: boolean;
+  /**
+   * Empty the fields as soon as the form is sent, and put the typed text back if the server refuses it:
+   * a chat composer, whose message leaves the box at once (the list shows it sending), so that what is
+   * typed next is never wiped by the previous send's answer.
+   */
+  resetOnSubmit?: boolean;
   /** Fields emptied after a refusal: a rejected password is typed again, not edited. */
   clearOnRefusal?: string[];
   className?: string;
@@ -46,8 +52,9 @@ interface ActionFormProps<T> {
  * (else to the message). Before hydration the browser posts to the action itself.
  */
 export function ActionForm<T>(props: ActionFormProps<T>) {
-  const { action, children, successMessage, failedMessage, resetOnSuccess, clearOnRefusal, className, "aria-label": label } = props;
+  const { action, children, successMessage, failedMessage, resetOnSuccess, resetOnSubmit, clearOnRefusal, className, "aria-label": label } = props;
   const form = useRef<HTMLFormElement>(null);
+  const sent = useRef<FormData | null>(null);
   const alert = useRef<HTMLParagraphElement>(null);
   const [pressed, setPressed] = useState("");
   // `null` clears the last result (a new file picked after a check).
@@ -63,6 +70,7 @@ export function ActionForm<T>(props: ActionFormProps<T>) {
       if (resetOnSuccess) element.reset();
       return;
     }
+    if (resetOnSubmit && sent.current) restoreText(element, sent.current);
     for (const name of clearOnRefusal ?? []) {
       const field = element.elements.namedItem(name);
       if (field instanceof HTMLInputElement) field.value = "";
@@ -84,6 +92,10 @@ export function ActionForm<T>(props: ActionFormProps<T>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const data = new FormData(event.currentTarget, submitter);
     setPressed(buttonKey(submitter?.getAttribute("name") ?? undefined, submitter?.getAttribute("value") ?? undefined));
+    if (resetOnSubmit) {
+      sent.current = data;
+      event.currentTarget.reset();
+    }
     startTransition(() => dispatch(data));
   }
 
@@ -101,6 +113,16 @@ export function ActionForm<T>(props: ActionFormProps<T>) {
       </form>
     </FormContext.Provider>
   );
+}
+
+/** Puts the refused submission's text back in the fields the user typed it in, unless they typed something new. */
+function restoreText(form: HTMLFormElement, data: FormData) {
+  for (const field of Array.from(form.elements)) {
+    if (!(field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) || !field.name) continue;
+    if (field instanceof HTMLInputElement && ["hidden", "file", "checkbox", "radio", "submit"].includes(field.type)) continue;
+    const value = data.get(field.name);
+    if (typeof value === "string" && field.value === "") field.value = value;
+  }
 }
 
 interface SubmitButtonProps {
