@@ -6,9 +6,11 @@ import { notificationsEn } from "./notifications";
 import { profileEn } from "./profile";
 import { rulesEn } from "./rules";
 import { ticketsEn } from "./tickets";
+import { validationEn } from "./validation";
 
 export const en: Messages = {
   rules: rulesEn,
+  validation: validationEn,
   tickets: ticketsEn,
   machines: machinesEn,
   messages: messagesEn,
@@ -20,6 +22,8 @@ export const en: Messages = {
     description: "Maintenance requests for the factory",
   },
   common: {
+    counter: "{count} / {max} characters",
+    overLimit: "{max} characters at most: shorten the text.",
     confirm: "Confirm",
     cancel: "Cancel",
     yes: "Yes",
