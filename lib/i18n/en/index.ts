@@ -26,6 +26,7 @@ export const en: Messages = {
     overLimit: "{max} characters at most: shorten the text.",
     confirm: "Confirm",
     cancel: "Cancel",
+    close: "Close",
     yes: "Yes",
     no: "No",
     none: "—",

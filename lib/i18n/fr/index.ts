@@ -31,6 +31,7 @@ export const fr = {
     overLimit: "{max} caractères au plus : raccourcissez le texte.",
     confirm: "Confirmer",
     cancel: "Annuler",
+    close: "Fermer",
     yes: "Oui",
     no: "Non",
     none: "—",
