@@ -38,7 +38,8 @@ export function Sheet({ label, title, closeLabel, triggerClassName = "btn-primar
         onClose={closed}
         className="mx-auto mt-auto mb-0 max-h-[92dvh] w-full max-w-none overflow-y-auto rounded-t-2xl bg-slate-50 p-4 shadow-xl backdrop:bg-slate-900/50 sm:m-auto sm:w-[min(36rem,calc(100vw-2rem))] sm:rounded-2xl"
       >
-        <div className="mb-3 flex items-center justify-between gap-3">
+        {/* Stays in view while the sheet scrolls: a phone has no Escape key. */}
+        <div className="sticky top-0 z-10 -mx-4 mb-3 flex items-center justify-between gap-3 bg-slate-50 px-4 py-2">
           <h2 id={titleId} className="text-lg font-semibold">
             {title}
           </h2>

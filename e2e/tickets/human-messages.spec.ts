@@ -48,7 +48,7 @@ test.describe("as an admin", () => {
 
   test("an empty machine and an empty profile name are refused in words", async ({ page }) => {
     await page.goto("/machines/new");
-    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("button", { name: "Créer la machine" }).click();
     await expect(page.locator("#field-machineType-error")).toHaveText("Le type de machine est obligatoire.");
     await expect(page.getByLabel("Type de machine")).toBeFocused();
 

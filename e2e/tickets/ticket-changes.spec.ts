@@ -49,19 +49,6 @@ test("after a status change from the keyboard, focus stays on the button used", 
   await expect(apply).toBeFocused();
 });
 
-test("after a comment is posted, focus stays in the comment form", async ({ page }) => {
-  const ticket = await newTicket("Focus commentaire");
-  await page.goto(`/tickets/${ticket.ticketId}`);
-  const form = page.getByRole("form", { name: "Ajouter un commentaire" });
-  await form.getByLabel("Votre commentaire").fill("Courroie changée");
-  const publish = form.getByRole("button", { name: "Publier" });
-  await publish.focus();
-  await page.keyboard.press("Enter");
-  await expect(page.getByTestId("comments")).toContainText("Courroie changée");
-  await expect(publish).toBeFocused();
-  await expect(form.getByLabel("Votre commentaire")).toHaveValue("");
-});
-
 test("only the latest result shows: a refused schedule replaces the assignment's confirmation", async ({ page }) => {
   const ticket = await newTicket("Périmé");
   await page.goto(`/tickets/${ticket.ticketId}`);
