@@ -50,13 +50,15 @@ export default defineConfig({
       name: "desktop",
       use: { ...devices["Desktop Chrome"], launchOptions: chromium },
       dependencies: ["setup"],
+      // *.phone.spec.ts are about the 360 px layout only.
+      testIgnore: /\.phone\.spec\.ts$/,
     },
     {
       name: "phone",
       // 360 px: the narrowest phone on the shop floor.
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, launchOptions: chromium },
       dependencies: ["setup"],
-      testMatch: /shell\/.*\.spec\.ts/,
+      testMatch: [/shell\/.*\.spec\.ts/, /\.phone\.spec\.ts$/],
     },
   ],
   webServer: {

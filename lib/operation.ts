@@ -4,11 +4,10 @@
 // from one catalogue (t.rules). lib/action.ts adds authentication for server
 // actions; tests call perform() directly as each role.
 import { z } from "zod";
-import en from "zod/v4/locales/en.js";
-import frCA from "zod/v4/locales/fr-CA.js";
 import type { Db } from "./db";
 import { format, type Locale, type Messages } from "./i18n";
 import { can, type Permission, type Role } from "./permissions";
+import { humanFieldErrors } from "./validation";
 import type { WebhookEnv } from "./webhooks/config";
 
 export type RuleCode = keyof Messages["rules"];
@@ -80,20 +79,6 @@ export function refusalResult(t: Messages, code: RuleCode, options: RefusalOptio
   return { ok: false, code, error, ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) };
 }
 
-// Per parse, not z.config(): one isolate serves French and English requests at once.
-// The two locales by path: `z.locales` would bundle all of zod's ~50 languages.
-const zodErrors = { fr: frCA().localeError, en: en().localeError };
-
-/** First message per field, keyed by the dotted path ("scheduledDate", "items.0.name"). */
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    out[key] ??= issue.message;
-  }
-  return out;
-}
-
 function toInput(raw: unknown): unknown {
   if (!(raw instanceof FormData)) return raw;
   const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
@@ -129,8 +114,9 @@ export async function perform<S extends z.ZodType, T>(
   const { user, t, locale } = context;
   if (operation.permission && !can(user, operation.permission)) return refusalResult(t, "forbidden");
 
-  const parsed = operation.input.safeParse(toInput(raw ?? {}), { error: zodErrors[locale] });
-  if (!parsed.success) return { ok: false, code: "invalid", error: t.rules.invalid, fieldErrors: fieldErrorsOf(parsed.error) };
+  const input = toInput(raw ?? {});
+  const parsed = operation.input.safeParse(input);
+  if (!parsed.success) return { ok: false, code: "invalid", error: t.rules.invalid, fieldErrors: humanFieldErrors(parsed.error, input, t, locale) };
 
   try {
     return { ok: true, data: await operation.handler(parsed.data, context) };

@@ -20,12 +20,22 @@ export function Composer({ send, draft, t }: ComposerProps) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const text = box.current?.querySelector("textarea");
-    if (draft && text) text.value = draft;
+    if (!draft || !text) return;
+    text.value = draft;
+    // The counter follows typing; a value set here is announced to it the same way.
+    text.dispatchEvent(new Event("input", { bubbles: true }));
   }, [draft]);
   return (
     <ActionForm action={send} resetOnSubmit className="sticky bottom-0 space-y-2 border-t border-slate-200 bg-white/95 py-3 backdrop-blur">
       <div ref={box}>
-        <TextAreaField name="content" label={t.label} placeholder={t.placeholder} rows={2} maxLength={MAX_TEXT} className="resize-y" />
+        <TextAreaField
+          name="content"
+          label={t.label}
+          placeholder={t.placeholder}
+          rows={2}
+          limit={{ max: MAX_TEXT, counter: t.counter, over: t.overLimit }}
+          className="resize-y"
+        />
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <Field name="photos" label={t.photos}>

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
 import { can, canDeleteOwnedBy, isRole } from "@/lib/permissions";
+import { MAX_TICKET_TEXT } from "@/lib/tickets/model";
 import type { TicketDetails } from "@/lib/tickets/queries";
 
 interface TicketCommentsProps {
@@ -19,6 +20,7 @@ interface TicketCommentsProps {
 /** Oldest first, newest last, like a conversation; the text is rendered as text, never as HTML. */
 export function TicketComments({ details, user, locale, timeZone, t }: TicketCommentsProps) {
   const c = t.tickets.comments;
+  const limit = { max: MAX_TICKET_TEXT, counter: t.common.counter, over: t.common.overLimit };
   const edited = new Set(details.events.filter((e) => e.type === "comment_edited").map((e) => e.toValue));
   return (
     <section aria-labelledby="comments-title" className="space-y-3">
@@ -43,7 +45,7 @@ export function TicketComments({ details, user, locale, timeZone, t }: TicketCom
                     <summary className="btn-ghost min-h-9 cursor-pointer text-sm">{c.edit}</summary>
                     <ActionForm action={editCommentAction} className="mt-2 space-y-2">
                       <input type="hidden" name="id" value={comment.id} />
-                      <TextAreaField id={`comment-${comment.id}`} name="content" label={c.editLabel} defaultValue={comment.content} maxLength={5000} />
+                      <TextAreaField id={`comment-${comment.id}`} name="content" label={c.editLabel} defaultValue={comment.content} limit={limit} />
                       <SubmitButton pendingLabel={t.tickets.form.saving}>{t.tickets.form.save}</SubmitButton>
                     </ActionForm>
                   </details>
@@ -64,7 +66,7 @@ export function TicketComments({ details, user, locale, timeZone, t }: TicketCom
       {can(user, "ticket.comment") && (
         <ActionForm action={addCommentAction} className="space-y-2" resetOnSuccess aria-label={c.add}>
           <input type="hidden" name="ticketId" value={details.ticket.id} />
-          <TextAreaField name="content" label={c.label} rows={3} maxLength={5000} required />
+          <TextAreaField name="content" label={c.label} rows={3} limit={limit} required />
           <SubmitButton pendingLabel={c.submitting}>{c.submit}</SubmitButton>
         </ActionForm>
       )}

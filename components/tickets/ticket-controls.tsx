@@ -10,48 +10,103 @@ import {
 import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
+import { Sheet } from "@/components/ui/sheet";
 import { utcToWallTime } from "@/lib/factory-time";
 import { format, type Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
 import { can, canEditTicketText } from "@/lib/permissions";
 import type { TicketDetails } from "@/lib/tickets/queries";
-import { TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "@/lib/tickets/model";
+import { MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "@/lib/tickets/model";
 
 interface TicketControlsProps {
   details: TicketDetails;
   user: Actor;
   timeZone: string;
   t: Messages;
+  now: Date;
 }
 
 const box = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
 
-/** Only the controls this user's role allows; the server checks again on every submit. */
-export function TicketControls({ details, user, timeZone, t }: TicketControlsProps) {
+/**
+ * One block of actions: the four changes a technician makes all day (status,
+ * assignee, schedule, priority) behind one "Modifier" sheet, the rest as buttons.
+ * Only what this user's role allows; the server checks again on every submit.
+ */
+export function TicketControls({ details, user, timeZone, t, now }: TicketControlsProps) {
+  const { ticket } = details;
+  const p = t.tickets.page;
+  const f = t.tickets.form;
+  const id = <input type="hidden" name="id" value={ticket.id} />;
+  const changes = ["ticket.move", "ticket.assign", "ticket.schedule", "ticket.setPriority"] as const;
+  const canChange = changes.some((permission) => can(user, permission));
+  const canTake = can(user, "ticket.take") && ticket.assignedTo !== user.id;
+  const canEdit = canEditTicketText(user, ticket);
+  if (!canChange && !canTake && !canEdit && !can(user, "ticket.delete")) return null;
+
+  return (
+    <section aria-labelledby="actions-title" className={box}>
+      <h2 id="actions-title" className="text-lg font-semibold">{p.actions}</h2>
+      {canChange && (
+        <div className="space-y-1">
+          <Sheet label={p.modify} title={p.modifyTitle} closeLabel={t.common.close}>
+            <TicketChanges details={details} user={user} timeZone={timeZone} t={t} now={now} />
+          </Sheet>
+          <p className="text-sm text-slate-600">{p.modifyHelp}</p>
+        </div>
+      )}
+      {canTake && (
+        <ActionForm action={takeTicketAction} aria-label={p.take}>
+          {id}
+          <SubmitButton pendingLabel={f.saving} className="btn-secondary w-full">{p.take}</SubmitButton>
+        </ActionForm>
+      )}
+      {canEdit && (
+        <details className="rounded-md border border-slate-200 p-3">
+          <summary className="cursor-pointer font-medium">{p.edit}</summary>
+          <ActionForm action={editTicketAction} className="mt-3 space-y-3" successMessage={p.saved} aria-label={p.edit}>
+            {id}
+            <input type="hidden" name="version" value={ticket.updatedAt.toISOString()} />
+            <TextField name="title" label={f.title} defaultValue={ticket.title} required maxLength={120} />
+            <TextAreaField
+              name="description"
+              label={f.description}
+              defaultValue={ticket.description}
+              limit={{ max: MAX_TICKET_TEXT, counter: t.common.counter, over: t.common.overLimit }}
+            />
+            <SubmitButton pendingLabel={f.saving}>{f.save}</SubmitButton>
+          </ActionForm>
+        </details>
+      )}
+      {can(user, "ticket.delete") && (
+        <ActionButton
+          action={deleteTicketAction.bind(null, { id: ticket.id })}
+          label={p.delete}
+          confirm={{ question: p.deleteConfirm, confirmLabel: t.tickets.confirm.yes, cancelLabel: t.tickets.confirm.no, danger: true }}
+          className="btn-secondary w-full text-red-700"
+        />
+      )}
+    </section>
+  );
+}
+
+/** The sheet's forms: one per change, each saved on its own, each saying only its own latest result. */
+function TicketChanges({ details, user, timeZone, t, now }: TicketControlsProps) {
   const { ticket, assignable } = details;
   const p = t.tickets.page;
   const f = t.tickets.form;
   const id = <input type="hidden" name="id" value={ticket.id} />;
   const wall = ticket.scheduledDate ? utcToWallTime(ticket.scheduledDate, timeZone) : { date: "", time: "08:00" };
-  const allowed = can(user, "ticket.move") || can(user, "ticket.take") || can(user, "ticket.delete") || canEditTicketText(user, ticket);
-  if (!allowed) return null;
+  const bounds = scheduleBounds(utcToWallTime(now, timeZone).date);
   const currentAssignee = ticket.assignedTo === null ? "" : ticket.assignedTo === TEAM_ASSIGNEE ? "team" : String(ticket.assignedTo);
-
   return (
-    <section aria-labelledby="actions-title" className="space-y-3">
-      <h2 id="actions-title" className="text-lg font-semibold">{p.actions}</h2>
+    <>
       {can(user, "ticket.move") && (
         <ActionForm action={changeTicketStatusAction} className={box} successMessage={p.saved} aria-label={p.changeStatus}>
           {id}
           <input type="hidden" name="from" value={ticket.status} />
           <SelectField name="to" label={p.changeStatus} defaultValue={ticket.status} options={ticketStatuses.map((s) => ({ value: s, label: t.status[s] }))} />
           <SubmitButton pendingLabel={f.saving}>{p.applyStatus}</SubmitButton>
-        </ActionForm>
-      )}
-      {can(user, "ticket.take") && ticket.assignedTo !== user.id && (
-        <ActionForm action={takeTicketAction} className={box} aria-label={p.take}>
-          {id}
-          <SubmitButton pendingLabel={f.saving} className="btn-primary w-full">{p.take}</SubmitButton>
         </ActionForm>
       )}
       {can(user, "ticket.assign") && (
@@ -73,11 +128,12 @@ export function TicketControls({ details, user, timeZone, t }: TicketControlsPro
       {can(user, "ticket.schedule") && (
         <ActionForm action={scheduleTicketAction} className={box} successMessage={p.saved} aria-label={p.schedule}>
           {id}
-          <div className="grid grid-cols-2 gap-3">
-            <TextField name="date" type="date" label={p.scheduleDate} defaultValue={wall.date} />
+          {/* Side by side only where both fit whole: a phone's date field would cut its own placeholder. */}
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField name="date" type="date" label={p.scheduleDate} defaultValue={wall.date} min={bounds.min} max={bounds.max} />
             <TextField name="time" type="time" label={p.scheduleTime} defaultValue={wall.time} step={300} />
           </div>
-          <p className="text-xs text-slate-600">{format(p.scheduleHelp, { timeZone })}</p>
+          <p className="text-sm text-slate-600">{format(p.scheduleHelp, { timeZone })}</p>
           <SubmitButton pendingLabel={f.saving}>{p.schedule}</SubmitButton>
         </ActionForm>
       )}
@@ -88,26 +144,6 @@ export function TicketControls({ details, user, timeZone, t }: TicketControlsPro
           <SubmitButton pendingLabel={f.saving}>{f.save}</SubmitButton>
         </ActionForm>
       )}
-      {canEditTicketText(user, ticket) && (
-        <details className={box}>
-          <summary className="cursor-pointer font-medium">{p.edit}</summary>
-          <ActionForm action={editTicketAction} className="mt-3 space-y-3" successMessage={p.saved} aria-label={p.edit}>
-            {id}
-            <input type="hidden" name="version" value={ticket.updatedAt.toISOString()} />
-            <TextField name="title" label={f.title} defaultValue={ticket.title} required maxLength={120} />
-            <TextAreaField name="description" label={f.description} defaultValue={ticket.description} maxLength={5000} />
-            <SubmitButton pendingLabel={f.saving}>{f.save}</SubmitButton>
-          </ActionForm>
-        </details>
-      )}
-      {can(user, "ticket.delete") && (
-        <ActionButton
-          action={deleteTicketAction.bind(null, { id: ticket.id })}
-          label={p.delete}
-          confirm={{ question: p.deleteConfirm, confirmLabel: t.tickets.confirm.yes, cancelLabel: t.tickets.confirm.no, danger: true }}
-          className="btn-secondary w-full text-red-700"
-        />
-      )}
-    </section>
+    </>
   );
 }

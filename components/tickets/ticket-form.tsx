@@ -3,7 +3,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import { createTicketAction } from "@/app/(app)/tickets/actions";
 import type { Messages } from "@/lib/i18n";
 import { ACCEPTED_TYPES } from "@/lib/file-types";
-import { ticketPriorities } from "@/lib/tickets/model";
+import { MAX_TICKET_TEXT, ticketPriorities } from "@/lib/tickets/model";
 import { MachineField, type MachineOpenTickets } from "./machine-field";
 
 interface TicketFormProps {
@@ -35,7 +35,7 @@ export function TicketForm({ machines, machineId, openTickets, fromMessage, t }:
         defaultValue="medium"
         options={ticketPriorities.map((p) => ({ value: p, label: t.priority[p] }))}
       />
-      <TextAreaField name="description" label={f.description} help={f.descriptionHelp} maxLength={5000} rows={5} defaultValue={fromMessage?.description} />
+      <TextAreaField name="description" label={f.description} help={f.descriptionHelp} limit={{ max: MAX_TICKET_TEXT, counter: t.common.counter, over: t.common.overLimit }} rows={5} defaultValue={fromMessage?.description} />
       {fromMessage && fromMessage.photoIds.length > 0 && (
         <div className="space-y-1" data-testid="message-photos">
           <p className="text-sm font-medium text-slate-800">{f.messagePhotos}</p>

@@ -11,7 +11,6 @@ import { MediaViewer } from "./media-viewer";
 
 export function TicketMedia({ details, user, t }: { details: TicketDetails; user: Actor; t: Messages }) {
   const m = t.tickets.media;
-  const deletable = details.media.filter((item) => canDeleteOwnedBy(user, item.uploadedBy, "media"));
   return (
     <section aria-labelledby="media-title" className="space-y-3">
       <h2 id="media-title" className="text-lg font-semibold">{m.title} ({details.media.length})</h2>
@@ -19,28 +18,28 @@ export function TicketMedia({ details, user, t }: { details: TicketDetails; user
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">{m.empty}</p>
       ) : (
         <MediaViewer
-          items={details.media.map((item) => ({ id: item.id, name: item.fileName, video: item.fileType.startsWith("video/") }))}
-          labels={{ open: m.open, close: m.close, previous: m.previous, next: m.next, viewer: m.viewer, position: m.position }}
-        />
-      )}
-      {deletable.length > 0 && (
-        <ul className="flex flex-wrap gap-2 text-sm">
-          {deletable.map((item) => (
-            <li key={item.id}>
+          items={details.media.map((item) => ({
+            id: item.id,
+            name: item.fileName,
+            video: item.fileType.startsWith("video/"),
+            // Under its own photo: a list apart put "Supprimer « p2.png »" under the other one.
+            remove: canDeleteOwnedBy(user, item.uploadedBy, "media") && (
               <ActionButton
                 action={deleteMediaAction.bind(null, { id: item.id })}
-                label={`${m.delete} « ${item.fileName} »`}
+                label={m.delete}
+                aria-label={`${m.delete} « ${item.fileName} »`}
                 confirm={{
                   question: format(m.deleteConfirm, { name: item.fileName }),
                   confirmLabel: t.tickets.confirm.yes,
                   cancelLabel: t.tickets.confirm.no,
                   danger: true,
                 }}
-                className="btn-ghost min-h-9 text-sm text-red-700"
+                className="btn-ghost min-h-9 w-full text-sm text-red-700"
               />
-            </li>
-          ))}
-        </ul>
+            ),
+          }))}
+          labels={{ open: m.open, close: m.close, previous: m.previous, next: m.next, viewer: m.viewer, position: m.position }}
+        />
       )}
       {can(user, "ticket.addMedia") && (
         <ActionForm action={addMediaAction} className="space-y-2" resetOnSuccess aria-label={m.add} failedMessage={t.errors.errorBody}>

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/operation";
 import { ActionResultMessage, runAction, type SuccessMessage } from "./action-result";
 import { ConfirmDialog } from "./confirm-dialog";
+import { useFeedbackTurn } from "./form";
 
 interface ActionButtonProps<T> {
   /** A server action with its input bound (`deleteTicketAction.bind(null, { id })`), or a client function calling one. */
@@ -16,20 +17,25 @@ interface ActionButtonProps<T> {
   successMessage?: SuccessMessage<T>;
   onSuccess?: (data: T) => void;
   className?: string;
+  /** A fuller name for screen readers, starting with the visible label ("Supprimer « p2.png »"). */
+  "aria-label"?: string;
 }
 
 /**
  * A button that runs a server action and says what happened next to itself. A
  * refusal after a confirmation is said in the dialog, which stays open.
  */
-export function ActionButton<T>({ action, label, pendingLabel, confirm, successMessage, onSuccess, className = "btn-secondary" }: ActionButtonProps<T>) {
+export function ActionButton<T>(props: ActionButtonProps<T>) {
+  const { action, label, pendingLabel, confirm, successMessage, onSuccess, className = "btn-secondary", "aria-label": ariaLabel } = props;
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<T> | null>(null);
   const [asking, setAsking] = useState(false);
+  const turn = useFeedbackTurn();
 
   function run() {
     if (pending) return;
     setResult(null);
+    turn.started();
     startTransition(async () => {
       const next = await runAction(action);
       setResult(next);
@@ -55,10 +61,10 @@ export function ActionButton<T>({ action, label, pendingLabel, confirm, successM
 
   return (
     <div className="space-y-2">
-      <button type="button" className={className} aria-disabled={pending} onClick={press}>
+      <button type="button" className={className} aria-disabled={pending} aria-label={ariaLabel} onClick={press}>
         {pending && pendingLabel ? pendingLabel : label}
       </button>
-      {!asking && <ActionResultMessage result={result} successMessage={successMessage} />}
+      {!asking && <ActionResultMessage result={turn.current ? result : null} successMessage={successMessage} />}
       {confirm && (
         <ConfirmDialog {...confirm} open={asking} onClose={dismiss} onConfirm={run} pending={pending} pendingLabel={pendingLabel}>
           {result && !result.ok && <ActionResultMessage result={result} />}

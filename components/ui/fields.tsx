@@ -1,5 +1,7 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
+import { format as fill } from "@/lib/i18n/format";
 import { useActionFormState } from "./form";
 
 interface FieldProps {
@@ -24,11 +26,18 @@ export interface ControlProps {
  * the server's message for it, wired for screen readers. The control is a
  * function of the props it must spread.
  */
-export function Field({ name, label, help, id, children }: FieldProps & { children: (control: ControlProps) => React.ReactNode }) {
+export function Field({
+  name,
+  label,
+  help,
+  id,
+  children,
+  extra,
+}: FieldProps & { children: (control: ControlProps) => React.ReactNode; extra?: { id: string; node: React.ReactNode } }) {
   const { fieldErrors } = useActionFormState();
   const fieldId = id ?? `field-${name}`;
   const error = name ? fieldErrors[name] : undefined;
-  const describedBy = [help && `${fieldId}-help`, error && `${fieldId}-error`].filter(Boolean).join(" ") || undefined;
+  const describedBy = [help && `${fieldId}-help`, extra?.id, error && `${fieldId}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={fieldId} className="block text-sm font-medium text-slate-800">
@@ -40,6 +49,7 @@ export function Field({ name, label, help, id, children }: FieldProps & { childr
           {help}
         </p>
       )}
+      {extra?.node}
       {error && (
         <p id={`${fieldId}-error`} className="text-sm font-medium text-red-700">
           {error}
@@ -62,10 +72,47 @@ export function TextField({ name, label, help, id, className, ...input }: Contro
   );
 }
 
-export function TextAreaField({ name, label, help, id, className, ...textarea }: ControlOptions & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, Own>) {
+type TextAreaOptions = ControlOptions &
+  Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, Own> & {
+    /** The most characters the server accepts: a live "n / limit" counter, never a silent cut. */
+    limit?: { max: number; counter: string; over: string };
+  };
+
+export function TextAreaField({ name, label, help, id, className, limit, ...textarea }: TextAreaOptions) {
+  const fieldId = id ?? `field-${name}`;
+  const element = useRef<HTMLTextAreaElement>(null);
+  const [length, setLength] = useState(() => String(textarea.defaultValue ?? "").length);
+  useEffect(() => {
+    // A form reset (a posted comment) empties the field without an input event.
+    const form = element.current?.form;
+    if (!form || !limit) return;
+    const onReset = () => requestAnimationFrame(() => setLength(element.current?.value.length ?? 0));
+    form.addEventListener("reset", onReset);
+    return () => form.removeEventListener("reset", onReset);
+  }, [limit]);
+  // No maxLength: the browser would cut a pasted text without a word; the server refuses it with one.
+  const over = limit !== undefined && length > limit.max;
+  const counter = limit && {
+    id: `${fieldId}-count`,
+    node: (
+      <p id={`${fieldId}-count`} className={over ? "text-sm font-medium text-red-700" : "text-sm text-slate-600"} data-testid="char-counter">
+        {fill(limit.counter, { count: length, max: limit.max })}
+        {over && <span> — {fill(limit.over, { max: limit.max })}</span>}
+      </p>
+    ),
+  };
   return (
-    <Field name={name} label={label} help={help} id={id}>
-      {(control) => <textarea rows={4} {...textarea} {...control} className={controlClass(className)} />}
+    <Field name={name} label={label} help={help} id={id} extra={counter || undefined}>
+      {(control) => (
+        <textarea
+          rows={4}
+          {...textarea}
+          {...control}
+          ref={element}
+          onInput={limit ? (event) => setLength(event.currentTarget.value.length) : undefined}
+          className={controlClass(className)}
+        />
+      )}
     </Field>
   );
 }

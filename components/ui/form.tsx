@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useEffectEvent, useRef, useState } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/lib/operation";
 import { ActionResultMessage, runAction, type SuccessMessage } from "./action-result";
@@ -23,6 +23,33 @@ const buttonKey = (name?: string, value?: string) => (name ? `${name}=${value ??
 
 export function useActionFormState(): FormState {
   return useContext(FormContext);
+}
+
+/** Which form of a group was submitted last: the only one whose result still shows. */
+const FeedbackContext = createContext<{ latest: string | null; submitted: (form: string) => void } | null>(null);
+
+/**
+ * Forms that act on the same thing (a ticket's status, assignee, schedule...):
+ * a submission in one clears what the others last said, so a green "saved"
+ * never sits next to a newer red refusal.
+ */
+export function FeedbackGroup({ children, className }: { children: React.ReactNode; /** Renders a div with it: a page's own container. */ className?: string }) {
+  const [latest, setLatest] = useState<string | null>(null);
+  return (
+    <FeedbackContext.Provider value={{ latest, submitted: setLatest }}>
+      {className === undefined ? children : <div className={className}>{children}</div>}
+    </FeedbackContext.Provider>
+  );
+}
+
+/**
+ * For a form or a button in a FeedbackGroup: `started()` when it submits, and
+ * whether its last result is still the group's latest (always, outside a group).
+ */
+export function useFeedbackTurn() {
+  const id = useId();
+  const group = useContext(FeedbackContext);
+  return { current: !group || group.latest === id, started: () => group?.submitted(id) };
 }
 
 interface ActionFormProps<T> {
@@ -56,6 +83,9 @@ export function ActionForm<T>(props: ActionFormProps<T>) {
   const form = useRef<HTMLFormElement>(null);
   const sent = useRef<FormData | null>(null);
   const alert = useRef<HTMLParagraphElement>(null);
+  /** The control that submitted: focus stays there (or comes back) after the page renders again. */
+  const submitter = useRef<HTMLElement | null>(null);
+  const turn = useFeedbackTurn();
   const [pressed, setPressed] = useState("");
   // `null` clears the last result (a new file picked after a check).
   const [result, dispatch, pending] = useActionState<ActionResult<T> | null, FormData | null>(
@@ -68,6 +98,9 @@ export function ActionForm<T>(props: ActionFormProps<T>) {
     if (!element) return;
     if (result.ok) {
       if (resetOnSuccess) element.reset();
+      // A refresh() renders the page again; the keyboard user stays where they were, not at the top.
+      const used = submitter.current;
+      if (used?.isConnected && !element.contains(document.activeElement)) used.focus();
       return;
     }
     if (resetOnSubmit && sent.current) restoreText(element, sent.current);
@@ -89,9 +122,11 @@ export function ActionForm<T>(props: ActionFormProps<T>) {
     // Ours, not React's form action: React would empty every field afterwards, even after a refusal.
     event.preventDefault();
     if (pending) return;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const data = new FormData(event.currentTarget, submitter);
-    setPressed(buttonKey(submitter?.getAttribute("name") ?? undefined, submitter?.getAttribute("value") ?? undefined));
+    const button = (event.nativeEvent as SubmitEvent).submitter;
+    submitter.current = button ?? null;
+    turn.started();
+    const data = new FormData(event.currentTarget, button);
+    setPressed(buttonKey(button?.getAttribute("name") ?? undefined, button?.getAttribute("value") ?? undefined));
     if (resetOnSubmit) {
       sent.current = data;
       event.currentTarget.reset();
@@ -103,12 +138,14 @@ export function ActionForm<T>(props: ActionFormProps<T>) {
   // server action itself, which runs and redirects; only its message is lost.
   const plainAction: (formData: FormData) => void = action;
   const clear = () => startTransition(() => dispatch(null));
-  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  // In a FeedbackGroup, another form's newer submission makes this one's result stale.
+  const current = turn.current ? result : null;
+  const fieldErrors = current && !current.ok ? (current.fieldErrors ?? {}) : {};
   return (
     <FormContext.Provider value={{ inActionForm: true, pending, pressed, fieldErrors }}>
       <form ref={form} action={plainAction} onSubmit={onSubmit} className={className} noValidate aria-busy={pending} aria-label={label}>
         {/* While a new submission runs, the last one's message is stale. */}
-        {!pending && <ActionResultMessage ref={alert} result={result} successMessage={successMessage} />}
+        {!pending && <ActionResultMessage ref={alert} result={current} successMessage={successMessage} />}
         {typeof children === "function" ? children({ result, pending, clear }) : children}
       </form>
     </FormContext.Provider>
@@ -121,7 +158,10 @@ function restoreText(form: HTMLFormElement, data: FormData) {
     if (!(field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) || !field.name) continue;
     if (field instanceof HTMLInputElement && ["hidden", "file", "checkbox", "radio", "submit"].includes(field.type)) continue;
     const value = data.get(field.name);
-    if (typeof value === "string" && field.value === "") field.value = value;
+    if (typeof value !== "string" || field.value !== "") continue;
+    field.value = value;
+    // A counter follows typing: the text put back is announced the same way.
+    field.dispatchEvent(new Event("input", { bubbles: true }));
   }
 }
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "../fixtures/accounts";
 import { startReceiver } from "../../tests/integration/helpers/receiver";
-import { uniqueTag } from "../fixtures/tickets";
+import { openTicketChanges, uniqueTag } from "../fixtures/tickets";
 import { resetWebhookSettings } from "../fixtures/webhooks";
 
 test.use({ storageState: storageState("admin") });
@@ -31,13 +31,14 @@ test("an admin saves the URL, creates an overdue ticket, runs the check, and see
     await page.getByRole("button", { name: "Envoyer le signalement" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     const ticketUrl = page.url();
-    const ticketId = decodeURIComponent(ticketUrl.split("/tickets/")[1]!);
+    const ticketId = decodeURIComponent(new URL(ticketUrl).pathname.split("/tickets/")[1]!);
 
-    const assign = page.getByRole("form", { name: "Assigner" });
+    const sheet = await openTicketChanges(page);
+    const assign = sheet.getByRole("form", { name: "Assigner" });
     await assign.getByLabel("Assigner à").selectOption({ label: "Julie Roy" });
     await assign.getByRole("button", { name: "Assigner" }).click();
     await expect(page.getByTestId("ticket-assignee")).toHaveText("Julie Roy");
-    const schedule = page.getByRole("form", { name: "Planifier" });
+    const schedule = sheet.getByRole("form", { name: "Planifier" });
     await schedule.getByLabel("Date").fill(factoryYesterday());
     await schedule.getByLabel("Heure").fill("08:00");
     await schedule.getByRole("button", { name: "Planifier" }).click();

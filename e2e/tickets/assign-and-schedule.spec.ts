@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { account, storageState } from "../fixtures/accounts";
-import { createTicketRow, ticketRow, uniqueTag, userId } from "../fixtures/tickets";
+import { createTicketRow, openTicketChanges, ticketRow, uniqueTag, userId } from "../fixtures/tickets";
 
 test.use({ storageState: storageState("supervisor") });
 
@@ -9,14 +9,15 @@ test("a supervisor assigns a ticket, schedules it in factory time and changes it
   const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
   await page.goto(`/tickets/${ticket.ticketId}`);
 
-  const assign = page.getByRole("form", { name: "Assigner" });
+  const sheet = await openTicketChanges(page);
+  const assign = sheet.getByRole("form", { name: "Assigner" });
   await assign.getByLabel("Assigner à").selectOption({ label: "Patrick Lavoie" });
   await assign.getByRole("button", { name: "Assigner" }).click();
   await expect(page.getByTestId("ticket-assignee")).toHaveText("Patrick Lavoie");
   expect((await ticketRow(ticket.id)).assigned_to).toBe(await userId("patrick.lavoie@atelier.demo"));
 
   // 3 December 2026, 09:30 in Toronto (EST, UTC-5) is 14:30 UTC.
-  const schedule = page.getByRole("form", { name: "Planifier" });
+  const schedule = sheet.getByRole("form", { name: "Planifier" });
   await schedule.getByLabel("Date").fill("2026-12-03");
   await schedule.getByLabel("Heure").fill("09:30");
   await schedule.getByRole("button", { name: "Planifier" }).click();
@@ -28,11 +29,13 @@ test("a supervisor assigns a ticket, schedules it in factory time and changes it
   await expect(page.getByTestId("ticket-assignee")).toHaveText("Toute l’équipe");
   expect((await ticketRow(ticket.id)).assigned_to).toBe(0);
 
-  const priority = page.getByRole("form", { name: "Changer la priorité" });
+  const priority = sheet.getByRole("form", { name: "Changer la priorité" });
   await priority.getByLabel("Changer la priorité").selectOption("critical");
   await priority.getByRole("button", { name: "Enregistrer" }).click();
   await expect.poll(async () => (await ticketRow(ticket.id)).priority).toBe("critical");
 
+  await page.keyboard.press("Escape");
+  await expect(sheet).toBeHidden();
   const timeline = page.getByTestId("timeline");
   await expect(timeline).toContainText(`${account("supervisor").name} a assigné le ticket à Patrick Lavoie`);
   await expect(timeline).toContainText(`${account("supervisor").name} a planifié l’intervention`);

@@ -21,8 +21,10 @@ test("an operator reports a problem with a photo from a phone", async ({ page, b
   await page.getByLabel("Photos ou vidéos (facultatif)").setInputFiles({ name: "fuite.png", mimeType: "image/png", buffer: png });
   await page.getByRole("button", { name: "Envoyer le signalement" }).click();
 
-  await expect(page).toHaveURL(/\/tickets\/TKT-M\d{3}-\d{8}-\d{3}$/);
+  await expect(page).toHaveURL(/\/tickets\/TKT-M\d{3}-\d{8}-\d{3}\?reported=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  // The confirmation names the new ticket.
+  await expect(page.getByRole("status").filter({ hasText: "Signalement envoyé" })).toHaveText(/^Signalement envoyé : TKT-M\d{3}-\d{8}-\d{3}\.$/);
   // Typed HTML stays text.
   await expect(page.getByRole("region", { name: "Détails" }).getByText("Flaque sous la presse <b>depuis ce matin</b>")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Photos et vidéos (1)" })).toBeVisible();

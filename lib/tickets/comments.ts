@@ -4,12 +4,12 @@ import { z } from "zod";
 import { defineOperation, refuse } from "../operation";
 import { sql, writeBatch, type Db } from "../db";
 import { canDeleteOwnedBy, type Who } from "../permissions";
-import { visibleTicketsWhere } from "./model";
+import { MAX_TICKET_TEXT, visibleTicketsWhere } from "./model";
 import { ticketReaderFor, visibleTicket } from "./queries";
 import { changeTicket, ticketEventsInsert } from "./events";
 
 const id = z.coerce.number().int().positive();
-const content = z.string().trim().min(1).max(5000);
+const content = z.string().trim().min(1).max(MAX_TICKET_TEXT);
 
 export const addComment = defineOperation(
   { input: z.object({ ticketId: id, content }), permission: "ticket.comment" },

@@ -10,6 +10,9 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 export const ticketPriorities = ["low", "medium", "high", "critical"] as const;
 export type TicketPriority = (typeof ticketPriorities)[number];
 
+/** The longest description and comment the server accepts (the forms count down to it). */
+export const MAX_TICKET_TEXT = 5000;
+
 /** Work is over in these statuses: no longer open, never late. */
 export const closedStatuses = ["completed", "archived"] as const satisfies readonly TicketStatus[];
 
@@ -52,6 +55,21 @@ export function overdueWhere(now: Date): Prisma.TicketWhereInput {
 /** The rule as SQL over `tickets AS t`, the moment bound as ?1 (ISO text, as Prisma stores dates on D1). */
 export const OVERDUE_SQL = `t.deleted_at IS NULL AND t.assigned_to IS NOT NULL AND t.scheduled_date IS NOT NULL
   AND t.scheduled_date < ?1 AND t.status IN (${overdueStatuses.map((s) => `'${s}'`).join(", ")})`;
+
+// ---------------------------------------------------------------- schedule
+
+/** The earliest day a ticket can be scheduled on: older dates are typing mistakes (1900-01-01). */
+export const EARLIEST_SCHEDULE_DAY = "2000-01-01";
+/** How far ahead a ticket can be scheduled: maintenance plans, not typos in the year. */
+export const SCHEDULE_YEARS_AHEAD = 5;
+
+/** The days a schedule may fall on, as YYYY-MM-DD (the date input's min and max, and the rule). */
+export function scheduleBounds(today: string): { min: string; max: string } {
+  const [year, rest] = [Number(today.slice(0, 4)), today.slice(4)];
+  // 29 February has no twin five years on: the last day of February then.
+  const max = rest === "-02-29" ? `${year + SCHEDULE_YEARS_AHEAD}-02-28` : `${year + SCHEDULE_YEARS_AHEAD}${rest}`;
+  return { min: EARLIEST_SCHEDULE_DAY, max };
+}
 
 // ---------------------------------------------------------------- visibility
 

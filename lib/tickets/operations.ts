@@ -8,18 +8,19 @@ import { z } from "zod";
 import { isUniqueViolation, sql, sqlDate, writeBatch, type Db, type Statement } from "../db";
 import { defineOperation, refuse, type ActionContext } from "../operation";
 import { can, canEditTicketText } from "../permissions";
-import { wallTimeToUtc } from "../factory-time";
+import { utcToWallTime, wallTimeToUtc } from "../factory-time";
+import { formatDay } from "../format";
 import { getSettings } from "../settings/settings";
 import { changeTicket, ticketEventsInsert } from "./events";
 import { factoryDay, formatTicketId } from "./ids";
-import { TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
+import { MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 import { findSourceMessage } from "../messages/queries";
 import { mediaInsert } from "./media";
 
 const id = z.coerce.number().int().positive();
 const title = z.string().trim().min(3).max(120);
-const description = z.string().trim().max(5000).default("");
+const description = z.string().trim().max(MAX_TICKET_TEXT).default("");
 /** The updated_at the user saw, as ISO text: the ticket's version. */
 const version = z.iso.datetime({ offset: true }).optional();
 
@@ -238,13 +239,16 @@ const scheduleInput = z.object({
   time: z.union([z.literal(""), z.string().regex(/^\d{2}:\d{2}$/)]).default(""),
 });
 
-export const scheduleTicket = defineOperation({ input: scheduleInput, permission: "ticket.schedule" }, async (input, { db, user, now = new Date() }) => {
+export const scheduleTicket = defineOperation({ input: scheduleInput, permission: "ticket.schedule" }, async (input, { db, user, locale, now = new Date() }) => {
   const ticket = await openTicket(db, input.id);
   let when: Date | null = null;
   if (input.date) {
     const { timeZone } = await getSettings(db);
     when = wallTimeToUtc(input.date, input.time || "08:00", timeZone);
     if (!when) refuse("invalid", { fields: { date: "dateInvalid" } });
+    const { min, max } = scheduleBounds(utcToWallTime(now, timeZone).date);
+    if (input.date < min) refuse("invalid", { fields: { date: "dateTooEarly" }, values: { min: formatDay(min, locale) } });
+    if (input.date > max) refuse("invalid", { fields: { date: "dateTooLate" }, values: { max: formatDay(max, locale) } });
   }
   if ((ticket.scheduledDate?.getTime() ?? null) === (when?.getTime() ?? null)) return { id: ticket.id };
   const count = await changeTicket(

@@ -11,7 +11,8 @@ import * as tickets from "@/lib/tickets/operations";
 // re-renders the page it was called from (refresh()) when that page shows what
 // changed, goes where the result is, or does nothing more.
 
-export const createTicketAction = serverAction(tickets.createTicket, ({ ticketId }) => redirect(`/tickets/${ticketId}`));
+/** To the new ticket, which confirms the report was sent (?reported). */
+export const createTicketAction = serverAction(tickets.createTicket, ({ ticketId }) => redirect(`/tickets/${ticketId}?reported=1`));
 /** The board's move: the board already shows it, so the page is not rendered again. */
 export const moveTicketAction = serverAction(tickets.moveTicket);
 /** The same move from the ticket page, whose status, timeline and controls change with it. */

@@ -6,9 +6,11 @@ import { notificationsEn } from "./notifications";
 import { profileEn } from "./profile";
 import { rulesEn } from "./rules";
 import { ticketsEn } from "./tickets";
+import { validationEn } from "./validation";
 
 export const en: Messages = {
   rules: rulesEn,
+  validation: validationEn,
   tickets: ticketsEn,
   machines: machinesEn,
   messages: messagesEn,
@@ -20,8 +22,11 @@ export const en: Messages = {
     description: "Maintenance requests for the factory",
   },
   common: {
+    counter: "{count} / {max} characters",
+    overLimit: "{max} characters at most: shorten the text.",
     confirm: "Confirm",
     cancel: "Cancel",
+    close: "Close",
     yes: "Yes",
     no: "No",
     none: "—",

@@ -45,6 +45,8 @@ export const messagesEn: Messages["messages"] = {
   composer: {
     label: "Your message",
     placeholder: "Write a message…",
+    counter: "{count} / {max} characters",
+    overLimit: "{max} characters at most: shorten the message.",
     send: "Send",
     sending: "Sending…",
     photos: "Photos",

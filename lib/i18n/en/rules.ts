@@ -11,6 +11,8 @@ export const rulesEn: Messages["rules"] = {
   movedMeanwhile: "this ticket was moved or changed meanwhile. The board has been refreshed.",
   assigneeInvalid: "This person cannot receive tickets.",
   dateInvalid: "This date does not exist.",
+  dateTooEarly: "The date must be {min} or later.",
+  dateTooLate: "The date must be {max} at the latest (5 years from today).",
   mediaType: "“{name}” is not an accepted photo or video (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM).",
   mediaSize: "“{name}” is too large: at most 10 MB for an image, 50 MB for a video.",
   mediaEmpty: "“{name}” is empty.",

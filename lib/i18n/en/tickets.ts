@@ -96,6 +96,9 @@ export const ticketsEn: Messages["tickets"] = {
     noDescription: "No description.",
     backToBoard: "Back to the board",
     actions: "Actions",
+    modify: "Edit",
+    modifyTitle: "Edit the ticket",
+    modifyHelp: "Status, assignee, schedule and priority.",
     changeStatus: "Change status",
     applyStatus: "Change",
     assign: "Assign",
@@ -111,6 +114,7 @@ export const ticketsEn: Messages["tickets"] = {
     deleteConfirm: "Delete this ticket? It leaves the board and every list but stays in the history.",
     deleted: "Ticket deleted.",
     saved: "Change saved.",
+    reported: "Report sent: {ticketId}.",
     notFound: "This ticket does not exist or was deleted.",
   },
   comments: {

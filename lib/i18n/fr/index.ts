@@ -5,6 +5,7 @@ import { notificationsFr } from "./notifications";
 import { profileFr } from "./profile";
 import { rulesFr } from "./rules";
 import { ticketsFr } from "./tickets";
+import { validationFr } from "./validation";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
@@ -14,6 +15,7 @@ import { ticketsFr } from "./tickets";
 // French file is `as const` so that such templates keep a type format() can see.
 export const fr = {
   rules: rulesFr,
+  validation: validationFr,
   tickets: ticketsFr,
   machines: machinesFr,
   messages: messagesFr,
@@ -25,8 +27,11 @@ export const fr = {
     description: "Gestion des demandes de maintenance de l’usine",
   },
   common: {
+    counter: "{count} / {max} caractères",
+    overLimit: "{max} caractères au plus : raccourcissez le texte.",
     confirm: "Confirmer",
     cancel: "Annuler",
+    close: "Fermer",
     yes: "Oui",
     no: "Non",
     none: "—",

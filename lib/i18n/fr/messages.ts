@@ -44,6 +44,8 @@ export const messagesFr = {
   composer: {
     label: "Votre message",
     placeholder: "Écrire un message…",
+    counter: "{count} / {max} caractères",
+    overLimit: "{max} caractères au plus : raccourcissez le message.",
     send: "Envoyer",
     sending: "Envoi…",
     photos: "Photos",

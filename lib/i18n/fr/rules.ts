@@ -11,6 +11,8 @@ export const rulesFr = {
   movedMeanwhile: "ce ticket a été déplacé ou modifié entre-temps. Le tableau a été actualisé.",
   assigneeInvalid: "Cette personne ne peut pas recevoir de tickets.",
   dateInvalid: "Cette date n’existe pas.",
+  dateTooEarly: "La date doit être le {min} ou après.",
+  dateTooLate: "La date doit être au plus tard le {max} (5 ans à partir d’aujourd’hui).",
   mediaType: "« {name} » n’est pas une photo ou une vidéo acceptée (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM).",
   mediaSize: "« {name} » est trop volumineux : 10 Mo au plus pour une image, 50 Mo pour une vidéo.",
   mediaEmpty: "« {name} » est vide.",

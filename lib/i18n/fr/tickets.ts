@@ -95,6 +95,9 @@ export const ticketsFr = {
     noDescription: "Aucune description.",
     backToBoard: "Retour au tableau",
     actions: "Actions",
+    modify: "Modifier",
+    modifyTitle: "Modifier le ticket",
+    modifyHelp: "Statut, assignation, planification et priorité.",
     changeStatus: "Changer le statut",
     applyStatus: "Changer",
     assign: "Assigner",
@@ -110,6 +113,7 @@ export const ticketsFr = {
     deleteConfirm: "Supprimer ce ticket ? Il disparaîtra du tableau et des listes, mais restera dans l’historique.",
     deleted: "Ticket supprimé.",
     saved: "Modification enregistrée.",
+    reported: "Signalement envoyé : {ticketId}.",
     notFound: "Ce ticket n’existe pas ou a été supprimé.",
   },
   comments: {

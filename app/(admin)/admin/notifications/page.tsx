@@ -5,6 +5,7 @@ import { RunCheckButton } from "@/components/notifications/run-check-button";
 import { SecretPanel } from "@/components/notifications/secret-panel";
 import { SettingsForm } from "@/components/notifications/settings-form";
 import { TestWebhook } from "@/components/notifications/test-webhook";
+import { FeedbackGroup } from "@/components/ui/form";
 import { requirePermission } from "@/lib/request";
 import { getDb } from "@/lib/db";
 import { getMessages } from "@/lib/request";
@@ -36,8 +37,9 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/ad
   const n = t.notifications;
   const section = "space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-6";
 
+  // One feedback group: "Enregistrez d’abord une URL" from the test send leaves once a URL is saved.
   return (
-    <div className="space-y-8">
+    <FeedbackGroup className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold">{n.title}</h1>
         <p className="max-w-3xl text-slate-600">{n.intro}</p>
@@ -95,6 +97,6 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/ad
         />
       </section>
       <DeliveryLog filter={filter} result={deliveries} t={t} locale={locale} timeZone={settings.timeZone} />
-    </div>
+    </FeedbackGroup>
   );
 }

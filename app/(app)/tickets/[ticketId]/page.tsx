@@ -7,7 +7,9 @@ import { TicketControls } from "@/components/tickets/ticket-controls";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
 import { TicketMedia } from "@/components/tickets/ticket-media";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
+import { FeedbackGroup } from "@/components/ui/form";
 import { getDb } from "@/lib/db";
+import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { requireTicketReader } from "@/lib/request";
@@ -18,7 +20,7 @@ export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId
   return { title: decodeURIComponent((await params).ticketId) };
 }
 
-export default async function TicketPage({ params }: PageProps<"/tickets/[ticketId]">) {
+export default async function TicketPage({ params, searchParams }: PageProps<"/tickets/[ticketId]">) {
   const user = await requireTicketReader();
   const ticketId = decodeURIComponent((await params).ticketId);
   const [{ locale, t }, settings, details] = await Promise.all([getMessages(), getRequestSettings(), getTicketDetails(await getDb(), ticketId, user)]);
@@ -26,9 +28,16 @@ export default async function TicketPage({ params }: PageProps<"/tickets/[ticket
   // The message it was reported from, linked for those who may read it (nobody learns of another pair's conversation).
   const source = details.ticket.sourceMessageId ? await findSourceMessage(await getDb(), user, details.ticket.sourceMessageId) : null;
   const view = { details, locale, timeZone: settings.timeZone, t };
+  const now = new Date();
+  const reported = (await searchParams).reported !== undefined;
 
   return (
     <div className="space-y-6">
+      {reported && (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900">
+          {format(t.tickets.page.reported, { ticketId: details.ticket.ticketId })}
+        </p>
+      )}
       <div>
         <Link href="/tickets" className="text-sm text-slate-600 underline">← {t.tickets.page.backToBoard}</Link>
         <p className="mt-2 font-mono text-sm text-slate-500">{details.ticket.ticketId}</p>
@@ -50,20 +59,23 @@ export default async function TicketPage({ params }: PageProps<"/tickets/[ticket
           />
         </div>
       </div>
-      {/* Phones: the controls right under the facts; wide screens: a side column. */}
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <div className="min-w-0 lg:col-start-1">
-          <TicketFacts {...view} now={new Date()} />
+      {/* Phones: the controls right under the facts; wide screens: a side column. One feedback
+          group: a new result anywhere on the ticket replaces the last one, never sits beside it. */}
+      <FeedbackGroup>
+        <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+          <div className="min-w-0 lg:col-start-1">
+            <TicketFacts {...view} now={now} />
+          </div>
+          <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
+            <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} now={now} />
+          </div>
+          <div className="min-w-0 space-y-6 lg:col-start-1">
+            <TicketMedia details={details} user={user} t={t} />
+            <TicketComments {...view} user={user} />
+            <TicketTimeline {...view} />
+          </div>
         </div>
-        <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
-          <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} />
-        </div>
-        <div className="min-w-0 space-y-6 lg:col-start-1">
-          <TicketMedia details={details} user={user} t={t} />
-          <TicketComments {...view} user={user} />
-          <TicketTimeline {...view} />
-        </div>
-      </div>
+      </FeedbackGroup>
     </div>
   );
 }
