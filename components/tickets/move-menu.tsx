@@ -5,12 +5,17 @@ import { useBoard } from "./board-context";
 
 interface MoveMenuProps {
   id: number;
+  ticketId: string;
   label: string;
-  ariaLabel: string;
 }
 
-/** The way to move a card without dragging: a menu button, usable with Tab, arrows, Enter and Escape. */
-export function MoveMenu({ id, label, ariaLabel }: MoveMenuProps) {
+/**
+ * The way to move a card without dragging: a menu button, usable with Tab, arrows,
+ * Enter and Escape. Its name starts with its visible text ("Déplacer vers… T-12"),
+ * so a voice user can say what they see and a screen reader still tells the
+ * cards' buttons apart.
+ */
+export function MoveMenu({ id, ticketId, label }: MoveMenuProps) {
   const { statuses, move, statusOf } = useBoard();
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -44,16 +49,16 @@ export function MoveMenu({ id, label, ariaLabel }: MoveMenuProps) {
   }
 
   return (
-    <div className="relative">
+    <div className="relative ml-auto">
       <button
         ref={button}
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={ariaLabel}
+        aria-label={`${label} ${ticketId}`}
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-2 text-xs font-medium text-slate-700 hover:bg-slate-100"
+        className="inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-2 text-xs font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100"
       >
         {label}
       </button>
