@@ -5,7 +5,7 @@ import { createTicketRow, uniqueTag } from "../fixtures/tickets";
 test.use({ storageState: storageState("supervisor") });
 
 // The first page of a column (lib/tickets/board.ts COLUMN_PAGE); the rest on demand.
-const PAGE = 10;
+const PAGE = 8;
 
 test("a column shows its first cards and the rest on demand, with the keyboard, keeping the filters", async ({ page }) => {
   const tag = uniqueTag("more");
@@ -13,7 +13,7 @@ test("a column shows its first cards and the rest on demand, with the keyboard, 
   await page.goto(`/tickets?q=${tag}`);
   const received = page.getByTestId("column-received");
   await expect(received.locator("li[data-ticket]")).toHaveCount(PAGE);
-  await expect(received.getByRole("heading")).toContainText(String(PAGE + 2));
+  await expect(received.getByRole("heading", { level: 2 })).toContainText(String(PAGE + 2));
 
   const more = received.getByRole("link", { name: "Afficher 2 de plus (Requête reçue)" });
   await more.focus();

@@ -14,7 +14,7 @@ export const boardStatuses = ["received", "diagnostic", "in_progress", "waiting_
  * open tickets the board's DOM must stay under 800 elements (a phone's main
  * thread pays for every node), and a person scans the newest cards first.
  */
-export const COLUMN_PAGE = 10;
+export const COLUMN_PAGE = 8;
 /** The most cards a column shows however often it is asked: past it, the filters narrow the board. */
 export const COLUMN_MAX = 200;
 
