@@ -49,7 +49,7 @@ export function MoveMenu({ id, ticketId, label }: MoveMenuProps) {
   }
 
   return (
-    <div className="relative ml-auto">
+    <>
       <button
         ref={button}
         type="button"
@@ -58,7 +58,7 @@ export function MoveMenu({ id, ticketId, label }: MoveMenuProps) {
         aria-controls={open ? menuId : undefined}
         aria-label={`${label} ${ticketId}`}
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-2 text-xs font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100"
+        className="ml-auto inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-2 text-xs font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100"
       >
         {label}
       </button>
@@ -68,7 +68,7 @@ export function MoveMenu({ id, ticketId, label }: MoveMenuProps) {
           id={menuId}
           role="menu"
           onKeyDown={onKeyDown}
-          className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+          className="absolute top-full right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
         >
           {targets.map((target) => (
             <li key={target.status} role="none">
@@ -88,6 +88,6 @@ export function MoveMenu({ id, ticketId, label }: MoveMenuProps) {
           ))}
         </ul>
       )}
-    </div>
+    </>
   );
 }

@@ -84,7 +84,7 @@ export function TicketCard({ card, labels, canMove, locale, lifted, drag }: Tick
       </p>
       <ScheduleState view={card.schedule} />
       {(canMove || card.comments + card.media > 0) && (
-      <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+      <div className="relative mt-2 flex flex-wrap items-center justify-between gap-2">
         {card.comments + card.media > 0 && (
           <p className="flex items-center gap-3 text-xs text-slate-600">
             {card.comments > 0 && <Count icon="M4 5h16v11H8l-4 4z" count={card.comments} label={format(labels.comments, { count: card.comments }, locale)} />}
