@@ -68,7 +68,7 @@ export function MoveMenu({ id, ticketId, label }: MoveMenuProps) {
           id={menuId}
           role="menu"
           onKeyDown={onKeyDown}
-          className="absolute top-full right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+          className="absolute inset-x-0 top-full z-20 mt-1 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
         >
           {targets.map((target) => (
             <li key={target.status} role="none">
