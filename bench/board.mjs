@@ -3,6 +3,8 @@
 //  - D1 queries per board request, at two ticket counts (it must not grow);
 //  - p50 / p95 server response time over 200 requests, with 2,000 open tickets;
 //  - first-load JavaScript of the board, gzip;
+//  - the board's DOM size on a first visit with 2,000 open tickets (elements, as
+//    Lighthouse's "DOM size" counts them, and all nodes), and the cards it shows;
 //  - what one move costs after the drop: D1 queries and response bytes of the
 //    server action (what it re-renders), median of MOVES moves.
 // Queries are counted by the worker itself: with BENCH_LOG_QUERIES=1, lib/db.ts
@@ -147,7 +149,7 @@ async function measureMoves(page, log) {
     await sleep(300);
     const before = log.queries;
     const answers = await page.evaluate(() => window.__actionBytes.length);
-    await card.getByRole("button", { name: /vers une autre colonne|to another column/ }).click();
+    await card.getByRole("button", { name: /^(Déplacer vers…|Move to…)/ }).click();
     await page.getByRole("menuitem", { name: /^(Diagnostic)$/ }).click();
     await page.waitForFunction((n) => window.__actionBytes.length > n, answers);
     const bytes = await page.evaluate(() => window.__actionBytes.at(-1));
@@ -158,6 +160,23 @@ async function measureMoves(page, log) {
   await page.goto("about:blank");
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return { queries: median(samples.map((s) => s.queries)), bytes: median(samples.map((s) => s.bytes)) };
+}
+
+/**
+ * The board's DOM on a first visit, once the client has hydrated: elements (what
+ * Lighthouse's "DOM size" audit counts), every node (text and comments too) and
+ * the cards rendered.
+ */
+async function measureBoardDom(page) {
+  await page.goto(`${ORIGIN}/tickets`, { waitUntil: "networkidle" });
+  const dom = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let nodes = 0;
+    while (walker.nextNode()) nodes++;
+    return { elements: document.querySelectorAll("*").length, nodes, cards: document.querySelectorAll("li[data-ticket]").length };
+  });
+  await page.goto("about:blank");
+  return dom;
 }
 
 async function withWorker(run) {
@@ -207,6 +226,7 @@ for (const [index, open] of SIZES.entries()) {
     results.js = { files: scripts.size, gzip };
     await context.close();
 
+    results.dom = await measureBoardDom(page);
     results.move = await measureMoves(page, log);
 
     for (let i = 0; i < 10; i++) await (await fetch(`${ORIGIN}/tickets`, { headers: { cookie } })).text();
@@ -227,3 +247,4 @@ for (const q of results.queries) console.log(`  ${q.open} open tickets, ${q.mach
 console.log(`  Response time over ${REQUESTS} requests (${SIZES.at(-1)} open tickets): p50 ${results.timing.p50.toFixed(0)} ms, p95 ${results.timing.p95.toFixed(0)} ms (max ${results.timing.max.toFixed(0)} ms)`);
 console.log(`  One move (median of ${MOVES}): ${results.move.queries} D1 queries, ${results.move.bytes} bytes of server-action answer`);
 console.log(`  First-load JavaScript: ${results.js.files} scripts, ${(results.js.gzip / 1024).toFixed(1)} kB gzip`);
+console.log(`  Board DOM (${SIZES.at(-1)} open tickets, first visit): ${results.dom.elements} elements, ${results.dom.nodes} nodes, ${results.dom.cards} cards`);

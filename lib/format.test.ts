@@ -5,19 +5,26 @@ import { messagesFor } from "./i18n";
 const fr = messagesFor("fr").duration;
 const MIN = 60_000;
 
+// No-break spaces, written as spaces here for reading.
+const nb = (text: string) => text.replaceAll(" ", "\u00a0");
+
 describe("formatDuration", () => {
   it("shows days and hours for long delays, like the board's overdue badge", () => {
-    expect(formatDuration((2 * 24 * 60 + 3 * 60 + 26) * MIN, fr)).toBe("2 j 3 h");
+    expect(formatDuration((2 * 24 * 60 + 3 * 60 + 26) * MIN, fr)).toBe(nb("2 j 3 h"));
   });
   it("shows hours and minutes under a day", () => {
-    expect(formatDuration((5 * 60 + 7) * MIN, fr)).toBe("5 h 7 min");
+    expect(formatDuration((5 * 60 + 7) * MIN, fr)).toBe(nb("5 h 7 min"));
   });
   it("never shows negative or empty durations", () => {
-    expect(formatDuration(-45 * MIN, fr)).toBe("45 min");
-    expect(formatDuration(20_000, fr)).toBe("0 min");
+    expect(formatDuration(-45 * MIN, fr)).toBe(nb("45 min"));
+    expect(formatDuration(20_000, fr)).toBe(nb("0 min"));
   });
   it("speaks English when asked", () => {
-    expect(formatDuration(26 * 60 * MIN, messagesFor("en").duration)).toBe("1 d 2 h");
+    expect(formatDuration(26 * 60 * MIN, messagesFor("en").duration)).toBe(nb("1 d 2 h"));
+  });
+  it("never lets a line break inside it: no unit alone on the next line", () => {
+    expect(formatDuration(28 * 60 * MIN, fr)).toBe(nb("1 j 4 h"));
+    expect(formatDuration(28 * 60 * MIN, fr)).not.toContain(" ");
   });
 });
 

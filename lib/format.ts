@@ -10,7 +10,8 @@ export function formatDuration(ms: number, t: Messages["duration"]): string {
   if (days) parts.push(format(t.days, { n: days }));
   if (hours) parts.push(format(t.hours, { n: hours }));
   if (!days && (minutes || !hours)) parts.push(format(t.minutes, { n: minutes }));
-  return parts.slice(0, 2).join(" ");
+  // No-break spaces: "En retard de 1 j 4 h" must not leave its "h" alone on the next line.
+  return parts.slice(0, 2).join(" ").replaceAll(" ", "\u00a0");
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one, and a board formats hundreds of dates.

@@ -3,6 +3,7 @@ import { SelectField, TextField } from "@/components/ui/fields";
 import { boardSearchParams, hasFilters, type BoardData, type BoardFilters as Filters } from "@/lib/tickets/board";
 import type { Messages } from "@/lib/i18n";
 import { ticketPriorities } from "@/lib/tickets/model";
+import { FilterPanel } from "./filter-panel";
 
 interface BoardFiltersProps {
   filters: Filters;
@@ -27,12 +28,7 @@ export function BoardFilters({ filters, machines, people, t }: BoardFiltersProps
       </div>
       {/* Folded on phones' first screen so the board shows; opened whenever one of them is in use. */}
       <div className="mt-2 flex flex-wrap items-start gap-2">
-        <details open={refined > 0} className="group min-w-0 flex-1 basis-full sm:basis-0">
-          <summary className="btn-ghost min-h-11 cursor-pointer gap-1 px-1 text-sm">
-            <span aria-hidden className="inline-block transition-transform group-open:rotate-90">▸</span>
-            {f.title}
-            {refined > 0 && ` (${refined})`}
-          </summary>
+        <FilterPanel initiallyOpen={refined > 0} summary={refined > 0 ? `${f.title} (${refined})` : f.title}>
           <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-3">
             <SelectField
               id="filter-priority"
@@ -74,12 +70,13 @@ export function BoardFilters({ filters, machines, people, t }: BoardFiltersProps
               {f.mine}
             </label>
           </div>
-        </details>
+        </FilterPanel>
         <div className="ml-auto flex flex-wrap justify-end gap-2">
           {hasFilters(filters) && (
             <Link href={filters.archived ? "/tickets?archived=1" : "/tickets"} className="btn-ghost">{f.clear}</Link>
           )}
-          <Link href={archivedHref} className="btn-secondary" aria-pressed={filters.archived}>
+          {/* A link to another view, not a toggle button: its words say which view it leads to (aria-pressed is for buttons). */}
+          <Link href={archivedHref} className="btn-secondary">
             {filters.archived ? t.tickets.board.hideArchived : t.tickets.board.showArchived}
           </Link>
         </div>

@@ -5,12 +5,17 @@ import { useBoard } from "./board-context";
 
 interface MoveMenuProps {
   id: number;
+  ticketId: string;
   label: string;
-  ariaLabel: string;
 }
 
-/** The way to move a card without dragging: a menu button, usable with Tab, arrows, Enter and Escape. */
-export function MoveMenu({ id, label, ariaLabel }: MoveMenuProps) {
+/**
+ * The way to move a card without dragging: a menu button, usable with Tab, arrows,
+ * Enter and Escape. Its name starts with its visible text ("Déplacer vers… T-12"),
+ * so a voice user can say what they see and a screen reader still tells the
+ * cards' buttons apart.
+ */
+export function MoveMenu({ id, ticketId, label }: MoveMenuProps) {
   const { statuses, move, statusOf } = useBoard();
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -44,16 +49,16 @@ export function MoveMenu({ id, label, ariaLabel }: MoveMenuProps) {
   }
 
   return (
-    <div className="relative">
+    <>
       <button
         ref={button}
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={ariaLabel}
+        aria-label={`${label} ${ticketId}`}
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-2 text-xs font-medium text-slate-700 hover:bg-slate-100"
+        className="ml-auto inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-2 text-xs font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100"
       >
         {label}
       </button>
@@ -63,7 +68,7 @@ export function MoveMenu({ id, label, ariaLabel }: MoveMenuProps) {
           id={menuId}
           role="menu"
           onKeyDown={onKeyDown}
-          className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+          className="absolute inset-x-0 top-full z-20 mt-1 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
         >
           {targets.map((target) => (
             <li key={target.status} role="none">
@@ -83,6 +88,6 @@ export function MoveMenu({ id, label, ariaLabel }: MoveMenuProps) {
           ))}
         </ul>
       )}
-    </div>
+    </>
   );
 }

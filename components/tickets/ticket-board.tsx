@@ -1,4 +1,4 @@
-import type { BoardData } from "@/lib/tickets/board";
+import { showMore, type BoardData, type BoardFilters, type ColumnLimits } from "@/lib/tickets/board";
 import type { Locale, Messages } from "@/lib/i18n";
 import { assigneeLabel } from "@/lib/tickets/model";
 import { BoardColumns } from "./board-columns";
@@ -7,6 +7,9 @@ import type { CardView } from "./ticket-card";
 
 interface TicketBoardProps {
   board: BoardData;
+  /** The URL's state, for each column's "Afficher N de plus" link. */
+  filters: BoardFilters;
+  limits: ColumnLimits;
   canMove: boolean;
   now: Date;
   locale: Locale;
@@ -15,7 +18,7 @@ interface TicketBoardProps {
 }
 
 /** Words every card on the server (dates in the factory's zone, lateness, names); the client part places and moves them. */
-export function TicketBoard({ board, canMove, now, locale, timeZone, t }: TicketBoardProps) {
+export function TicketBoard({ board, filters, limits, canMove, now, locale, timeZone, t }: TicketBoardProps) {
   const machines = new Map(board.machines.map((m) => [m.id, m]));
   const people = new Map(board.people.map((p) => [p.id, p.name]));
   const words = t.tickets.card;
@@ -39,19 +42,37 @@ export function TicketBoard({ board, canMove, now, locale, timeZone, t }: Ticket
   const b = t.tickets.board;
   return (
     <BoardColumns
-      columns={board.columns.map((c) => ({ status: c.status, label: t.status[c.status], count: c.count, ids: c.cards.map((card) => card.id) }))}
+      columns={board.columns.map((c) => ({
+        status: c.status,
+        label: t.status[c.status],
+        count: c.count,
+        ids: c.cards.map((card) => card.id),
+        more: showMore(filters, limits, c),
+      }))}
       cards={cards}
       canMove={canMove}
       locale={locale}
-      labels={{ column: b.column, empty: b.emptyColumn, more: b.more, moved: b.moved, refused: b.moveRefused, failed: t.errors.errorBody, dragHandle: b.dragHandle }}
+      labels={{
+        column: b.column,
+        empty: b.emptyColumn,
+        more: b.more,
+        showMore: b.showMore,
+        moved: b.moved,
+        undone: b.undone,
+        undo: b.undo,
+        refused: b.moveRefused,
+        failed: t.errors.errorBody,
+        confirmMove: b.confirmMove,
+        confirmMoveAction: b.confirmMoveAction,
+        cancel: t.common.cancel,
+      }}
       cardLabels={{
-        machine: words.machine,
         assignee: words.assignee,
         comments: words.comments,
         media: words.media,
         outOfService: words.outOfService,
         moveTo: b.moveTo,
-        moveToLabel: b.moveToLabel,
+        dragHandle: b.dragHandle,
       }}
     />
   );

@@ -24,18 +24,48 @@ export interface CardView {
 }
 
 export interface CardLabels {
-  machine: string;
   assignee: string;
   comments: PluralTemplate;
   media: PluralTemplate;
   outOfService: string;
   moveTo: string;
-  moveToLabel: string;
+  dragHandle: string;
 }
 
-export function TicketCard({ card, labels, canMove, locale }: { card: CardView; labels: CardLabels; canMove: boolean; locale: Locale }) {
+interface TicketCardProps {
+  card: CardView;
+  labels: CardLabels;
+  canMove: boolean;
+  locale: Locale;
+  /** The card lifted by a drag: it stays in place, faded, while its copy follows the pointer. */
+  lifted: boolean;
+  drag: React.HTMLAttributes<HTMLElement>;
+}
+
+/**
+ * One card, kept to a dozen elements: a board of 2,000 tickets must stay light
+ * (counts show only when there is something to count, labels are for screen readers).
+ */
+export function TicketCard({ card, labels, canMove, locale, lifted, drag }: TicketCardProps) {
   return (
-    <article className="rounded-md border border-slate-200 bg-white p-3 pr-8 shadow-sm" aria-labelledby={`card-${card.id}`} data-testid="ticket-card">
+    <li
+      data-ticket={card.id}
+      data-testid="ticket-card"
+      aria-labelledby={`card-${card.id}`}
+      {...drag}
+      className={`relative rounded-md border border-slate-200 bg-white p-3 shadow-sm ${canMove ? "pr-10" : ""} ${lifted ? "opacity-40" : ""}`}
+    >
+      {canMove && (
+        <span
+          aria-hidden
+          data-drag-handle
+          title={format(labels.dragHandle, { ticket: card.ticketId })}
+          onContextMenu={(e) => e.preventDefault()}
+          className="absolute top-1 right-1 flex h-10 w-10 cursor-grab touch-none items-center justify-center rounded text-lg text-slate-500 select-none [-webkit-touch-callout:none]"
+        >
+          ⠿
+        </span>
+      )}
       <p className="font-mono text-xs text-slate-500">{card.ticketId}</p>
       <h3 id={`card-${card.id}`} className="mt-0.5 font-medium break-words">
         <Link href={`/tickets/${card.ticketId}`} className="hover:underline">
@@ -46,28 +76,25 @@ export function TicketCard({ card, labels, canMove, locale }: { card: CardView; 
         <PriorityPill priority={card.priority} label={card.priorityLabel} />
         {card.outOfService && <span className="rounded bg-slate-800 px-2 py-0.5 text-xs font-medium text-white">{labels.outOfService}</span>}
       </div>
-      <dl className="mt-2 space-y-0.5 text-sm text-slate-700">
-        <div>
-          <dt className="sr-only">{labels.machine}</dt>
-          <dd className="truncate">{card.machine}</dd>
-        </div>
-        <div className="flex gap-1">
-          <dt className="shrink-0 text-slate-500">
-            <span aria-hidden>→</span>
-            <span className="sr-only">{labels.assignee}</span>
-          </dt>
-          <dd className="truncate" data-testid="card-assignee">{card.assignee}</dd>
-        </div>
-      </dl>
+      {/* Machine names wrap: "Presse hydraulique S…" told nobody which press. */}
+      <p className="mt-2 text-sm break-words text-slate-700">{card.machine}</p>
+      <p className="text-sm break-words text-slate-700 before:text-slate-500 before:content-['→_']" data-testid="card-assignee">
+        <span className="sr-only">{labels.assignee} </span>
+        {card.assignee}
+      </p>
       <ScheduleState view={card.schedule} />
-      <div className="mt-2 flex items-center justify-between gap-2">
-        <p className="flex items-center gap-3 text-xs text-slate-600">
-          <Count icon="M4 5h16v11H8l-4 4z" count={card.comments} label={format(labels.comments, { count: card.comments }, locale)} />
-          <Count icon="M4 7h4l2-2h4l2 2h4v12H4zM12 10a3 3 0 1 0 0 6 3 3 0 0 0 0-6z" count={card.media} label={format(labels.media, { count: card.media }, locale)} />
-        </p>
-        {canMove && <MoveMenu id={card.id} label={labels.moveTo} ariaLabel={format(labels.moveToLabel, { ticket: card.ticketId })} />}
+      {(canMove || card.comments + card.media > 0) && (
+      <div className="relative mt-2 flex flex-wrap items-center justify-between gap-2">
+        {card.comments + card.media > 0 && (
+          <p className="flex items-center gap-3 text-xs text-slate-600">
+            {card.comments > 0 && <Count icon="M4 5h16v11H8l-4 4z" count={card.comments} label={format(labels.comments, { count: card.comments }, locale)} />}
+            {card.media > 0 && <Count icon="M4 7h4l2-2h4l2 2h4v12H4zM12 10a3 3 0 1 0 0 6 3 3 0 0 0 0-6z" count={card.media} label={format(labels.media, { count: card.media }, locale)} />}
+          </p>
+        )}
+        {canMove && <MoveMenu id={card.id} ticketId={card.ticketId} label={labels.moveTo} />}
       </div>
-    </article>
+      )}
+    </li>
   );
 }
 

@@ -11,7 +11,7 @@ test("a ticket moves with the keyboard alone, through the Déplacer vers… menu
 
   // Tab from the search field until the card's menu button has focus.
   await page.getByLabel("Rechercher").focus();
-  const menuButton = page.getByRole("button", { name: `Déplacer ${ticket.ticketId} vers une autre colonne` });
+  const menuButton = page.getByRole("button", { name: `Déplacer vers… ${ticket.ticketId}` });
   for (let i = 0; i < 40 && !(await menuButton.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(menuButton).toBeFocused();
 
@@ -30,10 +30,10 @@ test("moving to Terminé sets completed_at and moving out clears it", async ({ p
   const title = `Fin ${uniqueTag("done")}`;
   const ticket = await createTicketRow({ title, reporterEmail: account("operator").email, status: "in_progress" });
   await page.goto(`/tickets?q=${encodeURIComponent(title)}`);
-  await page.getByRole("button", { name: `Déplacer ${ticket.ticketId} vers une autre colonne` }).click();
+  await page.getByRole("button", { name: `Déplacer vers… ${ticket.ticketId}` }).click();
   await page.getByRole("menuitem", { name: "Terminé" }).click();
   await expect.poll(async () => (await ticketRow(ticket.id)).completed_at).not.toBeNull();
-  await page.getByRole("button", { name: `Déplacer ${ticket.ticketId} vers une autre colonne` }).click();
+  await page.getByRole("button", { name: `Déplacer vers… ${ticket.ticketId}` }).click();
   await page.getByRole("menuitem", { name: "En cours" }).click();
   await expect.poll(async () => (await ticketRow(ticket.id)).status).toBe("in_progress");
   expect((await ticketRow(ticket.id)).completed_at).toBeNull();

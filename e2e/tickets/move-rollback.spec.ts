@@ -13,7 +13,7 @@ test("a move the server refuses rolls back with the reason, and the board shows 
 
   // Someone else moves it while this board is open.
   await queryD1(`UPDATE tickets SET status = 'waiting_parts' WHERE id = ${ticket.id}`);
-  await page.getByRole("button", { name: `Déplacer ${ticket.ticketId} vers une autre colonne` }).click();
+  await page.getByRole("button", { name: `Déplacer vers… ${ticket.ticketId}` }).click();
   await page.getByRole("menuitem", { name: "Diagnostic" }).click();
 
   await expect(page.getByRole("alert").filter({ hasText: "Déplacement annulé" })).toContainText("déplacé ou modifié entre-temps");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardSearchParams, boardWhere, hasFilters, parseBoardFilters } from "./board";
+import { COLUMN_MAX, COLUMN_PAGE, boardSearchParams, boardWhere, hasFilters, parseBoardFilters, parseColumnLimits, showMore } from "./board";
 
 describe("board filters", () => {
   it("read every filter from the URL", () => {
@@ -39,5 +39,29 @@ describe("board filters", () => {
     expect(own.AND).toEqual([{ deletedAt: null }, { reportedBy: 7 }]);
     const all = boardWhere(parseBoardFilters({}), { id: 7, role: "operator", visibility: "all" }, now);
     expect(all.AND).toEqual([{ deletedAt: null }, {}]);
+  });
+});
+
+describe("a column's pages", () => {
+  it("reads only known columns and counts past the first page, capped", () => {
+    expect(parseColumnLimits({ more: `diagnostic:${COLUMN_PAGE * 2},nope:50,received:abc,in_progress:${COLUMN_MAX * 10},completed:1` })).toEqual({
+      diagnostic: COLUMN_PAGE * 2,
+      in_progress: COLUMN_MAX,
+    });
+    expect(parseColumnLimits({})).toEqual({});
+  });
+
+  it("links to one more page of a column, keeping the filters and the other columns' pages", () => {
+    const filters = parseBoardFilters({ q: "presse", overdue: "1" });
+    const more = showMore(filters, { received: COLUMN_PAGE * 2 }, { status: "diagnostic", count: COLUMN_PAGE + 3 });
+    expect(more?.count).toBe(3);
+    const params = new URL(more!.href, "http://x").searchParams;
+    expect(parseBoardFilters(Object.fromEntries(params))).toEqual(filters);
+    expect(parseColumnLimits(Object.fromEntries(params))).toEqual({ received: COLUMN_PAGE * 2, diagnostic: COLUMN_PAGE * 2 });
+  });
+
+  it("offers no link once a column shows all its cards, or as many as it may", () => {
+    expect(showMore(parseBoardFilters({}), {}, { status: "received", count: COLUMN_PAGE })).toBeNull();
+    expect(showMore(parseBoardFilters({}), { received: COLUMN_MAX }, { status: "received", count: COLUMN_MAX + 1 })).toBeNull();
   });
 });

@@ -5,11 +5,21 @@ import { machineLabel } from "../machines/model";
 import type { Prisma } from "../generated/prisma/client";
 import { searchText } from "../search";
 import type { TicketReader } from "../permissions";
-import { TEAM_ASSIGNEE, overdueWhere, ticketPriorities, visibleTicketsWhere, type TicketPriority, type TicketStatus } from "./model";
+import { TEAM_ASSIGNEE, overdueWhere, ticketPriorities, ticketStatuses, visibleTicketsWhere, type TicketPriority, type TicketStatus } from "./model";
 
 export const boardStatuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed"] as const satisfies TicketStatus[];
-/** Cards per column; the column's count is always the full one. */
-export const COLUMN_LIMIT = 40;
+/**
+ * Cards a column shows at first, and how many more each "Afficher N de plus"
+ * adds; the column's count is always the full one. Small on purpose: with 2,000
+ * open tickets the board's DOM must stay under 800 elements (a phone's main
+ * thread pays for every node), and a person scans the newest cards first.
+ */
+export const COLUMN_PAGE = 8;
+/** The most cards a column shows however often it is asked: past it, the filters narrow the board. */
+export const COLUMN_MAX = 200;
+
+/** How many cards each column shows, when more than COLUMN_PAGE were asked for. */
+export type ColumnLimits = Partial<Record<TicketStatus, number>>;
 
 export interface BoardFilters {
   q: string;
@@ -53,6 +63,36 @@ export function boardSearchParams(filters: Partial<BoardFilters>): URLSearchPara
   if (filters.mine) out.set("mine", "1");
   if (filters.archived) out.set("archived", "1");
   return out;
+}
+
+/** `more=diagnostic:20,received:30` in the URL: what "Afficher N de plus" asked for; anything else is ignored. */
+export function parseColumnLimits(params: Params): ColumnLimits {
+  const limits: ColumnLimits = {};
+  for (const part of first(params.more).split(",")) {
+    const [status, value] = part.split(":");
+    const n = Number(value);
+    if ((ticketStatuses as readonly string[]).includes(status ?? "") && Number.isInteger(n) && n > COLUMN_PAGE) {
+      limits[status as TicketStatus] = Math.min(n, COLUMN_MAX);
+    }
+  }
+  return limits;
+}
+
+export function columnLimit(limits: ColumnLimits, status: TicketStatus): number {
+  return limits[status] ?? COLUMN_PAGE;
+}
+
+/**
+ * The board's URL with one column showing a page more, and how many cards that
+ * adds (null when it shows all it may): the filters and the other columns' pages are kept.
+ */
+export function showMore(filters: BoardFilters, limits: ColumnLimits, column: { status: TicketStatus; count: number }): { href: string; count: number } | null {
+  const shown = columnLimit(limits, column.status);
+  if (shown >= COLUMN_MAX || column.count <= shown) return null;
+  const next = Math.min(shown + COLUMN_PAGE, COLUMN_MAX);
+  const params = boardSearchParams(filters);
+  params.set("more", Object.entries({ ...limits, [column.status]: next }).map(([status, n]) => `${status}:${n}`).join(","));
+  return { href: `/tickets?${params}`, count: Math.min(next, column.count) - shown };
 }
 
 export function hasFilters(filters: BoardFilters): boolean {
@@ -128,7 +168,7 @@ const cardSelect = {
  * One query per column (newest first, capped), one for the counts, one for the
  * machines and one for the people: 3 + columns queries for any number of tickets.
  */
-export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketReader, now: Date): Promise<BoardData> {
+export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketReader, now: Date, limits: ColumnLimits = {}): Promise<BoardData> {
   const statuses: TicketStatus[] = filters.archived ? [...boardStatuses, "archived"] : [...boardStatuses];
   const where = boardWhere(filters, reader, now);
   const [groups, machines, people, ...columns] = await Promise.all([
@@ -139,7 +179,7 @@ export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketRea
       db.ticket.findMany({
         where: { AND: [where, { status }] },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: COLUMN_LIMIT,
+        take: columnLimit(limits, status),
         select: cardSelect,
       }),
     ),

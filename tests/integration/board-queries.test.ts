@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadBoard, parseBoardFilters } from "@/lib/tickets/board";
+import { COLUMN_PAGE, loadBoard, parseBoardFilters, parseColumnLimits } from "@/lib/tickets/board";
 import { createDb } from "@/lib/db";
 import { createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
@@ -21,8 +21,8 @@ async function boardQueries(filters: Record<string, string> = {}) {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  const board = await loadBoard(createDb(counting), parseBoardFilters(filters), { ...cast.technician, visibility: "own" }, new Date());
-  return { prepared, cards: board.columns.reduce((n, c) => n + c.cards.length, 0) };
+  const board = await loadBoard(createDb(counting), parseBoardFilters(filters), { ...cast.technician, visibility: "own" }, new Date(), parseColumnLimits(filters));
+  return { prepared, cards: board.columns.reduce((n, c) => n + c.cards.length, 0), columns: board.columns };
 }
 
 async function addTickets(count: number, from: number) {
@@ -47,10 +47,17 @@ describe("the board", () => {
     await addTickets(140, 10);
     const large = await boardQueries();
     expect(small.cards).toBe(10);
-    expect(large.cards).toBe(150);
+    // 30 per column: each shows its first page, and its full count.
+    expect(large.cards).toBe(5 * Math.min(30, COLUMN_PAGE));
+    expect(large.columns.map((c) => c.count)).toEqual([30, 30, 30, 30, 30]);
     expect(large.prepared).toBe(small.prepared);
     expect(large.prepared).toBeLessThanOrEqual(8);
     const filtered = await boardQueries({ q: "Ticket 1", assignee: "me", overdue: "1", archived: "1" });
     expect(filtered.prepared).toBe(small.prepared + 1); // the archived column
+    // "Afficher N de plus" on one column: more cards there, not one more query.
+    const more = await boardQueries({ more: "diagnostic:30" });
+    expect(more.columns.find((c) => c.status === "diagnostic")!.cards).toHaveLength(30);
+    expect(more.cards).toBe(4 * Math.min(30, COLUMN_PAGE) + 30);
+    expect(more.prepared).toBe(small.prepared);
   });
 });

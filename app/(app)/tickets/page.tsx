@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BoardFilters } from "@/components/tickets/board-filters";
 import { TicketBoard } from "@/components/tickets/ticket-board";
-import { boardSearchParams, loadBoard, parseBoardFilters } from "@/lib/tickets/board";
+import { boardSearchParams, loadBoard, parseBoardFilters, parseColumnLimits } from "@/lib/tickets/board";
 import { getDb } from "@/lib/db";
 import { getMessages } from "@/lib/request";
 import { can } from "@/lib/permissions";
@@ -16,12 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function BoardPage({ searchParams }: PageProps<"/tickets">) {
   const user = await requireTicketReader();
-  const filters = parseBoardFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseBoardFilters(params);
+  const limits = parseColumnLimits(params);
   const now = new Date();
   const [{ locale, t }, settings, board] = await Promise.all([
     getMessages(),
     getRequestSettings(),
-    loadBoard(await getDb(), filters, user, now),
+    loadBoard(await getDb(), filters, user, now, limits),
   ]);
   return (
     <div>
@@ -36,7 +38,7 @@ export default async function BoardPage({ searchParams }: PageProps<"/tickets">)
         </div>
       </div>
       <BoardFilters filters={filters} machines={board.machines} people={board.people} t={t} />
-      <TicketBoard board={board} canMove={can(user, "ticket.move")} now={now} locale={locale} timeZone={settings.timeZone} t={t} />
+      <TicketBoard board={board} filters={filters} limits={limits} canMove={can(user, "ticket.move")} now={now} locale={locale} timeZone={settings.timeZone} t={t} />
     </div>
   );
 }
