@@ -30,6 +30,8 @@ test("the header count and the conversation list change live in the reader's tab
   const text = `Peux-tu passer à la presse 4 ? ${uniqueTag("cnt")}`;
   await tech.getByLabel("Votre message").fill(text);
   await tech.getByRole("button", { name: "Envoyer" }).click();
+  // Sent (stored) before leaving the page: leaving earlier may cancel the request.
+  await expect(tech.getByTestId("message").filter({ hasText: text })).toHaveAttribute("data-message-id", /\d+/);
   await tech.goto("/messages/team");
   const team = `Pause à 10 h ${uniqueTag("cnt")}`;
   await tech.getByLabel("Votre message").fill(team);

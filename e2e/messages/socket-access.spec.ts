@@ -29,7 +29,8 @@ test("an admin deactivating a user closes their open socket at once, and their t
   const ws = await socket;
   // Open and receiving: a team message reaches it.
   const probe = `Avant la désactivation ${uniqueTag("dx")}`;
-  const received = ws.waitForEvent("framereceived", (frame) => String(frame.payload).includes(probe));
+  // The admin's page loads and sends first: on a loaded machine that alone can take tens of seconds.
+  const received = ws.waitForEvent("framereceived", { predicate: (frame) => String(frame.payload).includes(probe), timeout: 80_000 });
   const admin = await browser.newContext({ storageState: storageState("admin") });
   const adminPage = await admin.newPage();
   await adminPage.goto("/messages/team");
