@@ -34,6 +34,10 @@ export const fr = {
   nav: {
     main: "Navigation principale",
     dashboard: "Tableau de bord",
+    home: "Accueil",
+    report: "Signaler",
+    more: "Plus",
+    admin: "Administration",
     skipToContent: "Aller au contenu",
   },
   roles: {
