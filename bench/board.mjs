@@ -193,7 +193,8 @@ async function measureCpu() {
   server.stdout.resume();
   server.stderr.resume();
   try {
-    await waitForServer(`${ORIGIN}/sign-in`);
+    // A loaded machine can take minutes to bundle and start the worker.
+    await waitForServer(`${ORIGIN}/sign-in`, { timeoutMs: 600_000 });
     const { browser, cookie } = await signIn();
     await browser.close();
     const board = await (await fetch(`${ORIGIN}/tickets`, { headers: { cookie } })).text();

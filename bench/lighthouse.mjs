@@ -44,7 +44,8 @@ async function ensureWorker() {
   const server = start("wrangler", ["dev", "--port", new URL(ORIGIN).port, "--persist-to", STATE, "--show-interactive-dev-session=false"], {
     stdio: ["ignore", "ignore", "ignore"],
   });
-  await waitForServer(`${ORIGIN}/sign-in`);
+  // A loaded machine can take minutes to bundle and start the worker.
+  await waitForServer(`${ORIGIN}/sign-in`, { timeoutMs: 600_000 });
   return server;
 }
 
