@@ -39,7 +39,8 @@ for (const role of roles) {
         operator: ["Tableau de bord", "Tickets", "Machines", "Messages"],
       }[role];
       const links = nav.getByRole("link");
-      await expect(links).toHaveText(expected);
+      // innerText: each tab also carries its phone label ("Accueil"), hidden on a desktop.
+      await expect(links).toHaveText(expected, { useInnerText: true });
       // Visible means on screen, not clipped by an overflowing row.
       for (const link of await links.all()) await expect(link).toBeInViewport({ ratio: 1 });
       await expect(nav.getByRole("link", { name: "Machines" })).toHaveAttribute("aria-current", "page");
