@@ -57,7 +57,7 @@ test.describe("as admin", () => {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Navigation principale" });
     await nav.getByText("Plus", { exact: true }).click();
-    for (const name of ["Machines", "Utilisateurs", "Paramètres", "Journal d’audit", "Données", "Notifications", "Profil", "Se déconnecter"]) {
+    for (const name of ["Machines", "Utilisateurs", "Paramètres", "Journal d’audit", "Données", "Notifications", "Mon profil", "Se déconnecter"]) {
       await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
     }
     await expect(nav.getByRole("button", { name: "Switch to English" })).toBeVisible();
