@@ -9,8 +9,8 @@ export const baseURL = `http://localhost:${port}`;
 // loads this file again it keeps the runner's value). Never written to disk.
 process.env.E2E_SQL_TOKEN ??= randomBytes(32).toString("base64url");
 
-// Debian's Chromium: Playwright cannot download its own browser here.
-const chromium = {
+// Debian's Chromium: Playwright cannot download its own browser here. bench/ launches it with the same flags.
+export const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [
     "--no-sandbox",

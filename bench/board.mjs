@@ -6,16 +6,20 @@
 //  - the board's DOM size on a first visit with 2,000 open tickets (elements, as
 //    Lighthouse's "DOM size" counts them, and all nodes), and the cards it shows;
 //  - what one move costs after the drop: D1 queries and response bytes of the
-//    server action (what it re-renders), median of MOVES moves.
+//    server action (what it re-renders), median of MOVES moves;
+//  - CPU time per request of the local worker runtime (workerd) for sign-in,
+//    dashboard, board and a ticket page, with 2,000 open tickets (`-- --cpu-only`
+//    runs only this part, on the demo data).
 // Queries are counted by the worker itself: with BENCH_LOG_QUERIES=1, lib/db.ts
 // wraps the D1 binding and logs every statement it prepares.
 import { rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
-import { buildWorker, migrateLocal, seedLocal, step } from "../scripts/lib/common.mjs";
+import { buildWorker, migrateLocal, seedLocal, start, step } from "../scripts/lib/common.mjs";
 import { openLocalDb } from "../scripts/lib/local-d1.mjs";
 import { waitForServer } from "../scripts/lib/local-worker.mjs";
 import { startQueryLoggingWorker } from "./lib/query-logging-worker.mjs";
+import { cpuPerRequest, findWorkerd } from "./lib/workerd-cpu.mjs";
 import { demoAccounts } from "../prisma/seed.ts";
 
 const STATE = ".wrangler/bench";
@@ -195,6 +199,57 @@ async function withWorker(run) {
   }
 }
 
+// ---- CPU per request -------------------------------------------------------
+// Cloudflare's free plan allows 10 ms of CPU per request (paid: 30 s). Measured on
+// a worker without query logging (each logged statement costs CPU too), as the
+// CPU time workerd spends per request over CPU_REQUESTS sequential requests.
+const CPU_REQUESTS = 40;
+
+async function measureCpu() {
+  const server = start("wrangler", ["dev", "--port", String(PORT), "--persist-to", STATE, "--show-interactive-dev-session=false"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout.resume();
+  server.stderr.resume();
+  try {
+    // A loaded machine can take minutes to bundle and start the worker.
+    await waitForServer(`${ORIGIN}/sign-in`, { timeoutMs: 600_000 });
+    const { browser, cookie } = await signIn();
+    await browser.close();
+    const board = await (await fetch(`${ORIGIN}/tickets`, { headers: { cookie } })).text();
+    const ticket = board.match(/href="(\/tickets\/(?!new|export)[^"?#]+)"/)?.[1];
+    if (!ticket) throw new Error("no ticket link on the board");
+    const pids = findWorkerd(server.pid);
+    if (pids.length === 0) throw new Error("no workerd process under wrangler dev");
+    const pages = [
+      ["sign-in", "/sign-in", {}],
+      ["dashboard", "/", { cookie }],
+      ["board", "/tickets", { cookie }],
+      ["ticket page", ticket, { cookie }],
+    ];
+    const rows = [];
+    for (const [name, path, headers] of pages) {
+      const send = async () => {
+        const response = await fetch(`${ORIGIN}${path}`, { headers, redirect: "manual" });
+        if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+        await response.arrayBuffer();
+      };
+      rows.push({ name, path, ...(await cpuPerRequest(pids, send, { requests: CPU_REQUESTS })) });
+    }
+    return rows;
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+}
+
+function printCpu(rows) {
+  console.log(`  CPU per request (workerd, incl. local D1; mean of ${CPU_REQUESTS} sequential requests, idle CPU subtracted):`);
+  for (const row of rows) {
+    console.log(`    ${row.name.padEnd(12)} ${row.perRequest.toFixed(1).padStart(5)} ms   (raw ${row.raw.toFixed(1)} ms, wall ${row.wallPerRequest.toFixed(0)} ms)   ${row.path}`);
+  }
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 buildWorker();
@@ -202,6 +257,15 @@ step(`Preparing ${STATE}: migrations, demo seed, ${MACHINES} machines`);
 rmSync(STATE, { recursive: true, force: true });
 migrateLocal(STATE);
 seedLocal(STATE);
+
+if (process.argv.includes("--cpu-only")) {
+  // On the demo data alone (a plant's first weeks): no 2,000-ticket fill.
+  step("CPU per request on the demo data");
+  const rows = await measureCpu();
+  console.log("\n\x1b[1mBoard benchmark (npm run bench:board -- --cpu-only, demo data)\x1b[0m");
+  printCpu(rows);
+  process.exit(0);
+}
 
 const results = { queries: [] };
 for (const [index, open] of SIZES.entries()) {
@@ -241,6 +305,8 @@ for (const [index, open] of SIZES.entries()) {
     results.timing = { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) };
   });
 }
+step(`CPU per request (${SIZES.at(-1)} open tickets)`);
+results.cpu = await measureCpu();
 
 console.log("\n\x1b[1mBoard benchmark (npm run bench:board)\x1b[0m");
 for (const q of results.queries) console.log(`  ${q.open} open tickets, ${q.machines} machines: ${q.queries} D1 queries per board request`);
@@ -248,3 +314,4 @@ console.log(`  Response time over ${REQUESTS} requests (${SIZES.at(-1)} open tic
 console.log(`  One move (median of ${MOVES}): ${results.move.queries} D1 queries, ${results.move.bytes} bytes of server-action answer`);
 console.log(`  First-load JavaScript: ${results.js.files} scripts, ${(results.js.gzip / 1024).toFixed(1)} kB gzip`);
 console.log(`  Board DOM (${SIZES.at(-1)} open tickets, first visit): ${results.dom.elements} elements, ${results.dom.nodes} nodes, ${results.dom.cards} cards`);
+printCpu(results.cpu);

@@ -15,7 +15,7 @@ interface ComposerProps {
   t: Messages["messages"]["composer"];
 }
 
-/** Text, photos and a voice note in one form; sticky at the bottom so it stays above a phone's keyboard. */
+/** Text, photos and a voice note in one form; sticky at the bottom (above the phone tab bar) so it stays above a phone's keyboard. */
 export function Composer({ send, draft, t }: ComposerProps) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -26,7 +26,7 @@ export function Composer({ send, draft, t }: ComposerProps) {
     text.dispatchEvent(new Event("input", { bubbles: true }));
   }, [draft]);
   return (
-    <ActionForm action={send} resetOnSubmit className="sticky bottom-0 space-y-2 border-t border-slate-200 bg-white/95 py-3 backdrop-blur">
+    <ActionForm action={send} resetOnSubmit className="sticky bottom-[calc(3.5rem+env(safe-area-inset-bottom))] space-y-2 md:bottom-0 border-t border-slate-200 bg-white/95 py-3 backdrop-blur">
       <div ref={box}>
         <TextAreaField
           name="content"

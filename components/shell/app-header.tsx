@@ -1,9 +1,9 @@
-import { UnreadBadge } from "@/components/messages/unread-badge";
 import type { Locale, Messages } from "@/lib/i18n";
-import { can } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/request";
 import { Brand } from "./brand";
+import { Icon } from "./icons";
 import { LanguageSwitch } from "./language-switch";
+import { MainNav } from "./main-nav";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
@@ -15,34 +15,32 @@ interface AppHeaderProps {
   logoKey: string | null;
 }
 
+/**
+ * The top bar: brand, header items, the primary action, language and account.
+ * On phones it is one 56 px row (the navigation is the tab bar at the bottom, see
+ * MainNav); on wider screens the navigation is a second row under it.
+ */
 export function AppHeader({ user, locale, t, companyName, logoKey }: AppHeaderProps) {
   return (
-    <header className="border-b border-slate-200 bg-white">
-      {/* Phones: brand and account on the first row, navigation on its own scrollable row. */}
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 px-3 py-2 sm:flex-nowrap sm:px-6">
+    <header className="border-b border-slate-200 bg-white max-md:h-14">
+      <div className="mx-auto flex h-full max-w-6xl items-center gap-2 px-3 md:h-16 md:px-6">
         <Brand name={companyName} logoSrc={logoKey ? `/logo?v=${encodeURIComponent(logoKey)}` : undefined} />
-        <nav
-          aria-label={t.nav.main}
-          className="order-last -mx-1 flex w-full min-w-0 gap-1 overflow-x-auto px-1 pt-1 sm:order-none sm:mx-0 sm:ml-4 sm:w-auto sm:flex-1 sm:pt-0"
-        >
-          <NavLink href="/">{t.nav.dashboard}</NavLink>
-          <NavLink href="/tickets">{t.tickets.nav}</NavLink>
-          <NavLink href="/machines">{t.machines.nav}</NavLink>
-          <NavLink href="/messages">
-            {t.messages.nav}
-            <UnreadBadge label={t.messages.unread} locale={locale} />
-          </NavLink>
-          {can(user, "user.list") && <NavLink href="/admin/users">{t.admin.nav.users}</NavLink>}
-          {can(user, "settings.manage") && <NavLink href="/admin/settings">{t.admin.nav.settings}</NavLink>}
-          {can(user, "audit.view") && <NavLink href="/admin/audit">{t.admin.nav.audit}</NavLink>}
-          {can(user, "machine.manage") && <NavLink href="/admin/data">{t.admin.nav.data}</NavLink>}
-          {can(user, "notifications.manage") && <NavLink href="/admin/notifications">{t.notifications.nav}</NavLink>}
-        </nav>
-        <div className="ml-auto flex items-center gap-1">
-          <LanguageSwitch locale={locale} label={t.language.switchTo} ariaLabel={t.language.switchToLabel} />
-          <UserMenu user={user} t={t} />
+        {/*
+          Header items: the place for one-line additions such as the search box or the
+          notifications bell. Each item is one element about 44 px tall (min-h-11) that
+          fits a 360 px phone beside the brand and the account button: show a compact
+          form (an icon button) below md and the full one from md up.
+        */}
+        <div data-slot="header-items" className="ml-auto flex min-w-0 items-center gap-1">
         </div>
+        <NavLink href="/tickets/new" className="btn-primary hidden gap-1.5 px-3 text-sm md:inline-flex aria-[current=page]:bg-amber-800">
+          <Icon name="report" className="h-4 w-4" />
+          {t.nav.report}
+        </NavLink>
+        <LanguageSwitch locale={locale} label={t.language.switchTo} ariaLabel={t.language.switchToLabel} className="btn-ghost hidden text-sm md:inline-flex" />
+        <UserMenu user={user} t={t} />
       </div>
+      <MainNav user={user} locale={locale} t={t} />
     </header>
   );
 }

@@ -4,7 +4,7 @@ import { countUnread } from "@/lib/messages/queries";
 import { getMessages, getRequestSettings, type CurrentUser } from "@/lib/request";
 import { AppHeader } from "./app-header";
 
-/** The signed-in frame shared by the (app) and (admin) layouts: header, then the page. */
+/** The signed-in frame shared by the (app) and (admin) layouts and the 404 page: header, then the page. */
 export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
   const [{ locale, t }, settings, unread] = await Promise.all([getMessages(), getRequestSettings(), countUnread(await getDb(), user.id)]);
   return (
@@ -12,7 +12,8 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
     <LiveProvider userId={user.id} initialUnread={unread}>
       <div className="min-h-dvh">
         <AppHeader user={user} locale={locale} t={t} companyName={settings.companyName} logoKey={settings.logoKey} />
-        <main id="main" className="mx-auto max-w-6xl px-3 py-6 sm:px-6">
+        {/* Phones: room under the content for the tab bar (3.5rem and the safe area). */}
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-3 pt-4 pb-[calc(5rem+env(safe-area-inset-bottom))] outline-none md:px-6 md:py-6">
           {children}
         </main>
       </div>

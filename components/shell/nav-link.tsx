@@ -3,16 +3,33 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+interface NavLinkProps {
+  href: string;
+  className: string;
+  /** A sub-path with its own link (e.g. /tickets/new under /tickets): not this link's page. */
+  except?: string;
+  children: React.ReactNode;
+}
+
+/** A link that marks itself aria-current="page" on its page and the pages under it. */
+export function NavLink({ href, className, except, children }: NavLinkProps) {
   const pathname = usePathname();
-  const current = href === "/" ? pathname === "/" : pathname.startsWith(href);
+  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  const current = href === "/" ? pathname === "/" : under(href) && !(except && under(except));
   return (
-    <Link
-      href={href}
-      aria-current={current ? "page" : undefined}
-      className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium whitespace-nowrap text-slate-700 hover:bg-slate-200/70 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white"
-    >
+    <Link href={href} aria-current={current ? "page" : undefined} className={className}>
       {children}
     </Link>
+  );
+}
+
+/** True when the current page is one of `paths` (or under one): the phone's "Plus" tab lights up for them. */
+export function CurrentWithin({ paths, className, children }: { paths: string[]; className: string; children: React.ReactNode }) {
+  const pathname = usePathname();
+  const within = paths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  return (
+    <span data-current={within ? "true" : undefined} className={className}>
+      {children}
+    </span>
   );
 }

@@ -1,7 +1,14 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { storageState } from "../fixtures/accounts";
 
 test.use({ storageState: storageState("technician") });
+
+/** The switch sits in the header on a desktop and in the tab bar's "Plus" menu on a phone. */
+async function switchLanguage(page: Page, name: string) {
+  const more = page.getByRole("navigation", { name: /^(Navigation principale|Main navigation)$/ }).getByText(/^(Plus|More)$/);
+  if (await more.isVisible()) await more.click();
+  await page.getByRole("button", { name }).click();
+}
 
 test("the language switch turns the whole shell to English and back", async ({ page }) => {
   await page.goto("/");
@@ -9,7 +16,7 @@ test("the language switch turns the whole shell to English and back", async ({ p
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tableau de bord");
   await expect(page.getByRole("heading", { name: "Tickets par statut" })).toBeVisible();
 
-  await page.getByRole("button", { name: "Switch to English" }).click();
+  await switchLanguage(page, "Switch to English");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
   await expect(page.locator("html")).toHaveAttribute("lang", "en-CA");
   await expect(page.getByRole("heading", { name: "Tickets by status" })).toBeVisible();
@@ -20,7 +27,7 @@ test("the language switch turns the whole shell to English and back", async ({ p
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 
   await page.goto("/");
-  await page.getByRole("button", { name: "Passer en français" }).click();
+  await switchLanguage(page, "Passer en français");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tableau de bord");
 });
 

@@ -34,6 +34,10 @@ export const en: Messages = {
   nav: {
     main: "Main navigation",
     dashboard: "Dashboard",
+    home: "Home",
+    report: "Report",
+    more: "More",
+    admin: "Administration",
     skipToContent: "Skip to content",
   },
   roles: {

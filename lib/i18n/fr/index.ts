@@ -39,6 +39,10 @@ export const fr = {
   nav: {
     main: "Navigation principale",
     dashboard: "Tableau de bord",
+    home: "Accueil",
+    report: "Signaler",
+    more: "Plus",
+    admin: "Administration",
     skipToContent: "Aller au contenu",
   },
   roles: {

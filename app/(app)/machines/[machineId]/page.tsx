@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { MachineAdmin } from "@/components/machines/machine-admin";
 import { MachineHistory } from "@/components/machines/machine-history";
 import { MachineStatusBadge } from "@/components/machines/machine-status-badge";
@@ -12,9 +13,14 @@ import { can } from "@/lib/permissions";
 import { getRequestSettings } from "@/lib/request";
 import { requireTicketReader } from "@/lib/request";
 
-async function load(params: PageProps<"/machines/[machineId]">["params"]) {
-  const id = Number((await params).machineId);
+// Read once per request: the metadata and the page both need the machine (cache() keys on the id string).
+const loadMachine = cache(async (machineId: string) => {
+  const id = Number(machineId);
   return Number.isInteger(id) && id > 0 ? getMachine(await getDb(), id, await requireTicketReader()) : null;
+});
+
+async function load(params: PageProps<"/machines/[machineId]">["params"]) {
+  return loadMachine((await params).machineId);
 }
 
 export async function generateMetadata({ params }: PageProps<"/machines/[machineId]">): Promise<Metadata> {

@@ -1,0 +1,99 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { account, storageState, type DemoRole } from "../fixtures/accounts";
+import { queryD1 } from "../fixtures/d1";
+
+// axe on every page of app/, as the role that uses it, in the desktop and the
+// 360 px phone projects: no critical and no serious violation.
+async function expectNoSeriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "critical" || v.impact === "serious")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, serious.join("\n")).toEqual([]);
+}
+
+async function firstRow<T>(sql: string): Promise<T> {
+  const [row] = await queryD1<T>(sql);
+  if (!row) throw new Error(`no row for ${sql}`);
+  return row;
+}
+
+const routes: Record<DemoRole, string[]> = {
+  admin: [
+    "/",
+    "/tickets",
+    "/tickets/new",
+    "ticket",
+    "/machines",
+    "machine",
+    "/machines/new",
+    "/messages",
+    "/messages/team",
+    "/messages/new",
+    "/profile",
+    "/admin/users",
+    "/admin/users/new",
+    "user",
+    "/admin/settings",
+    "/admin/audit",
+    "/admin/data",
+    "/admin/notifications",
+    "/page-qui-n-existe-pas",
+  ],
+  supervisor: ["/", "/tickets", "ticket", "/admin/users"],
+  technician: ["/", "/tickets", "ticket"],
+  operator: ["/", "/tickets", "/tickets/new", "ticket", "/machines", "machine", "/messages"],
+};
+
+/** The address of a page that needs a row: a ticket the role can see, a machine, a user. */
+async function resolve(route: string, role: DemoRole): Promise<string> {
+  if (route === "ticket") {
+    const reporter = role === "operator" ? `AND reported_by = (SELECT id FROM users WHERE email = '${account("operator").email}')` : "";
+    const { ticket_id } = await firstRow<{ ticket_id: string }>(`SELECT ticket_id FROM tickets WHERE deleted_at IS NULL ${reporter} ORDER BY id LIMIT 1`);
+    return `/tickets/${ticket_id}`;
+  }
+  if (route === "machine") return `/machines/${(await firstRow<{ id: number }>("SELECT id FROM machines ORDER BY id LIMIT 1")).id}`;
+  if (route === "user") return `/admin/users/${(await firstRow<{ id: number }>("SELECT id FROM users WHERE role = 'technician' ORDER BY id LIMIT 1")).id}`;
+  return route;
+}
+
+for (const role of Object.keys(routes) as DemoRole[]) {
+  test.describe(`as ${role}`, () => {
+    test.use({ storageState: storageState(role) });
+    for (const route of routes[role]) {
+      test(`${route} has no critical or serious axe violation`, async ({ page }) => {
+        await page.goto(await resolve(route, role));
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expectNoSeriousViolations(page);
+      });
+    }
+  });
+}
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+  for (const route of ["/sign-in", "/page-qui-n-existe-pas"]) {
+    test(`${route} has no critical or serious axe violation`, async ({ page }) => {
+      await page.goto(route);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+  }
+});
+
+test.describe("with the menus open", () => {
+  test.use({ storageState: storageState("admin") });
+  test("the account menu and the phone's Plus menu have no critical or serious axe violation", async ({ page }) => {
+    await page.goto("/tickets");
+    await page.getByLabel("Menu du compte").click();
+    await expect(page.getByTestId("user-role")).toBeVisible();
+    await expectNoSeriousViolations(page);
+    const more = page.getByRole("navigation", { name: "Navigation principale" }).getByText("Plus", { exact: true });
+    if (await more.isVisible()) {
+      await more.click();
+      await expect(page.getByRole("link", { name: "Journal d’audit" })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    }
+  });
+});

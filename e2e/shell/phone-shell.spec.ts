@@ -1,0 +1,99 @@
+import { expect, test } from "@playwright/test";
+import { storageState, type DemoRole } from "../fixtures/accounts";
+
+// The shell on the narrowest phone and on a desktop, for every role. Runs in the
+// desktop and phone projects; each test sets the viewport it is about.
+const roles: DemoRole[] = ["admin", "supervisor", "technician", "operator"];
+const phone = { width: 360, height: 740 };
+
+for (const role of roles) {
+  test.describe(`as ${role}`, () => {
+    test.use({ storageState: storageState(role) });
+
+    test(`on a phone the top bar is at most 56 px, the tab bar is at the bottom, and "Signaler" is one tap away`, async ({ page }) => {
+      await page.setViewportSize(phone);
+      await page.goto("/");
+      const header = page.getByRole("banner");
+      expect((await header.boundingBox())!.height).toBeLessThanOrEqual(56);
+
+      const nav = page.getByRole("navigation", { name: "Navigation principale" });
+      for (const name of ["Accueil", "Tickets", "Signaler", "Messages", "Plus"]) await expect(nav.getByText(name, { exact: true })).toBeVisible();
+      const bar = (await nav.boundingBox())!;
+      expect(bar.y + bar.height).toBeCloseTo(phone.height, 0);
+      await expect(nav.getByRole("link", { name: "Accueil" })).toHaveAttribute("aria-current", "page");
+
+      await nav.getByRole("link", { name: "Signaler", exact: true }).click();
+      await expect(page).toHaveURL(/\/tickets\/new$/);
+      await expect(page.getByRole("heading", { level: 1, name: "Signaler un problème" })).toBeVisible();
+      await expect(nav.getByRole("link", { name: "Signaler", exact: true })).toHaveAttribute("aria-current", "page");
+    });
+
+    test(`on a desktop every page the ${role} may open is in the navigation, and the current one is marked`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto("/machines");
+      const nav = page.getByRole("navigation", { name: "Navigation principale" });
+      const expected = {
+        admin: ["Tableau de bord", "Tickets", "Machines", "Messages", "Utilisateurs", "Paramètres", "Journal d’audit", "Données", "Notifications"],
+        supervisor: ["Tableau de bord", "Tickets", "Machines", "Messages", "Utilisateurs"],
+        technician: ["Tableau de bord", "Tickets", "Machines", "Messages"],
+        operator: ["Tableau de bord", "Tickets", "Machines", "Messages"],
+      }[role];
+      const links = nav.getByRole("link");
+      // innerText: each tab also carries its phone label ("Accueil"), hidden on a desktop.
+      await expect(links).toHaveText(expected, { useInnerText: true });
+      // Visible means on screen, not clipped by an overflowing row.
+      for (const link of await links.all()) await expect(link).toBeInViewport({ ratio: 1 });
+      await expect(nav.getByRole("link", { name: "Machines" })).toHaveAttribute("aria-current", "page");
+      await expect(page.getByRole("link", { name: "Signaler", exact: true })).toBeVisible();
+    });
+  });
+}
+
+test.describe("as admin", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("on a phone the Plus menu holds the other pages, the language and sign-out, and closes on the way", async ({ page }) => {
+    await page.setViewportSize(phone);
+    await page.goto("/");
+    const nav = page.getByRole("navigation", { name: "Navigation principale" });
+    await nav.getByText("Plus", { exact: true }).click();
+    for (const name of ["Machines", "Utilisateurs", "Paramètres", "Journal d’audit", "Données", "Notifications", "Mon profil", "Se déconnecter"]) {
+      await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+    }
+    await expect(nav.getByRole("button", { name: "Switch to English" })).toBeVisible();
+    await nav.getByRole("link", { name: "Journal d’audit" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journal d’audit");
+    await expect(nav.getByRole("link", { name: "Données" })).toBeHidden();
+  });
+
+  test("the skip link is the first Tab stop and lands on the page's content", async ({ page }) => {
+    await page.goto("/tickets");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Aller au contenu" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main")).toBeFocused();
+  });
+
+  test("a 404 keeps the shell and names itself, for an unknown address and for a missing machine", async ({ page }) => {
+    const response = await page.goto("/cette-page-n-existe-pas");
+    expect(response?.status()).toBe(404);
+    await expect(page).toHaveTitle("Page introuvable · Atelier");
+    await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeVisible();
+
+    await page.goto("/machines/987654");
+    await expect(page).toHaveTitle("Page introuvable · Atelier");
+    await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeVisible();
+  });
+});
+
+test("the browser finds a favicon and an icon", async ({ request }) => {
+  const ico = await request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+  const svg = await request.get("/icon.svg");
+  expect(svg.status()).toBe(200);
+  expect(svg.headers()["content-type"]).toContain("image/svg+xml");
+});
