@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/request";
 import { Brand } from "./brand";
 import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
+import { SearchBox } from "./search-box";
 import { UserMenu } from "./user-menu";
 
 interface AppHeaderProps {
@@ -38,6 +39,7 @@ export function AppHeader({ user, locale, t, companyName, logoKey }: AppHeaderPr
           {can(user, "machine.manage") && <NavLink href="/admin/data">{t.admin.nav.data}</NavLink>}
           {can(user, "notifications.manage") && <NavLink href="/admin/notifications">{t.notifications.nav}</NavLink>}
         </nav>
+        <SearchBox labels={t.search.box} />
         <div className="ml-auto flex items-center gap-1">
           <LanguageSwitch locale={locale} label={t.language.switchTo} ariaLabel={t.language.switchToLabel} />
           <UserMenu user={user} t={t} />

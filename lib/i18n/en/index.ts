@@ -6,6 +6,7 @@ import { notificationsEn } from "./notifications";
 import { profileEn } from "./profile";
 import { rulesEn } from "./rules";
 import { ticketsEn } from "./tickets";
+import { labelsEn, searchEn } from "./search";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -15,6 +16,8 @@ export const en: Messages = {
   admin: adminEn,
   notifications: notificationsEn,
   profile: profileEn,
+  search: searchEn,
+  labels: labelsEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",
