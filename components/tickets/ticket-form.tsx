@@ -23,7 +23,7 @@ export function TicketForm({ machines, machineId, openTickets, fromMessage, came
   const camera = (
     <div className="space-y-1">
       <label htmlFor="field-camera" className="block text-sm font-medium text-slate-800">
-        {f.camera}
+        {cameraFirst ? t.labels.camera : f.camera}
       </label>
       <input id="field-camera" name="photos" type="file" accept="image/*" capture="environment" className="field" />
     </div>

@@ -58,5 +58,6 @@ export const labelsFr = {
   scan: "Scannez pour signaler un problème",
   qrAlt: "Code QR vers {url}",
   sheetLabel: "Feuille {number}",
+  camera: "Prendre une photo du problème",
   printHelp: "Dans la boîte d’impression : format A4, échelle 100 %, marges « aucune ».",
 } as const;
