@@ -56,7 +56,7 @@ export default defineConfig({
       // 360 px: the narrowest phone on the shop floor.
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, launchOptions: chromium },
       dependencies: ["setup"],
-      testMatch: /shell\/.*\.spec\.ts/,
+      testMatch: /(shell\/.*|machines\/scan-label)\.spec\.ts/,
     },
   ],
   webServer: {
