@@ -28,7 +28,9 @@ const COMMENTS_PER_TICKET = 2;
 const MACHINES = 200;
 const RUNS = 30;
 const REQUESTS = 20;
-const BATCH = 200;
+// Rows per D1 batch, each prepared just before it is sent: 200 rows, each firing its index
+// trigger, closed the platform proxy's socket ("other side closed") on a loaded machine.
+const BATCH = 50;
 // From a precise ticket id to a one-letter prefix that matches nearly everything.
 const QUERIES = ["presse", "ecran", "fuite huile", "roulement", "capteur inductif", "verifie", "BENCH-01234", "moteur surchauffe", "introuvable", "e"];
 
@@ -60,20 +62,28 @@ async function insertInBatches(d1, sql, rows) {
   }
 }
 
-/** Machines, tickets and their comments, written through the triggers that keep the index in step. */
+/**
+ * Machines, tickets and their comments, written through the triggers that keep the
+ * index in step. Tops up what is missing, so a run whose proxy socket closed half-way
+ * goes on from where it stopped.
+ */
 async function fill(d1) {
   const now = Date.now();
+  const count = async (sql) => (await d1.prepare(sql).first()).n;
+  const haveMachines = await count("SELECT COUNT(*) AS n FROM machines WHERE serial_number LIKE 'SN-%'");
   const machines = Array.from({ length: MACHINES }, (_, i) => [
     MACHINE_TYPES[i % MACHINE_TYPES.length],
     `Modèle ${i}`,
     `SN-${String(i).padStart(5, "0")}`,
     `Bâtiment ${String.fromCharCode(65 + (i % 5))}, ligne ${i % 12}`,
     stamp(new Date(now)),
-  ]);
+  ]).slice(haveMachines);
   await insertInBatches(d1, "INSERT INTO machines (machine_type, model, serial_number, location, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?5)", machines);
   const machineIds = (await d1.prepare("SELECT id FROM machines").all()).results.map((r) => r.id);
   const users = (await d1.prepare("SELECT id, role FROM users").all()).results;
-  const tickets = Array.from({ length: TICKETS }, (_, i) => {
+  const haveTickets = await count("SELECT COUNT(*) AS n FROM tickets WHERE ticket_id LIKE 'BENCH-%'");
+  const tickets = Array.from({ length: TICKETS - haveTickets }, (_, k) => {
+    const i = haveTickets + k;
     const [title, description] = PROBLEMS[i % PROBLEMS.length];
     const created = stamp(new Date(now - i * 60_000));
     return [`BENCH-${String(i).padStart(5, "0")}`, `${title} n° ${i}`, description, machineIds[i % machineIds.length], STATUSES[i % STATUSES.length], users[i % users.length].id, created];
@@ -83,12 +93,13 @@ async function fill(d1) {
     "INSERT INTO tickets (ticket_id, title, description, machine_id, status, reported_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?7)",
     tickets,
   );
-  const ticketIds = (await d1.prepare("SELECT id FROM tickets WHERE ticket_id LIKE 'BENCH-%'").all()).results.map((r) => r.id);
+  const ticketIds = (
+    await d1.prepare("SELECT id FROM tickets t WHERE ticket_id LIKE 'BENCH-%' AND NOT EXISTS (SELECT 1 FROM ticket_comments c WHERE c.ticket_id = t.id)").all()
+  ).results.map((r) => r.id);
   const comments = ticketIds.flatMap((id, i) =>
     Array.from({ length: COMMENTS_PER_TICKET }, (_, j) => [id, users[(i + j) % users.length].id, REMARKS[(i + j) % REMARKS.length], stamp(new Date(now))]),
   );
   await insertInBatches(d1, "INSERT INTO ticket_comments (ticket_id, user_id, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?4)", comments);
-  const count = async (sql) => (await d1.prepare(sql).first()).n;
   return { tickets: await count("SELECT COUNT(*) AS n FROM tickets"), comments: await count("SELECT COUNT(*) AS n FROM ticket_comments"), indexed: await count("SELECT COUNT(*) AS n FROM tickets_fts") };
 }
 
@@ -165,13 +176,23 @@ rmSync(STATE, { recursive: true, force: true });
 migrateLocal(STATE);
 seedLocal(STATE);
 
-const local = await openLocalDb(STATE);
 let sizes;
+const fillStarted = performance.now();
+for (let attempt = 1; !sizes; attempt++) {
+  const filling = await openLocalDb(STATE);
+  try {
+    sizes = await fill(filling.env.DB);
+  } catch (error) {
+    if (attempt === 5) throw error;
+    console.log(`Filling stopped (${error.message}); going on from there.`);
+  } finally {
+    await filling.close().catch(() => {});
+  }
+}
+console.log(`Filled in ${((performance.now() - fillStarted) / 1000).toFixed(0)} s: ${JSON.stringify(sizes)}`);
+const local = await openLocalDb(STATE);
 const direct = {};
 try {
-  const fillStarted = performance.now();
-  sizes = await fill(local.env.DB);
-  console.log(`Filled in ${((performance.now() - fillStarted) / 1000).toFixed(0)} s: ${JSON.stringify(sizes)}`);
   const ids = Object.fromEntries(
     (await local.env.DB.prepare("SELECT id, role FROM users WHERE email IN (?, ?)").bind(...["supervisor", "operator"].map((r) => demoAccounts.find((a) => a.role === r).email)).all()).results.map((u) => [u.role, u.id]),
   );
