@@ -16,7 +16,8 @@ export function isRole(value: unknown): value is Role {
 
 const everyone: readonly Role[] = ["operator", "technician", "supervisor", "admin"];
 const team: readonly Role[] = ["technician", "supervisor", "admin"];
-const leads: readonly Role[] = ["supervisor", "admin"];
+/** Who leads the team: supervisors and admins (they assign, schedule, and are the people search finds). */
+export const leads: readonly Role[] = ["supervisor", "admin"];
 const admins: readonly Role[] = ["admin"];
 
 export const permissions = {

@@ -10,9 +10,13 @@ interface MachineListProps {
   search: string;
   t: Messages;
   locale: Locale;
+  /** Admins tick machines to print their QR labels. */
+  selectable?: boolean;
 }
 
-export function MachineList({ machines, search, t, locale }: MachineListProps) {
+const LABEL_FORM = "label-selection";
+
+export function MachineList({ machines, search, t, locale, selectable = false }: MachineListProps) {
   const l = t.machines.list;
   return (
     <>
@@ -25,12 +29,30 @@ export function MachineList({ machines, search, t, locale }: MachineListProps) {
       {machines.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">{search ? l.empty : l.none}</p>
       ) : (
+        <>
+        {selectable && (
+          <form id={LABEL_FORM} method="get" action="/machines/labels" className="mb-2 flex justify-end">
+            <button type="submit" className="btn-secondary">{t.labels.printSelection}</button>
+          </form>
+        )}
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="machine-list">
           {machines.map((machine) => (
             <li key={machine.id} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:gap-4">
+              <div className="flex min-w-0 flex-1 items-start gap-3">
+              {selectable && (
+                <input
+                  type="checkbox"
+                  form={LABEL_FORM}
+                  name="machine"
+                  value={machine.id}
+                  aria-label={format(t.labels.select, { machine: machineLabel(machine) })}
+                  className="mt-1 h-5 w-5 shrink-0 accent-slate-900"
+                />
+              )}
               <div className="min-w-0 flex-1">
                 <Link href={`/machines/${machine.id}`} className="font-medium hover:underline">{machineLabel(machine)}</Link>
                 <p className="truncate text-sm text-slate-600">{[machine.serialNumber, machine.location].filter(Boolean).join(" · ")}</p>
+              </div>
               </div>
               <div className="flex items-center gap-3">
                 <MachineStatusBadge status={machine.status} t={t} />
@@ -39,6 +61,7 @@ export function MachineList({ machines, search, t, locale }: MachineListProps) {
             </li>
           ))}
         </ul>
+        </>
       )}
     </>
   );

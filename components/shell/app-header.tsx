@@ -5,6 +5,7 @@ import { Icon } from "./icons";
 import { LanguageSwitch } from "./language-switch";
 import { MainNav } from "./main-nav";
 import { NavLink } from "./nav-link";
+import { SearchBox } from "./search-box";
 import { UserMenu } from "./user-menu";
 
 interface AppHeaderProps {
@@ -32,6 +33,7 @@ export function AppHeader({ user, locale, t, companyName, logoKey }: AppHeaderPr
           form (an icon button) below md and the full one from md up.
         */}
         <div data-slot="header-items" className="ml-auto flex min-w-0 items-center gap-1">
+          <SearchBox labels={t.search.box} />
         </div>
         <NavLink href="/tickets/new" className="btn-primary hidden gap-1.5 px-3 text-sm md:inline-flex aria-[current=page]:bg-amber-800">
           <Icon name="report" className="h-4 w-4" />

@@ -12,15 +12,26 @@ interface TicketFormProps {
   openTickets: Record<number, MachineOpenTickets>;
   /** "Créer un ticket" on a message: its text fills the form, its photos go with the report. */
   fromMessage?: { id: number; title: string; description: string; photoIds: number[] };
+  /** Opened from a machine's QR label: the camera comes first, the machine is already chosen. */
+  cameraFirst?: boolean;
   t: Messages;
 }
 
 /** Reporting a problem: made for a phone held in one hand, camera included. */
-export function TicketForm({ machines, machineId, openTickets, fromMessage, t }: TicketFormProps) {
+export function TicketForm({ machines, machineId, openTickets, fromMessage, cameraFirst, t }: TicketFormProps) {
   const f = t.tickets.form;
+  const camera = (
+    <div className="space-y-1">
+      <label htmlFor="field-camera" className="block text-sm font-medium text-slate-800">
+        {cameraFirst ? t.labels.camera : f.camera}
+      </label>
+      <input id="field-camera" name="photos" type="file" accept="image/*" capture="environment" className="field" />
+    </div>
+  );
   return (
     <ActionForm action={createTicketAction} className="space-y-4" aria-label={t.tickets.create.title} failedMessage={t.errors.errorBody}>
       {fromMessage && <input type="hidden" name="fromMessage" value={fromMessage.id} />}
+      {cameraFirst && camera}
       <TextField name="title" label={f.title} help={f.titleHelp} required maxLength={120} autoComplete="off" defaultValue={fromMessage?.title} />
       <MachineField
         machines={machines}
@@ -48,12 +59,7 @@ export function TicketForm({ machines, machineId, openTickets, fromMessage, t }:
         </div>
       )}
       <TextField name="photos" type="file" label={f.photos} help={f.photosHelp} accept={ACCEPTED_TYPES} multiple />
-      <div className="space-y-1">
-        <label htmlFor="field-camera" className="block text-sm font-medium text-slate-800">
-          {f.camera}
-        </label>
-        <input id="field-camera" name="photos" type="file" accept="image/*" capture="environment" className="field" />
-      </div>
+      {!cameraFirst && camera}
       <SubmitButton pendingLabel={f.submitting} className="btn-primary w-full sm:w-auto">
         {f.submit}
       </SubmitButton>

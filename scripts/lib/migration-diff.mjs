@@ -27,8 +27,12 @@ export const WRANGLER_CONFIG = path.join(ROOT, "wrangler.jsonc");
 export const DEFAULT_PERSIST_DIR = path.join(ROOT, ".wrangler/migration-scratch");
 
 const D1_BINDING = "DB";
-// wrangler's bookkeeping table: not part of the Prisma schema, so never dropped.
-const EXTERNAL_TABLES = ["d1_migrations"];
+// Tables Prisma does not model, so never dropped: wrangler's bookkeeping table, and
+// the FTS5 search indexes of 0010_search_index.sql (virtual tables, which Prisma
+// cannot describe, with the shadow tables FTS5 keeps them in).
+const FTS_TABLES = ["tickets_fts", "machines_fts", "users_fts", "messages_fts"];
+const FTS_SHADOWS = ["config", "content", "data", "docsize", "idx"];
+const EXTERNAL_TABLES = ["d1_migrations", ...FTS_TABLES.flatMap((table) => [table, ...FTS_SHADOWS.map((shadow) => `${table}_${shadow}`)])];
 const MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
 
 // No telemetry and no download of the `cf` request object: this must run offline and in CI.

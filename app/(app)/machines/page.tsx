@@ -23,7 +23,7 @@ export default async function MachinesPage({ searchParams }: PageProps<"/machine
         <h1 className="text-2xl font-semibold">{t.machines.list.title}</h1>
         {can(user, "machine.manage") && <Link href="/machines/new" className="btn-primary">+ {t.machines.list.add}</Link>}
       </div>
-      <MachineList machines={machines} search={search} t={t} locale={locale} />
+      <MachineList machines={machines} search={search} t={t} locale={locale} selectable={can(user, "machine.manage")} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { profileEn } from "./profile";
 import { rulesEn } from "./rules";
 import { ticketsEn } from "./tickets";
 import { validationEn } from "./validation";
+import { labelsEn, searchEn } from "./search";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -17,6 +18,8 @@ export const en: Messages = {
   admin: adminEn,
   notifications: notificationsEn,
   profile: profileEn,
+  search: searchEn,
+  labels: labelsEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",

@@ -6,6 +6,7 @@ import { profileFr } from "./profile";
 import { rulesFr } from "./rules";
 import { ticketsFr } from "./tickets";
 import { validationFr } from "./validation";
+import { labelsFr, searchFr } from "./search";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
@@ -22,6 +23,8 @@ export const fr = {
   admin: adminFr,
   notifications: notificationsFr,
   profile: profileFr,
+  search: searchFr,
+  labels: labelsFr,
   meta: {
     title: "Atelier",
     description: "Gestion des demandes de maintenance de l’usine",

@@ -50,7 +50,10 @@ export default async function MachinePage({ params }: PageProps<"/machines/[mach
             </div>
           ))}
         </dl>
-        <Link href={`/tickets/new?machine=${machine.id}`} className="btn-secondary mt-4">{t.machines.page.reportProblem}</Link>
+        <div className="mt-4 flex flex-wrap gap-2">
+          <Link href={`/tickets/new?machine=${machine.id}`} className="btn-secondary">{t.machines.page.reportProblem}</Link>
+          {can(user, "machine.manage") && <Link href={`/machines/labels?machine=${machine.id}`} className="btn-secondary">{t.labels.printOne}</Link>}
+        </div>
       </section>
       <MachineHistory tickets={machine.tickets} locale={locale} timeZone={settings.timeZone} t={t} />
       {can(user, "machine.manage") && <MachineAdmin machine={machine} t={t} />}

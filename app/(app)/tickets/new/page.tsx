@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewTicketPage({ searchParams }: PageProps<"/tickets/new">) {
   const user = await requireTicketReader();
   const db = await getDb();
-  const [{ t, locale }, machines, open, { machine, message }] = await Promise.all([
+  const [{ t, locale }, machines, open, { machine, message, from }] = await Promise.all([
     getMessages(),
     listMachines(db, user),
     listOpenTicketsByMachine(db),
@@ -41,6 +41,7 @@ export default async function NewTicketPage({ searchParams }: PageProps<"/ticket
           machineId={Number(machine) || prefill?.machineId}
           openTickets={byMachine(open, user, t, locale)}
           fromMessage={source && prefill ? { id: source.id, title: prefill.title, description: source.content, photoIds: source.photos.map((p) => p.id) } : undefined}
+          cameraFirst={from === "label"}
           t={t}
         />
       )}

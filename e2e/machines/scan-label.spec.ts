@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { account } from "../fixtures/accounts";
+import { queryD1, sqlText } from "../fixtures/d1";
+import { createMachineRow, uniqueTag } from "../fixtures/tickets";
+
+// Runs in the phone project too (playwright.config.ts): a label is scanned with a phone.
+test("scanning a machine's label signs in, then opens the report on that machine, camera first", async ({ page }) => {
+  const name = `Scie ${uniqueTag("scan")}`;
+  const machineId = await createMachineRow(name);
+
+  await page.goto(`/m/${machineId}`);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  const { email, password } = account("technician");
+  await page.getByLabel(/Courriel|Email/).fill(email);
+  await page.getByLabel(/Mot de passe|Password/).fill(password);
+  await page.getByRole("button", { name: /Se connecter|Sign in/ }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/tickets/new\\?machine=${machineId}&from=label$`));
+  const form = page.getByRole("form", { name: "Signaler un problème" });
+  await expect(form.getByLabel("Machine", { exact: true })).toHaveValue(String(machineId));
+  // The camera is the form's first field.
+  const camera = form.getByLabel("Prendre une photo du problème");
+  await expect(camera).toHaveAttribute("capture", "environment");
+  expect(await form.locator("input:not([type=hidden]), select, textarea").first().getAttribute("id")).toBe("field-camera");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
+
+  const title = `Lame émoussée ${uniqueTag("t")}`;
+  await form.getByLabel("Titre").fill(title);
+  await form.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(page).toHaveURL(/\/tickets\/TKT-/);
+  const [ticket] = await queryD1<{ machine_id: number }>(`SELECT machine_id FROM tickets WHERE title = ${sqlText(title)}`);
+  expect(ticket?.machine_id).toBe(machineId);
+
+  // Signed in, a second scan goes straight to the form.
+  await page.goto(`/m/${machineId}`);
+  await expect(page).toHaveURL(new RegExp(`/tickets/new\\?machine=${machineId}&from=label$`));
+});
+
+test("a label URL that names no machine id is a 404", async ({ request }) => {
+  expect((await request.get("/m/abc", { maxRedirects: 0 })).status()).toBe(404);
+  expect((await request.get("/m/0", { maxRedirects: 0 })).status()).toBe(404);
+});
