@@ -1,4 +1,5 @@
 import { UnreadBadge } from "@/components/messages/unread-badge";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import type { Locale, Messages } from "@/lib/i18n";
 import { can } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/request";
@@ -39,6 +40,7 @@ export function AppHeader({ user, locale, t, companyName, logoKey }: AppHeaderPr
           {can(user, "notifications.manage") && <NavLink href="/admin/notifications">{t.notifications.nav}</NavLink>}
         </nav>
         <div className="ml-auto flex items-center gap-1">
+          <NotificationBell userId={user.id} t={t} locale={locale} />
           <LanguageSwitch locale={locale} label={t.language.switchTo} ariaLabel={t.language.switchToLabel} />
           <UserMenu user={user} t={t} />
         </div>

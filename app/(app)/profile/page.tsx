@@ -9,6 +9,11 @@ import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { requireUser } from "@/lib/request";
 import { changePasswordAction, updateProfileAction } from "./actions";
+import { saveNotificationPreferencesAction } from "../notifications/actions";
+import { NotificationPreferences } from "@/components/profile/notification-preferences";
+import { getDb } from "@/lib/db";
+import { channelFor, kindsFor } from "@/lib/notifications/model";
+import { getPreferences } from "@/lib/notifications/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -17,6 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const [user, { t }, settings] = await Promise.all([requireUser(), getMessages(), getRequestSettings()]);
+  const chosen = await getPreferences(await getDb(), user.id);
   const p = t.profile;
   const languageOptions = [
     { value: "default", label: format(p.details.languageDefault, { language: p.languages[settings.defaultLocale] }) },
@@ -34,6 +40,14 @@ export default async function ProfilePage() {
           locale={user.locale ?? "default"}
           languageOptions={languageOptions}
           labels={{ ...p.details }}
+        />
+      </CardSection>
+      <CardSection id="notifications" title={t.inbox.preferences.heading}>
+        <NotificationPreferences
+          action={saveNotificationPreferencesAction}
+          choices={kindsFor(user.role).map((kind) => ({ kind, label: t.inbox.preferences.kinds[kind], channel: channelFor(user.role, kind, chosen[kind]) }))}
+          channelLabels={{ ...t.inbox.preferences.channels }}
+          labels={{ ...t.inbox.preferences }}
         />
       </CardSection>
       <CardSection id="password" title={p.password.heading}>

@@ -1,0 +1,42 @@
+import type { Messages } from "../index";
+
+export const inboxEn: Messages["inbox"] = {
+  title: "Notifications",
+  bell: "Notifications",
+  unread: "{count, plural, one {# unread notification} other {# unread notifications}}",
+  empty: "No notifications yet.",
+  markAllRead: "Mark all as read",
+  markingAllRead: "…",
+  unreadMark: "Unread",
+  pagination: { nav: "Notification pages", previous: "Newer", next: "Older", page: "Page {page} of {pages}" },
+  kinds: {
+    assigned: "{actor} assigned {ticket} to you",
+    assignedTeam: "{actor} assigned {ticket} to the whole team",
+    overdue: "Overdue: {ticket}",
+    overdue_all: "Overdue ticket: {ticket}",
+    report_status: "{actor} moved your request {ticket} to “{status}”",
+    report_comment: "{actor} commented on your request {ticket}",
+    message: "Private message from {actor}",
+    mention: "{actor} mentioned you in Team",
+    machine_down: "{actor} put {machine} out of service",
+  },
+  someone: "Someone",
+  preferences: {
+    heading: "Notifications",
+    description: "For each event: on this phone and in the app, in the app only, or never.",
+    kinds: {
+      assigned: "A ticket is assigned to me (or to the whole team)",
+      overdue: "A ticket assigned to me is overdue",
+      overdue_all: "Any ticket is overdue",
+      report_status: "My request changes status",
+      report_comment: "My request gets a comment",
+      message: "Someone sends me a private message",
+      mention: "Someone mentions me in Team (@FirstName)",
+      machine_down: "A machine is put out of service",
+    },
+    channels: { push: "Phone and app", app: "App only", off: "Never" },
+    save: "Save my choices",
+    saving: "Saving…",
+    saved: "Choices saved.",
+  },
+};

@@ -1,0 +1,42 @@
+// French strings for what people are told (the bell, /notifications, the profile's choices).
+export const inboxFr = {
+  title: "Notifications",
+  bell: "Notifications",
+  unread: "{count, plural, one {# notification non lue} other {# notifications non lues}}",
+  empty: "Aucune notification pour l’instant.",
+  markAllRead: "Tout marquer comme lu",
+  markingAllRead: "…",
+  unreadMark: "Non lue",
+  pagination: { nav: "Pages de notifications", previous: "Plus récentes", next: "Plus anciennes", page: "Page {page} sur {pages}" },
+  /** One line per kind; {actor} is who acted, {ticket} the ticket id and title, {machine} the machine. */
+  kinds: {
+    assigned: "{actor} vous a assigné {ticket}",
+    assignedTeam: "{actor} a assigné {ticket} à toute l’équipe",
+    overdue: "En retard : {ticket}",
+    overdue_all: "Ticket en retard : {ticket}",
+    report_status: "{actor} a fait passer votre demande {ticket} à « {status} »",
+    report_comment: "{actor} a commenté votre demande {ticket}",
+    message: "Message privé de {actor}",
+    mention: "{actor} vous a mentionné dans Équipe",
+    machine_down: "{actor} a mis {machine} hors service",
+  },
+  someone: "Quelqu’un",
+  preferences: {
+    heading: "Notifications",
+    description: "Pour chaque événement : sur ce téléphone et dans l’application, dans l’application seulement, ou jamais.",
+    kinds: {
+      assigned: "Un ticket m’est assigné (ou à toute l’équipe)",
+      overdue: "Un ticket qui m’est assigné est en retard",
+      overdue_all: "N’importe quel ticket est en retard",
+      report_status: "Ma demande change de statut",
+      report_comment: "Ma demande reçoit un commentaire",
+      message: "Un message privé m’est envoyé",
+      mention: "On me mentionne dans Équipe (@Prénom)",
+      machine_down: "Une machine est mise hors service",
+    },
+    channels: { push: "Téléphone et application", app: "Application seulement", off: "Jamais" },
+    save: "Enregistrer mes choix",
+    saving: "Enregistrement…",
+    saved: "Choix enregistrés.",
+  },
+} as const;
