@@ -9,6 +9,8 @@ import type { Locale } from "@/lib/i18n";
 
 interface BellLinkProps {
   initialUnread: number;
+  /** When the server rendered the count: a new render (after an action) brings the latest one, even if equal to the first. */
+  renderedAt: number;
   label: string;
   unreadLabel: PluralTemplate;
   locale: Locale;
@@ -19,12 +21,12 @@ interface BellLinkProps {
  * the person's notifications changed; the count is then read again from D1, and
  * on every (re)connection in case something came while the socket was closed.
  */
-export function BellLink({ initialUnread, label, unreadLabel, locale }: BellLinkProps) {
+export function BellLink({ initialUnread, renderedAt, label, unreadLabel, locale }: BellLinkProps) {
   const [unread, setUnread] = useState(initialUnread);
-  // A render of the layout (after an action) brings the server's count: it is the latest.
-  const [rendered, setRendered] = useState(initialUnread);
-  if (rendered !== initialUnread) {
-    setRendered(initialUnread);
+  // A render of the layout (after an action: a notification opened, all read) brings the server's count: it is the latest.
+  const [rendered, setRendered] = useState(renderedAt);
+  if (rendered !== renderedAt) {
+    setRendered(renderedAt);
     setUnread(initialUnread);
   }
 

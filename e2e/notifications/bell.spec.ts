@@ -50,14 +50,14 @@ test.describe("as a technician", () => {
 
   test("notification choices are saved from the profile", async ({ page }) => {
     await page.goto("/profile");
-    const section = page.locator("#notifications");
+    const section = page.getByRole("region", { name: "Notifications" });
     await section.getByLabel("Un ticket m’est assigné (ou à toute l’équipe)").selectOption("app");
-    await section.getByRole("button", { name: "Enregistrer mes choix" }).click();
+    await section.getByRole("button", { name: "Appliquer ces choix" }).click();
     await expect(section.getByText("Choix enregistrés.")).toBeVisible();
     await page.reload();
-    await expect(page.locator("#notifications").getByLabel("Un ticket m’est assigné (ou à toute l’équipe)")).toHaveValue("app");
-    await page.locator("#notifications").getByLabel("Un ticket m’est assigné (ou à toute l’équipe)").selectOption("push");
-    await page.locator("#notifications").getByRole("button", { name: "Enregistrer mes choix" }).click();
-    await expect(page.locator("#notifications").getByText("Choix enregistrés.")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Notifications" }).getByLabel("Un ticket m’est assigné (ou à toute l’équipe)")).toHaveValue("app");
+    await page.getByRole("region", { name: "Notifications" }).getByLabel("Un ticket m’est assigné (ou à toute l’équipe)").selectOption("push");
+    await page.getByRole("region", { name: "Notifications" }).getByRole("button", { name: "Appliquer ces choix" }).click();
+    await expect(page.getByRole("region", { name: "Notifications" }).getByText("Choix enregistrés.")).toBeVisible();
   });
 });

@@ -36,16 +36,6 @@ export async function publish(conversationKey: string, event: LiveEvent): Promis
   }
 }
 
-/** Sends the event to these people's open pages (notifications: lib/notifications/dispatch.ts). */
-export async function publishToUsers(userIds: number[], event: LiveEvent): Promise<void> {
-  if (!userIds.length) return;
-  try {
-    await (await hub()).publish(userIds, event);
-  } catch (error) {
-    console.error(`live: publish failed (${userIds.length} user(s)): ${reason(error)}`);
-  }
-}
-
 /** Closes a deactivated user's sockets (the operation that deactivates calls it, after D1). */
 export async function disconnectUser(userId: number): Promise<void> {
   try {

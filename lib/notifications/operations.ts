@@ -3,7 +3,8 @@
 // statement is keyed by the actor's id.
 import { z } from "zod";
 import { sql, sqlDate, writeBatch } from "../db";
-import { defineOperation, refuse } from "../operation";
+import { defineOperation, perform, refuse } from "../operation";
+import { moveTicket, takeTicket } from "../tickets/operations";
 import { kindsFor, notificationChannels, notificationHref } from "./model";
 import { countUnreadNotifications } from "./queries";
 
@@ -60,3 +61,30 @@ export const saveNotificationPreferences = defineOperation(
     return { saved: rows.length };
   },
 );
+
+/**
+ * "J'y vais" on an assignment's push (public/sw.js): the person takes the ticket
+ * and moves it to in progress, each step checked as the same move on the board
+ * would be (perform: permission, then the ticket as it is now).
+ */
+export const goOnAssignment = defineOperation({ input: z.object({ notificationId: id }) }, async (input, ctx) => {
+  const { db, user, now = new Date() } = ctx;
+  const notification = await db.notification.findFirst({
+    where: { id: input.notificationId, recipientId: user.id, kind: "assigned" },
+    select: { ticketId: true },
+  });
+  const ticket = notification?.ticketId
+    ? await db.ticket.findFirst({ where: { id: notification.ticketId, deletedAt: null }, select: { id: true, ticketId: true, status: true, assignedTo: true } })
+    : null;
+  if (!ticket) refuse("notFound");
+  if (ticket.assignedTo !== user.id) {
+    const taken = await perform(takeTicket, { id: ticket.id }, ctx);
+    if (!taken.ok) refuse(taken.code ?? "forbidden");
+  }
+  if (ticket.status !== "in_progress") {
+    const moved = await perform(moveTicket, { id: ticket.id, from: ticket.status, to: "in_progress" }, ctx);
+    if (!moved.ok) refuse(moved.code ?? "forbidden");
+  }
+  await db.notification.updateMany({ where: { id: input.notificationId, recipientId: user.id, readAt: null }, data: { readAt: now } });
+  return { ticketCode: ticket.ticketId };
+});

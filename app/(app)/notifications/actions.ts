@@ -9,6 +9,7 @@ import {
   readUnreadNotifications,
   saveNotificationPreferences,
 } from "@/lib/notifications/operations";
+import { registerPushDevice, removePushDevice } from "@/lib/notifications/devices";
 
 /** Read, then where it leads; the layout's bell counts one fewer. */
 export const openNotificationAction = serverAction(openNotification, ({ href }) => {
@@ -21,3 +22,8 @@ export const markAllNotificationsReadAction = serverAction(markAllNotificationsR
 export const readUnreadNotificationsAction = serverAction(readUnreadNotifications);
 
 export const saveNotificationPreferencesAction = serverAction(saveNotificationPreferences);
+
+export const registerPushDeviceAction = serverAction(registerPushDevice, () => revalidatePath("/profile"));
+
+export const removePushDeviceAction = serverAction(removePushDevice, () => revalidatePath("/profile"));
+
