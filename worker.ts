@@ -1,6 +1,7 @@
 // The Cloudflare entry point: OpenNext's fetch handler for the app, the live
-// message sockets (/live, handed to the ConversationHub Durable Object), and the
-// cron trigger (wrangler.jsonc `triggers.crons`) that runs the jobs in cron/.
+// message sockets (/live, handed to the ConversationHub Durable Object), the
+// notifications queue's consumer, and the cron trigger (wrangler.jsonc
+// `triggers.crons`) that runs the jobs in cron/.
 //
 // The cron run is handed to the Next app (app/internal/scheduled) rather than run
 // here, so the worker carries one copy of Prisma and its query-compiler wasm
@@ -12,6 +13,8 @@ import { withSecurityHeaders } from "./lib/security-headers";
 import { ConversationHub, LIVE_USER_HEADER } from "./lib/messages/live-hub";
 import { admitLiveSocket } from "./lib/messages/live-gate";
 import { HUB_NAME, LIVE_PATH } from "./lib/messages/model";
+import { consumeNotifications } from "./lib/notifications/queue";
+import type { NotifyMessage } from "./lib/notifications/queue-message";
 
 // The Durable Object class behind live messages (wrangler.jsonc durable_objects).
 export { ConversationHub };
@@ -77,6 +80,11 @@ const worker = {
     if (pathname === TEST_SQL_PATH) return runTestSql(request, env);
     if (pathname === LIVE_PATH) return openLiveSocket(request, env);
     return app.fetch(request, env, ctx);
+  },
+
+  // Notifications written by an action or the cron (wrangler.jsonc queues; lib/notifications/queue.ts).
+  async queue(batch, env) {
+    await consumeNotifications(batch as MessageBatch<NotifyMessage>, env);
   },
 
   async scheduled(controller, env, ctx) {

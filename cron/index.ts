@@ -6,6 +6,8 @@ import { getRetentionSettings, RETENTION_JOB } from "../lib/settings/retention";
 import { sendOverdueWebhooks, type SweepOptions } from "./overdue-webhooks";
 import { purgeExpired } from "./retention";
 import { recordRun, type RecordedRun } from "./record-run";
+import { dispatchNotifications, type NotificationDispatch } from "../lib/notifications/dispatch";
+import { notifyOverdueTickets, OVERDUE_NOTIFICATIONS_JOB } from "../lib/notifications/overdue";
 
 export interface ScheduledOptions {
   /** The cron expression that fired, or null for a run an admin started by hand. */
@@ -15,6 +17,8 @@ export interface ScheduledOptions {
   /** The R2 bucket of photos and videos: given, the scheduled run also purges what outlived its retention. */
   media?: R2Bucket;
   log?: (line: string) => void;
+  /** Where overdue notifications go once written (lib/notifications/dispatch.ts by default); tests collect them. */
+  dispatch?: NotificationDispatch;
   /** A manual run's shorter budget; for tests: a shorter delivery timeout, a fixed claim token, a clock. */
   sweep?: Pick<SweepOptions, "timeoutMs" | "token" | "fetch" | "sleep" | "budgetMs" | "elapsedMs">;
 }
@@ -40,9 +44,23 @@ export async function runScheduledJobs(db: Db, options: ScheduledOptions): Promi
   });
   if (run.outcome === "error") log(`❌ CRON: échec : ${run.error}`);
   log(`🎉 CRON terminé: ${run.sent}/${run.sent + run.failed} notification(s) envoyée(s)`);
+  // People are told on the schedule only, like retention; an admin's "check now" is about webhooks.
+  if (cron) await runOverdueNotifications(db, cron, now, env, options.dispatch ?? dispatchNotifications, log);
   // Retention rides on the schedule only, not on an admin's "check now"; recorded as its own run.
   if (cron && options.media) await runRetention(db, cron, now, options.media, log);
   return run;
+}
+
+async function runOverdueNotifications(db: Db, cron: string, now: Date, env: WebhookEnv, dispatch: NotificationDispatch, log: (line: string) => void) {
+  const run = await recordRun(db, { job: OVERDUE_NOTIFICATIONS_JOB, cron, now }, async () => {
+    // The webhook sweep's window: a ticket is told of at most once per window, by webhook and to people alike.
+    const { windowMs } = resolveWebhookConfig(await getWebhookSettings(db), env);
+    const told = await notifyOverdueTickets(db, { now, windowMs });
+    await dispatch(told.notifications);
+    return { found: told.tickets, sent: told.notifications.length };
+  });
+  if (run.outcome === "error") log(`❌ CRON: notifications de retard en échec : ${run.error}`);
+  else if (run.sent) log(`🔔 CRON: ${run.sent} notification(s) de retard pour ${run.found} ticket(s)`);
 }
 
 async function runRetention(db: Db, cron: string, now: Date, media: R2Bucket, log: (line: string) => void) {

@@ -9,6 +9,7 @@ import { format, type Locale, type Messages } from "./i18n";
 import { can, type Permission, type Role } from "./permissions";
 import { humanFieldErrors } from "./validation";
 import type { WebhookEnv } from "./webhooks/config";
+import type { NotificationDispatch } from "./notifications/dispatch";
 
 export type RuleCode = keyof Messages["rules"];
 
@@ -38,6 +39,8 @@ export interface ActionContext {
   sessionId?: string;
   /** The client's address, for the throttle of password checks; absent outside a request. */
   clientAddress?: string;
+  /** Where written notifications go (lib/notifications/dispatch.ts by default); tests collect them. */
+  dispatchNotifications?: NotificationDispatch;
 }
 
 interface RefusalOptions {

@@ -37,6 +37,10 @@ export function contentSecurityPolicy(nonce: string, url: URL): string {
     "media-src 'self' blob:",
     "font-src 'self'",
     `connect-src 'self' ${socket}`,
+    // The service worker (public/sw.js): without this, worker-src falls back to
+    // script-src, where 'strict-dynamic' ignores 'self' and the registration fails.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

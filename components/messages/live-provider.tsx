@@ -99,6 +99,7 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
   const handleEvent = useEffectEvent((event: LiveEvent) => {
     for (const listener of listeners.current) listener.onEvent?.(event);
     // Counts change with a message or a deletion, and with a read of one's own (maybe in another tab).
+    if (event.type === "notifications") return;
     if (event.type !== "read" || event.userId === userId) refreshInbox();
   });
   const handleOpen = useEffectEvent(() => {

@@ -248,6 +248,8 @@ export const setUserActive = defineOperation(
       throw error;
     }
     if (changed === 0) refuse("lastAdmin");
+    // Their phones are told nothing more (the push sender also skips inactive people): the subscriptions go.
+    if (!data.active) await db.pushDevice.deleteMany({ where: { userId: data.id } });
     // After D1: an open live socket of theirs closes at once, and worker.ts admits no new one.
     if (!data.active) await disconnectUser(data.id);
     return findOrRefuse(db, data.id);

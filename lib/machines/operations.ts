@@ -1,9 +1,10 @@
 // Machines change only by admins' hands, and every change is audited: the change
 // and its audit entry go in one D1 batch (changeAudited, lib/audit.ts).
 import { z } from "zod";
-import { changeAudited } from "../audit";
-import { isUniqueViolation, sql, type Db } from "../db";
-import { defineOperation, refuse } from "../operation";
+import { auditInsert, changeAudited, type AuditEntry } from "../audit";
+import { isUniqueViolation, sql, type Db, type Statement } from "../db";
+import { defineOperation, refuse, type ActionContext } from "../operation";
+import { dispatchWritten, machineDown, writeAndNotify } from "../notifications/events";
 import { machineStatuses, summarySelect, type MachineSummary } from "./model";
 
 const optionalText = (max: number) =>
@@ -68,16 +69,17 @@ export const createMachine = defineOperation({ input: machineInput, permission: 
 
 export const updateMachine = defineOperation(
   { input: machineInput.extend({ id }), permission: "machine.manage" },
-  async ({ id: machineId, ...data }, { db, user, now = new Date() }) => {
+  async ({ id: machineId, ...data }, ctx) => {
+    const { db, user, now = new Date() } = ctx;
     const before = await machineOrRefuse(db, machineId);
     await refuseTakenSerial(db, data.serialNumber, machineId);
     const after: MachineSummary = { id: machineId, ...data };
     try {
-      const { changes } = await changeAudited(
-        db,
+      const changes = await changeAuditedAndNotify(
+        ctx,
         sql`UPDATE machines SET ${machineColumns(data, now)} WHERE id = ${machineId}`,
-        [{ actorId: user.id, action: "machine.updated", entityType: "machine", entityId: machineId, before, after }],
-        now,
+        { actorId: user.id, action: "machine.updated", entityType: "machine", entityId: machineId, before, after },
+        wentDown(before, after, ctx),
       );
       if (!changes) refuse("notFound");
       return after;
@@ -89,20 +91,34 @@ export const updateMachine = defineOperation(
 
 export const setMachineStatus = defineOperation(
   { input: z.object({ id, status: z.enum(machineStatuses) }), permission: "machine.manage" },
-  async (input, { db, user, now = new Date() }) => {
+  async (input, ctx) => {
+    const { db, user, now = new Date() } = ctx;
     const before = await machineOrRefuse(db, input.id);
     if (before.status === input.status) return before;
     const after: MachineSummary = { ...before, status: input.status };
-    const { changes } = await changeAudited(
-      db,
+    const changes = await changeAuditedAndNotify(
+      ctx,
       sql`UPDATE machines SET status = ${input.status}, updated_at = ${now} WHERE id = ${input.id}`,
-      [{ actorId: user.id, action: "machine.status_changed", entityType: "machine", entityId: input.id, before, after }],
-      now,
+      { actorId: user.id, action: "machine.status_changed", entityType: "machine", entityId: input.id, before, after },
+      wentDown(before, after, ctx),
     );
     if (!changes) refuse("notFound");
     return after;
   },
 );
+
+/** Leads are told when a machine goes out of service (not when it stays so). */
+function wentDown(before: MachineSummary, after: MachineSummary, { user, now = new Date() }: ActionContext): Statement | null {
+  if (after.status !== "out_of_service" || before.status === "out_of_service") return null;
+  return machineDown(after.id, { actorId: user.id, now });
+}
+
+/** changeAudited that also tells: the change, its audit entry and the notifications in one batch. */
+async function changeAuditedAndNotify(ctx: ActionContext, change: Statement, entry: AuditEntry, notify: Statement | null): Promise<number> {
+  const { results, notifications } = await writeAndNotify(ctx.db, [change, auditInsert([entry], ctx.now ?? new Date())], notify);
+  await dispatchWritten(ctx, notifications);
+  return results[0]!.changes;
+}
 
 /** A machine with tickets (even deleted ones) keeps its history: it can only go out of service. */
 export const deleteMachine = defineOperation({ input: z.object({ id }), permission: "machine.manage" }, async (input, { db, user, now = new Date() }) => {

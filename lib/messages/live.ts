@@ -8,7 +8,9 @@ import { HUB_NAME, parseConversation, type MessageView } from "./model";
 export type LiveEvent =
   | { type: "message"; message: MessageView }
   | { type: "read"; conversationKey: string; userId: number; lastReadId: number }
-  | { type: "deleted"; conversationKey: string; id: number };
+  | { type: "deleted"; conversationKey: string; id: number }
+  /** The person's notifications changed (lib/notifications): the bell reads its count again. */
+  | { type: "notifications" };
 
 /** An error's first line: outside a worker (tests, scripts) OpenNext explains itself over a dozen lines. */
 const reason = (error: unknown) => String(error).split("\n").find((line) => line.trim() && !/^Error:\s*$/.test(line)) ?? String(error);

@@ -9,6 +9,9 @@ import { canDeleteMessage, canReadConversation } from "../permissions";
 import { headOf, mediaFiles, removeStoredObjects, storeNewMedia, type StoredMedia } from "../stored-files";
 import { MAX_TEXT, normalizeText, otherMember, parseConversation, type Conversation, type MessageView } from "./model";
 import { issueLiveToken } from "./live-token";
+import { nameKey } from "../accounts/names";
+import { dispatchWritten, privateMessage, teamMention, writeAndNotify } from "../notifications/events";
+import { mentionedFirstNames } from "../notifications/model";
 import { findTicketRefs, getHistory, getMessagesAfter, getMessageView, listConversations, MAX_TICKET_REFS, withTicketRefs } from "./queries";
 
 const id = z.coerce.number().int().positive();
@@ -120,7 +123,12 @@ export const sendMessage = defineOperation({ input: sendMessageInput, permission
       throw error;
     }
   }
-  await advanceReads(db, conversation.key, user.id, otherId, message.id, ctx.now ?? new Date());
+  const sentAt = ctx.now ?? new Date();
+  await advanceReads(db, conversation.key, user.id, otherId, message.id, sentAt);
+  // The other person of a pair, or the people a team message names (@Sophie): one statement either way.
+  const told = { actorId: user.id, now: sentAt, guard: false };
+  const notify = otherId !== null ? privateMessage(message.id, otherId, told) : teamMention(message.id, mentionedFirstNames(content, nameKey), told);
+  if (notify) await dispatchWritten(ctx, (await writeAndNotify(db, [], notify)).notifications);
   return (await getMessageView(db, { id: message.id }))!;
 });
 

@@ -17,6 +17,7 @@ import { MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticke
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 import { findSourceMessage } from "../messages/queries";
 import { mediaInsert } from "./media";
+import { changeTicketAndNotify, reportChanged, ticketAssigned } from "../notifications/events";
 
 const id = z.coerce.number().int().positive();
 const title = z.string().trim().min(3).max(120);
@@ -172,15 +173,17 @@ export const editTicket = defineOperation(
 
 export const moveInput = z.object({ id, from: z.enum(ticketStatuses), to: z.enum(ticketStatuses) });
 
-export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, { db, user, now = new Date() }) => {
+export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, ctx) => {
+  const { db, user, now = new Date() } = ctx;
   if (input.from === input.to) return { id: input.id, status: input.to };
-  const count = await changeTicket(
-    db,
+  const count = await changeTicketAndNotify(
+    ctx,
     // Only from the column the user saw it in: a ticket someone else moved meanwhile is not yanked back.
     sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
         WHERE id = ${input.id} AND deleted_at IS NULL AND status = ${input.from}`,
     { ticketId: input.id, actorId: user.id, type: "status", from: input.from, to: input.to },
     now,
+    reportChanged("report_status", input.id, { actorId: user.id, now }),
   );
   if (!count) {
     const exists = await db.ticket.count({ where: { id: input.id, deletedAt: null } });
@@ -206,12 +209,13 @@ async function setAssignee(ctx: ActionContext, ticketId: number, to: number | nu
     if (!person) refuse("invalid", { fields: { assignee: "assigneeInvalid" } });
   }
   if (ticket.assignedTo === to) return { id: ticket.id, assignedTo: to };
-  const count = await changeTicket(
-    db,
+  const count = await changeTicketAndNotify(
+    ctx,
     sql`UPDATE tickets SET assigned_to = ${to}, updated_at = ${now}
         WHERE id = ${ticket.id} AND deleted_at IS NULL AND assigned_to IS ${ticket.assignedTo}`,
     { ticketId: ticket.id, actorId: user.id, type: "assigned", from: ticket.assignedTo, to },
     now,
+    ticketAssigned(ticket.id, to, { actorId: user.id, now }),
   );
   if (!count) await refuseStale(db, ticket.id);
   return { id: ticket.id, assignedTo: to };

@@ -2,7 +2,7 @@
 // dependencies): they run before the dependencies may be installed, and possibly
 // on the system's Node 20 (wrangler itself gets Node 22 from node_modules/.bin).
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync, appendFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -84,6 +84,18 @@ function readEnvFile(file) {
  * Local secrets, generated once and never committed: `.dev.vars` for the worker,
  * `.env.local` for `next dev` (which does not put .dev.vars into process.env).
  */
+/**
+ * A VAPID key pair for Web Push (RFC 8292), as lib/notifications/push.ts reads it:
+ * the public key as the 65-byte uncompressed point, the private key as its
+ * scalar, both base64url. Production sets its own with `wrangler secret put`.
+ */
+export function vapidKeys() {
+  const { privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+  const jwk = privateKey.export({ format: "jwk" });
+  const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, "base64url"), Buffer.from(jwk.y, "base64url")]);
+  return { VAPID_PUBLIC_KEY: point.toString("base64url"), VAPID_PRIVATE_KEY: jwk.d, VAPID_SUBJECT: "mailto:maintenance@atelier.local" };
+}
+
 export function ensureLocalSecrets() {
   const devVars = path.join(root, ".dev.vars");
   const existing = readEnvFile(devVars);
@@ -92,6 +104,7 @@ export function ensureLocalSecrets() {
     // Lets local webhook tests reach a receiver on 127.0.0.1; never set in production.
     WEBHOOK_ALLOW_PRIVATE: "1",
     APP_ENV: "local",
+    ...(existing.VAPID_PRIVATE_KEY ? {} : vapidKeys()),
   };
   const missing = Object.entries(wanted).filter(([key]) => !(key in existing));
   if (missing.length) {

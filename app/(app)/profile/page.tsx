@@ -9,6 +9,14 @@ import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { requireUser } from "@/lib/request";
 import { changePasswordAction, updateProfileAction } from "./actions";
+import { registerPushDeviceAction, removePushDeviceAction, saveNotificationPreferencesAction } from "../notifications/actions";
+import { PushDevices } from "@/components/profile/push-devices";
+import { formatDateTime } from "@/lib/format";
+import { listPushDevices } from "@/lib/notifications/devices";
+import { NotificationPreferences } from "@/components/profile/notification-preferences";
+import { getDb } from "@/lib/db";
+import { channelFor, kindsFor } from "@/lib/notifications/model";
+import { getPreferences } from "@/lib/notifications/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -16,7 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ProfilePage() {
-  const [user, { t }, settings] = await Promise.all([requireUser(), getMessages(), getRequestSettings()]);
+  const [user, { t, locale }, settings, db] = await Promise.all([requireUser(), getMessages(), getRequestSettings(), getDb()]);
+  const [chosen, devices] = await Promise.all([getPreferences(db, user.id), listPushDevices(db, user.id)]);
   const p = t.profile;
   const languageOptions = [
     { value: "default", label: format(p.details.languageDefault, { language: p.languages[settings.defaultLocale] }) },
@@ -34,6 +43,29 @@ export default async function ProfilePage() {
           locale={user.locale ?? "default"}
           languageOptions={languageOptions}
           labels={{ ...p.details }}
+        />
+      </CardSection>
+      <CardSection id="notifications" title={t.inbox.preferences.heading}>
+        <NotificationPreferences
+          action={saveNotificationPreferencesAction}
+          choices={kindsFor(user.role).map((kind) => ({ kind, label: t.inbox.preferences.kinds[kind], channel: channelFor(user.role, kind, chosen[kind]) }))}
+          channelLabels={{ ...t.inbox.preferences.channels }}
+          labels={{ ...t.inbox.preferences }}
+        />
+      </CardSection>
+      <CardSection id="devices" title={t.inbox.devices.heading}>
+        <PushDevices
+          devices={devices.map((d) => ({
+            id: d.id,
+            name: d.name,
+            addedOn: formatDateTime(d.createdAt, locale, settings.timeZone),
+            lastUsed: d.lastUsedAt ? formatDateTime(d.lastUsedAt, locale, settings.timeZone) : null,
+          }))}
+          // Under workerd OpenNext copies the worker's vars and secrets into process.env.
+          vapidPublicKey={process.env.VAPID_PUBLIC_KEY || null}
+          register={registerPushDeviceAction}
+          remove={removePushDeviceAction}
+          labels={{ ...t.inbox.devices, cancel: t.common.cancel }}
         />
       </CardSection>
       <CardSection id="password" title={p.password.heading}>

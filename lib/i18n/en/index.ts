@@ -2,6 +2,7 @@ import type { Messages } from "../index";
 import { adminEn } from "./admin";
 import { machinesEn } from "./machines";
 import { messagesEn } from "./messages";
+import { inboxEn } from "./inbox";
 import { notificationsEn } from "./notifications";
 import { profileEn } from "./profile";
 import { rulesEn } from "./rules";
@@ -17,6 +18,7 @@ export const en: Messages = {
   messages: messagesEn,
   admin: adminEn,
   notifications: notificationsEn,
+  inbox: inboxEn,
   profile: profileEn,
   search: searchEn,
   labels: labelsEn,

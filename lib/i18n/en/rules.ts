@@ -70,4 +70,8 @@ export const rulesEn: Messages["rules"] = {
   webhookRunFailed: "The check failed: {error}",
   resendBusy: "A check is sending this webhook right now. Try again in a moment.",
   resendFailed: "The resend failed: {error}",
+  pushEndpoint: "This browser gave an invalid subscription address: nothing was saved. Try again, or use an up-to-date Chrome, Edge, Firefox or Safari.",
+  pushKeys: "This browser gave invalid encryption keys: nothing was saved.",
+  pushEndpointPrivate: "This subscription address points into a private network: it is refused.",
+  pushTooManyDevices: "You already have 5 devices: remove one before adding this one.",
 };

@@ -1,6 +1,7 @@
 import { adminFr } from "./admin";
 import { machinesFr } from "./machines";
 import { messagesFr } from "./messages";
+import { inboxFr } from "./inbox";
 import { notificationsFr } from "./notifications";
 import { profileFr } from "./profile";
 import { rulesFr } from "./rules";
@@ -22,6 +23,7 @@ export const fr = {
   messages: messagesFr,
   admin: adminFr,
   notifications: notificationsFr,
+  inbox: inboxFr,
   profile: profileFr,
   search: searchFr,
   labels: labelsFr,

@@ -70,4 +70,8 @@ export const rulesFr = {
   webhookRunFailed: "La vérification a échoué : {error}",
   resendBusy: "Une vérification est en train d’envoyer ce webhook. Réessayez dans un instant.",
   resendFailed: "Le renvoi a échoué : {error}",
+  pushEndpoint: "Ce navigateur a donné une adresse d’abonnement invalide : rien n’a été enregistré. Réessayez, ou utilisez Chrome, Edge, Firefox ou Safari à jour.",
+  pushKeys: "Ce navigateur a donné des clés de chiffrement invalides : rien n’a été enregistré.",
+  pushEndpointPrivate: "Cette adresse d’abonnement pointe vers un réseau privé : elle est refusée.",
+  pushTooManyDevices: "Vous avez déjà 5 appareils : retirez-en un avant d’ajouter celui-ci.",
 } as const;

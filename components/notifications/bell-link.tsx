@@ -1,0 +1,65 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { readUnreadNotificationsAction } from "@/app/(app)/notifications/actions";
+import { useLiveEvents } from "@/components/messages/live-provider";
+import { format, type PluralTemplate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n";
+
+interface BellLinkProps {
+  initialUnread: number;
+  /** When the server rendered the count: a new render (after an action) brings the latest one, even if equal to the first. */
+  renderedAt: number;
+  label: string;
+  unreadLabel: PluralTemplate;
+  locale: Locale;
+}
+
+/**
+ * The bell and its count. The tab's live socket (the messages' one) says when
+ * the person's notifications changed; the count is then read again from D1, and
+ * on every (re)connection in case something came while the socket was closed.
+ */
+export function BellLink({ initialUnread, renderedAt, label, unreadLabel, locale }: BellLinkProps) {
+  const [unread, setUnread] = useState(initialUnread);
+  // A render of the layout (after an action: a notification opened, all read) brings the server's count: it is the latest.
+  const [rendered, setRendered] = useState(renderedAt);
+  if (rendered !== renderedAt) {
+    setRendered(renderedAt);
+    setUnread(initialUnread);
+  }
+
+  const refresh = async () => {
+    try {
+      const result = await readUnreadNotificationsAction({});
+      if (result.ok) setUnread(result.data.unread);
+    } catch {
+      // Offline: the next (re)connection reads it again.
+    }
+  };
+  useLiveEvents((event) => {
+    if (event.type === "notifications") void refresh();
+  }, () => void refresh());
+
+  const text = unread > 0 ? `${label}, ${format(unreadLabel, { count: unread }, locale)}` : label;
+  return (
+    <Link
+      href="/notifications"
+      aria-label={text}
+      title={text}
+      className="relative inline-flex size-10 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
+      data-testid="notification-bell"
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread > 0 && (
+        <span aria-hidden="true" data-testid="notification-count" className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      )}
+    </Link>
+  );
+}

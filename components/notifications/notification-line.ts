@@ -1,0 +1,17 @@
+import { format, type Messages } from "@/lib/i18n";
+import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import type { NotificationView } from "@/lib/notifications/queries";
+
+/** A notification in words, in the reader's language. */
+export function notificationLine(n: NotificationView, t: Messages): string {
+  const words = t.inbox.kinds;
+  const ticket = n.ticketCode ? `${n.ticketCode} — ${n.ticketTitle ?? ""}` : "";
+  const values = {
+    actor: n.actorName ?? t.inbox.someone,
+    ticket,
+    machine: n.machineName ?? "",
+    status: n.ticketStatus ? (t.status[n.ticketStatus as keyof Messages["status"]] ?? n.ticketStatus) : "",
+  };
+  const template = n.kind === "assigned" && n.ticketAssignedTo === TEAM_ASSIGNEE ? words.assignedTeam : words[n.kind];
+  return format(template, values);
+}

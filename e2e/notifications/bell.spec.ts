@@ -1,0 +1,63 @@
+import { expect, test, type Page } from "@playwright/test";
+import { account, storageState } from "../fixtures/accounts";
+import { queryD1 } from "../fixtures/d1";
+import { createTicketRow, uniqueTag, userId } from "../fixtures/tickets";
+
+/** The bell's unread count as shown (0 when the badge is absent). */
+async function bellCount(page: Page): Promise<number> {
+  const badge = page.getByTestId("notification-count");
+  return (await badge.count()) ? Number(await badge.textContent()) : 0;
+}
+
+test("the bell counts up when a supervisor assigns me a ticket, without a reload, and down when I open it", async ({ browser }) => {
+  const technician = await browser.newContext({ storageState: storageState("technician") });
+  const supervisor = await browser.newContext({ storageState: storageState("supervisor") });
+  const techId = await userId(account("technician").email);
+  // Earlier runs' notifications are read: the count starts from zero.
+  await queryD1(`UPDATE notifications SET read_at = '2026-01-01T00:00:00.000+00:00' WHERE recipient_id = ${techId} AND read_at IS NULL`);
+
+  const tech = await technician.newPage();
+  await tech.goto("/tickets");
+  await expect(tech.getByTestId("notification-bell")).toBeVisible();
+  await expect.poll(() => bellCount(tech)).toBe(0);
+
+  const title = `Courroie usée ${uniqueTag("bell")}`;
+  const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
+  const lead = await supervisor.newPage();
+  await lead.goto(`/tickets/${ticket.ticketId}`);
+  const assign = lead.getByRole("form", { name: "Assigner" });
+  await assign.getByLabel("Assigner à").selectOption(String(techId));
+  await assign.getByRole("button", { name: "Assigner" }).click();
+
+  // No reload: the live socket says the notifications changed.
+  await expect.poll(() => bellCount(tech), { timeout: 30_000 }).toBe(1);
+  await expect(tech.getByTestId("notification-bell")).toHaveAccessibleName(/1 notification non lue/);
+
+  await tech.getByTestId("notification-bell").click();
+  await expect(tech.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+  const line = tech.getByTestId("notification-list").getByRole("button", { name: new RegExp(ticket.ticketId) });
+  await expect(line).toContainText("vous a assigné");
+  await line.click();
+  await expect(tech).toHaveURL(new RegExp(`/tickets/${ticket.ticketId}$`));
+  await expect.poll(() => bellCount(tech)).toBe(0);
+
+  await technician.close();
+  await supervisor.close();
+});
+
+test.describe("as a technician", () => {
+  test.use({ storageState: storageState("technician") });
+
+  test("notification choices are saved from the profile", async ({ page }) => {
+    await page.goto("/profile");
+    const section = page.getByRole("region", { name: "Notifications" });
+    await section.getByLabel("Un ticket m’est assigné (ou à toute l’équipe)").selectOption("app");
+    await section.getByRole("button", { name: "Appliquer ces choix" }).click();
+    await expect(section.getByText("Choix enregistrés.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Notifications" }).getByLabel("Un ticket m’est assigné (ou à toute l’équipe)")).toHaveValue("app");
+    await page.getByRole("region", { name: "Notifications" }).getByLabel("Un ticket m’est assigné (ou à toute l’équipe)").selectOption("push");
+    await page.getByRole("region", { name: "Notifications" }).getByRole("button", { name: "Appliquer ces choix" }).click();
+    await expect(page.getByRole("region", { name: "Notifications" }).getByText("Choix enregistrés.")).toBeVisible();
+  });
+});

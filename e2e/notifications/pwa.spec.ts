@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { account, storageState } from "../fixtures/accounts";
+import { queryD1 } from "../fixtures/d1";
+import { userId } from "../fixtures/tickets";
+
+test.use({ storageState: storageState("technician") });
+
+test("the manifest makes Atelier installable: name, standalone, dashboard start, icons phones need", async ({ page, request }) => {
+  await page.goto("/");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(href).toBeTruthy();
+  const response = await request.get(href!);
+  expect(response.ok()).toBe(true);
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({ display: "standalone", start_url: "/", theme_color: "#0f172a", lang: "fr-CA" });
+  expect(manifest.name).toBeTruthy();
+  const sizes = manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`);
+  expect(sizes).toEqual(expect.arrayContaining(["192x192 any", "512x512 any", "512x512 maskable"]));
+  for (const icon of manifest.icons) {
+    const file = await request.get(icon.src);
+    expect(file.headers()["content-type"]).toBe("image/png");
+  }
+});
+
+test("the service worker registers from the app and shows the offline page in the person's language", async ({ page, context }) => {
+  await page.goto("/");
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL ?? "")).toMatch(/\/sw\.js$/);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await context.setOffline(true);
+  await page.goto("/tickets").catch(() => {});
+  await expect(page.getByRole("heading", { name: "Hors ligne" })).toBeVisible();
+  await expect(page.getByText("Pas de réseau pour l’instant.")).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("turning push on from the profile asks the browser for a subscription, and stores only what the browser gives", async ({ page, context }) => {
+  // Chromium here has no push service it may reach (offline, no FCM): the browser
+  // refuses the subscription itself. What it gives is checked here: permission
+  // asked, the worker ready, the refusal worded, nothing stored. Storing a real
+  // subscription and every push after it are covered against a local push service
+  // in tests/integration/push.test.ts.
+  const techId = await userId(account("technician").email);
+  const devices = async () => (await queryD1<{ n: number }>(`SELECT COUNT(*) AS n FROM push_devices WHERE user_id = ${techId}`))[0]!.n;
+  const before = await devices();
+  await context.grantPermissions(["notifications"]);
+  await page.goto("/profile");
+  const section = page.getByRole("region", { name: "Mes appareils" });
+  await section.getByRole("button", { name: "Activer sur cet appareil" }).click();
+  await expect(section.getByRole("status")).toContainText(/L’abonnement a échoué : .+/);
+  expect(await devices()).toBe(before);
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { nameKey } from "../accounts/names";
+import { channelFor, kindsFor, mentionedFirstNames, notificationHref } from "./model";
+
+describe("notification rules", () => {
+  it("a mention is @ and a first name, compared without case or accents, each once", () => {
+    expect(mentionedFirstNames("@Élise et @elise, voir @Marc-André. courriel a@b.ca", nameKey)).toEqual(["elise", "marc-andre"]);
+    expect(mentionedFirstNames("rien ici", nameKey)).toEqual([]);
+  });
+
+  it("a role's default applies until the person chooses; a kind the role never receives stays off", () => {
+    expect(channelFor("technician", "assigned", undefined)).toBe("push");
+    expect(channelFor("technician", "assigned", "app")).toBe("app");
+    expect(channelFor("admin", "overdue_all", undefined)).toBe("app");
+    expect(channelFor("operator", "assigned", "push")).toBe("off");
+    expect(kindsFor("operator")).toEqual(["report_status", "report_comment", "message", "mention"]);
+  });
+
+  it("a notification opens its ticket, else its conversation, else its machine", () => {
+    expect(notificationHref({ kind: "assigned", ticketCode: "TKT-M001-20261123-001", conversationKey: null, machineId: 1 })).toBe("/tickets/TKT-M001-20261123-001");
+    expect(notificationHref({ kind: "message", ticketCode: null, conversationKey: "3-7", machineId: null })).toBe("/messages/3-7");
+    expect(notificationHref({ kind: "machine_down", ticketCode: null, conversationKey: null, machineId: 4 })).toBe("/machines/4");
+  });
+});

@@ -1,0 +1,93 @@
+// What the bell and /notifications read: each in one query whatever the count
+// (the index on notifications(recipient_id, id) gives a page directly).
+import type { Db } from "../db";
+import { NOTIFICATION_PAGE_SIZE, notificationChannels, notificationKinds, type NotificationChannel, type NotificationKind } from "./model";
+
+export async function countUnreadNotifications(db: Db, userId: number): Promise<number> {
+  return db.notification.count({ where: { recipientId: userId, readAt: null } });
+}
+
+export interface NotificationView {
+  id: number;
+  kind: NotificationKind;
+  createdAt: string;
+  read: boolean;
+  actorName: string | null;
+  ticketCode: string | null;
+  ticketTitle: string | null;
+  /** The ticket's status now (a status change's line shows it). */
+  ticketStatus: string | null;
+  /** assigned_to now: 0 when the ticket went to the whole team. */
+  ticketAssignedTo: number | null;
+  machineId: number | null;
+  machineName: string | null;
+  conversationKey: string | null;
+}
+
+interface Row {
+  id: number;
+  kind: string;
+  created_at: string;
+  read_at: string | null;
+  actor_name: string | null;
+  ticket_code: string | null;
+  ticket_title: string | null;
+  ticket_status: string | null;
+  assigned_to: number | null;
+  machine_id: number | null;
+  machine_type: string | null;
+  machine_model: string | null;
+  conversation_key: string | null;
+  total: number;
+}
+
+/** A page of the person's notifications, newest first, with what each line names. */
+export async function listNotifications(db: Db, userId: number, page: number): Promise<{ items: NotificationView[]; pages: number }> {
+  const rows = await db.$queryRawUnsafe<Row[]>(
+    `SELECT n.id, n.kind, n.created_at, n.read_at, a.name AS actor_name,
+            t.ticket_id AS ticket_code, t.title AS ticket_title, t.status AS ticket_status, t.assigned_to,
+            mc.id AS machine_id, mc.machine_type, mc.model AS machine_model, m.conversation_key,
+            (SELECT COUNT(*) FROM notifications WHERE recipient_id = ?1) AS total
+     FROM notifications n
+     LEFT JOIN users a ON a.id = n.actor_id
+     LEFT JOIN tickets t ON t.id = n.ticket_id
+     LEFT JOIN machines mc ON mc.id = COALESCE(n.machine_id, t.machine_id)
+     LEFT JOIN messages m ON m.id = n.message_id
+     WHERE n.recipient_id = ?1
+     ORDER BY n.id DESC
+     LIMIT ?2 OFFSET ?3`,
+    userId,
+    NOTIFICATION_PAGE_SIZE,
+    (page - 1) * NOTIFICATION_PAGE_SIZE,
+  );
+  const total = Number(rows[0]?.total ?? (page > 1 ? await db.notification.count({ where: { recipientId: userId } }) : 0));
+  return {
+    pages: Math.max(1, Math.ceil(total / NOTIFICATION_PAGE_SIZE)),
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      kind: r.kind as NotificationKind,
+      createdAt: new Date(r.created_at).toISOString(),
+      read: r.read_at !== null,
+      actorName: r.actor_name,
+      ticketCode: r.ticket_code,
+      ticketTitle: r.ticket_title,
+      ticketStatus: r.ticket_status,
+      ticketAssignedTo: r.assigned_to === null ? null : Number(r.assigned_to),
+      machineId: r.machine_id === null ? null : Number(r.machine_id),
+      machineName: r.machine_type ? [r.machine_type, r.machine_model].filter(Boolean).join(" ") : null,
+      conversationKey: r.conversation_key,
+    })),
+  };
+}
+
+/** The person's choices, kind by kind (absent: the role's default applies). */
+export async function getPreferences(db: Db, userId: number): Promise<Partial<Record<NotificationKind, NotificationChannel>>> {
+  const rows = await db.notificationPreference.findMany({ where: { userId }, select: { kind: true, channel: true } });
+  const out: Partial<Record<NotificationKind, NotificationChannel>> = {};
+  for (const r of rows) {
+    if ((notificationKinds as readonly string[]).includes(r.kind) && (notificationChannels as readonly string[]).includes(r.channel)) {
+      out[r.kind as NotificationKind] = r.channel as NotificationChannel;
+    }
+  }
+  return out;
+}
