@@ -25,7 +25,9 @@ async function load(params: PageProps<"/machines/[machineId]">["params"]) {
 
 export async function generateMetadata({ params }: PageProps<"/machines/[machineId]">): Promise<Metadata> {
   const machine = await load(params);
-  return { title: machine ? machineLabel(machine) : undefined };
+  // Here too: the tab then takes the 404's own title instead of none.
+  if (!machine) notFound();
+  return { title: machineLabel(machine) };
 }
 
 export default async function MachinePage({ params }: PageProps<"/machines/[machineId]">) {
