@@ -46,7 +46,6 @@ export function BellLink({ initialUnread, renderedAt, label, unreadLabel, locale
   return (
     <Link
       href="/notifications"
-      aria-label={text}
       title={text}
       className="relative inline-flex size-10 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
       data-testid="notification-bell"
@@ -55,6 +54,8 @@ export function BellLink({ initialUnread, renderedAt, label, unreadLabel, locale
         <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>
+      {/* Named by its text, not aria-label: the visible count is then not a second, different name (axe). */}
+      <span className="sr-only">{text}</span>
       {unread > 0 && (
         <span aria-hidden="true" data-testid="notification-count" className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white">
           {unread > 99 ? "99+" : unread}

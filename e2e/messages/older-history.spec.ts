@@ -24,6 +24,9 @@ test("scrolling up loads the history 50 messages at a time and keeps the message
   await expect(messages).toHaveCount(50);
   await expect(messages.first().getByText(/^Message \d+$/)).toHaveText("Message 81");
 
+  // The page opens at the newest message once it is live (hydrated): scrolling up before that would be undone.
+  await expect(text(130)).toBeInViewport();
+
   // Scrolling to the top brings the 50 before, and "Message 81" stays where the reader left it.
   const anchor = text(81);
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));

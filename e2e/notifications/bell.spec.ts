@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { account, storageState } from "../fixtures/accounts";
 import { queryD1 } from "../fixtures/d1";
-import { createTicketRow, uniqueTag, userId } from "../fixtures/tickets";
+import { createTicketRow, openTicketChanges, uniqueTag, userId } from "../fixtures/tickets";
 
 /** The bell's unread count as shown (0 when the badge is absent). */
 async function bellCount(page: Page): Promise<number> {
@@ -25,7 +25,7 @@ test("the bell counts up when a supervisor assigns me a ticket, without a reload
   const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
   const lead = await supervisor.newPage();
   await lead.goto(`/tickets/${ticket.ticketId}`);
-  const assign = lead.getByRole("form", { name: "Assigner" });
+  const assign = (await openTicketChanges(lead)).getByRole("form", { name: "Assigner" });
   await assign.getByLabel("Assigner à").selectOption(String(techId));
   await assign.getByRole("button", { name: "Assigner" }).click();
 

@@ -16,7 +16,7 @@ for (const path of ["/admin/users", "/admin/users/new", "/admin/settings", "/adm
 test("the users list filters by role and search, from the URL", async ({ page }) => {
   await page.goto("/admin/users");
   await page.getByLabel("Rôle").selectOption("supervisor");
-  await page.getByLabel("Rechercher").fill("gagnon");
+  await page.getByRole("main").getByLabel("Rechercher").fill("gagnon");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/role=supervisor/);
   const items = page.getByTestId("user-list").getByRole("listitem");

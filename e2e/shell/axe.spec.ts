@@ -32,6 +32,8 @@ const routes: Record<DemoRole, string[]> = {
     "/messages/team",
     "/messages/new",
     "/profile",
+    "/notifications",
+    "/search?q=presse",
     "/admin/users",
     "/admin/users/new",
     "user",
@@ -43,7 +45,7 @@ const routes: Record<DemoRole, string[]> = {
   ],
   supervisor: ["/", "/tickets", "ticket", "/admin/users"],
   technician: ["/", "/tickets", "ticket"],
-  operator: ["/", "/tickets", "/tickets/new", "ticket", "/machines", "machine", "/messages"],
+  operator: ["/", "/tickets", "/tickets/new", "ticket", "/machines", "machine", "/messages", "/notifications", "/search?q=presse"],
 };
 
 /** The address of a page that needs a row: a ticket the role can see, a machine, a user. */

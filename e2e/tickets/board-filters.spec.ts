@@ -9,7 +9,7 @@ test("filters combine and live in the URL", async ({ page }) => {
   const mine = await createTicketRow({ title: `Mien ${tag}`, reporterEmail: account("technician").email });
   const other = await createTicketRow({ title: `Autre ${tag}`, reporterEmail: account("operator").email });
   await page.goto("/tickets");
-  await page.getByLabel("Rechercher").fill(tag);
+  await page.getByRole("main").getByLabel("Rechercher").fill(tag);
   await page.locator("summary", { hasText: "Filtres" }).click();
   await page.getByLabel("Mes tickets").check();
   await page.getByRole("button", { name: "Filtrer" }).click();

@@ -10,7 +10,7 @@ test("a ticket moves with the keyboard alone, through the Déplacer vers… menu
   await page.goto(`/tickets?q=${encodeURIComponent(title)}`);
 
   // Tab from the search field until the card's menu button has focus.
-  await page.getByLabel("Rechercher").focus();
+  await page.getByRole("main").getByLabel("Rechercher").focus();
   const menuButton = page.getByRole("button", { name: `Déplacer vers… ${ticket.ticketId}` });
   for (let i = 0; i < 40 && !(await menuButton.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(menuButton).toBeFocused();
