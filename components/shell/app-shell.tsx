@@ -10,8 +10,7 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
   return (
     // One live socket per tab, opened here so the header's count is live on every page.
     <LiveProvider userId={user.id} initialUnread={unread}>
-      {/* clip, not hidden: nothing may widen a phone's page (the board scrolls in its own box), and sticky bars still stick. */}
-      <div className="min-h-dvh overflow-x-clip">
+      <div className="min-h-dvh">
         <AppHeader user={user} locale={locale} t={t} companyName={settings.companyName} logoKey={settings.logoKey} />
         {/* Phones: room under the content for the tab bar (3.5rem and the safe area). */}
         <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-3 pt-4 pb-[calc(5rem+env(safe-area-inset-bottom))] outline-none md:px-6 md:py-6">
