@@ -14,7 +14,7 @@ import lighthouse from "lighthouse";
 import { buildWorker, migrateLocal, seedLocal, start, step } from "../scripts/lib/common.mjs";
 import { waitForServer } from "../scripts/lib/local-worker.mjs";
 import { chromium } from "../playwright.config.ts";
-import { demoAccounts } from "../prisma/seed.ts";
+import { cookieHeader, signInAs } from "./lib/sign-in.mjs";
 
 const STATE = ".wrangler/lighthouse";
 const ORIGIN = process.env.BENCH_LIGHTHOUSE_URL ?? "http://localhost:8796";
@@ -52,14 +52,8 @@ async function ensureWorker() {
 /** The session cookie of a demo account, signed in through the form as a person would. */
 async function sessionCookie(browser, role) {
   const context = await browser.newContext();
-  const page = await context.newPage();
-  const { email, password } = demoAccounts.find((a) => a.role === role);
-  await page.goto(`${ORIGIN}/sign-in`);
-  await page.getByLabel(/Courriel|Email/).fill(email);
-  await page.getByLabel(/Mot de passe|Password/).fill(password);
-  await page.getByRole("button", { name: /Se connecter|Sign in/ }).click();
-  await page.waitForURL(`${ORIGIN}/`);
-  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await signInAs(await context.newPage(), ORIGIN, role);
+  const cookie = await cookieHeader(context);
   await context.close();
   return cookie;
 }

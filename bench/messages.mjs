@@ -18,7 +18,7 @@ import { buildWorker, migrateLocal, root, seedLocal, step } from "../scripts/lib
 import { openLocalDb } from "../scripts/lib/local-d1.mjs";
 import { waitForServer } from "../scripts/lib/local-worker.mjs";
 import { startQueryLoggingWorker } from "./lib/query-logging-worker.mjs";
-import { demoAccounts } from "../prisma/seed.ts";
+import { cookieHeader, signInAs } from "./lib/sign-in.mjs";
 
 const STATE = ".wrangler/bench-messages";
 const PORT = Number(process.env.BENCH_PORT ?? 8796);
@@ -77,13 +77,8 @@ async function signIn(browser, role) {
   // A bench runs on whatever machine it is given: wait long rather than fail (it times, it does not assert).
   context.setDefaultTimeout(180_000);
   const page = await context.newPage();
-  const { email, password } = demoAccounts.find((a) => a.role === role);
-  await page.goto(`${ORIGIN}/sign-in`);
-  await page.getByLabel(/Courriel|Email/).fill(email);
-  await page.getByLabel(/Mot de passe|Password/).fill(password);
-  await page.getByRole("button", { name: /Se connecter|Sign in/ }).click();
-  await page.waitForURL(`${ORIGIN}/`);
-  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await signInAs(page, ORIGIN, role);
+  const cookie = await cookieHeader(context);
   return { context, page, cookie };
 }
 

@@ -15,10 +15,11 @@ import { openLocalDb } from "../scripts/lib/local-d1.mjs";
 import { waitForServer } from "../scripts/lib/local-worker.mjs";
 import { countingD1 } from "./lib/count-d1.mjs";
 import { startQueryLoggingWorker } from "./lib/query-logging-worker.mjs";
-import { demoAccounts } from "../prisma/seed.ts";
 import { createDb } from "../lib/db.ts";
 import { parseSearch } from "../lib/site-search/model.ts";
 import { searchEverything } from "../lib/site-search/queries.ts";
+import { demoAccounts } from "../prisma/seed.ts";
+import { cookieHeader, signInAs } from "./lib/sign-in.mjs";
 
 const STATE = ".wrangler/bench-search";
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
@@ -132,13 +133,8 @@ async function signIn(role) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const page = await browser.newPage();
-    const { email, password } = demoAccounts.find((a) => a.role === role);
-    await page.goto(`${ORIGIN}/sign-in`);
-    await page.getByLabel(/Courriel|Email/).fill(email);
-    await page.getByLabel(/Mot de passe|Password/).fill(password);
-    await page.getByRole("button", { name: /Se connecter|Sign in/ }).click();
-    await page.waitForURL(`${ORIGIN}/`);
-    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    await signInAs(page, ORIGIN, role);
+    return await cookieHeader(page.context());
   } finally {
     await browser.close();
   }
