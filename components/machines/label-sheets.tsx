@@ -14,7 +14,7 @@ interface LabelSheetsProps {
 export function LabelSheets({ labels, layout, company, t }: LabelSheetsProps) {
   const l = t.labels;
   return (
-    <div className="label-sheets -mx-3 flex flex-col items-center gap-6 overflow-x-auto bg-slate-200 p-3 sm:mx-0 sm:rounded-lg">
+    <div className="label-sheets relative -mx-3 flex flex-col items-center gap-6 overflow-x-auto bg-slate-200 p-3 sm:mx-0 sm:rounded-lg">
       {intoSheets(labels, layout).map((sheet, index) => (
         <section
           key={index}

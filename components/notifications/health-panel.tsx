@@ -55,7 +55,7 @@ export function HealthPanel({ runs, health, enabled, hasUrl, now, t, locale, tim
         <p className="text-sm text-slate-600">{n.runsEmpty}</p>
       ) : (
         // Wider than a phone: the region scrolls, so the keyboard must be able to reach it (axe scrollable-region-focusable).
-        <div tabIndex={0} role="region" aria-label={n.runsTitle} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-700">
+        <div tabIndex={0} role="region" aria-label={n.runsTitle} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-700">
           <table className="w-full min-w-[36rem] text-left text-sm" data-testid="runs-table">
             <thead className="bg-slate-50 text-slate-600">
               <tr>

@@ -164,8 +164,10 @@ export function BoardColumns({ columns, cards, canMove, labels, cardLabels, loca
   return (
     <BoardContext.Provider value={context}>
       <MoveToast notice={notice} undoLabel={labels.undo} onExpire={expire} />
-      {/* Wide screens: the board uses the window's width, not the text column's. */}
-      <div data-board className="-mx-3 flex snap-x snap-mandatory gap-3 overflow-x-auto px-3 pb-4 sm:mx-0 sm:px-0 xl:mx-[calc((72rem-100vw)/2+1.5rem)]">
+      {/* Wide screens: the board uses the window's width, not the text column's. Positioned,
+          so what is absolutely placed inside (a link's screen-reader words) scrolls with the
+          columns instead of widening a phone's page. */}
+      <div data-board className="relative -mx-3 flex snap-x snap-mandatory gap-3 overflow-x-auto px-3 pb-4 sm:mx-0 sm:px-0 xl:mx-[calc((72rem-100vw)/2+1.5rem)]">
         {columns.map((column) => {
           const ids = shown[column.status] ?? [];
           const count = column.count + ids.length - column.ids.length;

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { account } from "../fixtures/accounts";
 import { queryD1, sqlText } from "../fixtures/d1";
 import { createMachineRow, uniqueTag } from "../fixtures/tickets";
+import { expectPageFitsWidth } from "../fixtures/layout";
 
 // Runs in the phone project too (playwright.config.ts): a label is scanned with a phone.
 test("scanning a machine's label signs in, then opens the report on that machine, camera first", async ({ page }) => {
@@ -22,8 +23,7 @@ test("scanning a machine's label signs in, then opens the report on that machine
   const camera = form.getByLabel("Prendre une photo du problème");
   await expect(camera).toHaveAttribute("capture", "environment");
   expect(await form.locator("input:not([type=hidden]), select, textarea").first().getAttribute("id")).toBe("field-camera");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBe(0);
+  await expectPageFitsWidth(page);
 
   const title = `Lame émoussée ${uniqueTag("t")}`;
   await form.getByLabel("Titre").fill(title);

@@ -1,21 +1,20 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { storageState } from "../fixtures/accounts";
 import { uniqueTag } from "../fixtures/tickets";
+import { expectPageFitsWidth } from "../fixtures/layout";
 
 test.use({ storageState: storageState("operator"), viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
-
-const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test("the conversation list and a conversation fit a 360 px phone, with the composer in view", async ({ page }) => {
   await page.goto("/messages");
   await expect(page.locator('[data-conversation="team"]')).toBeVisible();
-  expect(await pageOverflow(page)).toBe(0);
+  await expectPageFitsWidth(page);
 
   await page.goto("/messages/team");
   const long = `${uniqueTag("ph")} ${"un-mot-très-long-sans-espace".repeat(6)}`;
   await page.getByLabel("Votre message").fill(long);
   await page.getByRole("button", { name: "Envoyer" }).click();
   await expect(page.getByTestId("message").filter({ hasText: long.slice(0, 20) })).toHaveAttribute("data-message-id", /\d+/);
-  expect(await pageOverflow(page)).toBe(0);
+  await expectPageFitsWidth(page);
   await expect(page.getByRole("button", { name: "Envoyer" })).toBeInViewport();
 });

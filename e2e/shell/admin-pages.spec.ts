@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "../fixtures/accounts";
+import { expectPageFitsWidth } from "../fixtures/layout";
 
 test.use({ storageState: storageState("admin") });
 
@@ -8,8 +9,7 @@ for (const path of ["/admin/users", "/admin/users/new", "/admin/settings", "/adm
   test(`${path} fits the screen with one main heading`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBe(0);
+    await expectPageFitsWidth(page);
   });
 }
 

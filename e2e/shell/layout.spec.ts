@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "../fixtures/accounts";
 import { queryD1 } from "../fixtures/d1";
+import { expectPageFitsWidth } from "../fixtures/layout";
 
 test.use({ storageState: storageState("supervisor") });
 
@@ -20,8 +21,7 @@ test("the dashboard shows the database's figures and fits the screen", async ({ 
   await expect(list).toContainText(overdue[0]!.ticket_id);
   await expect(list).toContainText("En retard de");
 
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBe(0);
+  await expectPageFitsWidth(page);
 });
 
 test("an unknown page is a French 404 without technical details", async ({ page }) => {

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { account, storageState } from "../fixtures/accounts";
 import { queryD1 } from "../fixtures/d1";
 import { createMachineRow, createTicketRow, uniqueTag, userId } from "../fixtures/tickets";
+import { expectPageFitsWidth } from "../fixtures/layout";
 
 // Operators see their own reports unless the plant chooses otherwise (issue 10, item 10).
 const colleague = "nathalie.pelletier@atelier.demo";
@@ -46,8 +47,7 @@ test("the report form lists the machine's open tickets; a colleague's is shown b
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/tickets/${own.ticketId}$`));
 
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBe(0);
+  await expectPageFitsWidth(page);
 });
 
 test("by default an operator cannot open a colleague's ticket or its photo (404), nor find it on the board or in the CSV; with 'all tickets' they can", async ({

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { account, storageState } from "../fixtures/accounts";
 import { queryD1 } from "../fixtures/d1";
 import { uniqueTag, userId } from "../fixtures/tickets";
+import { expectPageFitsWidth } from "../fixtures/layout";
 
 // The smallest valid PNG: a 1x1 pixel.
 const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
@@ -45,8 +46,7 @@ test("an operator reports a problem with a photo from a phone", async ({ page, b
   expect(response.status()).toBe(401);
   await stranger.close();
 
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBe(0);
+  await expectPageFitsWidth(page);
 });
 
 test("a file that is not a photo is refused with a clear message and nothing is created", async ({ page }) => {

@@ -1,13 +1,12 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { account, storageState } from "../fixtures/accounts";
 import { createTicketRow, openTicketChanges, uniqueTag } from "../fixtures/tickets";
+import { expectPageFitsWidth } from "../fixtures/layout";
 
 // The ticket page at 360 px (phone project only).
 test.use({ storageState: storageState("supervisor") });
 
 const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
-const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 /** Entirely inside the 360 px viewport, not clipped by its right edge. */
 async function expectInsideViewport(locator: Locator) {
   const box = await locator.boundingBox();
@@ -33,7 +32,7 @@ test("the Modifier sheet fits a phone and its date field shows its whole placeho
   await expectInsideViewport(sheet.getByRole("button", { name: "Planifier" }));
   await page.keyboard.press("Escape");
   await expect(sheet).toBeHidden();
-  expect(await pageOverflow(page)).toBe(0);
+  await expectPageFitsWidth(page);
 });
 
 test("each photo has its delete control under it, and the viewer fits 360 px", async ({ page }) => {
@@ -75,5 +74,5 @@ test("each photo has its delete control under it, and the viewer fits 360 px", a
   await expect(viewer.getByRole("button", { name: "Précédent" })).toHaveCount(0);
   await expect(viewer).not.toContainText("1 sur 1");
   await expectInsideViewport(viewer.getByRole("button", { name: "Fermer" }));
-  expect(await pageOverflow(page)).toBe(0);
+  await expectPageFitsWidth(page);
 });

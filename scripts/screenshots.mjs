@@ -1,0 +1,70 @@
+// `npm run screenshots`: the README's pictures, taken from a running worker with the
+// demo data (npm start, or SCREENSHOT_URL), in Debian's Chromium at 1280×800 and
+// 360×740. The messages pictures come from a real exchange: the technician and the
+// supervisor each send from their own browser (a voice note from Chromium's fake
+// microphone), so what is shown is what the hub delivered live.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { root } from "./lib/common.mjs";
+import { signInAs } from "../bench/lib/sign-in.mjs";
+
+const ORIGIN = process.env.SCREENSHOT_URL ?? "http://localhost:8787";
+const OUT = path.join(root, "docs", "screenshots");
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+mkdirSync(OUT, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
+});
+
+async function open(role, device) {
+  const context = await browser.newContext({ ...device, locale: "fr-CA", timezoneId: "America/Toronto", permissions: ["microphone"] });
+  const page = await context.newPage();
+  await signInAs(page, ORIGIN, role);
+  return page;
+}
+
+const shot = (page, name) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
+
+async function send(page, text) {
+  await page.getByLabel("Votre message").fill(text);
+  await page.getByRole("button", { name: "Envoyer" }).click();
+  await page.getByTestId("message").filter({ hasText: text }).and(page.locator("[data-message-id]")).waitFor();
+}
+
+try {
+  const desk = await open("supervisor", DESKTOP);
+  for (const [url, name] of [["/", "dashboard"], ["/tickets", "board"]]) {
+    await desk.goto(`${ORIGIN}${url}`);
+    await shot(desk, name);
+  }
+
+  const tech = await open("technician", PHONE);
+  for (const [url, name] of [["/", "phone-dashboard"], ["/tickets", "phone-board"]]) {
+    await tech.goto(`${ORIGIN}${url}`);
+    await shot(tech, name);
+  }
+  await tech.getByRole("navigation", { name: "Navigation principale" }).getByText("Plus", { exact: true }).click();
+  await shot(tech, "phone-more");
+
+  // The team channel, live between two phones.
+  const lead = await open("supervisor", PHONE);
+  await tech.goto(`${ORIGIN}/messages/team`);
+  await lead.goto(`${ORIGIN}/messages/team`);
+  await send(tech, "La presse 3 refait le bruit de ce matin, j’y vais.");
+  await lead.getByTestId("message").filter({ hasText: "La presse 3" }).waitFor();
+  await send(lead, "Merci. Prends une photo du roulement si tu l’ouvres.");
+  await tech.getByRole("button", { name: "Note vocale" }).click();
+  await tech.getByRole("button", { name: "Arrêter" }).click({ delay: 2_500 });
+  await tech.getByRole("button", { name: "Envoyer" }).click();
+  await lead.getByRole("button", { name: /Note vocale de/ }).or(lead.getByLabel(/Note vocale de/)).first().waitFor();
+  await shot(lead, "phone-messages-team");
+  await tech.goto(`${ORIGIN}/messages`);
+  await shot(tech, "phone-messages");
+} finally {
+  await browser.close();
+}
+console.log(`Screenshots written to ${path.relative(root, OUT)}/`);
