@@ -60,8 +60,6 @@ export default defineConfig({
       dependencies: ["setup"],
       // The shell, the board's drag and drop (by finger, and by mouse on a narrow screen), a scanned label, and *.phone.spec.ts.
       testMatch: [/(shell|tickets\/drag)\/.*\.spec\.ts/, /machines\/scan-label\.spec\.ts/, /\.phone\.spec\.ts$/],
-      // Same markup as on the desktop project, checked there (e2e/shell/axe.spec.ts).
-      grepInvert: /@desktop-only/,
     },
   ],
   webServer: {

@@ -45,6 +45,31 @@ test("the bell counts up when a supervisor assigns me a ticket, without a reload
   await supervisor.close();
 });
 
+test("opening the ticket by another way than the bell reads what the bell said about it", async ({ browser }) => {
+  const technician = await browser.newContext({ storageState: storageState("technician") });
+  const techId = await userId(account("technician").email);
+  await queryD1(`UPDATE notifications SET read_at = '2026-01-01T00:00:00.000+00:00' WHERE recipient_id = ${techId} AND read_at IS NULL`);
+  const tag = uniqueTag("bell");
+  const title = `Fuite d’huile ${tag}`;
+  const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  await queryD1(
+    `INSERT INTO notifications (recipient_id, kind, ticket_id, actor_id, created_at)
+     VALUES (${techId}, 'assigned', ${ticket.id}, (SELECT id FROM users WHERE email = '${account("supervisor").email}'), '${now}')`,
+  );
+
+  const tech = await technician.newPage();
+  await tech.goto(`/tickets?q=${tag}`);
+  await expect.poll(() => bellCount(tech)).toBe(1);
+  // From the board, not from the bell.
+  await tech.getByRole("link", { name: title }).click();
+  await expect(tech).toHaveURL(new RegExp(`/tickets/${ticket.ticketId}$`));
+  await expect.poll(() => bellCount(tech)).toBe(0);
+  const [row] = await queryD1<{ read_at: string | null }>(`SELECT read_at FROM notifications WHERE recipient_id = ${techId} AND ticket_id = ${ticket.id}`);
+  expect(row!.read_at).not.toBeNull();
+  await technician.close();
+});
+
 test.describe("as a technician", () => {
   test.use({ storageState: storageState("technician") });
 

@@ -31,6 +31,12 @@ export const openNotification = defineOperation({ input: z.object({ id }) }, asy
   };
 });
 
+/** A ticket page was opened (from the bell or not): what it told the person about that ticket is read. */
+export const readTicketNotifications = defineOperation({ input: z.object({ ticketId: id }) }, async (input, { db, user, now = new Date() }) => {
+  const { count } = await db.notification.updateMany({ where: { recipientId: user.id, ticketId: input.ticketId, readAt: null }, data: { readAt: now } });
+  return { count };
+});
+
 export const markAllNotificationsRead = defineOperation({ input: z.object({}) }, async (_input, { db, user, now = new Date() }) => {
   const { count } = await db.notification.updateMany({ where: { recipientId: user.id, readAt: null }, data: { readAt: now } });
   return { count };

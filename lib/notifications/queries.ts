@@ -7,6 +7,11 @@ export async function countUnreadNotifications(db: Db, userId: number): Promise<
   return db.notification.count({ where: { recipientId: userId, readAt: null } });
 }
 
+/** Whether the person has unread notifications about a ticket: the ticket page then reads them (read-ticket-notifications.tsx). */
+export async function hasUnreadTicketNotifications(db: Db, userId: number, ticketId: number): Promise<boolean> {
+  return (await db.notification.count({ where: { recipientId: userId, ticketId, readAt: null }, take: 1 })) > 0;
+}
+
 export interface NotificationView {
   id: number;
   kind: NotificationKind;

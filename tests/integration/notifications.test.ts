@@ -5,8 +5,8 @@ import { setMachineStatus } from "@/lib/machines/operations";
 import { sendMessage } from "@/lib/messages/operations";
 import { privateKey, TEAM } from "@/lib/messages/model";
 import type { NotificationRow } from "@/lib/notifications/events";
-import { markAllNotificationsRead, openNotification, saveNotificationPreferences } from "@/lib/notifications/operations";
-import { countUnreadNotifications } from "@/lib/notifications/queries";
+import { markAllNotificationsRead, openNotification, readTicketNotifications, saveNotificationPreferences } from "@/lib/notifications/operations";
+import { countUnreadNotifications, hasUnreadTicketNotifications } from "@/lib/notifications/queries";
 import { perform, type Actor } from "@/lib/operation";
 import { addComment } from "@/lib/tickets/comments";
 import { assignTicket, moveTicket, takeTicket } from "@/lib/tickets/operations";
@@ -171,6 +171,21 @@ describe("the centre", () => {
     const { data } = await as<{ href: string }>(tech, openNotification, { id: n!.id });
     expect(data.href).toBe(`/tickets/${tk.ticketId}`);
     expect(await countUnreadNotifications(t.db, tech.id)).toBe(0);
+  });
+
+  it("opening a ticket's page reads the person's notifications about that ticket only", async () => {
+    await as(tech, markAllNotificationsRead, {});
+    await as(tech2, markAllNotificationsRead, {});
+    const [opened, other] = [await ticket(operator.id), await ticket(operator.id)];
+    await as(supervisor, assignTicket, { id: opened.id, assignee: "team" });
+    await as(supervisor, assignTicket, { id: other.id, assignee: tech.id });
+    expect(await hasUnreadTicketNotifications(t.db, tech.id, opened.id)).toBe(true);
+    const { data } = await as<{ count: number }>(tech, readTicketNotifications, { ticketId: opened.id });
+    expect(data.count).toBe(1);
+    expect(await hasUnreadTicketNotifications(t.db, tech.id, opened.id)).toBe(false);
+    // The other ticket's stays unread, and so does the colleague's about the same ticket.
+    expect(await hasUnreadTicketNotifications(t.db, tech.id, other.id)).toBe(true);
+    expect(await hasUnreadTicketNotifications(t.db, tech2.id, opened.id)).toBe(true);
   });
 
   it("mark all as read touches only the person's own", async () => {

@@ -6,6 +6,7 @@ import { serverAction } from "@/lib/action";
 import {
   markAllNotificationsRead,
   openNotification,
+  readTicketNotifications,
   readUnreadNotifications,
   saveNotificationPreferences,
 } from "@/lib/notifications/operations";
@@ -18,6 +19,11 @@ export const openNotificationAction = serverAction(openNotification, ({ href }) 
 });
 
 export const markAllNotificationsReadAction = serverAction(markAllNotificationsRead, () => revalidatePath("/", "layout"));
+
+/** The ticket page was shown: its notifications are read, and the layout's bell counts again. */
+export const readTicketNotificationsAction = serverAction(readTicketNotifications, ({ count }) => {
+  if (count > 0) revalidatePath("/", "layout");
+});
 
 export const readUnreadNotificationsAction = serverAction(readUnreadNotifications);
 

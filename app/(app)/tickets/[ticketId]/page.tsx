@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OverdueAlertBadge } from "@/components/notifications/overdue-alert-badge";
+import { ReadTicketNotifications } from "@/components/notifications/read-ticket-notifications";
 import { TicketComments } from "@/components/tickets/ticket-comments";
 import { TicketControls } from "@/components/tickets/ticket-controls";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
@@ -14,6 +15,7 @@ import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { requireTicketReader } from "@/lib/request";
 import { findSourceMessage } from "@/lib/messages/queries";
+import { hasUnreadTicketNotifications } from "@/lib/notifications/queries";
 import { getTicketDetails } from "@/lib/tickets/queries";
 
 export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId]">): Promise<Metadata> {
@@ -26,13 +28,17 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
   const [{ locale, t }, settings, details] = await Promise.all([getMessages(), getRequestSettings(), getTicketDetails(await getDb(), ticketId, user)]);
   if (!details) notFound();
   // The message it was reported from, linked for those who may read it (nobody learns of another pair's conversation).
-  const source = details.ticket.sourceMessageId ? await findSourceMessage(await getDb(), user, details.ticket.sourceMessageId) : null;
+  const [source, unreadNotifications] = await Promise.all([
+    details.ticket.sourceMessageId ? findSourceMessage(await getDb(), user, details.ticket.sourceMessageId) : null,
+    hasUnreadTicketNotifications(await getDb(), user.id, details.ticket.id),
+  ]);
   const view = { details, locale, timeZone: settings.timeZone, t };
   const now = new Date();
   const reported = (await searchParams).reported !== undefined;
 
   return (
     <div className="space-y-6">
+      {unreadNotifications && <ReadTicketNotifications ticketId={details.ticket.id} />}
       {reported && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900">
           {format(t.tickets.page.reported, { ticketId: details.ticket.ticketId })}
