@@ -5,6 +5,7 @@ import { OverdueAlertBadge } from "@/components/notifications/overdue-alert-badg
 import { TicketComments } from "@/components/tickets/ticket-comments";
 import { TicketControls } from "@/components/tickets/ticket-controls";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
+import { MachineDown } from "@/components/tickets/machine-down";
 import { TicketMedia } from "@/components/tickets/ticket-media";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { FeedbackGroup } from "@/components/ui/form";
@@ -27,6 +28,9 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
   if (!details) notFound();
   // The message it was reported from, linked for those who may read it (nobody learns of another pair's conversation).
   const source = details.ticket.sourceMessageId ? await findSourceMessage(await getDb(), user, details.ticket.sourceMessageId) : null;
+  // Another ticket holds the machine down: its code, so the reader knows which one ends the stop.
+  const { downTicketId } = details.ticket.machine;
+  const stoppedBy = downTicketId && downTicketId !== details.ticket.id ? await (await getDb()).ticket.findUnique({ where: { id: downTicketId }, select: { ticketId: true } }) : null;
   const view = { details, locale, timeZone: settings.timeZone, t };
   const now = new Date();
   const reported = (await searchParams).reported !== undefined;
@@ -65,6 +69,9 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
         <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
           <div className="min-w-0 lg:col-start-1">
             <TicketFacts {...view} now={now} />
+            <div className="mt-6">
+              <MachineDown details={details} stoppedBy={stoppedBy?.ticketId ?? null} user={user} locale={locale} timeZone={settings.timeZone} t={t} />
+            </div>
           </div>
           <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
             <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} now={now} />
