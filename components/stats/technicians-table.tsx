@@ -15,7 +15,7 @@ export function TechniciansTable({ technicians, locale, t }: TechniciansTablePro
     <section aria-labelledby="technicians-title" className="space-y-2">
       <h2 id="technicians-title" className="text-lg font-semibold">{w.title}</h2>
       {technicians.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div tabIndex={0} role="region" aria-label={w.title} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-700">
           <table className="w-full text-sm" data-testid="technicians-table">
             <thead className="bg-slate-50 text-slate-700">
               <tr>
