@@ -3,7 +3,8 @@
 -- A ticket marks its machine down (lib/tickets/downtime.ts): one row per stop in
 -- machine_downtimes, the exact history the reliability figures read, and the open
 -- stop mirrored on machines (down_since, down_ticket_id) in the same batch. Two
--- added columns and a new table: nothing existing is rewritten.
+-- added columns, a new table with its indexes, and an index on ticket_events for
+-- the closings of a period: nothing existing is rewritten.
 
 -- AlterTable
 ALTER TABLE "machines" ADD COLUMN "down_since" DATETIME;
@@ -33,3 +34,6 @@ CREATE INDEX "machine_downtimes_ended_at_idx" ON "machine_downtimes"("ended_at")
 
 -- CreateIndex
 CREATE UNIQUE INDEX "machine_downtimes_open_machine_key" ON "machine_downtimes"("machine_id") WHERE ended_at IS NULL;
+
+-- CreateIndex
+CREATE INDEX "ticket_events_type_created_at_idx" ON "ticket_events"("type", "created_at");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Definitions } from "@/components/stats/definitions";
 import { FiguresTable } from "@/components/stats/figures-table";
 import { PeriodForm } from "@/components/stats/period-form";
@@ -25,6 +26,7 @@ export default async function StatsPage({ searchParams }: PageProps<"/stats">) {
   const now = new Date();
   const state = parsePeriod(await searchParams, now, settings.timeZone);
   const report = await loadReliability(await getDb(), user, state, now);
+  if (!report) notFound();
   const s = t.stats;
   const query = periodQuery(state);
   return (

@@ -1,6 +1,7 @@
 import { csvDownload } from "@/lib/csv/download";
 import { getDb } from "@/lib/db";
 import { messagesFor } from "@/lib/i18n";
+import { refuse } from "@/lib/operation";
 import { parsePeriod } from "@/lib/reliability/period";
 import { loadReliability } from "@/lib/reliability/queries";
 import { machinesCsv, techniciansCsv } from "@/lib/reliability/table";
@@ -9,7 +10,7 @@ import { machinesCsv, techniciansCsv } from "@/lib/reliability/table";
 export async function GET(request: Request) {
   return csvDownload(request, "fiabilite", async ({ user, separator, locale, timeZone, params }) => {
     const now = new Date();
-    const report = await loadReliability(await getDb(), user, parsePeriod(params, now, timeZone), now);
+    const report = (await loadReliability(await getDb(), user, parsePeriod(params, now, timeZone), now)) ?? refuse("forbidden");
     const t = messagesFor(locale);
     return params.get("table") === "technicians" ? techniciansCsv(report, t, locale, separator) : machinesCsv(report, t, locale, separator);
   });
