@@ -34,6 +34,8 @@ export const permissions = {
   /** Edit title/description of any ticket; operators: see canEditTicketText. */
   "ticket.editAny": team,
   "ticket.delete": leads,
+  /** Mark a ticket's machine down, or clear the mark, from the ticket page (anyone may at report time). */
+  "ticket.markDown": team,
   "media.deleteOthers": leads,
   "comment.deleteOthers": leads,
   "machine.view": everyone,
@@ -43,6 +45,8 @@ export const permissions = {
   "message.send": everyone,
   /** Delete anyone's message in the team channel; private messages only by their sender. */
   "message.deleteTeam": leads,
+  /** The reliability figures (/stats): MTTR, MTBF, downtime, per technician. */
+  "stats.view": leads,
   // Administration
   "user.list": leads,
   "user.manage": admins,

@@ -3,6 +3,7 @@ import { TextField } from "@/components/ui/fields";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { machineLabel } from "@/lib/machines/model";
 import { type listMachines } from "@/lib/machines/queries";
+import { DownBadge } from "./down-badge";
 import { MachineStatusBadge } from "./machine-status-badge";
 
 interface MachineListProps {
@@ -10,13 +11,14 @@ interface MachineListProps {
   search: string;
   t: Messages;
   locale: Locale;
+  timeZone: string;
   /** Admins tick machines to print their QR labels. */
   selectable?: boolean;
 }
 
 const LABEL_FORM = "label-selection";
 
-export function MachineList({ machines, search, t, locale, selectable = false }: MachineListProps) {
+export function MachineList({ machines, search, t, locale, timeZone, selectable = false }: MachineListProps) {
   const l = t.machines.list;
   return (
     <>
@@ -54,7 +56,8 @@ export function MachineList({ machines, search, t, locale, selectable = false }:
                 <p className="truncate text-sm text-slate-600">{[machine.serialNumber, machine.location].filter(Boolean).join(" · ")}</p>
               </div>
               </div>
-              <div className="flex items-center gap-3">
+              <div className="flex flex-wrap items-center gap-3">
+                <DownBadge downSince={machine.downSince} locale={locale} timeZone={timeZone} t={t} />
                 <MachineStatusBadge status={machine.status} t={t} />
                 <span className="text-sm text-slate-600">{format(l.openTickets, { count: machine.openTickets }, locale)}</span>
               </div>

@@ -37,6 +37,7 @@ const moreItem =
 
 export function MainNav({ user, locale, t }: MainNavProps) {
   const admin = adminPages(user, t);
+  const stats = can(user, "stats.view");
   return (
     <nav
       aria-label={t.nav.main}
@@ -55,6 +56,11 @@ export function MainNav({ user, locale, t }: MainNavProps) {
         <NavLink href="/machines" className={`${tab} ${desktopOnly}`}>
           {t.machines.nav}
         </NavLink>
+        {stats && (
+          <NavLink href="/stats" className={`${tab} ${desktopOnly}`}>
+            {t.nav.stats}
+          </NavLink>
+        )}
         {/* On wider screens the same action sits in the top bar (AppHeader). */}
         <NavLink href="/tickets/new" className={`${tab} md:hidden`}>
           <span className="flex h-6 w-10 items-center justify-center rounded-full bg-slate-900 text-white">
@@ -81,7 +87,7 @@ export function MainNav({ user, locale, t }: MainNavProps) {
           className="flex flex-1 md:hidden"
           summaryClassName="flex w-full"
           summary={
-            <CurrentWithin paths={["/machines", "/profile", "/admin"]} className={`${tab} data-[current=true]:font-semibold data-[current=true]:text-amber-800`}>
+            <CurrentWithin paths={["/machines", "/stats", "/profile", "/admin"]} className={`${tab} data-[current=true]:font-semibold data-[current=true]:text-amber-800`}>
               <Icon name="more" className="h-6 w-6" />
               {t.nav.more}
             </CurrentWithin>
@@ -92,6 +98,11 @@ export function MainNav({ user, locale, t }: MainNavProps) {
             <li>
               <NavLink href="/machines" className={moreItem}>{t.machines.nav}</NavLink>
             </li>
+            {stats && (
+              <li>
+                <NavLink href="/stats" className={moreItem}>{t.nav.stats}</NavLink>
+              </li>
+            )}
           </ul>
           {admin.length > 0 && (
             <>

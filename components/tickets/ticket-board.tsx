@@ -4,6 +4,7 @@ import { assigneeLabel } from "@/lib/tickets/model";
 import { BoardColumns } from "./board-columns";
 import { describeSchedule } from "@/lib/tickets/schedule";
 import type { CardView } from "./ticket-card";
+import { downText } from "@/components/machines/down-badge";
 
 interface TicketBoardProps {
   board: BoardData;
@@ -33,6 +34,7 @@ export function TicketBoard({ board, filters, limits, canMove, now, locale, time
       priorityLabel: t.priority[card.priority],
       machine: machine?.label ?? "",
       outOfService: machine?.status === "out_of_service",
+      down: machine?.downSince ? downText(machine.downSince, locale, timeZone, t) : null,
       assignee: assigneeLabel(card.assignedTo, (id) => people.get(id), t),
       schedule: describeSchedule({ ...card, scheduledDate: card.scheduledDate ? new Date(card.scheduledDate) : null }, { now, locale, timeZone, t }),
       comments: card.comments,

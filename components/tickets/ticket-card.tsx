@@ -17,6 +17,8 @@ export interface CardView {
   priorityLabel: string;
   machine: string;
   outOfService: boolean;
+  /** "À l'arrêt depuis …" while a ticket holds the machine down. */
+  down: string | null;
   assignee: string;
   schedule: ScheduleView | null;
   comments: number;
@@ -75,6 +77,7 @@ export function TicketCard({ card, labels, canMove, locale, lifted, drag }: Tick
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <PriorityPill priority={card.priority} label={card.priorityLabel} />
         {card.outOfService && <span className="rounded bg-slate-800 px-2 py-0.5 text-xs font-medium text-white">{labels.outOfService}</span>}
+        {card.down && <span data-testid="machine-down" className="rounded bg-red-700 px-2 py-0.5 text-xs font-medium text-white">{card.down}</span>}
       </div>
       {/* Machine names wrap: "Presse hydraulique S…" told nobody which press. */}
       <p className="mt-2 text-sm break-words text-slate-700">{card.machine}</p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PriorityBadge } from "@/components/dashboard/priority-badge";
+import { DownBadge } from "@/components/machines/down-badge";
 import { formatDateTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import { machineLabel } from "@/lib/machines/model";
@@ -28,6 +29,7 @@ export function TicketFacts({ details, now, locale, timeZone, t }: TicketFactsPr
       <span key="m">
         <Link href={`/machines/${ticket.machine.id}`} className="underline">{machineLabel(ticket.machine)}</Link>
         {ticket.machine.status === "out_of_service" && <span className="ml-2 rounded bg-slate-800 px-2 py-0.5 text-xs text-white">{t.machines.status.out_of_service}</span>}
+        {ticket.machine.downSince && <span className="ml-2"><DownBadge downSince={ticket.machine.downSince} locale={locale} timeZone={timeZone} t={t} /></span>}
       </span>,
     ],
     [p.location, ticket.machine.location ?? "—"],

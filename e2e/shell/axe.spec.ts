@@ -38,6 +38,7 @@ const routes: Record<DemoRole, string[]> = {
     "/profile",
     "/notifications",
     "/search?q=presse",
+    "/stats",
     "/admin/users",
     "/admin/users/new",
     "user",
@@ -47,7 +48,7 @@ const routes: Record<DemoRole, string[]> = {
     "/admin/notifications",
     "/page-qui-n-existe-pas",
   ],
-  supervisor: ["/", "/tickets", "ticket", "/admin/users"],
+  supervisor: ["/", "/tickets", "ticket", "/admin/users", "/stats?period=90"],
   technician: ["/", "/tickets", "ticket"],
   operator: ["/", "/tickets", "/tickets/new", "ticket", "/machines", "machine", "/messages", "/notifications", "/search?q=presse"],
 };

@@ -5,14 +5,15 @@ import type { TicketReader } from "../permissions";
 import { closedStatuses, visibleTicketsWhere } from "../tickets/model";
 import { summarySelect, type MachineSummary } from "./model";
 
-/** Every machine, with the count of its open tickets that the reader may see. */
-export async function listMachines(db: Db, reader: TicketReader, options: { search?: string } = {}): Promise<(MachineSummary & { openTickets: number })[]> {
+/** Every machine, with the count of its open tickets that the reader may see, and since when it is down. */
+export async function listMachines(db: Db, reader: TicketReader, options: { search?: string } = {}): Promise<(MachineSummary & { openTickets: number; downSince: Date | null })[]> {
   const q = searchText(options.search);
   const rows = await db.machine.findMany({
     where: q ? { OR: [{ machineType: q }, { model: q }, { serialNumber: q }, { location: q }] } : undefined,
     orderBy: [{ machineType: "asc" }, { id: "asc" }],
     select: {
       ...summarySelect,
+      downSince: true,
       _count: { select: { tickets: { where: { deletedAt: null, status: { notIn: [...closedStatuses] }, ...visibleTicketsWhere(reader) } } } },
     },
   });
@@ -25,6 +26,8 @@ export async function getMachine(db: Db, machineId: number, reader: TicketReader
     where: { id: machineId },
     select: {
       ...summarySelect,
+      downSince: true,
+      downTicketId: true,
       createdAt: true,
       updatedAt: true,
       tickets: {

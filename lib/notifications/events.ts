@@ -112,10 +112,11 @@ export function notificationRows(rows: Record<string, unknown>[]): NotificationR
  * Statements whose last one may tell someone: one batch, all or nothing. Returns
  * every statement's result, and the notifications the last one wrote.
  */
-export async function writeAndNotify(db: Db, statements: (Statement | null)[], notify: Statement | null) {
+export async function writeAndNotify(db: Db, statements: (Statement | null)[], notify: Statement | null, after: Statement[] = []) {
   const written = statements.filter((s): s is Statement => s !== null);
-  const results = await writeBatch(db, notify ? [...written, notify] : written);
-  return { results, notifications: notify ? notificationRows(results.at(-1)!.rows) : [] };
+  // `after`: consequences with guards of their own, placed past the notification so its changes() guard reads the record.
+  const results = await writeBatch(db, [...written, ...(notify ? [notify] : []), ...after]);
+  return { results, notifications: notify ? notificationRows(results[written.length]!.rows) : [] };
 }
 
 /** Hands what was written to the context's dispatch (dispatch.ts unless a test replaces it). */
@@ -125,7 +126,8 @@ export async function dispatchWritten(ctx: Pick<ActionContext, "dispatchNotifica
 
 /**
  * changeTicket (lib/tickets/events.ts) that also tells: the change, its timeline
- * event and the notifications in one batch, then the dispatch. Returns the rows
+ * event and the notifications in one batch (and `after`, what the change brings
+ * with it, e.g. the end of a machine's stop), then the dispatch. Returns the rows
  * the change touched.
  */
 export async function changeTicketAndNotify(
@@ -134,8 +136,9 @@ export async function changeTicketAndNotify(
   event: TicketEventInput,
   now: Date,
   notify: Statement | null,
+  after: Statement[] = [],
 ): Promise<number> {
-  const { results, notifications } = await writeAndNotify(ctx.db, [change, ticketEventsInsert([event], now)], notify);
+  const { results, notifications } = await writeAndNotify(ctx.db, [change, ticketEventsInsert([event], now)], notify, after);
   await dispatchWritten(ctx, notifications);
   return results[0]!.changes;
 }

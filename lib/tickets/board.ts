@@ -148,7 +148,7 @@ export interface BoardColumn {
 
 export interface BoardData {
   columns: BoardColumn[];
-  machines: { id: number; label: string; status: string }[];
+  machines: { id: number; label: string; status: string; downSince: Date | null }[];
   people: { id: number; name: string }[];
 }
 
@@ -173,7 +173,7 @@ export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketRea
   const where = boardWhere(filters, reader, now);
   const [groups, machines, people, ...columns] = await Promise.all([
     db.ticket.groupBy({ by: ["status"], where, _count: { _all: true } }),
-    db.machine.findMany({ orderBy: [{ machineType: "asc" }, { id: "asc" }], select: { id: true, machineType: true, model: true, status: true } }),
+    db.machine.findMany({ orderBy: [{ machineType: "asc" }, { id: "asc" }], select: { id: true, machineType: true, model: true, status: true, downSince: true } }),
     db.user.findMany({ where: { active: true, role: { not: "operator" } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     ...statuses.map((status) =>
       db.ticket.findMany({
@@ -198,7 +198,7 @@ export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketRea
         media: _count.media,
       })),
     })),
-    machines: machines.map((m) => ({ id: m.id, label: machineLabel(m), status: m.status })),
+    machines: machines.map((m) => ({ id: m.id, label: machineLabel(m), status: m.status, downSince: m.downSince })),
     people,
   };
 }

@@ -15,6 +15,9 @@ export const ticketEventTypes = [
   "media_added",
   "media_removed",
   "deleted",
+  /** The ticket stopped its machine (lib/tickets/downtime.ts), and the stop ended. */
+  "machine_down",
+  "machine_up",
 ] as const;
 export type TicketEventType = (typeof ticketEventTypes)[number];
 

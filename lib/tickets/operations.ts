@@ -12,6 +12,7 @@ import { utcToWallTime, wallTimeToUtc } from "../factory-time";
 import { formatDay } from "../format";
 import { getSettings } from "../settings/settings";
 import { changeTicket, ticketEventsInsert } from "./events";
+import { endDowntimeOnClose, endDowntimeOnDelete, startDowntime } from "./downtime";
 import { factoryDay, formatTicketId } from "./ids";
 import { MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
@@ -49,6 +50,8 @@ export const ticketInput = z.object({
   photos: mediaFiles,
   /** "Créer un ticket" on a message: its photos are copied to the ticket, which links back to it. */
   fromMessage: id.optional(),
+  /** "La machine est à l'arrêt": the report stops the machine (lib/tickets/downtime.ts). */
+  machineDown: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()).optional(),
 });
 
 const MAX_ID_ATTEMPTS = 5;
@@ -133,6 +136,8 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
           ),
         ]
       : []),
+    // Last: its guards read the statement before, and a machine already down stays with the ticket that stopped it.
+    ...(input.machineDown ? startDowntime(input.machineId, newTicket, user.id, now) : []),
   ].filter((statement) => statement !== null);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -184,6 +189,8 @@ export const moveTicket = defineOperation({ input: moveInput, permission: "ticke
     { ticketId: input.id, actorId: user.id, type: "status", from: input.from, to: input.to },
     now,
     reportChanged("report_status", input.id, { actorId: user.id, now }),
+    // Closing the ticket that stopped its machine ends the stop, in the same batch.
+    endDowntimeOnClose(input.id, input.to, user.id, now),
   );
   if (!count) {
     const exists = await db.ticket.count({ where: { id: input.id, deletedAt: null } });
@@ -286,12 +293,12 @@ export const setTicketPriority = defineOperation(
 // ---------------------------------------------------------------- delete
 
 export const deleteTicket = defineOperation({ input: z.object({ id }), permission: "ticket.delete" }, async (input, { db, user, now = new Date() }) => {
-  const count = await changeTicket(
-    db,
+  const [deleted] = await writeBatch(db, [
     sql`UPDATE tickets SET deleted_at = ${now}, updated_at = ${now} WHERE id = ${input.id} AND deleted_at IS NULL`,
-    { ticketId: input.id, actorId: user.id, type: "deleted" },
-    now,
-  );
-  if (!count) refuse("notFound");
+    ticketEventsInsert([{ ticketId: input.id, actorId: user.id, type: "deleted" }], now)!,
+    // A deleted ticket no longer holds its machine down.
+    ...endDowntimeOnDelete(input.id, user.id, now),
+  ]);
+  if (!deleted!.changes) refuse("notFound");
   return { id: input.id };
 });

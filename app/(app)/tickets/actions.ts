@@ -6,6 +6,7 @@ import { serverAction } from "@/lib/action";
 import { addComment, deleteComment, editComment } from "@/lib/tickets/comments";
 import { addMedia, deleteMedia } from "@/lib/tickets/media";
 import * as tickets from "@/lib/tickets/operations";
+import { clearMachineDown, markMachineDown } from "@/lib/tickets/downtime";
 
 // Every page is rendered per request, so nothing cached goes stale: an action
 // re-renders the page it was called from (refresh()) when that page shows what
@@ -23,6 +24,8 @@ export const takeTicketAction = serverAction(tickets.takeTicket, refresh);
 export const scheduleTicketAction = serverAction(tickets.scheduleTicket, refresh);
 export const setTicketPriorityAction = serverAction(tickets.setTicketPriority, refresh);
 export const deleteTicketAction = serverAction(tickets.deleteTicket, () => redirect("/tickets"));
+export const markMachineDownAction = serverAction(markMachineDown, refresh);
+export const clearMachineDownAction = serverAction(clearMachineDown, refresh);
 export const addCommentAction = serverAction(addComment, refresh);
 export const editCommentAction = serverAction(editComment, refresh);
 export const deleteCommentAction = serverAction(deleteComment, refresh);

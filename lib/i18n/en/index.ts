@@ -9,6 +9,7 @@ import { rulesEn } from "./rules";
 import { ticketsEn } from "./tickets";
 import { validationEn } from "./validation";
 import { labelsEn, searchEn } from "./search";
+import { statsEn } from "./stats";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -22,6 +23,7 @@ export const en: Messages = {
   profile: profileEn,
   search: searchEn,
   labels: labelsEn,
+  stats: statsEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",
@@ -44,6 +46,7 @@ export const en: Messages = {
     more: "More",
     admin: "Administration",
     skipToContent: "Skip to content",
+    stats: "Reliability",
   },
   roles: {
     admin: "Administrator",

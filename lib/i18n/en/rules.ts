@@ -17,6 +17,9 @@ export const rulesEn: Messages["rules"] = {
   mediaSize: "“{name}” is too large: at most 10 MB for an image, 50 MB for a video.",
   mediaEmpty: "“{name}” is empty.",
   serialTaken: "Another machine already has this serial number.",
+  machineAlreadyDown: "This machine has been down since {since} (ticket {ticket}).",
+  machineNotDown: "This ticket did not stop its machine, or the stop has already ended.",
+  downTicketClosed: "This ticket is closed: it can no longer stop its machine. Report a new problem.",
   hasTickets: "This machine has tickets: it cannot be deleted, since its history must stay. Mark it out of service instead.",
   // Messages
   messageEmpty: "Write a message, or attach a photo or a voice note.",

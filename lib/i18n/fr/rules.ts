@@ -17,6 +17,9 @@ export const rulesFr = {
   mediaSize: "« {name} » est trop volumineux : 10 Mo au plus pour une image, 50 Mo pour une vidéo.",
   mediaEmpty: "« {name} » est vide.",
   serialTaken: "Une autre machine porte déjà ce numéro de série.",
+  machineAlreadyDown: "Cette machine est déjà à l’arrêt depuis le {since} (ticket {ticket}).",
+  machineNotDown: "Ce ticket n’a pas mis sa machine à l’arrêt, ou l’arrêt a déjà pris fin.",
+  downTicketClosed: "Ce ticket est terminé : il ne peut plus mettre sa machine à l’arrêt. Signalez un nouveau problème.",
   hasTickets: "Cette machine a des tickets : elle ne peut pas être supprimée, car son historique doit rester. Mettez-la plutôt hors service.",
   // Messages
   messageEmpty: "Écrivez un message, ou joignez une photo ou une note vocale.",

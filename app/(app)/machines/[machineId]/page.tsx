@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { MachineAdmin } from "@/components/machines/machine-admin";
 import { MachineHistory } from "@/components/machines/machine-history";
+import { DownBadge } from "@/components/machines/down-badge";
 import { MachineStatusBadge } from "@/components/machines/machine-status-badge";
 import { getDb } from "@/lib/db";
 import { getMessages } from "@/lib/request";
@@ -40,7 +41,10 @@ export default async function MachinePage({ params }: PageProps<"/machines/[mach
       <div>
         <Link href="/machines" className="text-sm text-slate-600 underline">← {t.machines.page.backToList}</Link>
         <h1 className="mt-2 text-2xl font-semibold">{machineLabel(machine)}</h1>
-        <div className="mt-1"><MachineStatusBadge status={machine.status} t={t} /></div>
+        <div className="mt-1 flex flex-wrap gap-2">
+          <DownBadge downSince={machine.downSince} locale={locale} timeZone={settings.timeZone} t={t} />
+          <MachineStatusBadge status={machine.status} t={t} />
+        </div>
       </div>
       <section aria-labelledby="machine-details" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="machine-details" className="sr-only">{t.machines.page.details}</h2>

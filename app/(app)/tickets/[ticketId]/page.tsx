@@ -6,6 +6,7 @@ import { ReadTicketNotifications } from "@/components/notifications/read-ticket-
 import { TicketComments } from "@/components/tickets/ticket-comments";
 import { TicketControls } from "@/components/tickets/ticket-controls";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
+import { MachineDown } from "@/components/tickets/machine-down";
 import { TicketMedia } from "@/components/tickets/ticket-media";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { FeedbackGroup } from "@/components/ui/form";
@@ -28,9 +29,13 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
   const [{ locale, t }, settings, details] = await Promise.all([getMessages(), getRequestSettings(), getTicketDetails(await getDb(), ticketId, user)]);
   if (!details) notFound();
   // The message it was reported from, linked for those who may read it (nobody learns of another pair's conversation).
-  const [source, unreadNotifications] = await Promise.all([
-    details.ticket.sourceMessageId ? findSourceMessage(await getDb(), user, details.ticket.sourceMessageId) : null,
-    hasUnreadTicketNotifications(await getDb(), user.id, details.ticket.id),
+  // Another ticket holds the machine down: its code, so the reader knows which one ends the stop.
+  const { downTicketId } = details.ticket.machine;
+  const db = await getDb();
+  const [source, unreadNotifications, stoppedBy] = await Promise.all([
+    details.ticket.sourceMessageId ? findSourceMessage(db, user, details.ticket.sourceMessageId) : null,
+    hasUnreadTicketNotifications(db, user.id, details.ticket.id),
+    downTicketId && downTicketId !== details.ticket.id ? db.ticket.findUnique({ where: { id: downTicketId }, select: { ticketId: true } }) : null,
   ]);
   const view = { details, locale, timeZone: settings.timeZone, t };
   const now = new Date();
@@ -71,6 +76,9 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
         <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
           <div className="min-w-0 lg:col-start-1">
             <TicketFacts {...view} now={now} />
+            <div className="mt-6">
+              <MachineDown details={details} stoppedBy={stoppedBy?.ticketId ?? null} user={user} locale={locale} timeZone={settings.timeZone} t={t} />
+            </div>
           </div>
           <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
             <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} now={now} />
