@@ -9,6 +9,7 @@ import { rulesEn } from "./rules";
 import { ticketsEn } from "./tickets";
 import { validationEn } from "./validation";
 import { labelsEn, searchEn } from "./search";
+import { plansEn } from "./plans";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -22,6 +23,7 @@ export const en: Messages = {
   profile: profileEn,
   search: searchEn,
   labels: labelsEn,
+  plans: plansEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",

@@ -17,6 +17,12 @@ export const rulesEn: Messages["rules"] = {
   mediaSize: "“{name}” is too large: at most 10 MB for an image, 50 MB for a video.",
   mediaEmpty: "“{name}” is empty.",
   serialTaken: "Another machine already has this serial number.",
+  // Preventive plans
+  intervalNeverFires: "The interval must be at least 1: with 0 or less, the plan would never create a ticket.",
+  leadTooLong: "The ticket cannot be created more than {max} days before it is due: that is the shortest gap between two occurrences of this plan.",
+  stepsRequired: "Add at least one step to the checklist (one per line).",
+  tooManySteps: "50 steps at most per plan.",
+  stepTooLong: "Step {step} is longer than {max} characters: shorten it or split it over two lines.",
   hasTickets: "This machine has tickets: it cannot be deleted, since its history must stay. Mark it out of service instead.",
   // Messages
   messageEmpty: "Write a message, or attach a photo or a voice note.",

@@ -164,6 +164,9 @@ export const ticketsEn: Messages["tickets"] = {
     media_added: "{actor} added “{to}”",
     media_removed: "{actor} removed “{from}”",
     deleted: "{actor} deleted the ticket",
+    plan_created: "Created by the maintenance plan “{to}”",
+    checklist_checked: "{actor} ticked “{to}”",
+    checklist_unchecked: "{actor} unticked “{to}”",
     someone: "Someone",
   },
   confirm: {

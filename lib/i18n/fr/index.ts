@@ -8,6 +8,7 @@ import { rulesFr } from "./rules";
 import { ticketsFr } from "./tickets";
 import { validationFr } from "./validation";
 import { labelsFr, searchFr } from "./search";
+import { plansFr } from "./plans";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
@@ -27,6 +28,7 @@ export const fr = {
   profile: profileFr,
   search: searchFr,
   labels: labelsFr,
+  plans: plansFr,
   meta: {
     title: "Atelier",
     description: "Gestion des demandes de maintenance de l’usine",

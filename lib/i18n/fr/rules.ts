@@ -17,6 +17,12 @@ export const rulesFr = {
   mediaSize: "« {name} » est trop volumineux : 10 Mo au plus pour une image, 50 Mo pour une vidéo.",
   mediaEmpty: "« {name} » est vide.",
   serialTaken: "Une autre machine porte déjà ce numéro de série.",
+  // Preventive plans
+  intervalNeverFires: "L’intervalle doit valoir au moins 1 : avec 0 ou moins, le plan ne créerait jamais de ticket.",
+  leadTooLong: "Le ticket ne peut pas être créé plus de {max} jours avant l’échéance : c’est l’intervalle le plus court entre deux échéances de ce plan.",
+  stepsRequired: "Ajoutez au moins une étape à la liste de vérification (une par ligne).",
+  tooManySteps: "50 étapes au plus par plan.",
+  stepTooLong: "L’étape {step} dépasse {max} caractères : raccourcissez-la ou coupez-la en deux lignes.",
   hasTickets: "Cette machine a des tickets : elle ne peut pas être supprimée, car son historique doit rester. Mettez-la plutôt hors service.",
   // Messages
   messageEmpty: "Écrivez un message, ou joignez une photo ou une note vocale.",

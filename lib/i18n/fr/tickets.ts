@@ -163,6 +163,9 @@ export const ticketsFr = {
     media_added: "{actor} a ajouté « {to} »",
     media_removed: "{actor} a retiré « {from} »",
     deleted: "{actor} a supprimé le ticket",
+    plan_created: "Créé par le plan d’entretien « {to} »",
+    checklist_checked: "{actor} a coché « {to} »",
+    checklist_unchecked: "{actor} a décoché « {to} »",
     someone: "Quelqu’un",
   },
   confirm: {
