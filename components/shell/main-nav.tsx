@@ -55,6 +55,11 @@ export function MainNav({ user, locale, t }: MainNavProps) {
         <NavLink href="/machines" className={`${tab} ${desktopOnly}`}>
           {t.machines.nav}
         </NavLink>
+        {can(user, "plan.view") && (
+          <NavLink href="/planning" className={`${tab} ${desktopOnly}`}>
+            {t.plans.nav}
+          </NavLink>
+        )}
         {/* On wider screens the same action sits in the top bar (AppHeader). */}
         <NavLink href="/tickets/new" className={`${tab} md:hidden`}>
           <span className="flex h-6 w-10 items-center justify-center rounded-full bg-slate-900 text-white">
@@ -81,7 +86,7 @@ export function MainNav({ user, locale, t }: MainNavProps) {
           className="flex flex-1 md:hidden"
           summaryClassName="flex w-full"
           summary={
-            <CurrentWithin paths={["/machines", "/profile", "/admin"]} className={`${tab} data-[current=true]:font-semibold data-[current=true]:text-amber-800`}>
+            <CurrentWithin paths={["/machines", "/planning", "/profile", "/admin"]} className={`${tab} data-[current=true]:font-semibold data-[current=true]:text-amber-800`}>
               <Icon name="more" className="h-6 w-6" />
               {t.nav.more}
             </CurrentWithin>
@@ -92,6 +97,11 @@ export function MainNav({ user, locale, t }: MainNavProps) {
             <li>
               <NavLink href="/machines" className={moreItem}>{t.machines.nav}</NavLink>
             </li>
+            {can(user, "plan.view") && (
+              <li>
+                <NavLink href="/planning" className={moreItem}>{t.plans.nav}</NavLink>
+              </li>
+            )}
           </ul>
           {admin.length > 0 && (
             <>

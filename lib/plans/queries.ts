@@ -1,5 +1,6 @@
 // What pages read about plans: a machine's plans, a ticket's plan and checklist,
 // and the planning of the weeks ahead, each in a fixed number of queries.
+import { z } from "zod";
 import type { Db } from "../db";
 import { addDays } from "./recurrence";
 import { startOfFactoryDay, utcToWallTime } from "../factory-time";
@@ -33,6 +34,18 @@ export async function getTicketChecklist(db: Db, ticket: { id: number; planId: n
   return plan ? { plan, steps } : null;
 }
 export type TicketChecklist = NonNullable<Awaited<ReturnType<typeof getTicketChecklist>>>;
+
+/** The machines a planning can be filtered by, by name. */
+export async function listMachineChoices(db: Db) {
+  const rows = await db.machine.findMany({ select: { id: true, machineType: true, model: true }, orderBy: [{ machineType: "asc" }, { id: "asc" }] });
+  return rows.map((m) => ({ id: m.id, label: machineLabel(m) }));
+}
+
+/** /planning's GET form: anything unknown is no filter, never an error. */
+export const planningFilters = z.object({
+  machine: z.coerce.number().int().positive().optional().catch(undefined),
+  assignee: z.union([z.literal("team"), z.coerce.number().int().positive()]).optional().catch(undefined),
+});
 
 /** How many weeks /planning shows. */
 export const PLANNING_WEEKS = 8;

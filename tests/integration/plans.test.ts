@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runPlans } from "@/cron";
 import type { Db } from "@/lib/db";
-import { FLAG_AFTER_MISSED } from "@/lib/plans/model";
+import type { z } from "zod";
+import { FLAG_AFTER_MISSED, planInput } from "@/lib/plans/model";
 import * as plans from "@/lib/plans/operations";
 import { checkChecklistStep } from "@/lib/tickets/checklist";
 import { moveTicket } from "@/lib/tickets/operations";
@@ -27,7 +28,7 @@ beforeAll(async () => {
 const created = new Date("2026-03-02T12:00:00Z");
 const firstDue = new Date("2026-03-02T13:00:00Z");
 
-function planFields(extra: Record<string, unknown> = {}) {
+function planFields(extra: Record<string, unknown> = {}): z.input<typeof planInput> {
   return {
     machineId,
     title: "Graissage quotidien",
@@ -40,7 +41,7 @@ function planFields(extra: Record<string, unknown> = {}) {
     timeOfDay: "08:00",
     leadDays: "0",
     ...extra,
-  };
+  } as z.input<typeof planInput>;
 }
 
 const createPlan = (extra: Record<string, unknown> = {}, now = created) =>
@@ -114,6 +115,24 @@ describe("a plan's tickets", () => {
   });
 });
 
+describe("a plan's ticket and its records", () => {
+  it("are written together: when the timeline event fails, no ticket, no checklist, and the occurrence stays due", async () => {
+    const plan = await createPlan({ title: "Atomique" });
+    await t.d1.exec("CREATE TRIGGER fail_plan_events BEFORE INSERT ON ticket_events BEGIN SELECT RAISE(ABORT, 'boom'); END");
+    try {
+      const run = await runPlans(t.db, "*/5 * * * *", new Date("2026-03-02T13:00:00Z"), noDispatch, quiet);
+      expect(run.outcome).toBe("error");
+    } finally {
+      await t.d1.exec("DROP TRIGGER fail_plan_events");
+    }
+    expect(await ticketsOf(t.db, plan.id)).toHaveLength(0);
+    expect((await t.db.maintenancePlan.findUniqueOrThrow({ where: { id: plan.id } })).nextDueAt).toEqual(firstDue);
+    // The next run creates it.
+    await runPlans(t.db, "*/5 * * * *", new Date("2026-03-02T13:05:00Z"), noDispatch, quiet);
+    expect(await ticketsOf(t.db, plan.id)).toHaveLength(1);
+  });
+});
+
 describe("leads' changes to a plan", () => {
   it("pausing, editing and deleting leave the tickets already created untouched", async () => {
     const plan = await createPlan({ title: "Nettoyage filtres" });
@@ -137,6 +156,15 @@ describe("leads' changes to a plan", () => {
     await direct(plans.deletePlan)(t.db, cast.supervisor, { id: plan.id }, later);
     await runPlans(t.db, "*/5 * * * *", new Date("2026-03-06T13:00:00Z"), noDispatch, quiet);
     expect(await snapshotTickets(t.db, plan.id)).toBe(before);
+  });
+
+  it("a machine deleted without tickets takes its plans with it", async () => {
+    const { deleteMachine } = await import("@/lib/machines/operations");
+    const spare = await createMachineRow(t.db, "Perceuse");
+    await createPlan({ machineId: spare.id, title: "Jamais généré" });
+    await direct(deleteMachine)(t.db, cast.admin, { id: spare.id });
+    expect(await t.db.maintenancePlan.count({ where: { machineId: spare.id } })).toBe(0);
+    expect(await t.db.machine.count({ where: { id: spare.id } })).toBe(0);
   });
 
   it("are refused to technicians and operators", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OverdueAlertBadge } from "@/components/notifications/overdue-alert-badge";
+import { TicketChecklist } from "@/components/plans/ticket-checklist";
 import { TicketComments } from "@/components/tickets/ticket-comments";
 import { TicketControls } from "@/components/tickets/ticket-controls";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
@@ -14,6 +15,8 @@ import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { requireTicketReader } from "@/lib/request";
 import { findSourceMessage } from "@/lib/messages/queries";
+import { can } from "@/lib/permissions";
+import { getTicketChecklist } from "@/lib/plans/queries";
 import { getTicketDetails } from "@/lib/tickets/queries";
 
 export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId]">): Promise<Metadata> {
@@ -26,7 +29,10 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
   const [{ locale, t }, settings, details] = await Promise.all([getMessages(), getRequestSettings(), getTicketDetails(await getDb(), ticketId, user)]);
   if (!details) notFound();
   // The message it was reported from, linked for those who may read it (nobody learns of another pair's conversation).
-  const source = details.ticket.sourceMessageId ? await findSourceMessage(await getDb(), user, details.ticket.sourceMessageId) : null;
+  const [source, checklist] = await Promise.all([
+    details.ticket.sourceMessageId ? findSourceMessage(await getDb(), user, details.ticket.sourceMessageId) : null,
+    getTicketChecklist(await getDb(), details.ticket),
+  ]);
   const view = { details, locale, timeZone: settings.timeZone, t };
   const now = new Date();
   const reported = (await searchParams).reported !== undefined;
@@ -70,6 +76,7 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
             <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} now={now} />
           </div>
           <div className="min-w-0 space-y-6 lg:col-start-1">
+            {checklist && <TicketChecklist checklist={checklist} canCheck={can(user, "ticket.checklist")} locale={locale} timeZone={settings.timeZone} t={t} />}
             <TicketMedia details={details} user={user} t={t} />
             <TicketComments {...view} user={user} />
             <TicketTimeline {...view} />
