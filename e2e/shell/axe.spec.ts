@@ -34,6 +34,7 @@ const routes: Record<DemoRole, string[]> = {
     "/profile",
     "/notifications",
     "/search?q=presse",
+    "/planning",
     "/admin/users",
     "/admin/users/new",
     "user",
@@ -44,7 +45,7 @@ const routes: Record<DemoRole, string[]> = {
     "/page-qui-n-existe-pas",
   ],
   supervisor: ["/", "/tickets", "ticket", "/admin/users"],
-  technician: ["/", "/tickets", "ticket"],
+  technician: ["/", "/tickets", "ticket", "/planning"],
   operator: ["/", "/tickets", "/tickets/new", "ticket", "/machines", "machine", "/messages", "/notifications", "/search?q=presse"],
 };
 
