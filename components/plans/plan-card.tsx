@@ -28,7 +28,7 @@ export function PlanCard({ plan, canManage, people, today, locale, timeZone, t }
         {plan.paused && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">{s.paused}</span>}
         <span className="text-sm text-slate-600">{t.priority[plan.priority as keyof Messages["priority"]] ?? plan.priority}</span>
       </div>
-      {isFlagged(plan) && (
+      {canManage && isFlagged(plan) && (
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" title={s.flaggedHelp}>
           {format(s.flagged, { count: FLAG_AFTER_MISSED })} <span className="block text-xs">{s.flaggedHelp}</span>
         </p>

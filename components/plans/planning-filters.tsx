@@ -13,7 +13,7 @@ export function PlanningFilters({ machines, people, machine, assignee, t }: Plan
   const p = t.plans.planning;
   return (
     <form method="get" action="/planning" className="flex flex-wrap items-end gap-3" aria-label={p.filter}>
-      <div className="min-w-0 flex-1 space-y-1 sm:flex-none">
+      <div className="w-full space-y-1 sm:w-auto">
         <label htmlFor="planning-machine" className="block text-sm font-medium text-slate-800">{p.machine}</label>
         <select id="planning-machine" name="machine" defaultValue={machine ?? ""} className="field">
           <option value="">{p.allMachines}</option>
@@ -22,7 +22,7 @@ export function PlanningFilters({ machines, people, machine, assignee, t }: Plan
           ))}
         </select>
       </div>
-      <div className="min-w-0 flex-1 space-y-1 sm:flex-none">
+      <div className="w-full space-y-1 sm:w-auto">
         <label htmlFor="planning-assignee" className="block text-sm font-medium text-slate-800">{p.assignee}</label>
         <select id="planning-assignee" name="assignee" defaultValue={assignee ?? ""} className="field">
           <option value="">{p.everyone}</option>

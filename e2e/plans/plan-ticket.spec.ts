@@ -56,6 +56,25 @@ test.describe("a supervisor's plan", () => {
   });
 });
 
+test.describe("a plan whose last 3 tickets were never started", () => {
+  test.use({ storageState: storageState("supervisor") });
+
+  test("is flagged to leads on the machine page and on the planning", async ({ page }) => {
+    const tag = uniqueTag("flag");
+    const machineId = await createMachineRow(`Scie ${tag}`);
+    const stamp = new Date().toISOString().replace("Z", "+00:00");
+    await queryD1(
+      `INSERT INTO maintenance_plans (machine_id, title, steps, assigned_to, priority, recurrence, interval_count, start_date, time_of_day, lead_days, next_due_at, missed_streak, created_by, created_at, updated_at)
+       VALUES (${machineId}, 'Affûtage ${tag}', '["Affûter"]', 0, 'low', 'weeks', 1, '2026-01-05', '08:00', 0, '${stamp}', 3,
+               (SELECT id FROM users WHERE role = 'supervisor' LIMIT 1), '${stamp}', '${stamp}')`,
+    );
+    await page.goto(`/machines/${machineId}`);
+    await expect(page.getByTestId("plan")).toContainText("À revoir : les 3 derniers tickets de ce plan n’ont jamais été commencés.");
+    await page.goto(`/planning?machine=${machineId}`);
+    await expect(page.getByRole("region", { name: "Plans à revoir" })).toContainText(`Affûtage ${tag}`);
+  });
+});
+
 test.describe("a technician on a plan's ticket", () => {
   test.use({ storageState: storageState("technician") });
 
