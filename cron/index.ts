@@ -8,6 +8,7 @@ import { purgeExpired } from "./retention";
 import { recordRun, type RecordedRun } from "./record-run";
 import { dispatchNotifications, type NotificationDispatch } from "../lib/notifications/dispatch";
 import { notifyOverdueTickets, OVERDUE_NOTIFICATIONS_JOB } from "../lib/notifications/overdue";
+import { generatePlanTickets, PLANS_JOB } from "../lib/plans/generate";
 
 export interface ScheduledOptions {
   /** The cron expression that fired, or null for a run an admin started by hand. */
@@ -44,6 +45,8 @@ export async function runScheduledJobs(db: Db, options: ScheduledOptions): Promi
   });
   if (run.outcome === "error") log(`❌ CRON: échec : ${run.error}`);
   log(`🎉 CRON terminé: ${run.sent}/${run.sent + run.failed} notification(s) envoyée(s)`);
+  // Preventive tickets on the schedule only, like retention; an admin's "check now" is about webhooks.
+  if (cron) await runPlans(db, cron, now, options.dispatch ?? dispatchNotifications, log);
   // People are told on the schedule only, like retention; an admin's "check now" is about webhooks.
   if (cron) await runOverdueNotifications(db, cron, now, env, options.dispatch ?? dispatchNotifications, log);
   // Retention rides on the schedule only, not on an admin's "check now"; recorded as its own run.
@@ -61,6 +64,19 @@ async function runOverdueNotifications(db: Db, cron: string, now: Date, env: Web
   });
   if (run.outcome === "error") log(`❌ CRON: notifications de retard en échec : ${run.error}`);
   else if (run.sent) log(`🔔 CRON: ${run.sent} notification(s) de retard pour ${run.found} ticket(s)`);
+}
+
+/** Each preventive plan's due occurrence becomes one ticket (lib/plans/generate.ts), recorded as its own run. */
+export async function runPlans(db: Db, cron: string, now: Date, dispatch: NotificationDispatch, log: (line: string) => void = console.log) {
+  const run = await recordRun(db, { job: PLANS_JOB, cron, now }, async () => {
+    const { timeZone, ticketPrefix } = await getSettings(db);
+    const generated = await generatePlanTickets(db, { now, timeZone, ticketPrefix });
+    await dispatch(generated.notifications);
+    return { found: generated.found, sent: generated.created, skipped: generated.skipped };
+  });
+  if (run.outcome === "error") log(`❌ CRON: plans d’entretien en échec : ${run.error}`);
+  else if (run.sent) log(`🛠️ CRON: ${run.sent} ticket(s) d’entretien préventif créé(s)`);
+  return run;
 }
 
 async function runRetention(db: Db, cron: string, now: Date, media: R2Bucket, log: (line: string) => void) {

@@ -43,3 +43,9 @@ export function formatClock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
+
+/** A factory calendar day in a calendar's cell or column head: "lun." / "Mon", "2 mars" / "Mar 2". */
+export function formatCalendarDay(day: string, locale: Locale, part: "weekday" | "dayMonth"): string {
+  const options: Intl.DateTimeFormatOptions = part === "weekday" ? { weekday: "short" } : { day: "numeric", month: "short" };
+  return new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+}

@@ -40,6 +40,11 @@ export const permissions = {
   "comment.deleteOthers": leads,
   "machine.view": everyone,
   "machine.manage": admins,
+  // Preventive maintenance: the team sees the plans and the planning, leads manage them;
+  // whoever works on tickets ticks their checklist steps.
+  "plan.view": team,
+  "plan.manage": leads,
+  "ticket.checklist": team,
   // Messages: the team channel, and each user's own private conversations
   "message.read": everyone,
   "message.send": everyone,

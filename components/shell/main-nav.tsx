@@ -56,6 +56,11 @@ export function MainNav({ user, locale, t }: MainNavProps) {
         <NavLink href="/machines" className={`${tab} ${desktopOnly}`}>
           {t.machines.nav}
         </NavLink>
+        {can(user, "plan.view") && (
+          <NavLink href="/planning" className={`${tab} ${desktopOnly}`}>
+            {t.plans.nav}
+          </NavLink>
+        )}
         {stats && (
           <NavLink href="/stats" className={`${tab} ${desktopOnly}`}>
             {t.nav.stats}
@@ -87,7 +92,7 @@ export function MainNav({ user, locale, t }: MainNavProps) {
           className="flex flex-1 md:hidden"
           summaryClassName="flex w-full"
           summary={
-            <CurrentWithin paths={["/machines", "/stats", "/profile", "/admin"]} className={`${tab} data-[current=true]:font-semibold data-[current=true]:text-amber-800`}>
+            <CurrentWithin paths={["/machines", "/planning", "/stats", "/profile", "/admin"]} className={`${tab} data-[current=true]:font-semibold data-[current=true]:text-amber-800`}>
               <Icon name="more" className="h-6 w-6" />
               {t.nav.more}
             </CurrentWithin>
@@ -98,6 +103,11 @@ export function MainNav({ user, locale, t }: MainNavProps) {
             <li>
               <NavLink href="/machines" className={moreItem}>{t.machines.nav}</NavLink>
             </li>
+            {can(user, "plan.view") && (
+              <li>
+                <NavLink href="/planning" className={moreItem}>{t.plans.nav}</NavLink>
+              </li>
+            )}
             {stats && (
               <li>
                 <NavLink href="/stats" className={moreItem}>{t.nav.stats}</NavLink>

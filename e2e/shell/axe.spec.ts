@@ -38,6 +38,7 @@ const routes: Record<DemoRole, string[]> = {
     "/profile",
     "/notifications",
     "/search?q=presse",
+    "/planning",
     "/stats",
     "/admin/users",
     "/admin/users/new",
@@ -49,7 +50,7 @@ const routes: Record<DemoRole, string[]> = {
     "/page-qui-n-existe-pas",
   ],
   supervisor: ["/", "/tickets", "ticket", "/admin/users", "/stats?period=90"],
-  technician: ["/", "/tickets", "ticket"],
+  technician: ["/", "/tickets", "ticket", "/planning"],
   operator: ["/", "/tickets", "/tickets/new", "ticket", "/machines", "machine", "/messages", "/notifications", "/search?q=presse"],
 };
 

@@ -33,9 +33,9 @@ for (const role of roles) {
       await page.goto("/machines");
       const nav = page.getByRole("navigation", { name: "Navigation principale" });
       const expected = {
-        admin: ["Tableau de bord", "Tickets", "Machines", "Fiabilité", "Messages", "Utilisateurs", "Paramètres", "Journal d’audit", "Données", "Notifications"],
-        supervisor: ["Tableau de bord", "Tickets", "Machines", "Fiabilité", "Messages", "Utilisateurs"],
-        technician: ["Tableau de bord", "Tickets", "Machines", "Messages"],
+        admin: ["Tableau de bord", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs", "Paramètres", "Journal d’audit", "Données", "Notifications"],
+        supervisor: ["Tableau de bord", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs"],
+        technician: ["Tableau de bord", "Tickets", "Machines", "Planification", "Messages"],
         operator: ["Tableau de bord", "Tickets", "Machines", "Messages"],
       }[role];
       const links = nav.getByRole("link");
@@ -57,7 +57,7 @@ test.describe("as admin", () => {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Navigation principale" });
     await nav.getByText("Plus", { exact: true }).click();
-    for (const name of ["Machines", "Fiabilité", "Utilisateurs", "Paramètres", "Journal d’audit", "Données", "Notifications", "Mon profil", "Se déconnecter"]) {
+    for (const name of ["Machines", "Planification", "Fiabilité", "Utilisateurs", "Paramètres", "Journal d’audit", "Données", "Notifications", "Mon profil", "Se déconnecter"]) {
       await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
     }
     await expect(nav.getByRole("button", { name: "Switch to English" })).toBeVisible();

@@ -2,7 +2,7 @@
 // and its audit entry go in one D1 batch (changeAudited, lib/audit.ts).
 import { z } from "zod";
 import { auditInsert, changeAudited, type AuditEntry } from "../audit";
-import { isUniqueViolation, sql, type Db, type Statement } from "../db";
+import { isUniqueViolation, sql, writeBatch, type Db, type Statement } from "../db";
 import { defineOperation, refuse, type ActionContext } from "../operation";
 import { dispatchWritten, machineDown, writeAndNotify } from "../notifications/events";
 import { machineStatuses, summarySelect, type MachineSummary } from "./model";
@@ -123,13 +123,14 @@ async function changeAuditedAndNotify(ctx: ActionContext, change: Statement, ent
 /** A machine with tickets (even deleted ones) keeps its history: it can only go out of service. */
 export const deleteMachine = defineOperation({ input: z.object({ id }), permission: "machine.manage" }, async (input, { db, user, now = new Date() }) => {
   const before = await machineOrRefuse(db, input.id);
-  const { changes } = await changeAudited(
-    db,
+  const noTickets = sql`NOT EXISTS (SELECT 1 FROM tickets WHERE machine_id = ${input.id})`;
+  const [, removed] = await writeBatch(db, [
+    // Its maintenance plans go with it: without tickets on the machine, none of them ever generated one.
+    sql`DELETE FROM maintenance_plans WHERE machine_id = ${input.id} AND ${noTickets}`,
     // One statement: no ticket can slip in between the check and the delete.
-    sql`DELETE FROM machines WHERE id = ${input.id} AND NOT EXISTS (SELECT 1 FROM tickets WHERE machine_id = ${input.id})`,
-    [{ actorId: user.id, action: "machine.deleted", entityType: "machine", entityId: input.id, before }],
-    now,
-  );
-  if (!changes) refuse("hasTickets");
+    sql`DELETE FROM machines WHERE id = ${input.id} AND ${noTickets}`,
+    auditInsert([{ actorId: user.id, action: "machine.deleted", entityType: "machine", entityId: input.id, before }], now),
+  ]);
+  if (!removed!.changes) refuse("hasTickets");
   return { id: input.id };
 });

@@ -5,7 +5,7 @@
 // meanwhile is refused with a message instead of being overwritten, sent in one
 // D1 batch with its timeline event (changeTicket): both are written or neither.
 import { z } from "zod";
-import { isUniqueViolation, sql, sqlDate, writeBatch, type Db, type Statement } from "../db";
+import { isUniqueViolation, onlyIfChanged, sql, sqlDate, writeBatch, type Db, type Statement } from "../db";
 import { defineOperation, refuse, type ActionContext } from "../operation";
 import { can, canEditTicketText } from "../permissions";
 import { utcToWallTime, wallTimeToUtc } from "../factory-time";
@@ -60,8 +60,10 @@ const MAX_ID_ATTEMPTS = 5;
  * Inserts the ticket and computes its sequence of the day in the same statement:
  * SQLite runs one statement at a time, so two creations at the same instant read
  * different maxima. The unique index on ticket_id backs this up; a collision retries.
+ * A plan's ticket (lib/plans/generate.ts) comes assigned and scheduled, and is
+ * inserted only if its claim, the statement before it in the batch, changed a row.
  */
-function ticketInsert(data: {
+export function ticketInsert(data: {
   title: string;
   description: string;
   machineId: number;
@@ -71,21 +73,27 @@ function ticketInsert(data: {
   prefix: string;
   day: string;
   now: Date;
+  plan?: { id: number; dueAt: Date; assignedTo: number };
 }): Statement {
   const base = formatTicketId(data.prefix, data.machineId, data.day, 0).slice(0, -3);
   const stamp = sqlDate(data.now);
-  return sql`
-    INSERT INTO tickets (ticket_id, title, description, machine_id, status, priority, reported_by, source_message_id, created_at, updated_at)
-    SELECT ${base} || printf('%03d', COALESCE(MAX(CAST(substr(ticket_id, ${base.length + 1}) AS INTEGER)), 0) + 1),
+  const plan = data.plan;
+  const insert = sql`
+    SELECT ${base} || printf('%03d', COALESCE(MAX(CAST(substr(ticket_id, ${base.length + 1}) AS INTEGER)), 0) + 1) AS ticket_id,
            ${data.title}, ${data.description}, ${data.machineId}, 'received', ${data.priority}, ${data.reportedBy}, ${data.sourceMessageId},
+           ${plan?.assignedTo ?? null}, ${plan ? sqlDate(plan.dueAt) : null}, ${plan?.id ?? null}, ${plan ? sqlDate(plan.dueAt) : null},
            ${stamp}, ${stamp}
-    FROM tickets WHERE ticket_id LIKE ${`${base}%`}
+    FROM tickets WHERE ticket_id LIKE ${`${base}%`}`;
+  return sql`
+    INSERT INTO tickets (ticket_id, title, description, machine_id, status, priority, reported_by, source_message_id,
+                         assigned_to, scheduled_date, plan_id, plan_due_at, created_at, updated_at)
+    ${plan ? sql`SELECT * FROM (${insert}) WHERE ${onlyIfChanged}` : insert}
     RETURNING id, ticket_id`;
 }
 
 // Later statements of the creation batch find the new ticket as the highest id:
 // ids only grow (AUTOINCREMENT) and nothing else writes inside a batch.
-const newTicket = sql`(SELECT MAX(id) FROM tickets)`;
+export const newTicket = sql`(SELECT MAX(id) FROM tickets)`;
 
 export const createTicket = defineOperation({ input: ticketInput, permission: "ticket.create" }, async (input, ctx) => {
   const { db, user } = ctx;

@@ -121,6 +121,7 @@ export async function getTicketDetails(db: Db, ticketId: string, reader: TicketR
       createdAt: true,
       updatedAt: true,
       sourceMessageId: true,
+      planId: true,
       machine: { select: { id: true, machineType: true, model: true, location: true, status: true, downSince: true, downTicketId: true } },
       reporter: { select: { id: true, name: true } },
     },

@@ -123,6 +123,27 @@ describe("the search migration", () => {
   });
 });
 
+describe("the preventive plans migration", () => {
+  it("leaves the existing tickets as reported problems, and accepts a plan and its ticket on them", async () => {
+    await migrated("0012_preventive_plans.sql", async (d1) => {
+      const { results } = await d1.prepare("SELECT id, plan_id, plan_due_at FROM tickets ORDER BY id").all();
+      expect(results).toEqual([{ id: 1, plan_id: null, plan_due_at: null }]);
+      await d1
+        .prepare(
+          `INSERT INTO maintenance_plans (id, machine_id, title, steps, assigned_to, recurrence, interval_count, start_date, time_of_day, created_by, created_at, updated_at)
+           VALUES (1, 1, 'Graissage', '["Graisser"]', 0, 'weeks', 1, '2025-11-17', '08:00', 1, '2025-11-12T09:00:00.000+00:00', '2025-11-12T09:00:00.000+00:00')`,
+        )
+        .run();
+      const due = "2025-11-17T13:00:00.000+00:00";
+      const ticket = `INSERT INTO tickets (ticket_id, title, machine_id, reported_by, plan_id, plan_due_at, created_at, updated_at)
+                      VALUES (?, 'Graissage', 1, 1, 1, ?, ?, ?)`;
+      await d1.prepare(ticket).bind("TKT-M001-20251117-001", due, due, due).run();
+      // The same occurrence twice is refused by the index the cron's claim relies on.
+      await expect(d1.prepare(ticket).bind("TKT-M001-20251117-002", due, due, due).run()).rejects.toThrow(/UNIQUE/);
+    });
+  });
+});
+
 describe("every migration after the first", () => {
   const later = listMigrations().slice(1);
 

@@ -3,6 +3,7 @@ import { demoAccounts, seedDemoData } from "../../prisma/seed.ts";
 import { authenticate } from "@/lib/accounts/sign-in";
 import { ticketPriorities, ticketStatuses, TEAM_ASSIGNEE } from "@/lib/tickets/model";
 import { listOverdueTickets } from "@/lib/tickets/queries";
+import { getPlanning } from "@/lib/plans/queries";
 import { freshDatabase } from "./helpers/local-d1";
 
 const t = freshDatabase();
@@ -44,6 +45,15 @@ describe("the demo seed", () => {
     expect(overdue.length).toBeGreaterThanOrEqual(5);
     expect(overdue.some((ticket) => ticket.assignedTo === TEAM_ASSIGNEE)).toBe(true); // the whole team
     expect(await t.db.ticket.count({ where: { scheduledDate: { gt: now }, assignedTo: { not: null } } })).toBeGreaterThan(0);
+  });
+
+  it("has preventive plans with work ahead in the planning, and no ticket generated yet", async () => {
+    const plans = await t.db.maintenancePlan.findMany();
+    expect(plans.length).toBeGreaterThanOrEqual(3);
+    for (const plan of plans) expect(plan.nextDueAt!.getTime()).toBeGreaterThanOrEqual(now.getTime());
+    const planning = await getPlanning(t.db, now, "America/Toronto", {});
+    expect(planning.items.length).toBeGreaterThan(8);
+    expect(await t.db.ticket.count({ where: { planId: { not: null } } })).toBe(0);
   });
 
   it("uses unique, readable ticket ids", async () => {

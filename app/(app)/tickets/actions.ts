@@ -3,6 +3,7 @@
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { serverAction } from "@/lib/action";
+import { checkChecklistStep } from "@/lib/tickets/checklist";
 import { addComment, deleteComment, editComment } from "@/lib/tickets/comments";
 import { addMedia, deleteMedia } from "@/lib/tickets/media";
 import * as tickets from "@/lib/tickets/operations";
@@ -31,3 +32,4 @@ export const editCommentAction = serverAction(editComment, refresh);
 export const deleteCommentAction = serverAction(deleteComment, refresh);
 export const addMediaAction = serverAction(addMedia, refresh);
 export const deleteMediaAction = serverAction(deleteMedia, refresh);
+export const checkChecklistStepAction = serverAction(checkChecklistStep, refresh);

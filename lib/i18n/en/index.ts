@@ -10,6 +10,7 @@ import { ticketsEn } from "./tickets";
 import { validationEn } from "./validation";
 import { labelsEn, searchEn } from "./search";
 import { statsEn } from "./stats";
+import { plansEn } from "./plans";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -24,6 +25,7 @@ export const en: Messages = {
   search: searchEn,
   labels: labelsEn,
   stats: statsEn,
+  plans: plansEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",

@@ -20,6 +20,12 @@ export const rulesEn: Messages["rules"] = {
   machineAlreadyDown: "This machine has been down since {since} (ticket {ticket}).",
   machineNotDown: "This ticket did not stop its machine, or the stop has already ended.",
   downTicketClosed: "This ticket is closed: it can no longer stop its machine. Report a new problem.",
+  // Preventive plans
+  intervalNeverFires: "The interval must be at least 1: with 0 or less, the plan would never create a ticket.",
+  leadTooLong: "The ticket cannot be created more than {max} days before it is due: that is the shortest gap between two occurrences of this plan.",
+  stepsRequired: "Add at least one step to the checklist (one per line).",
+  tooManySteps: "50 steps at most per plan.",
+  stepTooLong: "Step {step} is longer than {max} characters: shorten it or split it over two lines.",
   hasTickets: "This machine has tickets: it cannot be deleted, since its history must stay. Mark it out of service instead.",
   // Messages
   messageEmpty: "Write a message, or attach a photo or a voice note.",

@@ -166,6 +166,9 @@ export const ticketsEn: Messages["tickets"] = {
     deleted: "{actor} deleted the ticket",
     machine_down: "{actor} marked the machine down",
     machine_up: "{actor} ended the machine's stop",
+    plan_created: "Created by the maintenance plan “{to}”",
+    checklist_checked: "{actor} ticked “{to}”",
+    checklist_unchecked: "{actor} unticked “{to}”",
     someone: "Someone",
   },
   down: {

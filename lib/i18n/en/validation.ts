@@ -18,6 +18,9 @@ export const validationEn: Messages["validation"] = {
     assignee: "Choose a person, the whole team or nobody.",
     role: "Choose a role.",
     locale: "Choose a language.",
+    recurrence: "Choose a recurrence.",
+    startDate: "Choose the first due date.",
+    timeOfDay: "Choose a time.",
     files: "Choose at least one photo or video.",
     file: "Choose a CSV file.",
     logo: "Choose a PNG, JPEG or WebP image.",
@@ -46,5 +49,8 @@ export const validationEn: Messages["validation"] = {
     audioDuration: "The voice note's length",
     photos: "Photos",
     audio: "The voice note",
+    interval: "The interval",
+    leadDays: "The lead time",
+    steps: "The checklist",
   },
 };

@@ -9,6 +9,7 @@ import { ticketsFr } from "./tickets";
 import { validationFr } from "./validation";
 import { labelsFr, searchFr } from "./search";
 import { statsFr } from "./stats";
+import { plansFr } from "./plans";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
@@ -29,6 +30,7 @@ export const fr = {
   search: searchFr,
   labels: labelsFr,
   stats: statsFr,
+  plans: plansFr,
   meta: {
     title: "Atelier",
     description: "Gestion des demandes de maintenance de l’usine",

@@ -20,6 +20,12 @@ export const rulesFr = {
   machineAlreadyDown: "Cette machine est déjà à l’arrêt depuis le {since} (ticket {ticket}).",
   machineNotDown: "Ce ticket n’a pas mis sa machine à l’arrêt, ou l’arrêt a déjà pris fin.",
   downTicketClosed: "Ce ticket est terminé : il ne peut plus mettre sa machine à l’arrêt. Signalez un nouveau problème.",
+  // Preventive plans
+  intervalNeverFires: "L’intervalle doit valoir au moins 1 : avec 0 ou moins, le plan ne créerait jamais de ticket.",
+  leadTooLong: "Le ticket ne peut pas être créé plus de {max} jours avant l’échéance : c’est l’intervalle le plus court entre deux échéances de ce plan.",
+  stepsRequired: "Ajoutez au moins une étape à la liste de vérification (une par ligne).",
+  tooManySteps: "50 étapes au plus par plan.",
+  stepTooLong: "L’étape {step} dépasse {max} caractères : raccourcissez-la ou coupez-la en deux lignes.",
   hasTickets: "Cette machine a des tickets : elle ne peut pas être supprimée, car son historique doit rester. Mettez-la plutôt hors service.",
   // Messages
   messageEmpty: "Écrivez un message, ou joignez une photo ou une note vocale.",

@@ -165,6 +165,9 @@ export const ticketsFr = {
     deleted: "{actor} a supprimé le ticket",
     machine_down: "{actor} a signalé la machine à l’arrêt",
     machine_up: "{actor} a mis fin à l’arrêt de la machine",
+    plan_created: "Créé par le plan d’entretien « {to} »",
+    checklist_checked: "{actor} a coché « {to} »",
+    checklist_unchecked: "{actor} a décoché « {to} »",
     someone: "Quelqu’un",
   },
   down: {

@@ -21,6 +21,9 @@ export const validationFr = {
     assignee: "Choisissez une personne, toute l’équipe ou personne.",
     role: "Choisissez un rôle.",
     locale: "Choisissez une langue.",
+    recurrence: "Choisissez une récurrence.",
+    startDate: "Choisissez la date de la première échéance.",
+    timeOfDay: "Choisissez une heure.",
     files: "Choisissez au moins une photo ou une vidéo.",
     file: "Choisissez un fichier CSV.",
     logo: "Choisissez une image PNG, JPEG ou WebP.",
@@ -50,5 +53,8 @@ export const validationFr = {
     audioDuration: "La durée de la note vocale",
     photos: "Les photos",
     audio: "La note vocale",
+    interval: "L’intervalle",
+    leadDays: "Le délai de création",
+    steps: "La liste de vérification",
   },
 } as const;

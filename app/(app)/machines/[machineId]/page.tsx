@@ -6,6 +6,9 @@ import { MachineAdmin } from "@/components/machines/machine-admin";
 import { MachineHistory } from "@/components/machines/machine-history";
 import { DownBadge } from "@/components/machines/down-badge";
 import { MachineStatusBadge } from "@/components/machines/machine-status-badge";
+import { MachinePlans } from "@/components/plans/machine-plans";
+import { utcToWallTime } from "@/lib/factory-time";
+import { listAssignable, listMachinePlans } from "@/lib/plans/queries";
 import { getDb } from "@/lib/db";
 import { getMessages } from "@/lib/request";
 import { getMachine } from "@/lib/machines/queries";
@@ -36,6 +39,7 @@ export default async function MachinePage({ params }: PageProps<"/machines/[mach
   const [{ locale, t }, settings, machine] = await Promise.all([getMessages(), getRequestSettings(), load(params)]);
   if (!machine) notFound();
   const f = t.machines.fields;
+  const [plans, people] = can(user, "plan.view") ? await Promise.all([listMachinePlans(await getDb(), machine.id), listAssignable(await getDb())]) : [null, []];
   return (
     <div className="space-y-6">
       <div>
@@ -61,6 +65,18 @@ export default async function MachinePage({ params }: PageProps<"/machines/[mach
           {can(user, "machine.manage") && <Link href={`/machines/labels?machine=${machine.id}`} className="btn-secondary">{t.labels.printOne}</Link>}
         </div>
       </section>
+      {plans && (
+        <MachinePlans
+          machineId={machine.id}
+          plans={plans}
+          canManage={can(user, "plan.manage")}
+          people={people}
+          today={utcToWallTime(new Date(), settings.timeZone).date}
+          locale={locale}
+          timeZone={settings.timeZone}
+          t={t}
+        />
+      )}
       <MachineHistory tickets={machine.tickets} locale={locale} timeZone={settings.timeZone} t={t} />
       {can(user, "machine.manage") && <MachineAdmin machine={machine} t={t} />}
     </div>

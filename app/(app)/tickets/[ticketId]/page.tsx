@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OverdueAlertBadge } from "@/components/notifications/overdue-alert-badge";
 import { ReadTicketNotifications } from "@/components/notifications/read-ticket-notifications";
+import { TicketChecklist } from "@/components/plans/ticket-checklist";
 import { TicketComments } from "@/components/tickets/ticket-comments";
 import { TicketControls } from "@/components/tickets/ticket-controls";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
@@ -17,6 +18,8 @@ import { getRequestSettings } from "@/lib/request";
 import { requireTicketReader } from "@/lib/request";
 import { findSourceMessage } from "@/lib/messages/queries";
 import { hasUnreadTicketNotifications } from "@/lib/notifications/queries";
+import { can } from "@/lib/permissions";
+import { getTicketChecklist } from "@/lib/plans/queries";
 import { getTicketDetails } from "@/lib/tickets/queries";
 
 export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId]">): Promise<Metadata> {
@@ -32,10 +35,11 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
   // Another ticket holds the machine down: its code, so the reader knows which one ends the stop.
   const { downTicketId } = details.ticket.machine;
   const db = await getDb();
-  const [source, unreadNotifications, stoppedBy] = await Promise.all([
+  const [source, unreadNotifications, stoppedBy, checklist] = await Promise.all([
     details.ticket.sourceMessageId ? findSourceMessage(db, user, details.ticket.sourceMessageId) : null,
     hasUnreadTicketNotifications(db, user.id, details.ticket.id),
     downTicketId && downTicketId !== details.ticket.id ? db.ticket.findUnique({ where: { id: downTicketId }, select: { ticketId: true } }) : null,
+    getTicketChecklist(db, details.ticket),
   ]);
   const view = { details, locale, timeZone: settings.timeZone, t };
   const now = new Date();
@@ -84,6 +88,7 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
             <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} now={now} />
           </div>
           <div className="min-w-0 space-y-6 lg:col-start-1">
+            {checklist && <TicketChecklist checklist={checklist} canCheck={can(user, "ticket.checklist")} locale={locale} timeZone={settings.timeZone} t={t} />}
             <TicketMedia details={details} user={user} t={t} />
             <TicketComments {...view} user={user} />
             <TicketTimeline {...view} />
