@@ -8,9 +8,9 @@ import { parseCsv } from "../../lib/csv/csv";
 // 1–10 June on the factory's clock (Toronto, UTC−4 in June) is 240 h.
 // Stops: 3 June 10:00→16:00 UTC (6 h) and 5 June 00:00→12:00 UTC (12 h): downtime 18 h,
 // 2 failures, MTTR (6 + 12) / 2 = 9 h, MTBF (240 − 18) / 2 = 111 h, availability 222 / 240 = 92.5 %.
-// Tickets: 1 opened (3 June), closed the same day, never overdue: 0 %.
+// Tickets: 1 opened (3 June), closed the same day, never overdue: 0 %; reported, not planned: 0 % planned.
 const PERIOD = "period=custom&from=2026-06-01&to=2026-06-10";
-const EXPECTED = ["18,0", "92,5", "2", "9,0", "111,0", "1", "1", "0,0"];
+const EXPECTED = ["18,0", "92,5", "2", "9,0", "111,0", "1", "1", "0,0", "0,0"];
 
 async function seedFixture(name: string) {
   const supervisor = await userId(account("supervisor").email);

@@ -27,7 +27,7 @@ const latheStops = [{ machineId: 2, startedAt: at("2026-11-08T00:00:00"), endedA
 
 describe("machine figures", () => {
   it("count a stop's part inside the period as downtime, failures when they start and repairs when they end", () => {
-    const f = machineFigures(press, pressStops, period, { opened: 4, overdue: 1, closed: 3 });
+    const f = machineFigures(press, pressStops, period, { opened: 4, overdue: 1, planned: 1, closed: 3 });
     expect(f.observedHours).toBe(240);
     expect(f.downtimeHours).toBe(14);
     expect(f.failures).toBe(2);
@@ -37,6 +37,8 @@ describe("machine figures", () => {
     expect(f.availability).toBeCloseTo(94.1667, 4);
     // 1 of 4 opened tickets overdue: 25 %.
     expect(f.overdueRate).toBe(25);
+    // 1 of 4 opened tickets made by a maintenance plan: 25 % planned, 75 % corrective.
+    expect(f.plannedShare).toBe(25);
     expect(f.closed).toBe(3);
   });
 
@@ -48,6 +50,7 @@ describe("machine figures", () => {
     expect(f.mtbfHours).toBe(36);
     expect(f.availability).toBeCloseTo(33.3333, 4);
     expect(f.overdueRate).toBeNull();
+    expect(f.plannedShare).toBeNull();
   });
 
   it("say nothing of MTBF without a failure, and 100 % available without a stop", () => {
@@ -66,7 +69,7 @@ describe("plant figures", () => {
   it("add the machines' times and counts up, then take the same ratios", () => {
     // Observed 240 + 108 = 348 h; downtime 14 + 72 = 86 h; failures 2 + 1 = 3; repairs 2 (8 h + 6 h).
     // MTTR 14 / 2 = 7 h; MTBF (348 − 86) / 3 = 87.333… h; availability 262 / 348 = 75.287… %.
-    const plant = plantFigures([machineFigures(press, pressStops, period, { opened: 4, overdue: 1, closed: 3 }), machineFigures(lathe, latheStops, period, { opened: 1, overdue: 1, closed: 0 })]);
+    const plant = plantFigures([machineFigures(press, pressStops, period, { opened: 4, overdue: 1, planned: 1, closed: 3 }), machineFigures(lathe, latheStops, period, { opened: 1, overdue: 1, planned: 1, closed: 0 })]);
     expect(plant.observedHours).toBe(348);
     expect(plant.downtimeHours).toBe(86);
     expect(plant.failures).toBe(3);
@@ -75,6 +78,8 @@ describe("plant figures", () => {
     expect(plant.availability).toBeCloseTo(75.2874, 4);
     // 2 of 5 opened overdue: 40 %.
     expect(plant.overdueRate).toBe(40);
+    // 1 + 1 of 5 opened planned: 40 %.
+    expect(plant.plannedShare).toBe(40);
     expect(plant.closed).toBe(3);
   });
 });

@@ -16,7 +16,9 @@
 // - tickets opened (created in the period), closed (moved to Terminé or Archivé
 //   in the period, once per ticket), and the overdue rate: the share of the
 //   tickets opened in the period that are overdue now (the board's rule,
-//   lib/tickets/model.ts isOverdue / OVERDUE_SQL).
+//   lib/tickets/model.ts isOverdue / OVERDUE_SQL), and the planned share: the
+//   share of the tickets opened in the period that a maintenance plan created
+//   (lib/plans/), the rest being corrective.
 // For the plant: the same over every machine together (observed times, downtimes,
 // failures and repairs added up), not a mean of the machines' figures.
 // Per technician: the tickets they closed in the period and the median time from
@@ -46,6 +48,8 @@ export interface TicketCounts {
   opened: number;
   /** Among the opened ones: overdue now. */
   overdue: number;
+  /** Among the opened ones: created by a maintenance plan. */
+  planned: number;
   closed: number;
 }
 
@@ -62,6 +66,8 @@ export interface Figures extends TicketCounts {
   availability: number | null;
   /** 0–100; null without a ticket opened. */
   overdueRate: number | null;
+  /** 0–100: planned (preventive) tickets among those opened; null without a ticket opened. */
+  plannedShare: number | null;
 }
 
 export interface MachineFigures extends Figures {
@@ -69,7 +75,7 @@ export interface MachineFigures extends Figures {
   label: string;
 }
 
-const noTickets: TicketCounts = { opened: 0, overdue: 0, closed: 0 };
+const noTickets: TicketCounts = { opened: 0, overdue: 0, planned: 0, closed: 0 };
 
 function overlapMs(start: Date, end: Date, from: Date, to: Date): number {
   return Math.max(0, Math.min(end.getTime(), to.getTime()) - Math.max(start.getTime(), from.getTime()));
@@ -77,7 +83,9 @@ function overlapMs(start: Date, end: Date, from: Date, to: Date): number {
 
 const within = (date: Date | null, period: Period) => date !== null && date >= period.from && date < period.to;
 
-function derive(base: Omit<Figures, "mttrHours" | "mtbfHours" | "availability" | "overdueRate">): Figures {
+type Derived = "mttrHours" | "mtbfHours" | "availability" | "overdueRate" | "plannedShare";
+
+function derive(base: Omit<Figures, Derived>): Figures {
   const up = base.observedHours - base.downtimeHours;
   return {
     ...base,
@@ -85,6 +93,7 @@ function derive(base: Omit<Figures, "mttrHours" | "mtbfHours" | "availability" |
     mtbfHours: base.failures ? up / base.failures : null,
     availability: base.observedHours > 0 ? (100 * up) / base.observedHours : null,
     overdueRate: base.opened ? (100 * base.overdue) / base.opened : null,
+    plannedShare: base.opened ? (100 * base.planned) / base.opened : null,
   };
 }
 
@@ -113,7 +122,7 @@ export function machineFigures(machine: MachineFacts, stops: Stop[], period: Per
 
 /** The plant: every machine's times and counts added up, then the same ratios. */
 export function plantFigures(machines: Figures[]): Figures {
-  const sum = (key: keyof Omit<Figures, "mttrHours" | "mtbfHours" | "availability" | "overdueRate">) => machines.reduce((total, m) => total + m[key], 0);
+  const sum = (key: keyof Omit<Figures, Derived>) => machines.reduce((total, m) => total + m[key], 0);
   return derive({
     observedHours: sum("observedHours"),
     downtimeHours: sum("downtimeHours"),
@@ -122,6 +131,7 @@ export function plantFigures(machines: Figures[]): Figures {
     repairHours: sum("repairHours"),
     opened: sum("opened"),
     overdue: sum("overdue"),
+    planned: sum("planned"),
     closed: sum("closed"),
   });
 }

@@ -20,9 +20,11 @@ export interface ReliabilityReport {
 const closed = closedStatuses.map((s) => `'${s}'`).join(", ");
 
 // ?1 now, ?2 from, ?3 to (ISO text, as dates are stored). Opened: created in the
-// period; overdue: among those, the ones the board's rule (OVERDUE_SQL) says are late now.
+// period; overdue: among those, the ones the board's rule (OVERDUE_SQL) says are late now;
+// planned: among those, the ones a maintenance plan created.
 const OPENED_SQL = `
-  SELECT t.machine_id AS machineId, COUNT(*) AS opened, SUM(CASE WHEN ${OVERDUE_SQL} THEN 1 ELSE 0 END) AS overdue
+  SELECT t.machine_id AS machineId, COUNT(*) AS opened, SUM(CASE WHEN ${OVERDUE_SQL} THEN 1 ELSE 0 END) AS overdue,
+         SUM(CASE WHEN t.plan_id IS NOT NULL THEN 1 ELSE 0 END) AS planned
   FROM tickets t
   WHERE t.deleted_at IS NULL AND t.created_at >= ?2 AND t.created_at < ?3
   GROUP BY t.machine_id`;
@@ -42,6 +44,7 @@ interface OpenedRow {
   machineId: number;
   opened: number;
   overdue: number;
+  planned: number;
 }
 
 interface ClosedRow {
@@ -68,8 +71,8 @@ export async function loadReliability(db: Db, reader: Who, period: Period, now: 
   const stopsOf = new Map<number, Stop[]>();
   for (const stop of stops) stopsOf.set(stop.machineId, [...(stopsOf.get(stop.machineId) ?? []), stop]);
   const counts = new Map<number, TicketCounts>();
-  const countsOf = (machineId: number) => counts.get(machineId) ?? counts.set(machineId, { opened: 0, overdue: 0, closed: 0 }).get(machineId)!;
-  for (const row of opened) Object.assign(countsOf(Number(row.machineId)), { opened: Number(row.opened), overdue: Number(row.overdue) });
+  const countsOf = (machineId: number) => counts.get(machineId) ?? counts.set(machineId, { opened: 0, overdue: 0, planned: 0, closed: 0 }).get(machineId)!;
+  for (const row of opened) Object.assign(countsOf(Number(row.machineId)), { opened: Number(row.opened), overdue: Number(row.overdue), planned: Number(row.planned) });
   for (const row of closings) countsOf(Number(row.machineId)).closed++;
 
   const perMachine = machines

@@ -6,7 +6,7 @@ import { intlLocale, type Locale, type Messages } from "../i18n";
 import type { Figures, TechnicianFigures } from "./figures";
 import type { ReliabilityReport } from "./queries";
 
-export const figureColumns = ["downtime", "availability", "failures", "mttr", "mtbf", "opened", "closed", "overdueRate"] as const;
+export const figureColumns = ["downtime", "availability", "failures", "mttr", "mtbf", "opened", "closed", "overdueRate", "plannedShare"] as const;
 export type FigureColumn = (typeof figureColumns)[number];
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -35,6 +35,7 @@ export function figureCells(f: Figures, locale: Locale): Record<FigureColumn, st
     opened: formatNumber(f.opened, locale, 0),
     closed: formatNumber(f.closed, locale, 0),
     overdueRate: formatNumber(f.overdueRate, locale),
+    plannedShare: formatNumber(f.plannedShare, locale),
   };
 }
 

@@ -124,12 +124,25 @@ describe("reliability figures", () => {
     const machine = (id: number, name: string, created: string) =>
       t.d1.prepare("INSERT INTO machines (id, machine_type, created_at, updated_at) VALUES (?, ?, ?, ?)").bind(id, name, s(created), s(created));
     let n = 0;
-    const ticket = (id: number, machineId: number, created: string, status: string, extra: { scheduled?: string; deleted?: string } = {}) =>
+    const ticket = (id: number, machineId: number, created: string, status: string, extra: { scheduled?: string; deleted?: string; plan?: number } = {}) =>
       t.d1
         .prepare(
-          "INSERT INTO tickets (id, ticket_id, title, machine_id, status, reported_by, assigned_to, scheduled_date, deleted_at, created_at, updated_at) VALUES (?, ?, 'T', ?, ?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO tickets (id, ticket_id, title, machine_id, status, reported_by, assigned_to, scheduled_date, deleted_at, plan_id, plan_due_at, created_at, updated_at) VALUES (?, ?, 'T', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
-        .bind(id, `TKT-F-${++n}`, machineId, status, operator.id, julie.id, extra.scheduled ? s(extra.scheduled) : null, extra.deleted ? s(extra.deleted) : null, s(created), s(created));
+        .bind(
+          id,
+          `TKT-F-${++n}`,
+          machineId,
+          status,
+          operator.id,
+          julie.id,
+          extra.scheduled ? s(extra.scheduled) : null,
+          extra.deleted ? s(extra.deleted) : null,
+          extra.plan ?? null,
+          extra.plan ? s(created) : null,
+          s(created),
+          s(created),
+        );
     const event = (ticketId: number, actor: number, from: string, to: string, at: string) =>
       t.d1.prepare("INSERT INTO ticket_events (ticket_id, actor_id, type, from_value, to_value, created_at) VALUES (?, ?, 'status', ?, ?, ?)").bind(ticketId, actor, from, to, s(at));
     const stop = (machineId: number, ticketId: number, started: string, ended: string | null) =>
@@ -150,9 +163,10 @@ describe("reliability figures", () => {
       // Tickets. Presse: 4 opened in the period (11–14), 1 of them overdue now (14: assigned, scheduled 5 Nov, received): 25 %.
       //   10: opened 20 Oct (before), 15: opened in the period but deleted: neither counts as opened.
       // Tour: 1 opened (16), overdue: 100 %. Plant: 2 of 5 overdue: 40 %.
+      // Planned: 12 was made by a maintenance plan: Presse 1 of 4 (25 %), Tour 0 of 1 (0 %), plant 1 of 5 (20 %).
       ticket(10, 1, "2026-10-20T00:00:00", "archived"),
       ticket(11, 1, "2026-11-02T08:00:00", "completed"),
-      ticket(12, 1, "2026-11-02T08:00:00", "completed"),
+      ticket(12, 1, "2026-11-02T08:00:00", "completed", { plan: 1 }),
       ticket(13, 1, "2026-11-02T08:00:00", "archived"),
       ticket(14, 1, "2026-11-03T08:00:00", "received", { scheduled: "2026-11-05T08:00:00" }),
       ticket(15, 1, "2026-11-03T08:00:00", "completed", { deleted: "2026-11-04T00:00:00" }),
@@ -179,9 +193,9 @@ describe("reliability figures", () => {
     const report = (await loadReliability(t.db, cast.supervisor, period, now))!;
     const cells = (f: Parameters<typeof figureCells>[0]) => figureCells(f, "en");
     expect(report.machines.map((m) => m.label)).toEqual(["Tour", "Presse"]);
-    expect(cells(report.machines[1]!)).toEqual({ downtime: "14.0", availability: "94.2", failures: "2", mttr: "7.0", mtbf: "113.0", opened: "4", closed: "4", overdueRate: "25.0" });
-    expect(cells(report.machines[0]!)).toEqual({ downtime: "72.0", availability: "33.3", failures: "1", mttr: "", mtbf: "36.0", opened: "1", closed: "0", overdueRate: "100.0" });
-    expect(cells(report.plant)).toEqual({ downtime: "86.0", availability: "75.3", failures: "3", mttr: "7.0", mtbf: "87.3", opened: "5", closed: "4", overdueRate: "40.0" });
+    expect(cells(report.machines[1]!)).toEqual({ downtime: "14.0", availability: "94.2", failures: "2", mttr: "7.0", mtbf: "113.0", opened: "4", closed: "4", overdueRate: "25.0", plannedShare: "25.0" });
+    expect(cells(report.machines[0]!)).toEqual({ downtime: "72.0", availability: "33.3", failures: "1", mttr: "", mtbf: "36.0", opened: "1", closed: "0", overdueRate: "100.0", plannedShare: "0.0" });
+    expect(cells(report.plant)).toEqual({ downtime: "86.0", availability: "75.3", failures: "3", mttr: "7.0", mtbf: "87.3", opened: "5", closed: "4", overdueRate: "40.0", plannedShare: "20.0" });
     expect(report.technicians.map((p) => ({ name: p.name, ...technicianCells(p, "en") }))).toEqual([
       { name: cast.technician.name, closed: "3", median: "4.0" },
       { name: cast.supervisor.name, closed: "1", median: "336.0" },
@@ -199,7 +213,7 @@ describe("reliability figures", () => {
       ...report.machines.map((m) => [m.label, ...figureColumns.map((c) => figureCells(m, "fr")[c])]),
     ];
     expect(rows).toEqual(page);
-    expect(rows[0]).toEqual(["Usine", "86,0", "75,3", "3", "7,0", "87,3", "5", "4", "40,0"]);
+    expect(rows[0]).toEqual(["Usine", "86,0", "75,3", "3", "7,0", "87,3", "5", "4", "40,0", "20,0"]);
     const technicians = parseCsv(techniciansCsv(report, messagesFor("en"), "en", ","), ",");
     expect(technicians.ok && technicians.records.map((r) => r.fields)).toEqual([
       ["Person", "Tickets closed", "Median time to close (h)"],

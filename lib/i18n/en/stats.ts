@@ -29,6 +29,7 @@ export const statsEn: Messages["stats"] = {
     mtbf: "MTBF (h)",
     opened: "Tickets opened",
     closed: "Tickets closed",
+    plannedShare: "Planned (%)",
     overdueRate: "Overdue (%)",
   },
   cards: {
@@ -73,6 +74,7 @@ export const statsEn: Messages["stats"] = {
       availability: "Availability: (observed time − downtime) ÷ observed time.",
       tickets: "Tickets opened: created during the period. Tickets closed: moved to Completed or Archived during the period, once per ticket.",
       overdue: "Overdue: among the tickets opened during the period, the share overdue today by the board's rule (assigned, scheduled date passed, not started yet).",
+      planned: "Planned: among the tickets opened in the period, the share a maintenance plan created; the others are corrective.",
       plant: "Plant: the times, failures and repairs of every machine added up, then the same calculations (not a mean of the machines).",
       technicians: "Per technician: the tickets the person closed during the period, and the median time from report to closing.",
     },

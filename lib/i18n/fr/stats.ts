@@ -29,6 +29,7 @@ export const statsFr = {
     opened: "Tickets ouverts",
     closed: "Tickets fermés",
     overdueRate: "En retard (%)",
+    plannedShare: "Préventif (%)",
   },
   cards: {
     mttr: "Temps moyen de réparation",
@@ -72,6 +73,7 @@ export const statsFr = {
       availability: "Disponibilité : (temps observé − temps d’arrêt) ÷ temps observé.",
       tickets: "Tickets ouverts : créés pendant la période. Tickets fermés : passés à Terminé ou Archivé pendant la période, une fois par ticket.",
       overdue: "En retard : parmi les tickets ouverts pendant la période, la part en retard aujourd’hui selon la règle du tableau (assigné, date prévue passée, pas encore commencé).",
+      planned: "Préventif : parmi les tickets ouverts pendant la période, la part créée par un plan d’entretien ; les autres sont correctifs.",
       plant: "Usine : les temps, pannes et réparations de toutes les machines additionnés, puis les mêmes calculs (pas une moyenne des machines).",
       technicians: "Par technicien : les tickets que la personne a fermés pendant la période, et le délai médian entre le signalement et la fermeture.",
     },
