@@ -60,7 +60,9 @@ try {
   await tech.getByRole("button", { name: "Note vocale" }).click();
   await tech.getByRole("button", { name: "Arrêter" }).click({ delay: 2_500 });
   await tech.getByRole("button", { name: "Envoyer" }).click();
-  await lead.getByRole("button", { name: /Note vocale de/ }).or(lead.getByLabel(/Note vocale de/)).first().waitFor();
+  const voice = lead.getByRole("button", { name: /Note vocale de/ }).or(lead.getByLabel(/Note vocale de/)).first();
+  await voice.waitFor();
+  await voice.scrollIntoViewIfNeeded();
   await shot(lead, "phone-messages-team");
   await tech.goto(`${ORIGIN}/messages`);
   await shot(tech, "phone-messages");

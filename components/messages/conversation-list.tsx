@@ -44,7 +44,8 @@ export function ConversationList({ conversations: rendered, locale, timeZone, t,
                   )}
                 </p>
                 <p className="truncate text-sm text-slate-600">
-                  {c.last && !c.last.deleted && c.key === "team" && <span>{c.last.senderName} : </span>}
+                  {/* Who wrote last: in the team channel always, in a private one when it was the reader. */}
+                  {c.last && !c.last.deleted && (c.last.mine || c.key === "team") && <span>{format(t.lastBy, { name: c.last.mine ? t.you : c.last.senderName })}</span>}
                   {preview(c)}
                 </p>
               </div>

@@ -13,7 +13,8 @@ export interface ConversationSummary {
   key: string;
   /** The other person of a private conversation; null for the team channel. */
   other: { id: number; name: string; active: boolean } | null;
-  last: { senderName: string; preview: string; createdAt: string; deleted: boolean; audio: boolean; photos: boolean } | null;
+  /** mine: the reader sent it (the list says "Vous"). */
+  last: { senderName: string; mine: boolean; preview: string; createdAt: string; deleted: boolean; audio: boolean; photos: boolean } | null;
   unread: number;
 }
 
@@ -38,6 +39,7 @@ interface SummaryRow {
   other_active: number | null;
   last_id: number | null;
   last_sender: string | null;
+  last_mine: number | null;
   last_content: string | null;
   last_at: string | null;
   last_deleted: string | null;
@@ -51,7 +53,7 @@ export async function listConversations(db: Db, userId: number): Promise<Convers
   const rows = await db.$queryRawUnsafe<SummaryRow[]>(
     `${MEMBERSHIPS}
     SELECT r.conversation_key, o.id AS other_id, o.name AS other_name, o.active AS other_active,
-           m.id AS last_id, s.name AS last_sender, m.content AS last_content, m.created_at AS last_at,
+           m.id AS last_id, s.name AS last_sender, m.sender_id = ?1 AS last_mine, m.content AS last_content, m.created_at AS last_at,
            m.deleted_at AS last_deleted, m.audio_key AS last_audio,
            (SELECT COUNT(*) FROM message_attachments a WHERE a.message_id = m.id) AS last_photos,
            ${UNREAD} AS unread
@@ -70,6 +72,7 @@ export async function listConversations(db: Db, userId: number): Promise<Convers
         ? null
         : {
             senderName: row.last_sender ?? "",
+            mine: !!Number(row.last_mine),
             preview: row.last_deleted ? "" : (row.last_content ?? "").slice(0, 140),
             createdAt: new Date(row.last_at!).toISOString(),
             deleted: !!row.last_deleted,

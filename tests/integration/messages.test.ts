@@ -61,6 +61,9 @@ describe.each(roles)("as %s", (role) => {
 
     const theirs = (await listConversations(t.db, to.id)).find((c) => c.key === key);
     expect(theirs).toMatchObject({ other: { id: cast[role].id, name: cast[role].name }, unread: beforeHere + 1 });
+    // The list says who wrote last as the reader sees it: "Vous" for the sender only.
+    expect(theirs?.last).toMatchObject({ senderName: cast[role].name, mine: false });
+    expect((await listConversations(t.db, cast[role].id)).find((c) => c.key === key)?.last).toMatchObject({ mine: true });
     expect(await countUnread(t.db, to.id)).toBe(before + 1);
     expect(await unreadIn(cast[role].id)).toBe(0);
 

@@ -11,6 +11,7 @@ export const messagesEn: Messages["messages"] = {
     noMessages: "No messages yet.",
     noPrivate: "No private conversations. Write to a colleague with “New message”.",
     you: "You",
+    lastBy: "{name}: ",
     photo: "Photo",
     voiceNote: "Voice note",
     deleted: "message deleted",

@@ -10,6 +10,8 @@ export const messagesFr = {
     noMessages: "Aucun message pour l’instant.",
     noPrivate: "Aucune conversation privée. Écrivez à un collègue avec « Nouveau message ».",
     you: "Vous",
+    /** Before the last message's text: French puts a space before the colon, English does not. */
+    lastBy: "{name} : ",
     photo: "Photo",
     voiceNote: "Note vocale",
     deleted: "message supprimé",
