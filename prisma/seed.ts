@@ -188,6 +188,17 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
         },
       });
     }
+    // Some closed tickets had stopped their machine from their report until they were
+    // closed: /stats has downtime, MTTR and MTBF to show. None is left open, so every
+    // machine runs on a fresh start.
+    const stopped = completedAt !== null && i % 2 === 0;
+    const movedAt = new Date(createdAt.getTime() + (stopped ? 2 + (i % 5) : 2) * HOUR + (stopped ? (i % 4) * 15 * 60_000 : 0));
+    if (stopped) {
+      const by = assignedTo || users[2]!.id;
+      await db.machineDowntime.create({ data: { machineId, ticketId: ticket.id, startedAt: createdAt, endedAt: movedAt, startedBy: reportedBy, endedBy: by } });
+      await db.ticketEvent.create({ data: { ticketId: ticket.id, actorId: reportedBy, type: "machine_down", createdAt } });
+      await db.ticketEvent.create({ data: { ticketId: ticket.id, actorId: by, type: "machine_up", createdAt: movedAt } });
+    }
     if (status !== "received") {
       await db.ticketEvent.create({
         data: {
@@ -196,7 +207,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
           type: "status",
           fromValue: "received",
           toValue: status,
-          createdAt: new Date(createdAt.getTime() + 2 * HOUR),
+          createdAt: movedAt,
         },
       });
     }

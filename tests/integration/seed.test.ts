@@ -47,6 +47,16 @@ describe("the demo seed", () => {
     expect(await t.db.ticket.count({ where: { scheduledDate: { gt: now }, assignedTo: { not: null } } })).toBeGreaterThan(0);
   });
 
+  it("has past machine stops for the reliability figures, none of them still open", async () => {
+    const stops = await t.db.machineDowntime.findMany({ include: { ticket: { select: { status: true } } } });
+    expect(stops.length).toBeGreaterThanOrEqual(4);
+    for (const stop of stops) {
+      expect(stop.endedAt!.getTime()).toBeGreaterThan(stop.startedAt.getTime());
+      expect(["completed", "archived"]).toContain(stop.ticket.status);
+    }
+    expect(await t.db.machine.count({ where: { downSince: { not: null } } })).toBe(0);
+  });
+
   it("has preventive plans with work ahead in the planning, and no ticket generated yet", async () => {
     const plans = await t.db.maintenancePlan.findMany();
     expect(plans.length).toBeGreaterThanOrEqual(3);
