@@ -237,8 +237,10 @@ export function ConversationView(props: ConversationViewProps) {
           </ol>
         </section>
       ))}
-      <div ref={bottom} />
       {canWrite ? <Composer send={send} draft={draft} t={t.composer} /> : <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{c.inactive}</p>}
+      {/* After the composer, kept clear of the phone's tab bar: "bring the view down" then
+          leaves the last message above the composer, not under it (it is sticky). */}
+      <div ref={bottom} className="scroll-mb-[calc(3.5rem+env(safe-area-inset-bottom))] md:scroll-mb-0" />
     </div>
   );
 }

@@ -17,4 +17,13 @@ test("the conversation list and a conversation fit a 360 px phone, with the comp
   await expect(page.getByTestId("message").filter({ hasText: long.slice(0, 20) })).toHaveAttribute("data-message-id", /\d+/);
   await expectPageFitsWidth(page);
   await expect(page.getByRole("button", { name: "Envoyer" })).toBeInViewport();
+  // The message just sent shows whole above the composer, which stays on screen (sticky): not under it.
+  const sent = page.getByTestId("message").filter({ hasText: long.slice(0, 20) });
+  await expect(sent).toBeInViewport({ ratio: 1 });
+  await expect
+    .poll(async () => {
+      const [message, composer] = await Promise.all([sent.boundingBox(), page.getByLabel("Votre message").locator("xpath=ancestor::form").boundingBox()]);
+      return message && composer ? Math.round(composer.y - (message.y + message.height)) : null;
+    })
+    .toBeGreaterThanOrEqual(0);
 });
