@@ -27,6 +27,17 @@ async function open(role, device) {
   return page;
 }
 
+/** Until the page stops scrolling (the conversation brings itself down to a new message). */
+async function settled(page) {
+  await page.waitForFunction(
+    () =>
+      new Promise((resolve) => {
+        const y = scrollY;
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(scrollY === y)));
+      }),
+  );
+}
+
 const shot = (page, name) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
 
 async function send(page, text) {
@@ -60,9 +71,8 @@ try {
   await tech.getByRole("button", { name: "Note vocale" }).click();
   await tech.getByRole("button", { name: "Arrêter" }).click({ delay: 2_500 });
   await tech.getByRole("button", { name: "Envoyer" }).click();
-  const voice = lead.getByRole("button", { name: /Note vocale de/ }).or(lead.getByLabel(/Note vocale de/)).first();
-  await voice.waitFor();
-  await voice.scrollIntoViewIfNeeded();
+  await lead.getByRole("button", { name: /Note vocale de/ }).or(lead.getByLabel(/Note vocale de/)).last().waitFor();
+  await settled(lead);
   await shot(lead, "phone-messages-team");
   await tech.goto(`${ORIGIN}/messages`);
   await shot(tech, "phone-messages");

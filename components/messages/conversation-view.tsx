@@ -101,7 +101,9 @@ export function ConversationView(props: ConversationViewProps) {
   }, [lastStoredId]);
 
   // A message added at the end (sent, or arrived) brings the view down; older ones loaded above do not.
-  const lastKey = messages.at(-1)?.clientId ?? messages.at(-1)?.id;
+  // Once more when the one being sent is stored: it grows (its actions appear) under the composer.
+  const last = messages.at(-1);
+  const lastKey = last ? `${last.clientId ?? ""}:${last.id ?? ""}` : "";
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });
   }, [lastKey]);
