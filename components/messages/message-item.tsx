@@ -74,7 +74,9 @@ export function MessageItem({ message, tickets, statusLabels, user, read, locale
         {stored && !message.deleted && (
           <div className="mt-1 flex flex-wrap items-center gap-1">
             {/* The report form, prefilled with this message's text and photos (app/(app)/tickets/new). */}
-            <Link href={`/tickets/new?message=${message.id}`} className="btn-ghost inline-flex min-h-8 items-center px-2 text-xs">
+            {/* Not prefetched: every message has one, and a page of history would send 50 requests
+                (each signing in and reading the settings) for links rarely followed. */}
+            <Link href={`/tickets/new?message=${message.id}`} prefetch={false} className="btn-ghost inline-flex min-h-8 items-center px-2 text-xs">
               {t.createTicket}
             </Link>
             {canDeleteMessage(user, message) && (

@@ -26,7 +26,7 @@ export function MessageText({ text, tickets, statusLabels }: MessageTextProps) {
         const ticket = tickets[part.ticketId];
         if (!ticket) return part.ticketId;
         return (
-          <Link key={i} href={`/tickets/${part.ticketId}`} className="underline" data-testid="ticket-link">
+          <Link key={i} href={`/tickets/${part.ticketId}`} prefetch={false} className="underline" data-testid="ticket-link">
             <span className="font-mono">{part.ticketId}</span>
             <span className="text-slate-700">
               {" "}({ticket.title} · {statusLabels[ticket.status]})
