@@ -58,6 +58,8 @@ async function sessionCookie(browser, role) {
   return cookie;
 }
 
+const seconds = (ms) => (ms === undefined ? "n/a" : `${(ms / 1000).toFixed(1)} s`);
+
 async function audit(url, cookie) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
@@ -82,6 +84,8 @@ async function audit(url, cookie) {
         .filter((a) => a.score === 0 && categories.accessibility.auditRefs.some((ref) => ref.id === a.id && ref.weight > 0))
         .map((a) => a.id),
       benchmarkIndex: environment.benchmarkIndex,
+      // Why a metric is missing (a page Lighthouse could not measure), printed instead of a number.
+      error: result.lhr.runtimeError?.message ?? ["largest-contentful-paint", "total-blocking-time"].map((id) => audits[id].errorMessage).find(Boolean),
     });
   }
   runs.sort((a, b) => a.performance - b.performance);
@@ -113,8 +117,9 @@ try {
   for (const r of rows) {
     console.log(
       `  ${r.name.padEnd(12)} performance ${String(r.performance).padStart(3)}  accessibility ${String(r.accessibility).padStart(3)}` +
-        `   FCP ${(r.fcp / 1000).toFixed(1)} s, LCP ${(r.lcp / 1000).toFixed(1)} s, TBT ${r.tbt.toFixed(0)} ms, CLS ${r.cls.toFixed(3)}` +
-        (r.failed.length ? `   failing: ${r.failed.join(", ")}` : ""),
+        `   FCP ${seconds(r.fcp)}, LCP ${seconds(r.lcp)}, TBT ${r.tbt === undefined ? "n/a" : `${r.tbt.toFixed(0)} ms`}, CLS ${r.cls?.toFixed(3) ?? "n/a"}` +
+        (r.failed.length ? `   failing: ${r.failed.join(", ")}` : "") +
+        (r.error ? `   (${r.error})` : ""),
     );
   }
   console.log(`  (machine benchmark index ${rows[0].benchmarkIndex.toFixed(0)}: Lighthouse's simulated throttling scales with it)`);
