@@ -124,7 +124,9 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
   const machineIds: number[] = [];
   for (const [index, machine] of machines.entries()) {
     const status = index === 9 ? "maintenance" : index === 11 ? "out_of_service" : "operational";
-    const created = await db.machine.create({ data: { ...machine, status }, select: { id: true } });
+    // In the plant for two years: the demo's tickets and stops (days old) fall within each machine's life, as /stats expects.
+    const installed = new Date(now.getTime() - 730 * DAY);
+    const created = await db.machine.create({ data: { ...machine, status, createdAt: installed, updatedAt: installed }, select: { id: true } });
     machineIds.push(created.id);
   }
 

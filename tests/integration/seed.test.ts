@@ -48,10 +48,12 @@ describe("the demo seed", () => {
   });
 
   it("has past machine stops for the reliability figures, none of them still open", async () => {
-    const stops = await t.db.machineDowntime.findMany({ include: { ticket: { select: { status: true } } } });
+    const stops = await t.db.machineDowntime.findMany({ include: { ticket: { select: { status: true } }, machine: { select: { createdAt: true } } } });
     expect(stops.length).toBeGreaterThanOrEqual(4);
     for (const stop of stops) {
       expect(stop.endedAt!.getTime()).toBeGreaterThan(stop.startedAt.getTime());
+      // Within the machine's life: a stop before the machine existed made /stats count failures without downtime.
+      expect(stop.startedAt.getTime()).toBeGreaterThan(stop.machine.createdAt.getTime());
       expect(["completed", "archived"]).toContain(stop.ticket.status);
     }
     expect(await t.db.machine.count({ where: { downSince: { not: null } } })).toBe(0);
