@@ -44,10 +44,15 @@ const neverStarted = NEVER_STARTED_STATUSES.map((s) => `'${s}'`).join(", ");
  */
 async function scheduleAfterCompletion(db: Db, { timeZone }: GenerateOptions): Promise<void> {
   const waiting = await db.$queryRawUnsafe<{ id: number; interval_count: number; time_of_day: string; last_id: number; done_at: string }[]>(
-    `SELECT p.id, p.interval_count, p.time_of_day, t.id AS last_id, COALESCE(t.completed_at, t.deleted_at) AS done_at
+    // Archiving clears completed_at: an archived ticket's completion is its last move to a
+    // closed status, read from its timeline (as lib/reliability/ reads closings).
+    `SELECT p.id, p.interval_count, p.time_of_day, t.id AS last_id,
+            COALESCE(t.completed_at, t.deleted_at,
+              (SELECT MAX(e.created_at) FROM ticket_events e
+               WHERE e.ticket_id = t.id AND e.type = 'status' AND e.to_value IN ('completed', 'archived'))) AS done_at
      FROM maintenance_plans p JOIN tickets t ON t.id = (SELECT MAX(id) FROM tickets WHERE plan_id = p.id)
      WHERE p.recurrence = 'after_completion' AND p.next_due_at IS NULL AND p.paused = 0 AND p.deleted_at IS NULL
-       AND (t.completed_at IS NOT NULL OR t.deleted_at IS NOT NULL)`,
+       AND (t.completed_at IS NOT NULL OR t.deleted_at IS NOT NULL OR t.status = 'archived')`,
   );
   for (const plan of waiting) {
     const due = dueAfterCompletion({ interval: Number(plan.interval_count), timeOfDay: plan.time_of_day }, new Date(plan.done_at), timeZone);

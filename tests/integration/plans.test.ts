@@ -113,6 +113,19 @@ describe("a plan's tickets", () => {
     expect(all).toHaveLength(2);
     expect(all[1]!.planDueAt).toEqual(new Date("2026-03-15T12:00:00Z"));
   });
+
+  it("count an archived last ticket as completed on an after-completion plan (archiving clears completed_at)", async () => {
+    const plan = await createPlan({ title: "Filtres", recurrence: "after_completion", interval: "10", startDate: "2026-03-02" });
+    await runPlans(t.db, "*/5 * * * *", new Date("2026-03-02T13:00:00Z"), noDispatch, quiet);
+    const [first] = await ticketsOf(t.db, plan.id);
+    // Archived straight away on 5 March, never "Terminé": the next is due 10 days later, 15 March 08:00 EDT.
+    await direct(moveTicket)(t.db, cast.supervisor, { id: first!.id, from: "received", to: "archived" }, { now: new Date("2026-03-05T15:00:00Z") });
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: first!.id } })).completedAt).toBeNull();
+    await runPlans(t.db, "*/5 * * * *", new Date("2026-03-20T13:05:00Z"), noDispatch, quiet);
+    const all = await ticketsOf(t.db, plan.id);
+    expect(all).toHaveLength(2);
+    expect(all[1]!.planDueAt).toEqual(new Date("2026-03-15T12:00:00Z"));
+  });
 });
 
 describe("a plan's ticket and its records", () => {
