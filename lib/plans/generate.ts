@@ -12,7 +12,7 @@ import { ticketEventsInsert } from "../tickets/events";
 import { factoryDay } from "../tickets/ids";
 import { newTicket, ticketInsert } from "../tickets/operations";
 import { assigneesWho, notificationRows, notifyUsers, type NotificationRow } from "../notifications/events";
-import { NEVER_STARTED_STATUSES, parseSteps, ruleOf } from "./model";
+import { NEVER_STARTED_STATUSES, parseSteps, planSelect, ruleOf } from "./model";
 import { creationTime, dueAfterCompletion, occurrenceAfterGenerated } from "./recurrence";
 
 /** The cron_runs job name. */
@@ -71,21 +71,8 @@ type DuePlan = Awaited<ReturnType<typeof duePlans>>[number];
 async function duePlans(db: Db) {
   return db.maintenancePlan.findMany({
     where: { paused: false, deletedAt: null, nextDueAt: { not: null } },
-    select: {
-      id: true,
-      machineId: true,
-      title: true,
-      steps: true,
-      assignedTo: true,
-      priority: true,
-      recurrence: true,
-      interval: true,
-      startDate: true,
-      timeOfDay: true,
-      leadDays: true,
-      nextDueAt: true,
-      createdBy: true,
-    },
+    // The plan as model.ts reads it, and who made it (the ticket is reported in their name).
+    select: { ...planSelect, createdBy: true },
     orderBy: { nextDueAt: "asc" },
   });
 }
