@@ -80,18 +80,23 @@ function editingStatements(d1: D1Database, edit: (sql: string) => string): D1Dat
 // Prisma cannot name a LIKE escape character; see lib/search.ts.
 const withSearchEscape = (d1: D1Database) => editingStatements(d1, withLikeEscape);
 
-// One client per request: the ExecutionContext object lives exactly as long as it.
-const perRequest = new WeakMap<object, Db>();
+// One client per D1 binding, kept for the isolate's life. Building a Prisma client
+// instantiates its query compiler (WebAssembly) and decodes the data model: about
+// 12 ms of CPU, which made every request pay more than the free plan's 10 ms before
+// rendering anything (seen in a CPU profile of /sign-in). The client holds no I/O
+// object of its own: each query goes through the binding, which every request may
+// use, so requests can share it. Keyed by the binding object, so a test or a second
+// environment with another database never gets this one.
+const perBinding = new WeakMap<object, Db>();
 
 /** The Prisma client for the current request (server components, actions, route handlers). */
 export async function getDb(): Promise<Db> {
-  const { env, ctx } = await getCloudflareContext({ async: true });
-  const key = (ctx as object | undefined) ?? env;
-  let db = perRequest.get(key);
+  const { env } = await getCloudflareContext({ async: true });
+  let db = perBinding.get(env.DB);
   if (!db) {
     const logQueries = (env as { BENCH_LOG_QUERIES?: string }).BENCH_LOG_QUERIES === "1";
     db = createDb(logQueries ? withQueryLog(env.DB) : env.DB);
-    perRequest.set(key, db);
+    perBinding.set(env.DB, db);
   }
   return db;
 }
