@@ -1,22 +1,12 @@
-import { AppShell } from "@/components/shell/app-shell";
 import { NotFoundBody, notFoundMetadata } from "@/components/shell/not-found-body";
-import { getCurrentUser } from "@/lib/request";
 
-// The 404 for unknown addresses. A notFound() inside the signed-in areas is
-// caught by their own not-found (app/(app)/, app/(admin)/), inside the shell their
-// layout already draws. Signed-in people keep the shell here too, so the way on
-// is one tap away.
+// The last-resort 404, outside every layout. Unknown addresses are answered by
+// app/(app)/[...missing] inside the shell, and a notFound() in the signed-in
+// areas by their own not-found; this one is kept plain on purpose, because Next
+// renders it on every request (see app/(app)/[...missing]/page.tsx).
 export const generateMetadata = notFoundMetadata;
 
-export default async function NotFound() {
-  const user = await getCurrentUser();
-  if (user && !user.mustChangePassword) {
-    return (
-      <AppShell user={user}>
-        <NotFoundBody />
-      </AppShell>
-    );
-  }
+export default function NotFound() {
   return (
     <main id="main" tabIndex={-1} className="px-4 outline-none">
       <NotFoundBody />

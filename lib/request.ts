@@ -8,6 +8,8 @@ import { auth } from "./accounts/auth";
 import { clientAddress } from "./accounts/sign-in";
 import { getDb } from "./db";
 import { isLocale, LOCALE_COOKIE, messagesFor, pickLocale, type Locale, type Messages } from "./i18n";
+import { countUnread } from "./messages/queries";
+import { countUnreadNotifications } from "./notifications/queries";
 import { can, isRole, type Permission, type Role, type TicketReader } from "./permissions";
 import { getSettings, type Settings } from "./settings/settings";
 
@@ -76,6 +78,14 @@ export async function requirePermission(permission: Permission): Promise<Current
 
 /** Settings for this request: read once, however many components ask. */
 export const getRequestSettings = cache(async (): Promise<Settings> => getSettings(await getDb()));
+
+/**
+ * The header's unread counts. A page renders the shell twice: its own, and the
+ * root 404's, which Next renders ahead on every request in case a notFound()
+ * needs it; both read these once.
+ */
+export const getUnreadMessageCount = cache(async (userId: number): Promise<number> => countUnread(await getDb(), userId));
+export const getUnreadNotificationCount = cache(async (userId: number): Promise<number> => countUnreadNotifications(await getDb(), userId));
 
 export type CurrentReader = CurrentUser & TicketReader;
 

@@ -1,12 +1,10 @@
 import { LiveProvider } from "@/components/messages/live-provider";
-import { getDb } from "@/lib/db";
-import { countUnread } from "@/lib/messages/queries";
-import { getMessages, getRequestSettings, type CurrentUser } from "@/lib/request";
+import { getMessages, getRequestSettings, getUnreadMessageCount, type CurrentUser } from "@/lib/request";
 import { AppHeader } from "./app-header";
 
 /** The signed-in frame shared by the (app) and (admin) layouts and the 404 page: header, then the page. */
 export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
-  const [{ locale, t }, settings, unread] = await Promise.all([getMessages(), getRequestSettings(), countUnread(await getDb(), user.id)]);
+  const [{ locale, t }, settings, unread] = await Promise.all([getMessages(), getRequestSettings(), getUnreadMessageCount(user.id)]);
   return (
     // One live socket per tab, opened here so the header's count is live on every page.
     <LiveProvider userId={user.id} initialUnread={unread}>
