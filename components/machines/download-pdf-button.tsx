@@ -16,8 +16,8 @@ interface DownloadPdfButtonProps {
 
 /**
  * Builds the label sheets' PDF in the browser and saves it. The writer is
- * imported on click, so the page loads no more script than before and the
- * worker carries none of it.
+ * imported on click, so the page loads no more script than before, and the
+ * worker only serves the data.
  */
 export function DownloadPdfButton({ labels, layout, company, words, title, fileName, text }: DownloadPdfButtonProps) {
   const [busy, setBusy] = useState(false);
