@@ -1,19 +1,32 @@
 import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { intoSheets, labelLayoutIds, labelLayouts, type LabelLayout } from "@/lib/machines/labels";
+import { DownloadPdfButton } from "./download-pdf-button";
+import type { LabelContent } from "./machine-label";
 import { PrintButton } from "./print-button";
 
 interface LabelControlsProps {
-  ids: number[];
+  labels: LabelContent[];
   layout: LabelLayout;
+  company: { name: string; logoSrc?: string };
   t: Messages;
   locale: Locale;
 }
 
-/** What the screen shows above the sheets, and never prints: the layout choice and the print button. */
-export function LabelControls({ ids, layout, t, locale }: LabelControlsProps) {
+/** What the screen shows above the sheets, and never prints: the layout choice, the print and PDF buttons. */
+export function LabelControls({ labels, layout, company, t, locale }: LabelControlsProps) {
   const l = t.labels;
+  const ids = labels.map((label) => label.id);
   const sheets = intoSheets(ids, layout).length;
+  // What the PDF needs of each label, and no more: the browser gets the QR runs, not the SVG path too.
+  const pdfLabels = labels.map(({ id, name, location, serialNumber, url, qr: { size, quietZone, runs } }) => ({
+    id,
+    name,
+    location,
+    serialNumber,
+    url,
+    qr: { size, quietZone, runs },
+  }));
   return (
     <div className="label-controls space-y-3">
       <div>
@@ -40,6 +53,15 @@ export function LabelControls({ ids, layout, t, locale }: LabelControlsProps) {
           </button>
         </form>
         <PrintButton label={l.print} />
+        <DownloadPdfButton
+          labels={pdfLabels}
+          layout={layout}
+          company={company}
+          words={{ serial: l.serial, scan: l.scan }}
+          title={`${l.title} · ${company.name}`}
+          fileName={format(l.pdfFileName, { layout: layout.id })}
+          text={{ download: l.downloadPdf, preparing: l.preparingPdf, failed: l.pdfFailed }}
+        />
         <Link href="/machines" className="btn-ghost">
           {l.backToList}
         </Link>

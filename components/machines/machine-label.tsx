@@ -1,4 +1,5 @@
-import { qrDrawing, type LabelLayout } from "@/lib/machines/labels";
+import { labelMetrics, type LabelLayout } from "@/lib/machines/labels";
+import type { QrDrawing } from "@/lib/machines/qr-code";
 
 export interface LabelContent {
   id: number;
@@ -6,6 +7,7 @@ export interface LabelContent {
   location: string | null;
   serialNumber: string | null;
   url: string;
+  qr: QrDrawing;
 }
 
 interface MachineLabelProps {
@@ -17,10 +19,8 @@ interface MachineLabelProps {
 
 /** One label: the QR code on the left, what the machine is on the right, the company at the top. */
 export function MachineLabel({ label, layout, company, words }: MachineLabelProps) {
-  const small = layout.labelHeight < 45;
-  const padding = small ? 2 : 4;
-  const qrSide = layout.labelHeight - 2 * padding;
-  const { size, quietZone, path } = qrDrawing(label.url);
+  const { padding, qrSide, fontSize, logo } = labelMetrics(layout);
+  const { size, quietZone, path } = label.qr;
   const side = size + 2 * quietZone;
   return (
     <div
@@ -39,16 +39,16 @@ export function MachineLabel({ label, layout, company, words }: MachineLabelProp
         <rect width={side} height={side} fill="#fff" />
         <path d={path} fill="#000" />
       </svg>
-      <div className="flex min-w-0 flex-1 flex-col justify-between" style={{ fontSize: small ? "7pt" : "9.5pt", lineHeight: 1.2 }}>
+      <div className="flex min-w-0 flex-1 flex-col justify-between" style={{ fontSize: `${fontSize.body}pt`, lineHeight: 1.2 }}>
         <div className="flex min-w-0 items-center gap-1 text-slate-700">
           {company.logoSrc && (
             // eslint-disable-next-line @next/next/no-img-element -- the private logo, served by our own route
-            <img src={company.logoSrc} alt="" style={{ height: small ? "3.5mm" : "6mm", maxWidth: small ? "12mm" : "20mm", objectFit: "contain" }} />
+            <img src={company.logoSrc} alt="" style={{ height: `${logo.height}mm`, maxWidth: `${logo.maxWidth}mm`, objectFit: "contain" }} />
           )}
           <span className="truncate font-semibold">{company.name}</span>
         </div>
         <div className="min-w-0">
-          <p className="line-clamp-2 font-bold break-words" style={{ fontSize: small ? "9pt" : "13pt" }}>
+          <p className="line-clamp-2 font-bold break-words" style={{ fontSize: `${fontSize.name}pt` }}>
             {label.name}
           </p>
           {label.location && (
@@ -63,7 +63,7 @@ export function MachineLabel({ label, layout, company, words }: MachineLabelProp
             </p>
           )}
         </div>
-        <p className="truncate text-slate-600" style={{ fontSize: small ? "6pt" : "8pt" }}>
+        <p className="truncate text-slate-600" style={{ fontSize: `${fontSize.footer}pt` }}>
           {words.scan} · #{label.id}
         </p>
       </div>

@@ -1,9 +1,11 @@
 // What a label sheet prints: the chosen machines, in the order chosen, each
-// with the absolute URL its QR code carries.
+// with the absolute URL its QR code carries and that code, drawn once for both
+// the page and the PDF.
 import { headers } from "next/headers";
 import type { Db } from "../db";
 import { getWebhookEnv, getWebhookSettings } from "../webhooks/config";
 import { machineLabelUrl } from "./labels";
+import { qrDrawing } from "./qr-code";
 import { machineLabel } from "./model";
 
 /** D1 binds at most 100 values per query. */
@@ -22,9 +24,9 @@ export async function listLabelMachines(db: Db, ids: number[], origin: string) {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const machine = byId.get(id);
-    return machine
-      ? [{ id, name: machineLabel(machine), location: machine.location, serialNumber: machine.serialNumber, url: machineLabelUrl(origin, id) }]
-      : [];
+    if (!machine) return [];
+    const url = machineLabelUrl(origin, id);
+    return [{ id, name: machineLabel(machine), location: machine.location, serialNumber: machine.serialNumber, url, qr: qrDrawing(url) }];
   });
 }
 

@@ -1,7 +1,6 @@
-// Machine QR labels: the short URL each label carries, the QR code drawn from
-// it, and the label sheets (A4) an admin prints. Pure: the page and the tests
-// use the same functions.
-import qrcode from "qrcode-generator";
+// Machine QR labels: the short URL each label carries and the label sheets (A4)
+// an admin prints (the QR code itself is drawn in qr-code.ts). Pure: the page,
+// the PDF writer and the tests use the same functions and measures.
 
 /** The short, stable address a label carries: it never changes with the machine's name or place. */
 export function machineShortPath(machineId: number): string {
@@ -15,46 +14,6 @@ export function machineLabelUrl(origin: string, machineId: number): string {
 /** Where a scanned label lands: the report form, its machine chosen, the camera first. */
 export function reportFromLabelPath(machineId: number): string {
   return `/tickets/new?machine=${machineId}&from=label`;
-}
-
-// ---------------------------------------------------------------- QR code
-
-export interface QrDrawing {
-  /** Modules per side, without the quiet zone. */
-  size: number;
-  /** Modules of white space around the code (the standard's quiet zone). */
-  quietZone: number;
-  /** One SVG path: each row's runs of dark modules as rectangles, in module units. */
-  path: string;
-}
-
-const QUIET_ZONE = 4;
-
-/**
- * The QR code of a text as an SVG path (error correction Q: a quarter of the
- * code may be dirty or torn, as labels on a factory floor get). Drawn from the
- * module matrix rather than the library's own markup, so the page renders it
- * as React elements, never as injected HTML.
- */
-export function qrDrawing(text: string): QrDrawing {
-  const code = qrcode(0, "Q");
-  code.addData(text, "Byte");
-  code.make();
-  const size = code.getModuleCount();
-  const parts: string[] = [];
-  for (let row = 0; row < size; row++) {
-    let col = 0;
-    while (col < size) {
-      if (!code.isDark(row, col)) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < size && code.isDark(row, col)) col++;
-      parts.push(`M${start + QUIET_ZONE} ${row + QUIET_ZONE}h${col - start}v1h-${col - start}z`);
-    }
-  }
-  return { size, quietZone: QUIET_ZONE, path: parts.join("") };
 }
 
 // ---------------------------------------------------------------- sheets
@@ -79,6 +38,22 @@ export const labelLayouts: Record<LabelLayoutId, LabelLayout> = {
   "2x5": { id: "2x5", columns: 2, rows: 5, labelWidth: 105, labelHeight: 57, marginTop: 6, marginLeft: 0 },
   "3x8": { id: "3x8", columns: 3, rows: 8, labelWidth: 70, labelHeight: 36, marginTop: 4.5, marginLeft: 0 },
 };
+
+/**
+ * Inside one label, in millimetres (font sizes in points): the page's label
+ * (components/machines/machine-label.tsx) and the PDF (label-pdf.ts) both draw from these.
+ */
+export function labelMetrics(layout: LabelLayout) {
+  const small = layout.labelHeight < 45;
+  const padding = small ? 2 : 4;
+  return {
+    padding,
+    /** The QR code is a square as tall as the label inside its padding. */
+    qrSide: layout.labelHeight - 2 * padding,
+    fontSize: { body: small ? 7 : 9.5, name: small ? 9 : 13, footer: small ? 6 : 8 },
+    logo: { height: small ? 3.5 : 6, maxWidth: small ? 12 : 20 },
+  };
+}
 
 export function parseLabelLayout(value: unknown): LabelLayout {
   const id = Array.isArray(value) ? value[0] : value;

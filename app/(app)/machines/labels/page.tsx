@@ -34,7 +34,7 @@ export default async function MachineLabelsPage({ searchParams }: PageProps<"/ma
   const company = { name: settings.companyName, logoSrc: settings.logoKey ? `/logo?v=${encodeURIComponent(settings.logoKey)}` : undefined };
   return (
     <div className="space-y-4">
-      <LabelControls ids={labels.map((l) => l.id)} layout={layout} t={t} locale={locale} />
+      <LabelControls labels={labels} layout={layout} company={company} t={t} locale={locale} />
       <LabelSheets labels={labels} layout={layout} company={company} t={t} />
     </div>
   );
