@@ -38,3 +38,13 @@ test("the user menu opens from the keyboard", async ({ page }) => {
   await expect(page.getByTestId("user-role")).toHaveText("Superviseur");
   await expect(page.getByRole("link", { name: "Se déconnecter" })).toBeVisible();
 });
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("an unknown address sends the visitor to sign-in, not to a page that says what exists", async ({ page }) => {
+    await page.goto("/machines-inexistantes");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole("button", { name: "Se connecter" })).toBeVisible();
+  });
+});
