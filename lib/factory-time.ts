@@ -1,8 +1,9 @@
 // Wall-clock times in the factory's time zone <-> UTC instants, DST-correct,
 // with nothing but Intl: the plant schedules "demain 8 h 00", the database stores UTC.
+import { dateTimeFormat } from "./intl";
 
 function partsIn(date: Date, timeZone: string): Record<string, number> {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

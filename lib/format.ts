@@ -1,4 +1,5 @@
 import { format, intlLocale, type Locale, type Messages } from "./i18n";
+import { dateTimeFormat } from "./intl";
 
 /** "2 j 3 h", "45 min": the two largest units, never seconds. */
 export function formatDuration(ms: number, t: Messages["duration"]): string {
@@ -14,28 +15,19 @@ export function formatDuration(ms: number, t: Messages["duration"]): string {
   return parts.slice(0, 2).join(" ").replaceAll(" ", "\u00a0");
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one, and a board formats hundreds of dates.
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** A date and time as the factory reads it: in its time zone, in the user's language. */
 export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let formatter = dateTimeFormats.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone });
-    dateTimeFormats.set(key, formatter);
-  }
-  return formatter.format(date);
+  return dateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
 }
 
 /** A factory calendar day (YYYY-MM-DD) as a heading: "lundi 23 novembre 2026". */
 export function formatDay(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  return dateTimeFormat(intlLocale(locale), { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
 }
 
 /** The time of day on the factory's clock: "14 h 05" / "2:05 p.m.". */
 export function formatTime(date: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: "short", timeZone }).format(date);
+  return dateTimeFormat(intlLocale(locale), { timeStyle: "short", timeZone }).format(date);
 }
 
 /** A recording's length as players show it: "0:07", "4:59". */
@@ -47,5 +39,5 @@ export function formatClock(seconds: number): string {
 /** A factory calendar day in a calendar's cell or column head: "lun." / "Mon", "2 mars" / "Mar 2". */
 export function formatCalendarDay(day: string, locale: Locale, part: "weekday" | "dayMonth"): string {
   const options: Intl.DateTimeFormatOptions = part === "weekday" ? { weekday: "short" } : { day: "numeric", month: "short" };
-  return new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  return dateTimeFormat(intlLocale(locale), { ...options, timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
 }

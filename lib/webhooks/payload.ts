@@ -1,4 +1,5 @@
 import { messagesFor } from "../i18n";
+import { dateTimeFormat } from "../intl";
 
 // The JSON an overdue alert carries. The flat field names are the ones the
 // operator's existing Pabbly/Zapier/Make workflows already map, so they keep
@@ -33,7 +34,7 @@ const fr = messagesFor("fr");
 
 /** "23 novembre 2026 à 09 h 00", on the factory's wall clock (DST included). */
 export function readableFactoryDate(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("fr-CA", { dateStyle: "long", timeStyle: "short", timeZone }).format(date);
+  return dateTimeFormat("fr-CA", { dateStyle: "long", timeStyle: "short", timeZone }).format(date);
 }
 
 export interface OverdueDuration {
