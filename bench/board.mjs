@@ -244,9 +244,10 @@ async function measureCpu() {
 }
 
 function printCpu(rows) {
-  console.log(`  CPU per request (workerd, incl. local D1; mean of ${CPU_REQUESTS} sequential requests, idle CPU subtracted):`);
+  console.log(`  CPU per request (workerd, incl. local D1; median of 3 rounds of ${CPU_REQUESTS} sequential requests after 40 warm-up, idle CPU subtracted):`);
   for (const row of rows) {
-    console.log(`    ${row.name.padEnd(12)} ${row.perRequest.toFixed(1).padStart(5)} ms   (raw ${row.raw.toFixed(1)} ms, wall ${row.wallPerRequest.toFixed(0)} ms)   ${row.path}`);
+    const spread = `rounds ${row.min.toFixed(1)}–${row.max.toFixed(1)} ms`;
+    console.log(`    ${row.name.padEnd(12)} ${row.perRequest.toFixed(1).padStart(5)} ms   (${spread}, wall ${row.wallPerRequest.toFixed(0)} ms)   ${row.path}`);
   }
 }
 
