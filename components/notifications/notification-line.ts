@@ -1,5 +1,6 @@
 import { format, type Messages } from "@/lib/i18n";
 import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import { notificationTemplate } from "@/lib/notifications/model";
 import type { NotificationView } from "@/lib/notifications/queries";
 
 /** A notification in words, in the reader's language. */
@@ -12,6 +13,6 @@ export function notificationLine(n: NotificationView, t: Messages): string {
     machine: n.machineName ?? "",
     status: n.ticketStatus ? (t.status[n.ticketStatus as keyof Messages["status"]] ?? n.ticketStatus) : "",
   };
-  const template = n.kind === "assigned" && n.ticketAssignedTo === TEAM_ASSIGNEE ? words.assignedTeam : words[n.kind];
+  const template = words[notificationTemplate(n.kind, { toTeam: n.ticketAssignedTo === TEAM_ASSIGNEE, byPerson: n.actorName !== null })];
   return format(template, values);
 }

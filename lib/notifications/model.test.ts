@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nameKey } from "../accounts/names";
-import { channelFor, kindsFor, mentionedFirstNames, notificationHref } from "./model";
+import { channelFor, kindsFor, mentionedFirstNames, notificationHref, notificationTemplate } from "./model";
 
 describe("notification rules", () => {
   it("a mention is @ and a first name, compared without case or accents, each once", () => {
@@ -20,5 +20,22 @@ describe("notification rules", () => {
     expect(notificationHref({ kind: "assigned", ticketCode: "TKT-M001-20261123-001", conversationKey: null, machineId: 1 })).toBe("/tickets/TKT-M001-20261123-001");
     expect(notificationHref({ kind: "message", ticketCode: null, conversationKey: "3-7", machineId: null })).toBe("/messages/3-7");
     expect(notificationHref({ kind: "machine_down", ticketCode: null, conversationKey: null, machineId: 4 })).toBe("/machines/4");
+  });
+});
+
+describe("notificationTemplate", () => {
+  it("names a person's assignment, to one person or the team", () => {
+    expect(notificationTemplate("assigned", { toTeam: false, byPerson: true })).toBe("assigned");
+    expect(notificationTemplate("assigned", { toTeam: true, byPerson: true })).toBe("assignedTeam");
+  });
+
+  it("says a plan's ticket is planned work, not that someone assigned it", () => {
+    expect(notificationTemplate("assigned", { toTeam: false, byPerson: false })).toBe("assignedByPlan");
+    expect(notificationTemplate("assigned", { toTeam: true, byPerson: false })).toBe("assignedTeamByPlan");
+  });
+
+  it("leaves the other kinds as they are", () => {
+    expect(notificationTemplate("overdue", { toTeam: true, byPerson: false })).toBe("overdue");
+    expect(notificationTemplate("message", { toTeam: false, byPerson: true })).toBe("message");
   });
 });

@@ -86,3 +86,17 @@ export function mentionedFirstNames(text: string, key: (name: string) => string)
   const names = [...text.matchAll(/(?:^|[^\p{L}\p{N}_@])@([\p{L}][\p{L}\p{M}'’-]*)/gu)].map((m) => key(m[1]!));
   return [...new Set(names.filter(Boolean))];
 }
+
+/** What a notification line says, by kind; an assignment says also who it went to and whether a person made it. */
+export type NotificationTemplate = NotificationKind | "assignedTeam" | "assignedByPlan" | "assignedTeamByPlan";
+
+/**
+ * The template of a notification: an assignment to the whole team says so, and
+ * one nobody made (the cron, for a preventive maintenance plan's ticket) says
+ * it is planned work rather than "Quelqu'un vous a assigné".
+ */
+export function notificationTemplate(kind: NotificationKind, facts: { toTeam: boolean; byPerson: boolean }): NotificationTemplate {
+  if (kind !== "assigned") return kind;
+  if (facts.byPerson) return facts.toTeam ? "assignedTeam" : "assigned";
+  return facts.toTeam ? "assignedTeamByPlan" : "assignedByPlan";
+}

@@ -5,7 +5,7 @@
 import { format, messagesFor, type Locale } from "../i18n";
 import type { TicketPriority } from "../tickets/model";
 import { TEAM_ASSIGNEE } from "../tickets/model";
-import { notificationHref, type NotificationKind } from "./model";
+import { notificationHref, notificationTemplate, type NotificationKind } from "./model";
 
 /** The facts a push is written from: one row of push.ts' query. */
 export interface PushFacts {
@@ -54,7 +54,7 @@ export function buildPushPayload(f: PushFacts): PushPayload {
   const words = t.inbox.kinds;
   const status = f.ticketStatus ? (t.status[f.ticketStatus as keyof typeof t.status] ?? f.ticketStatus) : "";
   const values = { actor: f.actorName ?? t.inbox.someone, ticket: f.ticketCode ?? "", machine: f.machineName ?? "", status };
-  const template = f.kind === "assigned" && f.ticketAssignedTo === TEAM_ASSIGNEE ? words.assignedTeam : words[f.kind];
+  const template = words[notificationTemplate(f.kind, { toTeam: f.ticketAssignedTo === TEAM_ASSIGNEE, byPerson: f.actorName !== null })];
   const priority = (f.ticketPriority ?? "medium") as TicketPriority;
   const ticketLine = f.ticketCode ? [f.machineName, f.ticketTitle].filter(Boolean).join(" — ") : "";
   return {

@@ -2,7 +2,10 @@
 // whatever runs overlap; leads' changes to a plan never touch its tickets; the
 // checklist's ticks are recorded with their event; refusals write nothing.
 import { beforeAll, describe, expect, it } from "vitest";
+import { notificationLine } from "@/components/notifications/notification-line";
 import { runPlans } from "@/cron";
+import { messagesFor } from "@/lib/i18n";
+import { listNotifications } from "@/lib/notifications/queries";
 import type { Db } from "@/lib/db";
 import type { z } from "zod";
 import { FLAG_AFTER_MISSED, planInput } from "@/lib/plans/model";
@@ -98,6 +101,10 @@ describe("a plan's tickets", () => {
     const notified = await t.db.notification.findMany({ where: { ticketId: ticket!.id } });
     expect(notified.map((n) => [n.kind, n.recipientId, n.actorId])).toEqual([["assigned", cast.technician.id, null]]);
     expect(told).toContain(cast.technician.id);
+    // Nobody assigned it: the line says it is planned work, not "Quelqu'un vous a assigné".
+    const { items } = await listNotifications(t.db, cast.technician.id, 1);
+    const line = notificationLine(items.find((n) => n.ticketCode === ticket!.ticketId)!, messagesFor("fr"));
+    expect(line).toBe(`Entretien planifié qui vous est assigné : ${ticket!.ticketId} — Inspection hebdo`);
   });
 
   it("wait for the last one's completion on an after-completion plan", async () => {

@@ -12,6 +12,9 @@ export const inboxEn: Messages["inbox"] = {
   kinds: {
     assigned: "{actor} assigned {ticket} to you",
     assignedTeam: "{actor} assigned {ticket} to the whole team",
+    /** An assignment with no one behind it: a preventive maintenance plan created the ticket. */
+    assignedByPlan: "Planned maintenance assigned to you: {ticket}",
+    assignedTeamByPlan: "Planned maintenance for the whole team: {ticket}",
     overdue: "Overdue: {ticket}",
     overdue_all: "Overdue ticket: {ticket}",
     report_status: "{actor} moved your request {ticket} to “{status}”",

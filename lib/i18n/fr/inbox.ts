@@ -12,6 +12,9 @@ export const inboxFr = {
   kinds: {
     assigned: "{actor} vous a assigné {ticket}",
     assignedTeam: "{actor} a assigné {ticket} à toute l’équipe",
+    /** An assignment with no one behind it: a preventive maintenance plan created the ticket. */
+    assignedByPlan: "Entretien planifié qui vous est assigné : {ticket}",
+    assignedTeamByPlan: "Entretien planifié pour toute l’équipe : {ticket}",
     overdue: "En retard : {ticket}",
     overdue_all: "Ticket en retard : {ticket}",
     report_status: "{actor} a fait passer votre demande {ticket} à « {status} »",
