@@ -3,9 +3,14 @@
 //  - the search's own server time (the four FTS5 queries and their results,
 //    lib/site-search/queries.ts, run against the local D1 as the worker runs
 //    them), p50 / p95 per query over RUNS runs, and the D1 queries it made;
+//    measured from Node through the platform proxy, so each query also pays a
+//    trip to the local runtime that a worker next to its database does not;
+//  - D1's own time for those statements (meta.duration, the database's
+//    execution time), p50 / p95, from replaying them;
 //  - the /search page on the built worker: p50 / p95 response time and D1
 //    queries per request (session, settings and the search), as a supervisor
-//    and as an operator who sees only their own reports.
+//    and as an operator who sees only their own reports, beside the same page
+//    with no search: the difference is the search's share of the server time.
 // Queries on the worker are counted by the worker itself: with BENCH_LOG_QUERIES=1,
 // lib/db.ts wraps the D1 binding and logs every statement it prepares.
 import { rmSync } from "node:fs";
@@ -13,7 +18,7 @@ import { chromium } from "@playwright/test";
 import { buildWorker, migrateLocal, seedLocal, step } from "../scripts/lib/common.mjs";
 import { openLocalDb } from "../scripts/lib/local-d1.mjs";
 import { waitForServer } from "../scripts/lib/local-worker.mjs";
-import { countingD1 } from "./lib/count-d1.mjs";
+import { countingD1, d1Duration } from "./lib/count-d1.mjs";
 import { startQueryLoggingWorker } from "./lib/query-logging-worker.mjs";
 import { createDb } from "../lib/db.ts";
 import { parseSearch } from "../lib/site-search/model.ts";
@@ -115,15 +120,22 @@ async function measureSearch(d1, reader) {
     const times = [];
     let queries = 0;
     let found = 0;
+    let statements = [];
     for (let i = 0; i < RUNS; i++) {
       const before = counter.queries;
+      counter.statements = [];
       const started = performance.now();
       const results = await searchEverything(db, reader, search);
       times.push(performance.now() - started);
       queries = counter.queries - before;
+      statements = counter.statements;
       found = Object.values(results).reduce((n, kind) => n + kind.items.length, 0) + (Object.values(results).some((k) => k.more) ? "+" : "");
     }
-    rows.push({ q, ...stats(times), queries, found });
+    // The database's own time for the same statements, without the bench's trips to it.
+    const durations = [];
+    for (let i = 0; i < RUNS; i++) durations.push(await d1Duration(d1, statements));
+    const d1Time = stats(durations);
+    rows.push({ q, ...stats(times), d1p50: d1Time.p50, d1p95: d1Time.p95, queries, found });
   }
   await db.$disconnect();
   return rows;
@@ -142,7 +154,8 @@ async function signIn(role) {
 
 async function measurePage(cookie, log) {
   const rows = [];
-  for (const q of QUERIES) {
+  // First the page with no search (the same session, settings and shell): what the search adds is the difference.
+  for (const q of ["", ...QUERIES]) {
     const url = `${ORIGIN}/search?q=${encodeURIComponent(q)}`;
     const get = async () => {
       const response = await fetch(url, { headers: { cookie } });
@@ -214,13 +227,17 @@ const ms = (n) => `${n.toFixed(1)} ms`;
 console.log(`\n\x1b[1mSearch benchmark (npm run bench:search): ${sizes.tickets} tickets, ${sizes.comments} comments, ${MACHINES} machines\x1b[0m`);
 for (const role of ["supervisor", "operator"]) {
   console.log(`\n  As ${role}${role === "operator" ? " (sees only their own reports)" : ""}:`);
-  console.log(`  ${"query".padEnd(20)} ${"results".padStart(8)}  search p50 / p95 (D1 queries)   /search page p50 / p95 (D1 queries)`);
+  console.log(`  ${"query".padEnd(20)} ${"results".padStart(8)}  D1 time p50 / p95   search p50 / p95 (D1 queries)   /search page p50 / p95 (D1 queries)`);
+  const [empty, ...searched] = pages[role];
+  console.log(`  ${"(no search)".padEnd(20)} ${"".padStart(8)}  ${"".padStart(19)}  ${"".padStart(31)}  ${ms(empty.p50).padStart(8)} / ${ms(empty.p95).padStart(8)} (${empty.queries})`);
   direct[role].forEach((row, i) => {
-    const page = pages[role][i];
+    const page = searched[i];
     console.log(
-      `  ${JSON.stringify(row.q).padEnd(20)} ${String(row.found).padStart(8)}  ${ms(row.p50).padStart(8)} / ${ms(row.p95).padStart(8)} (${row.queries})      ${ms(page.p50).padStart(8)} / ${ms(page.p95).padStart(8)} (${page.queries})`,
+      `  ${JSON.stringify(row.q).padEnd(20)} ${String(row.found).padStart(8)}  ${ms(row.d1p50).padStart(8)} / ${ms(row.d1p95).padStart(8)}  ${ms(row.p50).padStart(8)} / ${ms(row.p95).padStart(8)} (${row.queries})      ${ms(page.p50).padStart(8)} / ${ms(page.p95).padStart(8)} (${page.queries})`,
     );
   });
-  const all = direct[role].map((r) => r.p95).sort((a, b) => a - b);
-  console.log(`  worst search p95: ${ms(all.at(-1))}`);
+  const worst = (key, rows) => ms(Math.max(...rows.map((r) => r[key])));
+  console.log(`  worst p95: D1 time ${worst("d1p95", direct[role])}, search ${worst("p95", direct[role])}, /search page ${worst("p95", searched)}`);
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  console.log(`  what a search adds to the page (median over the queries): p50 ${ms(median(searched.map((p) => p.p50)) - empty.p50)}, p95 ${ms(median(searched.map((p) => p.p95)) - empty.p95)}`);
 }
