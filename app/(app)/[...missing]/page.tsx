@@ -6,6 +6,12 @@ import { notFound } from "next/navigation";
 // stays plain: Next renders it ahead on every request, in case a page calls
 // notFound(), and a shell there cost every page a second header (about a
 // quarter of the board's CPU time, measured with bench:board -- --cpu-only).
+
+// Thrown from the metadata too, so the tab takes the 404's own title (as a missing machine's page does).
+export function generateMetadata(): never {
+  notFound();
+}
+
 export default function MissingPage(): never {
   notFound();
 }
