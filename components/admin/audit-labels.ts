@@ -1,5 +1,6 @@
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatDay } from "@/lib/format";
 import { format, type Locale, type Messages } from "@/lib/i18n";
+import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
 
 /** "user.role_changed" in the reader's language; an action without a label shows as recorded. */
 export function actionLabel(action: string, t: Messages): string {
@@ -29,6 +30,7 @@ export type AuditField = keyof Messages["admin"]["audit"]["fields"];
 // Bookkeeping the entry itself already says (which machine, when).
 const HIDDEN = new Set(["id", "createdAt", "updatedAt"]);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A field's label; a field no catalogue knows yet shows as recorded rather than disappearing. */
 export function fieldLabel(key: string, t: Messages): string {
@@ -36,15 +38,19 @@ export function fieldLabel(key: string, t: Messages): string {
   return labels[key] ?? key;
 }
 
-/** A recorded value as the reader says it: role and status names, yes/no, dates in the factory's time. */
+/** A recorded value as the reader says it: role, status, priority names, yes/no, dates in the factory's time. */
 export function valueText(key: string, value: unknown, t: Messages, locale: Locale, timeZone: string): string {
   const a = t.admin.audit;
   if (value === undefined || value === null || value === "") return "—";
   if (typeof value === "boolean") return value ? a.yes : a.no;
+  // A plan's checklist, step by step as the ticket shows it.
+  if (key === "steps" && Array.isArray(value)) return value.length ? value.map((step, i) => `${i + 1}. ${String(step)}`).join(" · ") : "—";
   if (Array.isArray(value)) return value.length ? value.map((v) => valueText(key, v, t, locale, timeZone)).join(", ") : "—";
   if (typeof value === "number") {
     if (key === "windowHours") return format(a.hours, { count: value }, locale);
     if (key === "pauseMs") return format(a.milliseconds, { count: value.toLocaleString(locale) });
+    // A plan assigned to the whole team records TEAM_ASSIGNEE; a person, by name (lib/plans/operations.ts).
+    if (key === "assignee" && value === TEAM_ASSIGNEE) return a.team;
     if (key.endsWith("Days")) return format(a.days, { count: value }, locale);
     return value.toLocaleString(locale);
   }
@@ -55,10 +61,13 @@ export function valueText(key: string, value: unknown, t: Messages, locale: Loca
     locale: t.profile.languages,
     defaultLocale: t.profile.languages,
     operatorTicketVisibility: { all: t.admin.settings.visibilityAll, own: t.admin.settings.visibilityOwn },
+    priority: t.priority,
+    recurrence: a.recurrences,
   };
   const name = named[key]?.[value];
   if (name) return name;
   if (key === "logoKey") return a.logoSet;
+  if (key === "startDate" && CALENDAR_DAY.test(value)) return formatDay(value, locale);
   if (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value), locale, timeZone);
   return value;
 }
