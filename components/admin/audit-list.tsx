@@ -27,15 +27,16 @@ export function AuditList({ rows, t, locale, timeZone }: AuditListProps) {
               <span className="font-medium">{actionLabel(row.action, t)}</span>
               <span className="text-slate-600"> · {entityLabel(row.entityType, row.entityId, t)}</span>
             </p>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm break-words">
+            {/* On a phone each label sits above its values: a long label ("Ticket créé avant l’échéance") left them a sliver. */}
+            <dl className="grid gap-x-3 gap-y-0.5 text-sm break-words sm:grid-cols-[auto_1fr]">
               {changedValues(row.before, row.after, t, locale, timeZone).map(({ key, label, before, after }) => (
                 <div key={key} className="contents">
                   <dt className="text-slate-600">{label}</dt>
-                  <dd className="min-w-0">
-                    <span className="sr-only">{a.before} : </span>
+                  <dd className="min-w-0 pb-1 sm:pb-0">
+                    <span className="sr-only">{a.before}</span>
                     <del className="text-slate-500">{before}</del>
                     <span aria-hidden="true"> → </span>
-                    <span className="sr-only">, {a.after} : </span>
+                    <span className="sr-only">{a.after}</span>
                     <ins className="no-underline">{after}</ins>
                   </dd>
                 </div>

@@ -142,8 +142,9 @@ export const adminEn: Messages["admin"] = {
       entity: "Item",
       changes: "Changes",
     },
-    before: "Before",
-    after: "After",
+    // Read by screen readers before each old and new value.
+    before: "Before: ",
+    after: ", after: ",
     system: "System",
     page: "Page {page} of {pages}",
     previous: "Previous page",

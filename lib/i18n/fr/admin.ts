@@ -143,8 +143,9 @@ export const adminFr = {
       entity: "Élément",
       changes: "Changements",
     },
-    before: "Avant",
-    after: "Après",
+    // Read by screen readers before each old and new value (French puts a space before the colon).
+    before: "Avant : ",
+    after: ", après : ",
     system: "Système",
     page: "Page {page} sur {pages}",
     previous: "Page précédente",
