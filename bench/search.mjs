@@ -18,6 +18,7 @@ import { chromium } from "@playwright/test";
 import { buildWorker, migrateLocal, seedLocal, step } from "../scripts/lib/common.mjs";
 import { openLocalDb } from "../scripts/lib/local-d1.mjs";
 import { waitForServer } from "../scripts/lib/local-worker.mjs";
+import { stats, timePage } from "./lib/page-timing.mjs";
 import { countingD1, d1Duration } from "./lib/count-d1.mjs";
 import { startQueryLoggingWorker } from "./lib/query-logging-worker.mjs";
 import { createDb } from "../lib/db.ts";
@@ -55,12 +56,6 @@ const MACHINE_TYPES = ["Presse hydraulique", "Tour CNC", "Convoyeur", "Robot de 
 const STATUSES = ["received", "diagnostic", "in_progress", "waiting_parts", "completed", "archived"];
 
 const stamp = (date) => date.toISOString().replace("Z", "+00:00");
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const stats = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
-};
 
 async function insertInBatches(d1, sql, rows) {
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -155,27 +150,7 @@ async function signIn(role) {
 async function measurePage(cookie, log) {
   const rows = [];
   // First the page with no search (the same session, settings and shell): what the search adds is the difference.
-  for (const q of ["", ...QUERIES]) {
-    const url = `${ORIGIN}/search?q=${encodeURIComponent(q)}`;
-    const get = async () => {
-      const response = await fetch(url, { headers: { cookie } });
-      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-      await response.text();
-    };
-    await get();
-    await sleep(300);
-    const before = log.queries;
-    await get();
-    await sleep(500); // let the worker's log lines arrive
-    const queries = log.queries - before;
-    const times = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      const started = performance.now();
-      await get();
-      times.push(performance.now() - started);
-    }
-    rows.push({ q, ...stats(times), queries });
-  }
+  for (const q of ["", ...QUERIES]) rows.push({ q, ...(await timePage(`${ORIGIN}/search?q=${encodeURIComponent(q)}`, { cookie, log, requests: REQUESTS })) });
   return rows;
 }
 

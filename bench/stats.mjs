@@ -3,7 +3,8 @@
 // not assert:
 //  - the figures' own server time (lib/reliability/queries.ts against the local
 //    D1, as the worker runs it): p50 / p95 over RUNS runs and the D1 queries
-//    it made, for 30 days, 90 days and a whole year;
+//    it made, for 30 days, 90 days and a whole year, and D1's own execution
+//    time of those queries (meta.duration, replayed: see count-d1.mjs);
 //  - the /stats page on the built worker, as a supervisor: p50 / p95 response
 //    time and the D1 queries per render (session, settings and the figures),
 //    counted by the worker itself (BENCH_LOG_QUERIES=1, see lib/db.ts).
@@ -12,7 +13,8 @@ import { chromium } from "@playwright/test";
 import { buildWorker, migrateLocal, seedLocal, step } from "../scripts/lib/common.mjs";
 import { openLocalDb } from "../scripts/lib/local-d1.mjs";
 import { waitForServer } from "../scripts/lib/local-worker.mjs";
-import { countingD1 } from "./lib/count-d1.mjs";
+import { stats, timePage } from "./lib/page-timing.mjs";
+import { countingD1, d1Duration } from "./lib/count-d1.mjs";
 import { startQueryLoggingWorker } from "./lib/query-logging-worker.mjs";
 import { createDb } from "../lib/db.ts";
 import { loadReliability } from "../lib/reliability/queries.ts";
@@ -36,12 +38,6 @@ const STATUSES = ["received", "diagnostic", "in_progress", "waiting_parts", "com
 const TYPES = ["Presse hydraulique", "Tour CNC", "Convoyeur", "Robot de soudure", "Compresseur", "Plieuse"];
 
 const stamp = (date) => date.toISOString().replace("Z", "+00:00");
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const stats = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
-};
 
 async function insertInBatches(d1, sql, rows) {
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -130,14 +126,21 @@ async function measureFigures(d1, supervisor) {
     const times = [];
     let queries = 0;
     let report;
+    let statements = [];
     for (let i = 0; i < RUNS; i++) {
       const before = counter.queries;
+      counter.statements = [];
       const started = performance.now();
       report = await loadReliability(db, supervisor, period, now);
       times.push(performance.now() - started);
       queries = counter.queries - before;
+      statements = counter.statements;
     }
-    rows.push({ name, ...stats(times), queries, failures: report.plant.failures, closed: report.plant.closed });
+    // The database's own time for the same statements, without the bench's trips to it.
+    const durations = [];
+    for (let i = 0; i < RUNS; i++) durations.push(await d1Duration(d1, statements));
+    const d1Time = stats(durations);
+    rows.push({ name, ...stats(times), d1p50: d1Time.p50, d1p95: d1Time.p95, queries, failures: report.plant.failures, closed: report.plant.closed });
   }
   await db.$disconnect();
   return rows;
@@ -156,27 +159,7 @@ async function signIn(role) {
 
 async function measurePage(cookie, log) {
   const rows = [];
-  for (const [name, query] of PERIODS.filter(([, q]) => q)) {
-    const url = `${ORIGIN}/stats?${query}`;
-    const get = async () => {
-      const response = await fetch(url, { headers: { cookie } });
-      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-      await response.text();
-    };
-    await get();
-    await sleep(300);
-    const before = log.queries;
-    await get();
-    await sleep(500); // let the worker's log lines arrive
-    const queries = log.queries - before;
-    const times = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      const started = performance.now();
-      await get();
-      times.push(performance.now() - started);
-    }
-    rows.push({ name, ...stats(times), queries });
-  }
+  for (const [name, query] of PERIODS.filter(([, q]) => q)) rows.push({ name, ...(await timePage(`${ORIGIN}/stats?${query}`, { cookie, log, requests: REQUESTS })) });
   return rows;
 }
 
@@ -226,10 +209,10 @@ try {
 
 const ms = (n) => `${n.toFixed(1)} ms`;
 console.log(`\n\x1b[1mStats benchmark (npm run bench:stats): ${sizes.tickets} tickets, ${sizes.machines} machines, ${sizes.stops} stops, ${sizes.events} events\x1b[0m`);
-console.log(`  ${"period".padEnd(10)} figures p50 / p95 (D1 queries)   failures  closed     /stats page p50 / p95 (D1 queries per render)`);
+console.log(`  ${"period".padEnd(10)} D1 time p50 / p95   figures p50 / p95 (D1 queries)   failures  closed     /stats page p50 / p95 (D1 queries per render)`);
 for (const row of direct) {
   const page = pages.find((p) => p.name === row.name);
   console.log(
-    `  ${row.name.padEnd(10)} ${ms(row.p50).padStart(8)} / ${ms(row.p95).padStart(8)} (${row.queries})  ${String(row.failures).padStart(8)}  ${String(row.closed).padStart(6)}     ${page ? `${ms(page.p50).padStart(8)} / ${ms(page.p95).padStart(8)} (${page.queries})` : "—"}`,
+    `  ${row.name.padEnd(10)} ${ms(row.d1p50).padStart(8)} / ${ms(row.d1p95).padStart(8)}  ${ms(row.p50).padStart(8)} / ${ms(row.p95).padStart(8)} (${row.queries})  ${String(row.failures).padStart(8)}  ${String(row.closed).padStart(6)}     ${page ? `${ms(page.p50).padStart(8)} / ${ms(page.p95).padStart(8)} (${page.queries})` : "—"}`,
   );
 }
