@@ -4,7 +4,8 @@ import type { MachineImportResult } from "@/app/(admin)/admin/data/actions";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/fields";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
-import { format, type Locale, type PluralTemplate } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
+import type { Locale, PluralTemplate } from "@/lib/i18n";
 import { ImportReport, type ImportReportLabels } from "./import-report";
 
 interface MachineImportProps {

@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import { MAX_AUDIO_SECONDS } from "@/lib/file-types";
 import { formatClock } from "@/lib/format";
-import { format, type Messages } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n";
 
 type Recording = { state: "idle" } | { state: "recording"; seconds: number } | { state: "recorded"; url: string; seconds: number };
 

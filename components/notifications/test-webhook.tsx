@@ -2,7 +2,8 @@
 
 import { sendTestWebhookAction } from "@/app/(admin)/admin/notifications/actions";
 import { ActionButton } from "@/components/ui/action-button";
-import { format, type Messages } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n";
 
 type Sent = Extract<Awaited<ReturnType<typeof sendTestWebhookAction>>, { ok: true }>["data"];
 

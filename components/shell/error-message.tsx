@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { format, messagesFor } from "@/lib/i18n";
+import { errorsEn } from "@/lib/i18n/en/errors";
+import { format } from "@/lib/i18n/format";
+import { errorsFr } from "@/lib/i18n/fr/errors";
 
 interface ErrorMessageProps {
   digest?: string;
@@ -15,7 +17,8 @@ function currentLocale() {
 }
 
 export function ErrorMessage({ digest, onRetry }: ErrorMessageProps) {
-  const t = messagesFor(typeof document === "undefined" ? "fr" : currentLocale());
+  // Only the error pages' words: the whole catalogue would weigh on every page's first load.
+  const t = { errors: (typeof document === "undefined" ? "fr" : currentLocale()) === "en" ? errorsEn : errorsFr };
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-20 text-center">
       <h1 className="text-2xl font-semibold">{t.errors.errorTitle}</h1>

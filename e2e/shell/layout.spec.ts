@@ -48,3 +48,20 @@ test.describe("signed out", () => {
     await expect(page.getByRole("button", { name: "Se connecter" })).toBeVisible();
   });
 });
+
+test("a page's scripts carry no language catalogue: the words come with the page, not with its JavaScript", async ({ page }) => {
+  const scripts: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script" && response.ok()) scripts.push(response.text());
+  });
+  await page.goto("/tickets");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const bodies = await Promise.all(scripts);
+  expect(bodies.length).toBeGreaterThan(3);
+  // Words of the reliability page, in both languages: no script on the board has a reason to hold them.
+  // The error boundary once imported the whole catalogue and put 29 kB gzip on every page's first load.
+  for (const words of ["Arrêts des machines, réparations et tickets sur la période choisie.", "Machine stops, repairs and tickets over the chosen period."]) {
+    expect(bodies.filter((body) => body.includes(words)).length, `scripts holding "${words}"`).toBe(0);
+  }
+});

@@ -11,6 +11,7 @@ import { validationEn } from "./validation";
 import { labelsEn, searchEn } from "./search";
 import { statsEn } from "./stats";
 import { plansEn } from "./plans";
+import { errorsEn } from "./errors";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -130,13 +131,5 @@ export const en: Messages = {
     hours: "{n} h",
     minutes: "{n} min",
   },
-  errors: {
-    notFoundTitle: "Page not found",
-    notFoundBody: "The page you asked for does not exist or has moved.",
-    backHome: "Back to the dashboard",
-    errorTitle: "Something went wrong",
-    errorBody: "The operation could not be completed. Try again; if it keeps happening, tell an administrator.",
-    errorReference: "Reference: {digest}",
-    retry: "Try again",
-  },
+  errors: errorsEn,
 };

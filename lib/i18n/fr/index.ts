@@ -10,6 +10,7 @@ import { validationFr } from "./validation";
 import { labelsFr, searchFr } from "./search";
 import { statsFr } from "./stats";
 import { plansFr } from "./plans";
+import { errorsFr } from "./errors";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
@@ -135,13 +136,5 @@ export const fr = {
     hours: "{n} h",
     minutes: "{n} min",
   },
-  errors: {
-    notFoundTitle: "Page introuvable",
-    notFoundBody: "La page demandée n’existe pas ou a été déplacée.",
-    backHome: "Retour au tableau de bord",
-    errorTitle: "Une erreur est survenue",
-    errorBody: "L’opération n’a pas pu être complétée. Réessayez ; si le problème persiste, prévenez un administrateur.",
-    errorReference: "Référence : {digest}",
-    retry: "Réessayer",
-  },
+  errors: errorsFr,
 } as const;
