@@ -3,17 +3,16 @@
 // (deleted or paused meanwhile, already so, refused) writes no entry, and the
 // audit log page words every entry in the reader's language, never as codes.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { actionLabel, changedValues, entityLabel } from "@/components/admin/audit-labels";
 import { createDb, type Db } from "@/lib/db";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { locales, messagesFor } from "@/lib/i18n";
-import { planInput } from "@/lib/plans/model";
 import * as plans from "@/lib/plans/operations";
 import { recurrences } from "@/lib/plans/recurrence";
 import { ticketPriorities } from "@/lib/tickets/model";
 import { createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
+import { planForm } from "./helpers/plans";
 import { direct, refusal } from "./helpers/refusal";
 
 const t = freshDatabase();
@@ -30,21 +29,7 @@ const created = new Date("2026-03-02T12:00:00Z");
 const firstDue = new Date("2026-03-02T13:00:00Z");
 const later = new Date("2026-03-02T14:00:00Z");
 
-function planFields(extra: Record<string, unknown> = {}): z.input<typeof planInput> {
-  return {
-    machineId,
-    title: "Graissage quotidien",
-    steps: "Vérifier le niveau d’huile\nGraisser les paliers",
-    assignee: "team",
-    priority: "high",
-    recurrence: "days",
-    interval: "1",
-    startDate: "2026-03-02",
-    timeOfDay: "08:00",
-    leadDays: "0",
-    ...extra,
-  } as z.input<typeof planInput>;
-}
+const planFields = (extra: Record<string, unknown> = {}) => planForm(machineId, extra);
 
 const editFields = (extra: Record<string, unknown> = {}) => {
   const { machineId: _m, ...fields } = planFields(extra);

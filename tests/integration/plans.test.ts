@@ -7,13 +7,13 @@ import { runPlans } from "@/cron";
 import { messagesFor } from "@/lib/i18n";
 import { listNotifications } from "@/lib/notifications/queries";
 import type { Db } from "@/lib/db";
-import type { z } from "zod";
-import { FLAG_AFTER_MISSED, planInput } from "@/lib/plans/model";
+import { FLAG_AFTER_MISSED } from "@/lib/plans/model";
 import * as plans from "@/lib/plans/operations";
 import { checkChecklistStep } from "@/lib/tickets/checklist";
 import { moveTicket } from "@/lib/tickets/operations";
 import { createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
+import { planForm } from "./helpers/plans";
 import { direct, refusal } from "./helpers/refusal";
 
 const t = freshDatabase();
@@ -31,21 +31,7 @@ beforeAll(async () => {
 const created = new Date("2026-03-02T12:00:00Z");
 const firstDue = new Date("2026-03-02T13:00:00Z");
 
-function planFields(extra: Record<string, unknown> = {}): z.input<typeof planInput> {
-  return {
-    machineId,
-    title: "Graissage quotidien",
-    steps: "Vérifier le niveau d’huile\nGraisser les paliers\n\n",
-    assignee: "team",
-    priority: "high",
-    recurrence: "days",
-    interval: "1",
-    startDate: "2026-03-02",
-    timeOfDay: "08:00",
-    leadDays: "0",
-    ...extra,
-  } as z.input<typeof planInput>;
-}
+const planFields = (extra: Record<string, unknown> = {}) => planForm(machineId, extra);
 
 const createPlan = (extra: Record<string, unknown> = {}, now = created) =>
   direct(plans.createPlan)(t.db, cast.supervisor, planFields(extra), { now });
