@@ -1,6 +1,6 @@
-import { sql, sqlDate, sqlName, type Db } from "../lib/db";
-import type { RetentionSettings } from "../lib/settings/retention";
-import { pruneRevokedSessions } from "../lib/accounts/sessions";
+import { sql, sqlDate, sqlName, type Db } from "../db";
+import type { RetentionSettings } from "./settings";
+import { pruneRevokedSessions } from "../accounts/sessions";
 
 // Bounds per run, so one run stays far inside the Workers limits (subrequests,
 // CPU) whatever the backlog: at one run every 5 minutes a backlog still drains

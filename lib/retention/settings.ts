@@ -1,12 +1,12 @@
 // How long Atelier keeps what piles up on its own: "retention.*" rows in the
-// shared `settings` table, read with their defaults; cron/retention.ts purges by them.
+// shared `settings` table, read with their defaults; purge.ts purges by them.
 import { z } from "zod";
 import type { Db } from "../db";
 import { defineOperation, refuse, type RuleCode } from "../operation";
-import { writeSettings } from "./settings";
+import { writeSettings } from "../settings/settings";
 
 export const RETENTION_KEY_PREFIX = "retention.";
-/** The cron_runs job name of the purge (cron/retention.ts). */
+/** The cron_runs job name of the purge (lib/retention/purge.ts). */
 export const RETENTION_JOB = "retention";
 
 // Days. The audit log keeps at least a year (the issue's floor) and three years by

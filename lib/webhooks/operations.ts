@@ -1,9 +1,8 @@
 // What an admin changes or triggers on the "Notifications" page: the settings,
-// the signing secret, a test webhook, a resend, a check run now. Each is an
-// operation (lib/operation.ts); the URL rules are checked here, once, for all.
+// the signing secret, a test webhook, a resend. Each is an operation
+// (lib/operation.ts); the URL rules are checked here, once, for all. "Check now"
+// runs the cron's sweep and records it as a run: cron/check-now.ts.
 import { z } from "zod";
-import { runScheduledJobs } from "../../cron";
-import { REQUEST_RUN_BUDGET_MS } from "../../cron/overdue-webhooks";
 import type { AuditEntry } from "../audit";
 import type { Db } from "../db";
 import { defineOperation, refuse, type RuleCode } from "../operation";
@@ -143,20 +142,6 @@ function usableUrl(config: WebhookConfig): string {
   if (problem) refuse(urlRule[problem]);
   return config.url;
 }
-
-// The check the cron runs every 5 minutes, started by an admin: an operation,
-// never a public route (the deployment guide's checklist removed /api/test-cron).
-export const runCheckNow = defineOperation({ input: nothing, permission: "notifications.manage" }, async (_input, { db, webhookEnv, now = new Date() }) => {
-  const run = await runScheduledJobs(db, {
-    cron: null,
-    now,
-    env: webhookEnv ?? (await getWebhookEnv()),
-    // The admin waits for the answer: an HTTP request's budget, not a Cron Trigger's.
-    sweep: { budgetMs: REQUEST_RUN_BUDGET_MS },
-  });
-  if (run.outcome === "error") refuse("webhookRunFailed", { values: { error: run.error ?? "" } });
-  return { found: run.found, sent: run.sent, failed: run.failed, skipped: run.skipped };
-});
 
 /**
  * "Renvoyer": one more attempt now, with the same webhook-id and payload. Refused

@@ -1,5 +1,5 @@
-import type { Db } from "../lib/db";
-import { deliverWebhook, DEFAULT_TIMEOUT_MS } from "../lib/webhooks/delivery";
+import type { Db } from "../db";
+import { deliverWebhook, DEFAULT_TIMEOUT_MS } from "./delivery";
 import {
   cancelStaleRetries,
   claimDueRetries,
@@ -9,10 +9,9 @@ import {
   recordAttempt,
   releaseClaims,
   type AttemptTrigger,
-} from "../lib/webhooks/claims";
-import { buildOverduePayload } from "../lib/webhooks/payload";
-import { webhookUrlProblem, type WebhookConfig } from "../lib/webhooks/config";
-import type { JobCounts } from "./record-run";
+} from "./claims";
+import { buildOverduePayload } from "./payload";
+import { webhookUrlProblem, type WebhookConfig } from "./config";
 
 // The platform's limits the sweep stays under (Cloudflare Workers, checked 2026-12):
 // a Cron Trigger invocation is stopped after 15 minutes of wall time; an HTTP request
@@ -47,6 +46,14 @@ export function leaseMs(count: number, worstMs: number): number {
   return count * worstMs + LEASE_MARGIN_MS;
 }
 
+/** What a sweep did, as cron_runs counts it. */
+export interface SweepCounts {
+  found: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
 export interface SweepOptions {
   now: Date;
   config: WebhookConfig;
@@ -71,7 +78,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * ticket per window, failures retried with growing delays, at most maxPerRun
  * sends per run, oldest overdue first.
  */
-export async function sendOverdueWebhooks(db: Db, options: SweepOptions): Promise<JobCounts> {
+export async function sendOverdueWebhooks(db: Db, options: SweepOptions): Promise<SweepCounts> {
   const { now, config, timeZone, log = console.log, sleep = wait } = options;
   const trigger = options.trigger ?? "cron";
 

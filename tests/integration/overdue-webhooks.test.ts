@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runScheduledJobs } from "@/cron";
-import { sendOverdueWebhooks, type SweepOptions } from "@/cron/overdue-webhooks";
+import { sendOverdueWebhooks, type SweepOptions } from "@/lib/webhooks/sweep";
 import { ABANDONED_ERROR } from "@/cron/record-run";
 import { writeSettings } from "@/lib/settings/settings";
 import { TEAM_ASSIGNEE } from "@/lib/tickets/model";

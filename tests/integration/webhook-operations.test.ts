@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sendOverdueWebhooks } from "@/cron/overdue-webhooks";
+import { sendOverdueWebhooks } from "@/lib/webhooks/sweep";
 import { parseWebhookSettings, resolveWebhookConfig } from "@/lib/webhooks/config";
 import { resendNotification, saveWebhookSettings, sendTestWebhook } from "@/lib/webhooks/operations";
 import { createCast, type Cast } from "./helpers/actors";
