@@ -30,9 +30,14 @@ export const retentionSchema = z.object(
 export type RetentionSettings = Record<RetentionKey, number>;
 
 export async function getRetentionSettings(db: Db): Promise<RetentionSettings> {
-  const rows = await db.setting.findMany({ where: { key: { startsWith: RETENTION_KEY_PREFIX } }, select: { key: true, value: true } });
+  return parseRetentionSettings(await db.setting.findMany({ where: { key: { startsWith: RETENTION_KEY_PREFIX } }, select: { key: true, value: true } }));
+}
+
+/** The "retention.*" rows among `rows` (others are ignored), each with its default. */
+export function parseRetentionSettings(rows: { key: string; value: string }[]): RetentionSettings {
   const raw: Record<string, unknown> = {};
   for (const row of rows) {
+    if (!row.key.startsWith(RETENTION_KEY_PREFIX)) continue;
     try {
       raw[row.key.slice(RETENTION_KEY_PREFIX.length)] = JSON.parse(row.value);
     } catch {

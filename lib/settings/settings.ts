@@ -72,7 +72,15 @@ function parseValue(text: string): unknown {
 
 /** All settings in one query, each validated and defaulted. */
 export async function getSettings(db: Db): Promise<Settings> {
-  const rows = await db.setting.findMany({ select: { key: true, value: true } });
+  return parseSettings(await getSettingRows(db));
+}
+
+/** Every row of `settings`: the cron reads them once and parses the factory's, webhook and retention settings from them. */
+export function getSettingRows(db: Db): Promise<{ key: string; value: string }[]> {
+  return db.setting.findMany({ select: { key: true, value: true } });
+}
+
+export function parseSettings(rows: { key: string; value: string }[]): Settings {
   const raw: Record<string, unknown> = {};
   for (const row of rows) raw[row.key] = parseValue(row.value);
   return settingsSchema.parse(raw);

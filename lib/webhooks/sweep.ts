@@ -4,12 +4,13 @@ import {
   cancelStaleRetries,
   claimDueRetries,
   claimNewNotifications,
-  countOverdueTickets,
   loadClaimed,
   recordAttempt,
   releaseClaims,
+  sweepQuestions,
   type AttemptTrigger,
 } from "./claims";
+import { askQuestions } from "../job-questions";
 import { buildOverduePayload } from "./payload";
 import { webhookUrlProblem, type WebhookConfig } from "./config";
 
@@ -69,6 +70,21 @@ export interface SweepOptions {
   budgetMs?: number;
   /** Milliseconds of wall time since the run started; tests move it. */
   elapsedMs?: () => number;
+  /** The answer to sweepQuestions(), when the cron asked it with the other jobs' questions; else the sweep asks. */
+  answer?: SweepAnswer;
+}
+
+export interface SweepAnswer {
+  /** Overdue tickets. */
+  found: number;
+  /** Anything to send or cancel: false, and the sweep makes no other query. */
+  due: boolean;
+}
+
+/** The sweep's question, asked alone (a caller that did not ask it with others). */
+export async function askSweep(db: Db, now: Date, windowMs: number): Promise<SweepAnswer> {
+  const answer = await askQuestions(db, now, sweepQuestions(new Date(now.getTime() - windowMs)));
+  return { found: answer.webhooksFound, due: answer.webhooksDue > 0 };
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -82,7 +98,7 @@ export async function sendOverdueWebhooks(db: Db, options: SweepOptions): Promis
   const { now, config, timeZone, log = console.log, sleep = wait } = options;
   const trigger = options.trigger ?? "cron";
 
-  const found = await countOverdueTickets(db, now);
+  const { found, due } = options.answer ?? (await askSweep(db, now, config.windowMs));
   log(`📋 CRON: ${found} ticket(s) expiré(s) trouvé(s)`);
   if (!config.enabled) {
     log("⏸️ CRON: notifications désactivées par un administrateur : rien n’est envoyé");
@@ -99,6 +115,8 @@ export async function sendOverdueWebhooks(db: Db, options: SweepOptions): Promis
     throw new Error("adresse publique d’Atelier inconnue (réglage de la page Notifications ou APP_URL) : aucune notification envoyée");
   }
   const { url, appUrl } = config;
+  // Nothing waiting and every overdue ticket told of within the window: no claim could change a row.
+  if (!due) return { found, sent: 0, failed: 0, skipped: found };
 
   await cancelStaleRetries(db, now);
   const token = options.token ?? crypto.randomUUID();
