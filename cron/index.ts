@@ -39,8 +39,8 @@ export async function runScheduledJobs(db: Db, options: ScheduledOptions): Promi
   log(`🔔 CRON démarré: ${now.toISOString()}`);
 
   const rows = await getSettingRows(db);
-  const { timeZone, ticketPrefix } = parseSettings(rows);
-  const webhooks = resolveWebhookConfig(parseWebhookSettings(rows), env);
+  const { timeZone, ticketPrefix, appUrl } = parseSettings(rows);
+  const webhooks = resolveWebhookConfig(parseWebhookSettings(rows), env, appUrl);
   const retention = parseRetentionSettings(rows);
   // A ticket is told of at most once per window, by webhook and to people alike.
   const windowStart = new Date(now.getTime() - webhooks.windowMs);

@@ -38,7 +38,6 @@ export const webhookSettingsInput = z.object({
   windowHours: z.coerce.number().int().min(1).max(168),
   maxPerRun: z.coerce.number().int().min(1).max(5000),
   pauseMs: z.coerce.number().int().min(0).max(5000),
-  appUrl: z.string().trim().max(300),
 });
 
 /** The webhook settings, all in one statement, with their audit entry (lib/settings/settings.ts). */
@@ -58,12 +57,11 @@ export const saveWebhookSettings = defineOperation(
     const env = webhookEnv ?? (await getWebhookEnv());
     const problem = input.url ? checkOutboundUrl(input.url, { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1" }) : null;
     if (problem) refuse("invalid", { fields: { url: urlRule[problem] } });
-    if (input.appUrl && checkOutboundUrl(input.appUrl, { allowPrivate: true })) refuse("invalid", { fields: { appUrl: "appUrl" } });
-    const before = await getWebhookSettings(db);
+    const [before, { appUrl }] = await Promise.all([getWebhookSettings(db), getSettings(db)]);
     // Alerts carry a link to the ticket: switched on with a URL to send to, they need
-    // the address people open Atelier at (this field, or APP_URL in the environment).
-    const config = resolveWebhookConfig({ ...before, ...input }, env);
-    if (config.enabled && config.url && !config.appUrl) refuse("invalid", { fields: { appUrl: "appUrlRequired" } });
+    // the address people open Atelier at (the general settings' field, or APP_URL).
+    const config = resolveWebhookConfig({ ...before, ...input }, env, appUrl);
+    if (config.enabled && config.url && !config.appUrl) refuse("appUrlRequired");
     await writeWebhookSettings(db, user.id, input, now, {
       action: "webhook.settings_changed",
       entityId: "webhook",

@@ -112,7 +112,7 @@ export async function sendOverdueWebhooks(db: Db, options: SweepOptions): Promis
   if (problem) throw new Error(`URL de webhook refusée (${problem}) : aucune notification envoyée`);
 
   if (!config.appUrl) {
-    throw new Error("adresse publique d’Atelier inconnue (réglage de la page Notifications ou APP_URL) : aucune notification envoyée");
+    throw new Error("adresse publique d’Atelier inconnue (réglage de la page Réglages ou APP_URL) : aucune notification envoyée");
   }
   const { url, appUrl } = config;
   // Nothing waiting and every overdue ticket told of within the window: no claim could change a row.
