@@ -2,7 +2,8 @@
 // The overdue sweep at scale on a real local D1: 10,000 tickets of which 2,000
 // overdue, a local receiver answering 200. Prints D1 queries per run, wall time,
 // sends per second and peak memory; then how many runs clear the backlog with
-// the default settings (50 per run, 200 ms pause).
+// the default settings (50 per run, 200 ms pause). First, the D1 queries of an
+// idle scheduled run (every job, retention included, with nothing to do).
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
@@ -71,7 +72,7 @@ async function setSettings(values) {
   );
 }
 
-async function measuredRun(runNow, sleepMs) {
+async function measuredRun(runNow, sleepMs, media) {
   const { d1, counter } = countingD1(raw);
   const db = createDb(d1);
   let peak = process.memoryUsage().rss;
@@ -80,17 +81,22 @@ async function measuredRun(runNow, sleepMs) {
   const run = await runScheduledJobs(db, {
     cron: "*/5 * * * *",
     now: runNow,
-    env: { WEBHOOK_URL: url, WEBHOOK_ALLOW_PRIVATE: "1" },
+    env: { WEBHOOK_URL: url, WEBHOOK_ALLOW_PRIVATE: "1", APP_ENV: "local" },
+    media,
     log: () => {},
+    dispatch: async () => {},
     sweep: { sleep: async (ms) => void (sleepMs.total += ms) },
   });
   const wallMs = performance.now() - started;
   clearInterval(sampler);
-  return { run, wallMs, queries: counter.queries, peakRss: Math.max(peak, process.memoryUsage().rss) };
+  return { run, wallMs, queries: counter.queries, counter, peakRss: Math.max(peak, process.memoryUsage().rss) };
 }
 
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 try {
+  const idle = await measuredRun(now, { total: 0 }, proxy.env.MEDIA);
+  console.log(`Idle scheduled run (nothing overdue, no plan due, nothing to purge): ${idle.queries} D1 queries (${idle.counter.batches} batch)`);
+
   await seed();
   console.log(`Seeded ${TOTAL} tickets, ${OVERDUE} of them overdue, in a fresh local D1.`);
 

@@ -1,4 +1,5 @@
-import type { Db } from "../lib/db";
+import { sql, sqlDate, writeBatch, type Db } from "../lib/db";
+import { Prisma } from "../lib/generated/prisma/client";
 
 export interface JobCounts {
   found: number;
@@ -47,28 +48,94 @@ export async function recordRun(
 ): Promise<RecordedRun> {
   const clock = options.clock ?? (() => new Date());
   await db.cronRun.updateMany({
-    where: { job: options.job, outcome: "running", startedAt: { lt: new Date(options.now.getTime() - ABANDONED_AFTER_MS) } },
+    where: { job: options.job, outcome: "running", startedAt: { lt: abandonedBefore(options.now) } },
     data: { outcome: "error", finishedAt: options.now, error: ABANDONED_ERROR },
   });
   const row = await db.cronRun.create({
     data: { job: options.job, cron: options.cron, startedAt: options.now, outcome: "running" },
     select: { id: true },
   });
-  let counts = noCounts;
-  let detail: unknown;
-  let error: string | null = null;
-  try {
-    const { detail: jobDetail, ...jobCounts } = await job();
-    counts = { ...noCounts, ...jobCounts };
-    detail = jobDetail;
-  } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
-  }
-  const finishedAt = clock();
-  const outcome = error ? "error" : "success";
+  const run = await settleJob(job, clock);
   await db.cronRun.update({
     where: { id: row.id },
-    data: { ...counts, finishedAt, outcome, error: error?.slice(0, 1000) ?? null, detail: detail === undefined ? null : JSON.stringify(detail) },
+    data: { ...counts(run), finishedAt: run.finishedAt, outcome: run.outcome, error: run.error?.slice(0, 1000) ?? null, detail: detailText(run) },
   });
-  return { id: row.id, ...counts, outcome, error, detail, startedAt: options.now, finishedAt };
+  return { id: row.id, ...run, startedAt: options.now };
+}
+
+type SettledJob = Omit<RecordedRun, "id" | "startedAt">;
+
+const abandonedBefore = (now: Date) => new Date(now.getTime() - ABANDONED_AFTER_MS);
+const counts = ({ found, sent, failed, skipped }: JobCounts): JobCounts => ({ found, sent, failed, skipped });
+const detailText = ({ detail }: { detail?: unknown }) => (detail === undefined ? null : JSON.stringify(detail));
+
+/** Runs a job to its outcome: its counts, or the error that stopped it. */
+async function settleJob(job: () => Promise<JobOutcome>, clock: () => Date): Promise<SettledJob> {
+  try {
+    const { detail, ...jobCounts } = await job();
+    return { ...noCounts, ...jobCounts, detail, outcome: "success", error: null, finishedAt: clock() };
+  } catch (e) {
+    return { ...noCounts, outcome: "error", error: e instanceof Error ? e.message : String(e), finishedAt: clock() };
+  }
+}
+
+/**
+ * The runs of one scheduled invocation, recorded in the order the jobs ran. A job
+ * whose question found nothing to do touches D1 no more: its run is kept here and
+ * written with the others like it in one batch (closing the runs that died, then one
+ * INSERT for all), so an idle invocation records its jobs in two statements instead
+ * of three per job. A job with work still gets its "running" row first (recordRun),
+ * so a run that dies half-way shows in the history.
+ */
+export function startRunRecord(db: Db, { cron, now, clock = () => new Date() }: Omit<RecordRunOptions, "job">) {
+  const recorded: RecordedRun[] = [];
+  let idle: (SettledJob & { job: string })[] = [];
+
+  async function flush() {
+    if (!idle.length) return;
+    const runs = idle;
+    idle = [];
+    const rows = runs.map((run) => ({
+      job: run.job,
+      ...counts(run),
+      finishedAt: sqlDate(run.finishedAt),
+      outcome: run.outcome,
+      error: run.error?.slice(0, 1000) ?? null,
+      detail: detailText(run),
+    }));
+    const [, inserted] = await writeBatch(db, [
+      sql`UPDATE cron_runs SET outcome = 'error', finished_at = ${sqlDate(now)}, error = ${ABANDONED_ERROR}
+          WHERE job IN (${Prisma.join(runs.map((run) => run.job))}) AND outcome = 'running' AND started_at < ${sqlDate(abandonedBefore(now))}`,
+      sql`INSERT INTO cron_runs (job, cron, started_at, finished_at, outcome, found, sent, failed, skipped, error, detail)
+          SELECT json_extract(e.value, '$.job'), ${cron}, ${sqlDate(now)}, json_extract(e.value, '$.finishedAt'), json_extract(e.value, '$.outcome'),
+                 json_extract(e.value, '$.found'), json_extract(e.value, '$.sent'), json_extract(e.value, '$.failed'), json_extract(e.value, '$.skipped'),
+                 json_extract(e.value, '$.error'), json_extract(e.value, '$.detail')
+          FROM json_each(${JSON.stringify(rows)}) AS e ORDER BY e.key
+          RETURNING id`,
+    ]);
+    // Inserted in the jobs' order, so their ids ascend in it.
+    const ids = inserted!.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+    runs.forEach(({ job: _job, ...run }, i) => recorded.push({ id: ids[i]!, ...run, startedAt: now }));
+  }
+
+  return {
+    /** Runs one job; `due` is its question's answer: false means it has nothing to do and will not query D1. */
+    async run(job: string, due: boolean, work: () => Promise<JobOutcome>): Promise<SettledJob> {
+      if (!due) {
+        const run = await settleJob(work, clock);
+        idle.push({ job, ...run });
+        return run;
+      }
+      // Earlier idle runs first, so the history lists the jobs in the order they ran.
+      await flush();
+      const run = await recordRun(db, { job, cron, now, clock }, work);
+      recorded.push(run);
+      return run;
+    },
+    /** Writes what is left and returns every run, in order. */
+    async finish(): Promise<RecordedRun[]> {
+      await flush();
+      return recorded;
+    },
+  };
 }

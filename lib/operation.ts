@@ -54,12 +54,16 @@ interface RefusalOptions {
 
 /** A rule refused the request; nothing was written. */
 export class Refusal extends Error {
-  constructor(
-    readonly code: RuleCode,
-    readonly options: RefusalOptions = {},
-  ) {
+  // Plain fields, not constructor parameter properties: the benches and scripts run
+  // these modules with Node's type stripping, which refuses parameter properties.
+  readonly code: RuleCode;
+  readonly options: RefusalOptions;
+
+  constructor(code: RuleCode, options: RefusalOptions = {}) {
     super(code);
     this.name = "Refusal";
+    this.code = code;
+    this.options = options;
   }
 
   /** The rule per refused field, when the refusal names several. */

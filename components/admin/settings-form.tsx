@@ -3,7 +3,7 @@
 import { SelectField, TextField } from "@/components/ui/fields";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 
-type Key = "companyName" | "timeZone" | "defaultLocale" | "ticketPrefix" | "operatorTicketVisibility";
+type Key = "companyName" | "timeZone" | "defaultLocale" | "ticketPrefix" | "operatorTicketVisibility" | "appUrl";
 
 interface SettingsFormProps {
   action: FormAction<string[]>;
@@ -11,7 +11,7 @@ interface SettingsFormProps {
   timeZones: string[];
   languageOptions: { value: string; label: string }[];
   labels: Record<
-    Key | "timeZoneHint" | "defaultLocaleHint" | "ticketPrefixHint" | "operatorTicketVisibilityHint" | "visibilityAll" | "visibilityOwn" | "save" | "saving" | "saved" | "unchanged",
+    Key | "timeZoneHint" | "defaultLocaleHint" | "ticketPrefixHint" | "operatorTicketVisibilityHint" | "appUrlHint" | "visibilityAll" | "visibilityOwn" | "save" | "saving" | "saved" | "unchanged",
     string
   >;
 }
@@ -66,6 +66,17 @@ export function SettingsForm({ action, values, timeZones, languageOptions, label
           { value: "own", label: labels.visibilityOwn },
           { value: "all", label: labels.visibilityAll },
         ]}
+      />
+      <TextField
+        id="appUrl"
+        name="appUrl"
+        type="url"
+        inputMode="url"
+        label={labels.appUrl}
+        help={labels.appUrlHint}
+        defaultValue={values.appUrl}
+        maxLength={300}
+        spellCheck={false}
       />
       <SubmitButton pendingLabel={labels.saving} className="btn-primary w-full sm:w-auto">
         {labels.save}

@@ -6,7 +6,7 @@ import { ActionForm, SubmitButton } from "@/components/ui/form";
 import type { Messages } from "@/lib/i18n";
 
 interface SettingsFormProps {
-  values: { enabled: boolean; url: string; windowHours: number; maxPerRun: number; pauseMs: number; appUrl: string };
+  values: { enabled: boolean; url: string; windowHours: number; maxPerRun: number; pauseMs: number };
   /** Set when WEBHOOK_URL comes from the environment: the masked value. */
   envUrl: string | null;
   t: Messages["notifications"]["settings"];
@@ -42,7 +42,6 @@ export function SettingsForm({ values, envUrl, t }: SettingsFormProps) {
         <TextField id="maxPerRun" name="maxPerRun" type="number" label={t.maxPerRun} help={t.maxPerRunHelp} min={1} max={5000} defaultValue={values.maxPerRun} />
         <TextField id="pauseMs" name="pauseMs" type="number" label={t.pauseMs} help={t.pauseHelp} min={0} max={5000} step={50} defaultValue={values.pauseMs} />
       </div>
-      <TextField id="appUrl" name="appUrl" type="url" inputMode="url" label={t.appUrl} help={t.appUrlHelp} defaultValue={values.appUrl} />
       <SubmitButton pendingLabel={t.saving}>{t.save}</SubmitButton>
     </ActionForm>
   );

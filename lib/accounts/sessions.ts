@@ -9,7 +9,7 @@
 // The jwt callback, which /api/auth/session runs too, checks both on every
 // request in one query (readSession).
 import { z } from "zod";
-import { sqlDate, type Db } from "../db";
+import { sql, sqlDate, type Db, type Statement } from "../db";
 import { defineOperation, refuse } from "../operation";
 
 /** How long a session lives without a request (Auth.js' maxAge, in seconds). */
@@ -78,9 +78,12 @@ export async function revokeSession(db: Db, userId: number, sessionId: string, n
  * them can still be accepted). For the retention job; returns how many went.
  */
 export async function pruneRevokedSessions(db: Db, now: Date, limit = 5000): Promise<number> {
-  return db.$executeRaw`
-    DELETE FROM revoked_sessions WHERE id IN (
-      SELECT id FROM revoked_sessions WHERE expires_at < ${sqlDate(now)} ORDER BY expires_at LIMIT ${limit})`;
+  return db.$executeRaw`DELETE FROM revoked_sessions WHERE id IN (${expiredRevokedSessions(now)} ORDER BY expires_at LIMIT ${limit})`;
+}
+
+/** The revoked ids pruneRevokedSessions() forgets; the retention job asks whether there are any. */
+export function expiredRevokedSessions(now: Date): Statement {
+  return sql`SELECT id FROM revoked_sessions WHERE expires_at < ${sqlDate(now)}`;
 }
 
 /** Sign-out: ends the session of the device it is pressed on, and only that one. */

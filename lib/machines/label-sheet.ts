@@ -3,7 +3,8 @@
 // the page and the PDF.
 import { headers } from "next/headers";
 import type { Db } from "../db";
-import { getWebhookEnv, getWebhookSettings } from "../webhooks/config";
+import { getSettings } from "../settings/settings";
+import { getWebhookEnv } from "../webhooks/config";
 import { machineLabelUrl } from "./labels";
 import { qrDrawing } from "./qr-code";
 import { machineLabel } from "./model";
@@ -32,11 +33,11 @@ export async function listLabelMachines(db: Db, ids: number[], origin: string) {
 
 /**
  * The address a printed label sends phones to: Atelier's public address when
- * one is set (Notifications page or APP_URL: the same one the alerts link to),
+ * one is set (general settings or APP_URL: the same one the alerts link to),
  * else the address the admin is printing from.
  */
 export async function labelOrigin(db: Db): Promise<string> {
-  const [settings, env, requestHeaders] = await Promise.all([getWebhookSettings(db), getWebhookEnv(), headers()]);
+  const [settings, env, requestHeaders] = await Promise.all([getSettings(db), getWebhookEnv(), headers()]);
   const configured = settings.appUrl.trim() || env.APP_URL?.trim();
   if (configured) return configured.replace(/\/+$/, "");
   const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";

@@ -4,7 +4,7 @@
 // every overdue ticket nobody was told of within the window, a row per person it
 // concerns. D1 runs one statement at a time, so of several overlapping runs the
 // first writes and the others find the rows already there.
-import { sqlDate, sqlName, type Db } from "../db";
+import { sql, sqlDate, sqlName, type Db, type Statement } from "../db";
 import { OVERDUE_SQL } from "../tickets/model";
 import { channelSql, notificationRows, type NotificationRow } from "./events";
 
@@ -28,7 +28,7 @@ function overdueInsert(): string {
         SELECT u.id AS uid, u.role, t.id AS tid, CASE WHEN ${CONCERNED} THEN 'overdue' ELSE 'overdue_all' END AS kind
         FROM tickets t JOIN users u ON u.active = 1 AND (${CONCERNED} OR u.role IN ('admin', 'supervisor'))
         WHERE ${OVERDUE_SQL}
-          AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.ticket_id = t.id AND n.kind IN ('overdue', 'overdue_all') AND n.created_at > ?2)
+          AND ${notToldSince(sqlName("?2")).sql}
       ) x LEFT JOIN notification_preferences p ON p.user_id = x.uid AND p.kind = x.kind
     ) c
     WHERE c.channel <> 'off'
@@ -45,4 +45,14 @@ export interface OverdueTold {
 export async function notifyOverdueTickets(db: Db, { now, windowMs }: { now: Date; windowMs: number }): Promise<OverdueTold> {
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(overdueInsert(), sqlDate(now), sqlDate(new Date(now.getTime() - windowMs)));
   return { tickets: new Set(rows.map((r) => Number(r.ticket_id))).size, notifications: notificationRows(rows) };
+}
+
+/** Ticket t has no overdue notification since `since` (the window's start). */
+function notToldSince(since: Statement): Statement {
+  return sql`NOT EXISTS (SELECT 1 FROM notifications n WHERE n.ticket_id = t.id AND n.kind IN ('overdue', 'overdue_all') AND n.created_at > ${since})`;
+}
+
+/** The job's question (lib/job-questions.ts, ?1 the run's moment): an overdue ticket nobody was told of within the window. */
+export function overdueNotificationsQuestion(windowStart: Date): Statement {
+  return sql`SELECT EXISTS (SELECT 1 FROM tickets t WHERE ${sqlName(OVERDUE_SQL)} AND ${notToldSince(sql`${sqlDate(windowStart)}`)})`;
 }

@@ -36,6 +36,25 @@ export interface GenerateResult {
 
 const neverStarted = NEVER_STARTED_STATUSES.map((s) => `'${s}'`).join(", ");
 
+// After-completion plans whose last ticket is done and whose next due time is not set yet.
+const WAITING_PLANS = `
+  FROM maintenance_plans p JOIN tickets t ON t.id = (SELECT MAX(id) FROM tickets WHERE plan_id = p.id)
+  WHERE p.recurrence = 'after_completion' AND p.next_due_at IS NULL AND p.paused = 0 AND p.deleted_at IS NULL
+    AND (t.completed_at IS NOT NULL OR t.deleted_at IS NOT NULL OR t.status = 'archived')`;
+
+/**
+ * The plans job's question (lib/job-questions.ts, ?1 the run's moment): a plan waiting
+ * to learn its next due time, or one whose ticket's creation time may have come. A
+ * ticket is created `lead_days` factory days before its occurrence at the same wall
+ * time: in UTC, lead_days × 24 h earlier give or take a DST change (an hour; 2 hours
+ * kept). The question errs early; creationTime() decides to the minute.
+ */
+export function plansQuestion(): Statement {
+  return sql`SELECT EXISTS (SELECT 1 ${sqlName(WAITING_PLANS)})
+    OR EXISTS (SELECT 1 FROM maintenance_plans p WHERE p.paused = 0 AND p.deleted_at IS NULL AND p.next_due_at IS NOT NULL
+               AND julianday(p.next_due_at) - p.lead_days - 2.0 / 24 <= julianday(?1))`;
+}
+
 /**
  * After-completion plans whose last ticket is done (completed, or deleted)
  * learn their next due time. Conditional on that ticket still being the plan's
@@ -50,9 +69,7 @@ async function scheduleAfterCompletion(db: Db, { timeZone }: GenerateOptions): P
             COALESCE(t.completed_at, t.deleted_at,
               (SELECT MAX(e.created_at) FROM ticket_events e
                WHERE e.ticket_id = t.id AND e.type = 'status' AND e.to_value IN ('completed', 'archived'))) AS done_at
-     FROM maintenance_plans p JOIN tickets t ON t.id = (SELECT MAX(id) FROM tickets WHERE plan_id = p.id)
-     WHERE p.recurrence = 'after_completion' AND p.next_due_at IS NULL AND p.paused = 0 AND p.deleted_at IS NULL
-       AND (t.completed_at IS NOT NULL OR t.deleted_at IS NOT NULL OR t.status = 'archived')`,
+     ${WAITING_PLANS}`,
   );
   for (const plan of waiting) {
     const due = dueAfterCompletion({ interval: Number(plan.interval_count), timeOfDay: plan.time_of_day }, new Date(plan.done_at), timeZone);

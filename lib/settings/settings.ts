@@ -5,6 +5,7 @@ import { z } from "zod";
 import { changeAudited, type AuditEntry } from "../audit";
 import { sql, sqlDate, type Db } from "../db";
 import { defineOperation, refuse, type RuleCode } from "../operation";
+import { checkOutboundUrl } from "../outbound-url";
 import { ticketVisibilities } from "../permissions";
 
 export function isTimeZone(tz: string): boolean {
@@ -24,6 +25,9 @@ const timeZone = z.string().trim().refine(isTimeZone, "Unknown IANA time zone");
 const defaultLocale = z.enum(["fr", "en"]);
 const ticketPrefix = z.string().trim().regex(/^[A-Z0-9]{1,8}$/);
 const operatorTicketVisibility = z.enum(ticketVisibilities);
+// Where people open Atelier: the QR labels and the overdue alerts link to it. Empty:
+// APP_URL from the environment, else (labels) the address the admin prints from.
+const appUrl = z.string().trim().max(300).refine((url) => !url || !checkOutboundUrl(url, { allowPrivate: true }));
 /** Object key in R2 (binding MEDIA), written only by lib/settings/logo.ts. */
 const logoKey = z.string().regex(/^branding\/logo-[a-z0-9-]+\.(png|jpg|webp)$/).nullable();
 
@@ -39,6 +43,7 @@ export const settingsSchema = z.object({
   // (canSeeTicket, lib/permissions.ts). No install has this row before an admin saves
   // it, so new and existing installs alike start with "own".
   operatorTicketVisibility: operatorTicketVisibility.catch("own"),
+  appUrl: appUrl.catch(""),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -51,6 +56,8 @@ export const settingsInput = z.object({
   ticketPrefix: z.string(),
   /** Optional: a caller that does not send it keeps the current value. */
   operatorTicketVisibility: z.string().optional(),
+  /** Optional, like the visibility: a caller that does not send it keeps the current value. */
+  appUrl: z.string().optional(),
 });
 
 // Field -> the rule that refuses a bad value.
@@ -60,7 +67,18 @@ const editable: Record<keyof z.infer<typeof settingsInput>, [z.ZodType, RuleCode
   defaultLocale: [defaultLocale, "badLocale"],
   ticketPrefix: [ticketPrefix, "badPrefix"],
   operatorTicketVisibility: [operatorTicketVisibility, "invalid"],
+  appUrl: [appUrl, "appUrl"],
 };
+
+// What `npm start` serves. Only a local run may fall back to it: a deployment that
+// sent it would put a link to the reader's own computer in every alert.
+const LOCAL_APP_URL = "http://localhost:8787";
+
+/** Atelier's public address: the setting, else APP_URL, else (a local run only) localhost; null when none is known. */
+export function resolveAppUrl(setting: string, env: { APP_URL?: string; APP_ENV?: string }): string | null {
+  const url = setting.trim() || env.APP_URL?.trim() || (env.APP_ENV === "local" ? LOCAL_APP_URL : "");
+  return url.replace(/\/+$/, "") || null;
+}
 
 function parseValue(text: string): unknown {
   try {
@@ -72,7 +90,15 @@ function parseValue(text: string): unknown {
 
 /** All settings in one query, each validated and defaulted. */
 export async function getSettings(db: Db): Promise<Settings> {
-  const rows = await db.setting.findMany({ select: { key: true, value: true } });
+  return parseSettings(await getSettingRows(db));
+}
+
+/** Every row of `settings`: the cron reads them once and parses the factory's, webhook and retention settings from them. */
+export function getSettingRows(db: Db): Promise<{ key: string; value: string }[]> {
+  return db.setting.findMany({ select: { key: true, value: true } });
+}
+
+export function parseSettings(rows: { key: string; value: string }[]): Settings {
   const raw: Record<string, unknown> = {};
   for (const row of rows) raw[row.key] = parseValue(row.value);
   return settingsSchema.parse(raw);

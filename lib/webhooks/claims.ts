@@ -1,7 +1,7 @@
 // The claim-and-record side of overdue webhooks, as single SQL statements:
 // D1 has no interactive transactions, but each statement is atomic and D1 runs
 // them one at a time, so a claim can never be taken twice.
-import { sql, sqlDate, writeBatch, type Db } from "../db";
+import { sql, sqlDate, sqlName, writeBatch, type Db, type Statement } from "../db";
 import type { OverdueTicket } from "./payload";
 import { OVERDUE_SQL } from "../tickets/model";
 import { nextRetryAt } from "./retry";
@@ -11,11 +11,6 @@ import type { DeliveryResult } from "./delivery";
 export const OVERDUE_JOB = "overdue-webhooks";
 
 // A ticket alerts while it is overdue: OVERDUE_SQL, the rule's SQL form (lib/tickets/model.ts).
-
-export async function countOverdueTickets(db: Db, now: Date): Promise<number> {
-  const rows = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM tickets t WHERE ${OVERDUE_SQL}`, sqlDate(now));
-  return Number(rows[0]?.n ?? 0);
-}
 
 /** Retries waiting for a ticket that is no longer overdue (rescheduled, moved on, deleted) stop here. */
 export async function cancelStaleRetries(db: Db, now: Date): Promise<number> {
@@ -55,6 +50,29 @@ export async function claimDueRetries(db: Db, { now, token, leaseUntil, limit }:
   );
 }
 
+/** Ticket t has no notification open, and none delivered or given up on since `since` (the window's start). */
+function notNotifiedSince(since: Statement): Statement {
+  return sql`NOT EXISTS (
+    SELECT 1 FROM webhook_notifications w WHERE w.ticket_id = t.id AND (
+         w.delivery_status IN ('pending', 'sending')
+      OR (w.delivery_status = 'sent' AND w.sent_at > ${since})
+      OR (w.delivery_status = 'failed' AND w.last_attempt_at > ${since})))`;
+}
+
+/**
+ * The sweep's question (lib/job-questions.ts), in two numbers: the overdue tickets
+ * (the run's "found"), and whether anything is to be sent or cancelled: a retry
+ * waiting, a claim held, or an overdue ticket nobody was told of within the window.
+ * With nothing of that, the sweep's claims would all change no row.
+ */
+export function sweepQuestions(windowStart: Date): { webhooksFound: Statement; webhooksDue: Statement } {
+  return {
+    webhooksFound: sql`SELECT COUNT(*) FROM tickets t WHERE ${sqlName(OVERDUE_SQL)}`,
+    webhooksDue: sql`SELECT EXISTS (SELECT 1 FROM webhook_notifications WHERE delivery_status IN ('pending', 'sending'))
+      OR EXISTS (SELECT 1 FROM tickets t WHERE ${sqlName(OVERDUE_SQL)} AND ${notNotifiedSince(sql`${sqlDate(windowStart)}`)})`,
+  };
+}
+
 /**
  * Creates and claims a notification for each overdue ticket that has none open,
  * none delivered within the window, and none given up on within the window:
@@ -70,12 +88,7 @@ export async function claimNewNotifications(
        (ticket_id, notification_type, webhook_url, webhook_id, delivery_status, attempts, claim_token, claimed_until, created_at, updated_at)
      SELECT t.id, 'overdue_scheduled', ?6, 'msg_' || lower(hex(randomblob(16))), 'sending', 0, ?2, ?3, ?1, ?1
      FROM tickets t
-     WHERE ${OVERDUE_SQL}
-       AND NOT EXISTS (
-         SELECT 1 FROM webhook_notifications w WHERE w.ticket_id = t.id AND (
-              w.delivery_status IN ('pending', 'sending')
-           OR (w.delivery_status = 'sent' AND w.sent_at > ?5)
-           OR (w.delivery_status = 'failed' AND w.last_attempt_at > ?5)))
+     WHERE ${OVERDUE_SQL} AND ${notNotifiedSince(sqlName("?5")).sql}
      ORDER BY t.scheduled_date ASC, t.id ASC
      LIMIT ?4`,
     sqlDate(now),

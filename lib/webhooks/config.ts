@@ -4,6 +4,7 @@ import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { z } from "zod";
 import type { Db } from "../db";
 import { checkOutboundUrl } from "../outbound-url";
+import { getSettingRows, parseSettings, resolveAppUrl } from "../settings/settings";
 
 // Stored in the shared `settings` table under "webhook.*" keys, JSON values.
 export const webhookSettingsSchema = z.object({
@@ -14,7 +15,6 @@ export const webhookSettingsSchema = z.object({
   // Each send is one subrequest: 50 fits the free plan's budget per invocation, paid plans allow far more.
   maxPerRun: z.number().int().min(1).max(5000).catch(50),
   pauseMs: z.number().int().min(0).max(5000).catch(200),
-  appUrl: z.string().catch(""),
 });
 export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 export const WEBHOOK_KEY_PREFIX = "webhook.";
@@ -61,8 +61,11 @@ export async function getWebhookSettings(db: Db): Promise<WebhookSettings> {
   return parseWebhookSettings(rows);
 }
 
-/** The environment wins over the admin page: a hook URL is itself a credential. */
-export function resolveWebhookConfig(settings: WebhookSettings, env: WebhookEnv): WebhookConfig {
+/**
+ * The environment wins over the admin page: a hook URL is itself a credential.
+ * `appUrl` is the general setting (lib/settings/settings.ts) each alert links from.
+ */
+export function resolveWebhookConfig(settings: WebhookSettings, env: WebhookEnv, appUrl = ""): WebhookConfig {
   const envUrl = env.WEBHOOK_URL?.trim();
   const envSecret = env.WEBHOOK_SECRET?.trim();
   const url = envUrl || settings.url.trim() || null;
@@ -76,18 +79,9 @@ export function resolveWebhookConfig(settings: WebhookSettings, env: WebhookEnv)
     windowMs: settings.windowHours * 60 * 60 * 1000,
     maxPerRun: settings.maxPerRun,
     pauseMs: settings.pauseMs,
-    appUrl: publicAppUrl(settings, env),
+    appUrl: resolveAppUrl(appUrl, env),
     allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1",
   };
-}
-
-// What `npm start` serves. Only a local run may fall back to it: a deployment that
-// sent it would put a link to the reader's own computer in every alert.
-const LOCAL_APP_URL = "http://localhost:8787";
-
-function publicAppUrl(settings: WebhookSettings, env: WebhookEnv): string | null {
-  const url = settings.appUrl.trim() || env.APP_URL?.trim() || (env.APP_ENV === "local" ? LOCAL_APP_URL : "");
-  return url.replace(/\/+$/, "") || null;
 }
 
 export function webhookUrlProblem(config: WebhookConfig) {
@@ -109,6 +103,6 @@ export async function getWebhookEnv(): Promise<WebhookEnv> {
 
 /** The effective configuration; `env` defaults to this worker's own (tests pass theirs). */
 export async function getWebhookConfig(db: Db, env?: WebhookEnv): Promise<WebhookConfig> {
-  const [settings, vars] = await Promise.all([getWebhookSettings(db), env ?? getWebhookEnv()]);
-  return resolveWebhookConfig(settings, vars);
+  const [rows, vars] = await Promise.all([getSettingRows(db), env ?? getWebhookEnv()]);
+  return resolveWebhookConfig(parseWebhookSettings(rows), vars, parseSettings(rows).appUrl);
 }

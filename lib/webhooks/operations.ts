@@ -1,9 +1,8 @@
 // What an admin changes or triggers on the "Notifications" page: the settings,
-// the signing secret, a test webhook, a resend, a check run now. Each is an
-// operation (lib/operation.ts); the URL rules are checked here, once, for all.
+// the signing secret, a test webhook, a resend. Each is an operation
+// (lib/operation.ts); the URL rules are checked here, once, for all. "Check now"
+// runs the cron's sweep and records it as a run: cron/check-now.ts.
 import { z } from "zod";
-import { runScheduledJobs } from "../../cron";
-import { REQUEST_RUN_BUDGET_MS } from "../../cron/overdue-webhooks";
 import type { AuditEntry } from "../audit";
 import type { Db } from "../db";
 import { defineOperation, refuse, type RuleCode } from "../operation";
@@ -39,7 +38,6 @@ export const webhookSettingsInput = z.object({
   windowHours: z.coerce.number().int().min(1).max(168),
   maxPerRun: z.coerce.number().int().min(1).max(5000),
   pauseMs: z.coerce.number().int().min(0).max(5000),
-  appUrl: z.string().trim().max(300),
 });
 
 /** The webhook settings, all in one statement, with their audit entry (lib/settings/settings.ts). */
@@ -59,12 +57,11 @@ export const saveWebhookSettings = defineOperation(
     const env = webhookEnv ?? (await getWebhookEnv());
     const problem = input.url ? checkOutboundUrl(input.url, { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1" }) : null;
     if (problem) refuse("invalid", { fields: { url: urlRule[problem] } });
-    if (input.appUrl && checkOutboundUrl(input.appUrl, { allowPrivate: true })) refuse("invalid", { fields: { appUrl: "appUrl" } });
-    const before = await getWebhookSettings(db);
+    const [before, { appUrl }] = await Promise.all([getWebhookSettings(db), getSettings(db)]);
     // Alerts carry a link to the ticket: switched on with a URL to send to, they need
-    // the address people open Atelier at (this field, or APP_URL in the environment).
-    const config = resolveWebhookConfig({ ...before, ...input }, env);
-    if (config.enabled && config.url && !config.appUrl) refuse("invalid", { fields: { appUrl: "appUrlRequired" } });
+    // the address people open Atelier at (the general settings' field, or APP_URL).
+    const config = resolveWebhookConfig({ ...before, ...input }, env, appUrl);
+    if (config.enabled && config.url && !config.appUrl) refuse("appUrlRequired");
     await writeWebhookSettings(db, user.id, input, now, {
       action: "webhook.settings_changed",
       entityId: "webhook",
@@ -143,20 +140,6 @@ function usableUrl(config: WebhookConfig): string {
   if (problem) refuse(urlRule[problem]);
   return config.url;
 }
-
-// The check the cron runs every 5 minutes, started by an admin: an operation,
-// never a public route (the deployment guide's checklist removed /api/test-cron).
-export const runCheckNow = defineOperation({ input: nothing, permission: "notifications.manage" }, async (_input, { db, webhookEnv, now = new Date() }) => {
-  const run = await runScheduledJobs(db, {
-    cron: null,
-    now,
-    env: webhookEnv ?? (await getWebhookEnv()),
-    // The admin waits for the answer: an HTTP request's budget, not a Cron Trigger's.
-    sweep: { budgetMs: REQUEST_RUN_BUDGET_MS },
-  });
-  if (run.outcome === "error") refuse("webhookRunFailed", { values: { error: run.error ?? "" } });
-  return { found: run.found, sent: run.sent, failed: run.failed, skipped: run.skipped };
-});
 
 /**
  * "Renvoyer": one more attempt now, with the same webhook-id and payload. Refused

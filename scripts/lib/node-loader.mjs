@@ -5,7 +5,7 @@
 //   compiled WebAssembly.Module as the default export;
 // - the app imports its modules without extensions, as bundlers allow: try `.ts`
 //   and `/index.ts` for relative specifiers that do not resolve as written.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export async function resolve(specifier, context, nextResolve) {
@@ -15,7 +15,8 @@ export async function resolve(specifier, context, nextResolve) {
   }
   if ((specifier.startsWith("./") || specifier.startsWith("../")) && context.parentURL?.startsWith("file:")) {
     const base = new URL(specifier, context.parentURL);
-    if (!existsSync(fileURLToPath(base))) {
+    // A folder (lib/i18n) exists as written but is not a module: its index.ts is.
+    if (!existsSync(fileURLToPath(base)) || statSync(fileURLToPath(base)).isDirectory()) {
       for (const candidate of [`${base.href}.ts`, `${base.href}/index.ts`]) {
         if (existsSync(fileURLToPath(candidate))) return { url: candidate, shortCircuit: true };
       }

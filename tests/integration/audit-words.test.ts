@@ -10,7 +10,7 @@ import * as machinesCsv from "@/lib/machines/csv";
 import * as machines from "@/lib/machines/operations";
 import { machineStatuses } from "@/lib/machines/model";
 import { roles } from "@/lib/permissions";
-import * as retention from "@/lib/settings/retention";
+import * as retention from "@/lib/retention/settings";
 import * as settings from "@/lib/settings/settings";
 import { webhookSettingsSchema } from "@/lib/webhooks/config";
 import { createCast, type Cast } from "./helpers/actors";

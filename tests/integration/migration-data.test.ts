@@ -165,3 +165,23 @@ describe("every migration after the first", () => {
     );
   });
 });
+
+describe("the public address migration", () => {
+  it("carries the address saved among the webhook settings over to the general setting, and leaves the old row for a rollback", async () => {
+    await migrated(
+      "0014_app_url_setting.sql",
+      async (d1) => {
+        const { results } = await d1.prepare("SELECT key, value, updated_by FROM settings WHERE key IN ('appUrl', 'webhook.appUrl') ORDER BY key").all();
+        expect(results).toEqual([
+          { key: "appUrl", value: '"https://atelier.usine.ca"', updated_by: 1 },
+          { key: "webhook.appUrl", value: '"https://atelier.usine.ca"', updated_by: 1 },
+        ]);
+      },
+      async (d1) => {
+        await d1
+          .prepare("INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('webhook.appUrl', '\"https://atelier.usine.ca\"', '2026-01-05T09:00:00.000+00:00', 1)")
+          .run();
+      },
+    );
+  });
+});

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runScheduledJobs } from "@/cron";
-import { sendOverdueWebhooks, type SweepOptions } from "@/cron/overdue-webhooks";
+import { sendOverdueWebhooks, type SweepOptions } from "@/lib/webhooks/sweep";
 import { ABANDONED_ERROR } from "@/cron/record-run";
 import { writeSettings } from "@/lib/settings/settings";
 import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
@@ -21,9 +21,9 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const APP_URL = "https://atelier.example.com";
 
-function config(overrides: Partial<WebhookSettings> = {}, env: Record<string, string> = { WEBHOOK_ALLOW_PRIVATE: "1" }) {
-  const settings = { ...parseWebhookSettings([]), url: receiver.url, pauseMs: 0, appUrl: APP_URL, ...overrides };
-  return resolveWebhookConfig(settings, env);
+function config(overrides: Partial<WebhookSettings> = {}, env: Record<string, string> = { WEBHOOK_ALLOW_PRIVATE: "1" }, appUrl = APP_URL) {
+  const settings = { ...parseWebhookSettings([]), url: receiver.url, pauseMs: 0, ...overrides };
+  return resolveWebhookConfig(settings, env, appUrl);
 }
 
 async function sweep(now: Date, options: Partial<SweepOptions> = {}) {
@@ -293,17 +293,17 @@ describe("the ticket link", () => {
   it("is never localhost in a deployment: without a public address nothing is sent, and the run says why", async () => {
     await createTicket(t.db, fixtures, { scheduledDate: at(-HOUR) });
     const deployment = { WEBHOOK_ALLOW_PRIVATE: "1" };
-    await expect(sweep(t0, { config: config({ appUrl: "" }, deployment) })).rejects.toThrow(/adresse publique d’Atelier inconnue/);
+    await expect(sweep(t0, { config: config({}, deployment, "") })).rejects.toThrow(/adresse publique d’Atelier inconnue/);
     expect(receiver.requests).toHaveLength(0);
     expect(await t.db.webhookNotification.count()).toBe(0);
 
-    await sweep(at(5 * MINUTE), { config: config({ appUrl: "" }, { ...deployment, APP_URL: "https://atelier.usine.ca/" }) });
+    await sweep(at(5 * MINUTE), { config: config({}, { ...deployment, APP_URL: "https://atelier.usine.ca/" }, "") });
     expect(receiver.requests[0]!.json.ticket_url).toMatch(/^https:\/\/atelier\.usine\.ca\/tickets\//);
   });
 
   it("points at the local server in a local run only", async () => {
     await createTicket(t.db, fixtures, { scheduledDate: at(-HOUR) });
-    await sweep(t0, { config: config({ appUrl: "" }, { WEBHOOK_ALLOW_PRIVATE: "1", APP_ENV: "local" }) });
+    await sweep(t0, { config: config({}, { WEBHOOK_ALLOW_PRIVATE: "1", APP_ENV: "local" }, "") });
     expect(receiver.requests[0]!.json.ticket_url).toMatch(/^http:\/\/localhost:8787\/tickets\//);
   });
 });
@@ -355,8 +355,9 @@ describe("runs near the platform's limits", () => {
 
   it("a run interrupted after two sends gives back the rest and closes its cron_runs row", async () => {
     for (let i = 5; i >= 1; i--) await createTicket(t.db, fixtures, { title: `-${i}h`, scheduledDate: at(-i * HOUR) });
-    const settings = { url: receiver.url, pauseMs: 0, appUrl: APP_URL };
+    const settings = { url: receiver.url, pauseMs: 0 };
     await writeSettings(t.db, settings, { actorId: fixtures.technician.id, now: t0, prefix: WEBHOOK_KEY_PREFIX, audit: [] });
+    await writeSettings(t.db, { appUrl: APP_URL }, { actorId: fixtures.technician.id, now: t0, audit: [] });
     // D1 refuses the third attempt's record, as a failing write would stop a run half-way.
     await t.d1
       .prepare(

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runScheduledJobs } from "@/cron";
-import { purgeExpired } from "@/cron/retention";
+import { purgeExpired } from "@/lib/retention/purge";
 import { sqlDate } from "@/lib/db";
 import { perform } from "@/lib/operation";
-import { getRetentionSettings, RETENTION_JOB, updateRetentionSettings } from "@/lib/settings/retention";
+import { getRetentionSettings, RETENTION_JOB, updateRetentionSettings } from "@/lib/retention/settings";
 import { contextFor, createCast, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
 import { createFixtures, createTicket } from "./helpers/tickets";

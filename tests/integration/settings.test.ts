@@ -39,6 +39,7 @@ describe("settings", () => {
       ticketPrefix: "TKT",
       logoKey: null,
       operatorTicketVisibility: "own",
+      appUrl: "",
     });
   });
 

@@ -13,7 +13,7 @@ import * as machines from "@/lib/machines/operations";
 import * as machineCsv from "@/lib/machines/csv";
 import * as messages from "@/lib/messages/operations";
 import * as logo from "@/lib/settings/logo";
-import * as retention from "@/lib/settings/retention";
+import * as retention from "@/lib/retention/settings";
 import * as settings from "@/lib/settings/settings";
 import * as comments from "@/lib/tickets/comments";
 import * as media from "@/lib/tickets/media";

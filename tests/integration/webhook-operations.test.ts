@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sendOverdueWebhooks } from "@/cron/overdue-webhooks";
+import { sendOverdueWebhooks } from "@/lib/webhooks/sweep";
 import { parseWebhookSettings, resolveWebhookConfig } from "@/lib/webhooks/config";
+import { updateSettings } from "@/lib/settings/settings";
 import { resendNotification, saveWebhookSettings, sendTestWebhook } from "@/lib/webhooks/operations";
 import { createCast, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
@@ -16,9 +17,11 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 const deployment = {};
 const local = { WEBHOOK_ALLOW_PRIVATE: "1", APP_ENV: "local" };
 const save = direct(saveWebhookSettings);
+const updateGeneral = direct(updateSettings);
+const general = { companyName: "Atelier", timeZone: "America/Toronto", defaultLocale: "fr", ticketPrefix: "TKT" };
 const resend = direct(resendNotification);
 const sendTest = direct(sendTestWebhook);
-const settingsInput = { enabled: true, url: "https://hooks.example.com/catch/1", windowHours: 24, maxPerRun: 50, pauseMs: 0, appUrl: "" };
+const settingsInput = { enabled: true, url: "https://hooks.example.com/catch/1", windowHours: 24, maxPerRun: 50, pauseMs: 0 };
 
 beforeAll(async () => {
   cast = await createCast(t.db, "wh");
@@ -34,12 +37,14 @@ beforeEach(async () => {
 describe("the public address of Atelier", () => {
   it("is required to switch alerts on with a URL, in a deployment", async () => {
     const refused = await refusal(save(t.db, cast.admin, settingsInput, { webhookEnv: deployment }));
-    expect(refused.fields).toEqual({ appUrl: "appUrlRequired" });
+    expect(refused.code).toBe("appUrlRequired");
     expect(await t.db.setting.count()).toBe(0);
   });
 
-  it("is taken from the field or from APP_URL, and not needed while alerts are off or in a local run", async () => {
-    await save(t.db, cast.admin, { ...settingsInput, appUrl: "https://atelier.usine.ca" }, { webhookEnv: deployment });
+  it("is taken from the general settings or from APP_URL, and not needed while alerts are off or in a local run", async () => {
+    await updateGeneral(t.db, cast.admin, { ...general, appUrl: "https://atelier.usine.ca" });
+    await save(t.db, cast.admin, settingsInput, { webhookEnv: deployment });
+    await t.db.setting.deleteMany();
     await save(t.db, cast.admin, settingsInput, { webhookEnv: { APP_URL: "https://atelier.usine.ca" } });
     await save(t.db, cast.admin, { ...settingsInput, enabled: false }, { webhookEnv: deployment });
     await save(t.db, cast.admin, settingsInput, { webhookEnv: local });

@@ -90,6 +90,8 @@ export const adminEn: Messages["admin"] = {
     operatorTicketVisibility: "Operators see",
     operatorTicketVisibilityHint:
       "With “their reports”, an operator opens only the tickets they reported; when reporting a problem they still see the title and status of the machine's open tickets, so they do not report it twice.",
+    appUrl: "Atelier's public address",
+    appUrlHint: "The machines' QR labels and the overdue alerts lead there, for example https://atelier.my-plant.ca",
     visibilityAll: "All tickets",
     visibilityOwn: "Their reports",
     save: "Save",

@@ -42,8 +42,6 @@ export const notificationsEn: Messages["notifications"] = {
     maxPerRunHelp: "Remaining tickets go out on the next check, most overdue first. Each send is a subrequest: Cloudflare's free plan allows 50 per run.",
     pauseMs: "Pause between two sends (milliseconds)",
     pauseHelp: "Pabbly merges requests that arrive at the same instant: keep at least 200 ms.",
-    appUrl: "Atelier's public address",
-    appUrlHelp: "Used for the link to the ticket in the email, for example https://atelier.my-plant.ca",
     save: "Save",
     saving: "Saving…",
     saved: "Settings saved.",

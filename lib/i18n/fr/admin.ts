@@ -91,6 +91,8 @@ export const adminFr = {
     operatorTicketVisibility: "Les opérateurs voient",
     operatorTicketVisibilityHint:
       "Avec « leurs signalements », un opérateur n’ouvre que les tickets qu’il a signalés ; en signalant un problème, il voit quand même le titre et l’état des tickets ouverts sur la machine, pour ne pas le signaler deux fois.",
+    appUrl: "Adresse publique d’Atelier",
+    appUrlHint: "Les étiquettes QR des machines et les alertes de retard y mènent, par exemple https://atelier.mon-usine.ca",
     visibilityAll: "Tous les tickets",
     visibilityOwn: "Leurs signalements",
     save: "Enregistrer",

@@ -41,8 +41,6 @@ export const notificationsFr = {
     maxPerRunHelp: "Les tickets restants partent à la vérification suivante, les plus en retard d’abord. Chaque envoi compte comme une sous-requête : le forfait gratuit de Cloudflare en permet 50 par exécution.",
     pauseMs: "Pause entre deux envois (millisecondes)",
     pauseHelp: "Pabbly fusionne les requêtes qui arrivent au même instant : gardez au moins 200 ms.",
-    appUrl: "Adresse publique d’Atelier",
-    appUrlHelp: "Sert au lien vers le ticket dans le courriel, par exemple https://atelier.mon-usine.ca",
     save: "Enregistrer",
     saving: "Enregistrement…",
     saved: "Réglages enregistrés.",

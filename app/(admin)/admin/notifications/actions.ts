@@ -1,6 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { runCheckNow } from "@/cron/check-now";
 import { performAsCurrentUser } from "@/lib/action";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
@@ -8,7 +9,6 @@ import {
   removeWebhookSecret,
   resendNotification,
   rotateWebhookSecret,
-  runCheckNow,
   saveWebhookSettings,
   sendTestWebhook,
 } from "@/lib/webhooks/operations";

@@ -78,7 +78,6 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/ad
             windowHours: webhookSettings.windowHours,
             maxPerRun: webhookSettings.maxPerRun,
             pauseMs: webhookSettings.pauseMs,
-            appUrl: webhookSettings.appUrl,
           }}
           envUrl={config.urlSource === "env" && config.url ? maskSecret(config.url) : null}
           t={n.settings}

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { serverAction } from "@/lib/action";
 import { removeLogo, replaceLogo } from "@/lib/settings/logo";
 import { updateSettings } from "@/lib/settings/settings";
-import { updateRetentionSettings } from "@/lib/settings/retention";
+import { updateRetentionSettings } from "@/lib/retention/settings";
 
 // The company name, logo, language and time zone show on every page: the whole layout changed.
 const everyPage = () => revalidatePath("/", "layout");

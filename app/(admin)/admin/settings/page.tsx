@@ -7,7 +7,7 @@ import { RetentionForm } from "@/components/admin/retention-form";
 import { getDb } from "@/lib/db";
 import { format } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/format";
-import { getLastPurge, getRetentionSettings } from "@/lib/settings/retention";
+import { getLastPurge, getRetentionSettings } from "@/lib/retention/settings";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { requirePermission } from "@/lib/request";

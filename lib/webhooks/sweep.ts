@@ -1,18 +1,18 @@
-import type { Db } from "../lib/db";
-import { deliverWebhook, DEFAULT_TIMEOUT_MS } from "../lib/webhooks/delivery";
+import type { Db } from "../db";
+import { deliverWebhook, DEFAULT_TIMEOUT_MS } from "./delivery";
 import {
   cancelStaleRetries,
   claimDueRetries,
   claimNewNotifications,
-  countOverdueTickets,
   loadClaimed,
   recordAttempt,
   releaseClaims,
+  sweepQuestions,
   type AttemptTrigger,
-} from "../lib/webhooks/claims";
-import { buildOverduePayload } from "../lib/webhooks/payload";
-import { webhookUrlProblem, type WebhookConfig } from "../lib/webhooks/config";
-import type { JobCounts } from "./record-run";
+} from "./claims";
+import { askQuestions } from "../job-questions";
+import { buildOverduePayload } from "./payload";
+import { webhookUrlProblem, type WebhookConfig } from "./config";
 
 // The platform's limits the sweep stays under (Cloudflare Workers, checked 2026-12):
 // a Cron Trigger invocation is stopped after 15 minutes of wall time; an HTTP request
@@ -47,6 +47,14 @@ export function leaseMs(count: number, worstMs: number): number {
   return count * worstMs + LEASE_MARGIN_MS;
 }
 
+/** What a sweep did, as cron_runs counts it. */
+export interface SweepCounts {
+  found: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
 export interface SweepOptions {
   now: Date;
   config: WebhookConfig;
@@ -62,6 +70,21 @@ export interface SweepOptions {
   budgetMs?: number;
   /** Milliseconds of wall time since the run started; tests move it. */
   elapsedMs?: () => number;
+  /** The answer to sweepQuestions(), when the cron asked it with the other jobs' questions; else the sweep asks. */
+  answer?: SweepAnswer;
+}
+
+export interface SweepAnswer {
+  /** Overdue tickets. */
+  found: number;
+  /** Anything to send or cancel: false, and the sweep makes no other query. */
+  due: boolean;
+}
+
+/** The sweep's question, asked alone (a caller that did not ask it with others). */
+export async function askSweep(db: Db, now: Date, windowMs: number): Promise<SweepAnswer> {
+  const answer = await askQuestions(db, now, sweepQuestions(new Date(now.getTime() - windowMs)));
+  return { found: answer.webhooksFound, due: answer.webhooksDue > 0 };
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -71,11 +94,11 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * ticket per window, failures retried with growing delays, at most maxPerRun
  * sends per run, oldest overdue first.
  */
-export async function sendOverdueWebhooks(db: Db, options: SweepOptions): Promise<JobCounts> {
+export async function sendOverdueWebhooks(db: Db, options: SweepOptions): Promise<SweepCounts> {
   const { now, config, timeZone, log = console.log, sleep = wait } = options;
   const trigger = options.trigger ?? "cron";
 
-  const found = await countOverdueTickets(db, now);
+  const { found, due } = options.answer ?? (await askSweep(db, now, config.windowMs));
   log(`📋 CRON: ${found} ticket(s) expiré(s) trouvé(s)`);
   if (!config.enabled) {
     log("⏸️ CRON: notifications désactivées par un administrateur : rien n’est envoyé");
@@ -89,9 +112,11 @@ export async function sendOverdueWebhooks(db: Db, options: SweepOptions): Promis
   if (problem) throw new Error(`URL de webhook refusée (${problem}) : aucune notification envoyée`);
 
   if (!config.appUrl) {
-    throw new Error("adresse publique d’Atelier inconnue (réglage de la page Notifications ou APP_URL) : aucune notification envoyée");
+    throw new Error("adresse publique d’Atelier inconnue (réglage de la page Réglages ou APP_URL) : aucune notification envoyée");
   }
   const { url, appUrl } = config;
+  // Nothing waiting and every overdue ticket told of within the window: no claim could change a row.
+  if (!due) return { found, sent: 0, failed: 0, skipped: found };
 
   await cancelStaleRetries(db, now);
   const token = options.token ?? crypto.randomUUID();

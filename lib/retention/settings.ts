@@ -1,12 +1,12 @@
 // How long Atelier keeps what piles up on its own: "retention.*" rows in the
-// shared `settings` table, read with their defaults; cron/retention.ts purges by them.
+// shared `settings` table, read with their defaults; purge.ts purges by them.
 import { z } from "zod";
 import type { Db } from "../db";
 import { defineOperation, refuse, type RuleCode } from "../operation";
-import { writeSettings } from "./settings";
+import { writeSettings } from "../settings/settings";
 
 export const RETENTION_KEY_PREFIX = "retention.";
-/** The cron_runs job name of the purge (cron/retention.ts). */
+/** The cron_runs job name of the purge (lib/retention/purge.ts). */
 export const RETENTION_JOB = "retention";
 
 // Days. The audit log keeps at least a year (the issue's floor) and three years by
@@ -30,9 +30,14 @@ export const retentionSchema = z.object(
 export type RetentionSettings = Record<RetentionKey, number>;
 
 export async function getRetentionSettings(db: Db): Promise<RetentionSettings> {
-  const rows = await db.setting.findMany({ where: { key: { startsWith: RETENTION_KEY_PREFIX } }, select: { key: true, value: true } });
+  return parseRetentionSettings(await db.setting.findMany({ where: { key: { startsWith: RETENTION_KEY_PREFIX } }, select: { key: true, value: true } }));
+}
+
+/** The "retention.*" rows among `rows` (others are ignored), each with its default. */
+export function parseRetentionSettings(rows: { key: string; value: string }[]): RetentionSettings {
   const raw: Record<string, unknown> = {};
   for (const row of rows) {
+    if (!row.key.startsWith(RETENTION_KEY_PREFIX)) continue;
     try {
       raw[row.key.slice(RETENTION_KEY_PREFIX.length)] = JSON.parse(row.value);
     } catch {
