@@ -1,11 +1,10 @@
 // Search everything: tickets, machines, leads and messages through the FTS5
 // indexes of prisma/migrations/0010_search_index.sql, one query per kind
 // whatever the number of results, each filtered by what the reader may open.
-import { sql, type Db, type Statement } from "../db";
-import { Prisma } from "../generated/prisma/client";
+import { sql, sqlName, type Db, type Statement } from "../db";
 import { machineLabel } from "../machines/model";
 import { TEAM } from "../messages/model";
-import { canReadConversation, leads, seesOnlyOwnReports, type TicketReader } from "../permissions";
+import { canReadConversation, LEADS_SQL, seesOnlyOwnReports, type TicketReader } from "../permissions";
 import { ELLIPSIS, HIT_END, HIT_START, hasHit, RESULTS_PER_KIND, toSegments, type ParsedSearch, type Segment } from "./model";
 
 export interface TicketHit {
@@ -164,7 +163,7 @@ async function searchPeople(db: Db, match: string): Promise<PersonHit[]> {
     SELECT u.id, u.role, highlight(users_fts, 0, ${START}, ${END}) AS name
     FROM users_fts
     JOIN users u ON u.id = users_fts.rowid
-    WHERE users_fts MATCH ${match} AND u.active = 1 AND u.role IN (${Prisma.join([...leads])})
+    WHERE users_fts MATCH ${match} AND u.active = 1 AND ${sqlName(LEADS_SQL)}
     ORDER BY rank
     LIMIT ${LIMIT}`);
   return rows.map((row) => ({ id: Number(row.id), role: row.role, name: toSegments(row.name) }));
