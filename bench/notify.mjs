@@ -18,6 +18,7 @@ import { openLocalDb } from "../scripts/lib/local-d1.mjs";
 import { waitForServer } from "../scripts/lib/local-worker.mjs";
 import { startQueryLoggingWorker } from "./lib/query-logging-worker.mjs";
 import { demoAccounts } from "../prisma/seed.ts";
+import { WHOLE_TEAM_SQL } from "../lib/permissions.ts";
 import { signInAs } from "./lib/sign-in.mjs";
 import { decryptPush, newSubscriptionKeys } from "../tests/integration/helpers/web-push.ts";
 
@@ -64,7 +65,7 @@ const ticketCodes = [];
   const local = await openLocalDb(STATE);
   const d1 = local.env.DB;
   const now = new Date().toISOString().replace("Z", "+00:00");
-  const have = (await d1.prepare("SELECT COUNT(*) AS n FROM users WHERE active = 1 AND role IN ('technician', 'supervisor')").first()).n;
+  const have = (await d1.prepare(`SELECT COUNT(*) AS n FROM users u WHERE u.active = 1 AND ${WHOLE_TEAM_SQL}`).first()).n;
   const inserts = [];
   for (let i = have; i < TEAM + 1; i++) {
     inserts.push(
@@ -75,7 +76,7 @@ const ticketCodes = [];
   }
   if (inserts.length) await d1.batch(inserts);
   // The supervisor who assigns is told nothing of their own action: the team is everyone else.
-  const { results: team } = await d1.prepare("SELECT id FROM users WHERE active = 1 AND role IN ('technician', 'supervisor') AND email <> ?").bind(demoAccounts.find((a) => a.role === "supervisor").email).all();
+  const { results: team } = await d1.prepare(`SELECT u.id FROM users u WHERE u.active = 1 AND ${WHOLE_TEAM_SQL} AND u.email <> ?`).bind(demoAccounts.find((a) => a.role === "supervisor").email).all();
   const devices = [];
   for (const { id } of team) {
     for (let d = 0; d < DEVICES; d++) {

@@ -1,5 +1,7 @@
-import { format, intlLocale, type Locale, type Messages } from "./i18n";
-import { dateTimeFormat } from "./intl";
+// Imported by client components: the i18n index would bring both languages' catalogues into their bundles.
+import type { Locale, Messages } from "./i18n";
+import { format } from "./i18n/format";
+import { dateTimeFormat, intlLocale } from "./intl";
 
 /** "2 j 3 h", "45 min": the two largest units, never seconds. */
 export function formatDuration(ms: number, t: Messages["duration"]): string {

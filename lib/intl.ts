@@ -1,3 +1,10 @@
+import type { Locale } from "./i18n";
+
+/** BCP 47 tag for Intl formatting: Québec French first. */
+export function intlLocale(locale: Locale): string {
+  return locale === "fr" ? "fr-CA" : "en-CA";
+}
+
 // Building an Intl formatter costs far more than using one (the locale data is
 // resolved each time), and a page formats hundreds of dates: a board's cards, a
 // conversation's messages, eight weeks of planned work. Formatters are kept per

@@ -1,6 +1,7 @@
 // Who may do what: the one place authorization is decided. Server actions and
 // pages ask `can()`; the UI uses the same answers only to hide what the server
 // would refuse anyway. Every cell of this table is covered by tests.
+import type { Prisma } from "./generated/prisma/client";
 import { parseConversation, TEAM } from "./messages/model";
 import type { Actor } from "./operation";
 
@@ -15,10 +16,19 @@ export function isRole(value: unknown): value is Role {
 }
 
 const everyone: readonly Role[] = ["operator", "technician", "supervisor", "admin"];
-const team: readonly Role[] = ["technician", "supervisor", "admin"];
-/** Who leads the team: supervisors and admins (they assign, schedule, and are the people search finds). */
+/** Who works on tickets (moves, takes, edits them, ticks checklists): everyone but operators. */
+const ticketWorkers: readonly Role[] = ["technician", "supervisor", "admin"];
+/** Who leads the team: supervisors and admins (they assign, schedule, hear of every overdue ticket and machine down, and are the people search finds). */
 export const leads: readonly Role[] = ["supervisor", "admin"];
 const admins: readonly Role[] = ["admin"];
+/**
+ * "Toute l'équipe", the whole-team assignee (TEAM_ASSIGNEE): the people who take
+ * floor work, technicians and supervisors. A ticket or plan assigned to the team
+ * notifies them, and a team ticket overdue is theirs. Admins administer: they may
+ * work a ticket (ticketWorkers) and hear of overdue ones as leads, but are not
+ * told "the team has a ticket". Deliberately a different set from ticketWorkers.
+ */
+export const wholeTeam: readonly Role[] = ["technician", "supervisor"];
 
 export const permissions = {
   // Board, tickets, machines
@@ -26,25 +36,25 @@ export const permissions = {
   "ticket.create": everyone,
   "ticket.comment": everyone,
   "ticket.addMedia": everyone,
-  "ticket.move": team,
-  "ticket.take": team,
+  "ticket.move": ticketWorkers,
+  "ticket.take": ticketWorkers,
   "ticket.assign": leads,
   "ticket.schedule": leads,
   "ticket.setPriority": leads,
   /** Edit title/description of any ticket; operators: see canEditTicketText. */
-  "ticket.editAny": team,
+  "ticket.editAny": ticketWorkers,
   "ticket.delete": leads,
   /** Mark a ticket's machine down, or clear the mark, from the ticket page (anyone may at report time). */
-  "ticket.markDown": team,
+  "ticket.markDown": ticketWorkers,
   "media.deleteOthers": leads,
   "comment.deleteOthers": leads,
   "machine.view": everyone,
   "machine.manage": admins,
-  // Preventive maintenance: the team sees the plans and the planning, leads manage them;
-  // whoever works on tickets ticks their checklist steps.
-  "plan.view": team,
+  // Preventive maintenance: whoever works on tickets sees the plans and the planning
+  // and ticks checklist steps; leads manage the plans.
+  "plan.view": ticketWorkers,
   "plan.manage": leads,
-  "ticket.checklist": team,
+  "ticket.checklist": ticketWorkers,
   // Messages: the team channel, and each user's own private conversations
   "message.read": everyone,
   "message.send": everyone,
@@ -72,6 +82,30 @@ export function canEditTicketText(actor: Who, ticket: { reportedBy: number; stat
   return actor.role === "operator" && ticket.reportedBy === actor.id && ticket.status === "received";
 }
 
+// ---------------------------------------------------------------- who is who, as queries need it
+
+/**
+ * A role set as SQL over `users AS u`. The roles are the code's own words, written
+ * in rather than bound: bound, they would take D1 parameters from the query.
+ */
+function rolesSql(set: readonly Role[]): string {
+  return `u.role IN (${set.map((role) => `'${role}'`).join(", ")})`;
+}
+
+/** Who can be assigned a ticket or a plan: an active person who works on tickets (not an operator). */
+export function isAssignable(user: { role: string; active: boolean }): boolean {
+  return user.active && (ticketWorkers as readonly string[]).includes(user.role);
+}
+
+/** isAssignable as a Prisma filter over users. tests/integration/role-sets.test.ts proves the forms of each set equal. */
+export const assignableWhere = { active: true, role: { in: [...ticketWorkers] } } satisfies Prisma.UserWhereInput;
+
+/** wholeTeam as SQL over `users AS u`: who a ticket assigned to the team concerns. */
+export const WHOLE_TEAM_SQL = rolesSql(wholeTeam);
+
+/** leads as SQL over `users AS u`. */
+export const LEADS_SQL = rolesSql(leads);
+
 // ---------------------------------------------------------------- who sees which ticket
 
 /** What the plant lets operators see (setting operatorTicketVisibility): every ticket, or only their own reports. */
@@ -84,7 +118,7 @@ export interface TicketReader extends Who {
 }
 
 /**
- * The visibility rule: the team sees every ticket; operators see every ticket or,
+ * The visibility rule: ticket workers see every ticket; operators see every ticket or,
  * when the plant says so, only the ones they reported. Pages and lists use its
  * Prisma form (visibleTicketsWhere in lib/tickets/model.ts), which
  * tests/integration/ticket-visibility.test.ts proves equal to this one.

@@ -1,5 +1,6 @@
 import type { MachineImportResult } from "@/app/(admin)/admin/data/actions";
-import { format, type Locale, type PluralTemplate } from "@/lib/i18n";
+import type { Locale } from "@/lib/i18n";
+import { format, type PluralTemplate } from "@/lib/i18n/format";
 
 export interface ImportReportLabels {
   summary: PluralTemplate;

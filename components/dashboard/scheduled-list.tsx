@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatDateTime, formatDuration } from "@/lib/format";
-import { assigneeLabel } from "@/lib/tickets/model";
+import { assigneeLabel, isOverdue } from "@/lib/tickets/model";
 import type { ScheduledTicket } from "@/lib/tickets/queries";
 import { PriorityBadge } from "./priority-badge";
 
@@ -29,7 +29,7 @@ export function ScheduledList({ id, title, help, empty, tickets, locale, t, now,
       ) : (
         <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid={`${id}-list`}>
           {tickets.map((ticket) => {
-            const late = ticket.scheduledDate < now;
+            const late = isOverdue(ticket, now);
             const delta = formatDuration(ticket.scheduledDate.getTime() - now.getTime(), t.duration);
             return (
               <li key={ticket.id} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:gap-4">

@@ -4,7 +4,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import type { Messages } from "@/lib/i18n";
 import { MAX_LEAD_DAYS, MAX_INTERVAL, type PlanSummary } from "@/lib/plans/model";
 import { recurrences } from "@/lib/plans/recurrence";
-import { TEAM_ASSIGNEE, ticketPriorities } from "@/lib/tickets/model";
+import { assigneeChoice, TEAM_CHOICE, ticketPriorities } from "@/lib/tickets/model";
 
 interface PlanFormProps {
   machineId: number;
@@ -20,7 +20,7 @@ interface PlanFormProps {
 export function PlanForm({ machineId, plan, people, today, t }: PlanFormProps) {
   const f = t.plans.form;
   const key = plan ? `plan-${plan.id}` : "plan-new";
-  const assignee = plan ? (plan.assignedTo === TEAM_ASSIGNEE ? "team" : String(plan.assignedTo)) : "team";
+  const assignee = plan ? assigneeChoice(plan.assignedTo) : TEAM_CHOICE;
   return (
     <ActionForm
       action={plan ? updatePlanAction : createPlanAction}
@@ -46,7 +46,7 @@ export function PlanForm({ machineId, plan, people, today, t }: PlanFormProps) {
           name="assignee"
           label={f.assignee}
           defaultValue={assignee}
-          options={[{ value: "team", label: f.team }, ...people.map((p) => ({ value: String(p.id), label: p.name }))]}
+          options={[{ value: TEAM_CHOICE, label: f.team }, ...people.map((p) => ({ value: String(p.id), label: p.name }))]}
         />
         <SelectField
           id={`${key}-priority`}

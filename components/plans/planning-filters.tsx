@@ -1,10 +1,12 @@
 import type { Messages } from "@/lib/i18n";
+import type { PlanningFilters as PlanningFilterValues } from "@/lib/plans/queries";
+import { TEAM_CHOICE } from "@/lib/tickets/model";
 
 interface PlanningFiltersProps {
   machines: { id: number; label: string }[];
   people: { id: number; name: string }[];
   machine?: number;
-  assignee?: "team" | number;
+  assignee?: PlanningFilterValues["assignee"];
   t: Messages;
 }
 
@@ -26,7 +28,7 @@ export function PlanningFilters({ machines, people, machine, assignee, t }: Plan
         <label htmlFor="planning-assignee" className="block text-sm font-medium text-slate-800">{p.assignee}</label>
         <select id="planning-assignee" name="assignee" defaultValue={assignee ?? ""} className="field">
           <option value="">{p.everyone}</option>
-          <option value="team">{p.team}</option>
+          <option value={TEAM_CHOICE}>{p.team}</option>
           {people.map((person) => (
             <option key={person.id} value={person.id}>{person.name}</option>
           ))}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SelectField, TextField } from "@/components/ui/fields";
 import { boardSearchParams, hasFilters, type BoardData, type BoardFilters as Filters } from "@/lib/tickets/board";
 import type { Messages } from "@/lib/i18n";
-import { ticketPriorities } from "@/lib/tickets/model";
+import { TEAM_CHOICE, ticketPriorities } from "@/lib/tickets/model";
 import { FilterPanel } from "./filter-panel";
 
 interface BoardFiltersProps {
@@ -46,7 +46,7 @@ export function BoardFilters({ filters, machines, people, t }: BoardFiltersProps
               placeholder={f.anyone}
               options={[
                 { value: "me", label: f.me },
-                { value: "team", label: f.team },
+                { value: TEAM_CHOICE, label: f.team },
                 { value: "none", label: f.nobody },
                 ...people.map((p) => ({ value: String(p.id), label: p.name })),
               ]}

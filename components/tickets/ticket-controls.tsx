@@ -16,7 +16,7 @@ import { format, type Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
 import { can, canEditTicketText } from "@/lib/permissions";
 import type { TicketDetails } from "@/lib/tickets/queries";
-import { MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "@/lib/tickets/model";
+import { assigneeChoice, MAX_TICKET_TEXT, scheduleBounds, TEAM_CHOICE, ticketPriorities, ticketStatuses } from "@/lib/tickets/model";
 
 interface TicketControlsProps {
   details: TicketDetails;
@@ -98,8 +98,7 @@ function TicketChanges({ details, user, timeZone, t, now }: TicketControlsProps)
   const id = <input type="hidden" name="id" value={ticket.id} />;
   const wall = ticket.scheduledDate ? utcToWallTime(ticket.scheduledDate, timeZone) : { date: "", time: "08:00" };
   const bounds = scheduleBounds(utcToWallTime(now, timeZone).date);
-  const currentAssignee = ticket.assignedTo === null ? "" : ticket.assignedTo === TEAM_ASSIGNEE ? "team" : String(ticket.assignedTo);
-  return (
+    return (
     <>
       {can(user, "ticket.move") && (
         <ActionForm action={changeTicketStatusAction} className={box} successMessage={p.saved} aria-label={p.changeStatus}>
@@ -115,10 +114,10 @@ function TicketChanges({ details, user, timeZone, t, now }: TicketControlsProps)
           <SelectField
             name="assignee"
             label={p.assignTo}
-            defaultValue={currentAssignee}
+            defaultValue={assigneeChoice(ticket.assignedTo)}
             options={[
               { value: "", label: t.tickets.card.unassigned },
-              { value: "team", label: t.tickets.card.wholeTeam },
+              { value: TEAM_CHOICE, label: t.tickets.card.wholeTeam },
               ...assignable.map((a) => ({ value: String(a.id), label: a.name })),
             ]}
           />

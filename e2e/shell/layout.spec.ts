@@ -1,7 +1,11 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { storageState } from "../fixtures/accounts";
-import { queryD1 } from "../fixtures/d1";
+import { account, storageState } from "../fixtures/accounts";
+import { queryD1, sqlText } from "../fixtures/d1";
 import { expectPageFitsWidth } from "../fixtures/layout";
+import { createMachineRow, createTicketRow, uniqueTag, userId } from "../fixtures/tickets";
+import { createUser } from "../fixtures/users";
 
 test.use({ storageState: storageState("supervisor") });
 
@@ -49,19 +53,63 @@ test.describe("signed out", () => {
   });
 });
 
-test("a page's scripts carry no language catalogue: the words come with the page, not with its JavaScript", async ({ page }) => {
-  const scripts: Promise<string>[] = [];
-  page.on("response", (response) => {
-    if (response.request().resourceType() === "script" && response.ok()) scripts.push(response.text());
+// Every page of the app, read from app/ so a new page is covered the day it lands.
+function pagePatterns(dir = "app", route = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isFile()) return entry.name === "page.tsx" ? [route || "/"] : [];
+    // (group) folders are not part of the address.
+    const segment = /^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`;
+    return pagePatterns(path.join(dir, entry.name), route + segment);
   });
-  await page.goto("/tickets");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await page.waitForLoadState("networkidle");
-  const bodies = await Promise.all(scripts);
-  expect(bodies.length).toBeGreaterThan(3);
-  // Words of the reliability page, in both languages: no script on the board has a reason to hold them.
+}
+
+test("no page's scripts carry a language catalogue: the words come with the page, not with its JavaScript", async ({ browser }) => {
+  // Rows of its own for the pages that show one thing, so each renders its page rather than a 404.
+  const tag = uniqueTag("catalogue");
+  const machineId = await createMachineRow(`Machine ${tag}`);
+  const ticket = await createTicketRow({ title: `Ticket ${tag}`, reporterEmail: account("operator").email, machineId });
+  const person = await createUser({ name: `Personne ${tag}`, role: "technician", password: "Catalogue-E2E-2026" });
+  const now = sqlText(new Date().toISOString().replace("Z", "+00:00"));
+  const [delivery] = await queryD1<{ id: number }>(
+    `INSERT INTO webhook_notifications (ticket_id, webhook_url, webhook_id, delivery_status, created_at, updated_at)
+     VALUES (${ticket.id}, 'https://example.invalid/hook', ${sqlText(`msg_${tag}`)}, 'failed', ${now}, ${now}) RETURNING id`,
+  );
+  const examples: Record<string, string> = {
+    "/tickets/[ticketId]": `/tickets/${ticket.ticketId}`,
+    "/machines/[machineId]": `/machines/${machineId}`,
+    "/messages/[conversation]": "/messages/team",
+    "/admin/users/[id]": `/admin/users/${await userId(person.email)}`,
+    "/admin/notifications/[id]": `/admin/notifications/${delivery!.id}`,
+    "/offline/[locale]": "/offline/fr",
+    "/[...missing]": `/page-${tag}`,
+  };
+  const patterns = pagePatterns();
+  const missing = patterns.filter((p) => p.includes("[") && !examples[p]);
+  expect(missing, "pages with a parameter this test has no example for").toEqual([]);
+  expect(patterns.length).toBeGreaterThan(20);
+
+  // Admins see every page and every control on it; sign-in is seen signed out.
+  const visits = [
+    ...patterns.filter((p) => p !== "/sign-in").map((p) => ({ url: examples[p] ?? p, role: "admin" as const })),
+    { url: "/sign-in", role: null },
+  ];
+  test.setTimeout(60_000 + visits.length * 20_000);
+  // Words of the reliability page, in both languages: no script has a reason to hold them.
   // The error boundary once imported the whole catalogue and put 29 kB gzip on every page's first load.
-  for (const words of ["Arrêts des machines, réparations et tickets sur la période choisie.", "Machine stops, repairs and tickets over the chosen period."]) {
-    expect(bodies.filter((body) => body.includes(words)).length, `scripts holding "${words}"`).toBe(0);
+  const words = ["Arrêts des machines, réparations et tickets sur la période choisie.", "Machine stops, repairs and tickets over the chosen period."];
+  for (const { url, role } of visits) {
+    const context = await browser.newContext({ storageState: role ? storageState(role) : { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    const scripts: Promise<{ url: string; body: string }>[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script" && response.ok()) scripts.push(response.text().then((body) => ({ url: response.url(), body })));
+    });
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(url === examples["/[...missing]"] ? 404 : 200);
+    await page.waitForLoadState("networkidle");
+    const bodies = await Promise.all(scripts);
+    expect(bodies.length, `scripts of ${url}`).toBeGreaterThan(3);
+    for (const word of words) expect(bodies.filter((b) => b.body.includes(word)).map((b) => b.url), `${url}: scripts holding "${word}"`).toEqual([]);
+    await context.close();
   }
 });

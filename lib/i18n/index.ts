@@ -33,8 +33,3 @@ export function messagesFor(locale: Locale): Messages {
 }
 
 export { format, type PluralTemplate } from "./format";
-
-/** BCP 47 tag for Intl formatting: Québec French first. */
-export function intlLocale(locale: Locale): string {
-  return locale === "fr" ? "fr-CA" : "en-CA";
-}

@@ -17,3 +17,14 @@ export const summarySelect = { id: true, machineType: true, model: true, serialN
 export function machineLabel(machine: { machineType: string; model: string | null }): string {
   return [machine.machineType, machine.model].filter(Boolean).join(" ");
 }
+
+/**
+ * machineLabel as SQL over the machines row aliased `alias`, for queries that
+ * read it beside other tables' columns; tests/integration/machine-label.test.ts
+ * proves the two forms equal.
+ */
+export function machineLabelSql(alias: string): string {
+  const type = `NULLIF(${alias}.machine_type, '')`;
+  const model = `NULLIF(${alias}.model, '')`;
+  return `COALESCE(${type} || ' ' || ${model}, ${type}, ${model}, '')`;
+}

@@ -7,6 +7,7 @@
 // RETURNING gives the rows written, for dispatch.ts, without another query.
 import { onlyIfChanged, sql, sqlDate, sqlName, writeBatch, type Db, type Statement } from "../db";
 import type { ActionContext } from "../operation";
+import { LEADS_SQL, WHOLE_TEAM_SQL } from "../permissions";
 import { ticketEventsInsert, type TicketEventInput } from "../tickets/events";
 import { TEAM_ASSIGNEE } from "../tickets/model";
 import { dispatchNotifications } from "./dispatch";
@@ -65,9 +66,9 @@ export function notifyUsers(kind: NotificationKind, who: Statement, subject: Not
     RETURNING id, recipient_id, push`;
 }
 
-/** The people a ticket assigned to `assignee` concerns: that person, or every active technician and supervisor. */
+/** The people a ticket assigned to `assignee` concerns: that person, or the whole team (lib/permissions.ts). */
 export function assigneesWho(assignee: number): Statement {
-  return assignee === TEAM_ASSIGNEE ? sql`u.role IN ('technician', 'supervisor')` : sql`u.id = ${assignee}`;
+  return assignee === TEAM_ASSIGNEE ? sqlName(WHOLE_TEAM_SQL) : sql`u.id = ${assignee}`;
 }
 
 export function ticketAssigned(ticketId: number, assignee: number | null, options: NotifyOptions): Statement | null {
@@ -82,7 +83,7 @@ export function reportChanged(kind: "report_status" | "report_comment", ticketId
 
 /** Leads: a machine went out of service. */
 export function machineDown(machineId: number, options: NotifyOptions): Statement {
-  return notifyUsers("machine_down", sql`u.role IN ('supervisor', 'admin')`, { machineId }, options);
+  return notifyUsers("machine_down", sqlName(LEADS_SQL), { machineId }, options);
 }
 
 /** The other person of a private conversation. */

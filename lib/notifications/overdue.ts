@@ -5,15 +5,16 @@
 // concerns. D1 runs one statement at a time, so of several overlapping runs the
 // first writes and the others find the rows already there.
 import { sql, sqlDate, sqlName, type Db, type Statement } from "../db";
+import { LEADS_SQL, WHOLE_TEAM_SQL } from "../permissions";
 import { OVERDUE_SQL } from "../tickets/model";
 import { channelSql, notificationRows, type NotificationRow } from "./events";
 
 /** The cron_runs job name. */
 export const OVERDUE_NOTIFICATIONS_JOB = "overdue-notifications";
 
-// The assignee, or for a team ticket every technician and supervisor ("overdue");
-// and admins and supervisors for any ticket ("overdue_all"), once each.
-const CONCERNED = `(u.id = t.assigned_to OR (t.assigned_to = 0 AND u.role IN ('technician', 'supervisor')))`;
+// The assignee, or for a team ticket the whole team ("overdue"); and leads for
+// any ticket ("overdue_all"), once each (lib/permissions.ts names both sets).
+const CONCERNED = `(u.id = t.assigned_to OR (t.assigned_to = 0 AND ${WHOLE_TEAM_SQL}))`;
 
 function overdueInsert(): string {
   const channel = channelSql(sqlName("x.role"), sqlName("x.kind"), sqlName("p.channel"));
@@ -26,7 +27,7 @@ function overdueInsert(): string {
       SELECT x.uid, x.tid, x.kind, ${channel.sql} AS channel
       FROM (
         SELECT u.id AS uid, u.role, t.id AS tid, CASE WHEN ${CONCERNED} THEN 'overdue' ELSE 'overdue_all' END AS kind
-        FROM tickets t JOIN users u ON u.active = 1 AND (${CONCERNED} OR u.role IN ('admin', 'supervisor'))
+        FROM tickets t JOIN users u ON u.active = 1 AND (${CONCERNED} OR ${LEADS_SQL})
         WHERE ${OVERDUE_SQL}
           AND ${notToldSince(sqlName("?2")).sql}
       ) x LEFT JOIN notification_preferences p ON p.user_id = x.uid AND p.kind = x.kind

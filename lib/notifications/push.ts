@@ -8,6 +8,7 @@
 import { buildPushPayload as encryptPush } from "@block65/webcrypto-web-push";
 import { checkOutboundUrl } from "../outbound-url";
 import { isLocale, type Locale } from "../i18n";
+import { machineLabelSql } from "../machines/model";
 import { buildPushPayload, urgencyOf, type PushFacts } from "./push-payload";
 import type { NotificationKind } from "./model";
 
@@ -46,8 +47,7 @@ interface TargetRow {
   ticket_priority: string | null;
   assigned_to: number | null;
   machine_id: number | null;
-  machine_type: string | null;
-  machine_model: string | null;
+  machine_name: string;
   conversation_key: string | null;
   did: number;
   endpoint: string;
@@ -67,7 +67,7 @@ export async function loadPushTargets(d1: D1Database, notificationIds: number[],
     .prepare(
       `SELECT n.id AS nid, n.kind, COALESCE(u.locale, (SELECT json_extract(value, '$') FROM settings WHERE key = 'defaultLocale'), 'fr') AS locale,
               a.name AS actor_name, t.ticket_id AS ticket_code, t.title AS ticket_title, t.status AS ticket_status,
-              t.priority AS ticket_priority, t.assigned_to, mc.id AS machine_id, mc.machine_type, mc.model AS machine_model,
+              t.priority AS ticket_priority, t.assigned_to, mc.id AS machine_id, ${machineLabelSql("mc")} AS machine_name,
               m.conversation_key, d.id AS did, d.endpoint, d.p256dh, d.auth, p.attempts
        FROM notifications n
        JOIN users u ON u.id = n.recipient_id AND u.active = 1
@@ -95,7 +95,7 @@ export async function loadPushTargets(d1: D1Database, notificationIds: number[],
     ticketPriority: r.ticket_priority,
     ticketAssignedTo: r.assigned_to === null ? null : Number(r.assigned_to),
     machineId: r.machine_id === null ? null : Number(r.machine_id),
-    machineName: r.machine_type ? [r.machine_type, r.machine_model].filter(Boolean).join(" ") : null,
+    machineName: r.machine_id === null ? null : r.machine_name,
     conversationKey: r.conversation_key,
     deviceId: Number(r.did),
     endpoint: r.endpoint,

@@ -1,6 +1,7 @@
 // What the bell and /notifications read: each in one query whatever the count
 // (the index on notifications(recipient_id, id) gives a page directly).
 import type { Db } from "../db";
+import { machineLabelSql } from "../machines/model";
 import { NOTIFICATION_PAGE_SIZE, notificationChannels, notificationKinds, type NotificationChannel, type NotificationKind } from "./model";
 
 export async function countUnreadNotifications(db: Db, userId: number): Promise<number> {
@@ -40,8 +41,7 @@ interface Row {
   ticket_status: string | null;
   assigned_to: number | null;
   machine_id: number | null;
-  machine_type: string | null;
-  machine_model: string | null;
+  machine_name: string;
   conversation_key: string | null;
   total: number;
 }
@@ -51,7 +51,7 @@ export async function listNotifications(db: Db, userId: number, page: number): P
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT n.id, n.kind, n.created_at, n.read_at, a.name AS actor_name,
             t.ticket_id AS ticket_code, t.title AS ticket_title, t.status AS ticket_status, t.assigned_to,
-            mc.id AS machine_id, mc.machine_type, mc.model AS machine_model, m.conversation_key,
+            mc.id AS machine_id, ${machineLabelSql("mc")} AS machine_name, m.conversation_key,
             (SELECT COUNT(*) FROM notifications WHERE recipient_id = ?1) AS total
      FROM notifications n
      LEFT JOIN users a ON a.id = n.actor_id
@@ -79,7 +79,7 @@ export async function listNotifications(db: Db, userId: number, page: number): P
       ticketStatus: r.ticket_status,
       ticketAssignedTo: r.assigned_to === null ? null : Number(r.assigned_to),
       machineId: r.machine_id === null ? null : Number(r.machine_id),
-      machineName: r.machine_type ? [r.machine_type, r.machine_model].filter(Boolean).join(" ") : null,
+      machineName: r.machine_id === null ? null : r.machine_name,
       conversationKey: r.conversation_key,
     })),
   };

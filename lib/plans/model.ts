@@ -1,7 +1,7 @@
 // What a preventive plan is, as rules: its fields, its checklist, when it is
 // flagged. The recurrence itself is in recurrence.ts (pure, unit-tested).
 import { z } from "zod";
-import { ticketPriorities, TEAM_ASSIGNEE, overdueStatuses } from "../tickets/model";
+import { assigneeFromChoice, assigneeInput, ticketPriorities, overdueStatuses } from "../tickets/model";
 import { recurrences, shortestGapDays, type RecurrenceRule, type Recurrence } from "./recurrence";
 
 /** The longest checklist step the server accepts. */
@@ -41,7 +41,7 @@ export const planInput = z.object({
     .string()
     .default("")
     .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)),
-  assignee: z.union([z.literal("team"), z.coerce.number().int().positive()]),
+  assignee: assigneeInput,
   priority: z.enum(ticketPriorities).default("medium"),
   recurrence: z.enum(recurrences),
   interval: wholeNumber.pipe(z.number().max(MAX_INTERVAL)),
@@ -52,7 +52,7 @@ export const planInput = z.object({
 export type PlanInput = z.output<typeof planInput>;
 
 export function assigneeOf(input: Pick<PlanInput, "assignee">): number {
-  return input.assignee === "team" ? TEAM_ASSIGNEE : input.assignee;
+  return assigneeFromChoice(input.assignee);
 }
 
 /** The problem with a valid-looking plan, as a rule code for one field (null: none). */

@@ -10,6 +10,7 @@ import { sql, type Db } from "../db";
 import { wallTimeToUtc } from "../factory-time";
 import { defineOperation, refuse } from "../operation";
 import { machineLabel } from "../machines/model";
+import { assignableWhere } from "../permissions";
 import { getSettings } from "../settings/settings";
 import { TEAM_ASSIGNEE } from "../tickets/model";
 import { assigneeOf, checkPlan, MAX_STEP_LENGTH, parseSteps, planInput, ruleOf, type PlanInput } from "./model";
@@ -27,7 +28,7 @@ async function refuseBadPlan(db: Db, input: Omit<PlanInput, "machineId">, timeZo
   if (!wallTimeToUtc(input.startDate, input.timeOfDay, timeZone)) refuse("invalid", { fields: { startDate: "dateInvalid" } });
   const assignee = assigneeOf(input);
   if (assignee !== TEAM_ASSIGNEE) {
-    const person = await db.user.findFirst({ where: { id: assignee, active: true, role: { not: "operator" } }, select: { id: true } });
+    const person = await db.user.findFirst({ where: { id: assignee, ...assignableWhere }, select: { id: true } });
     if (!person) refuse("invalid", { fields: { assignee: "assigneeInvalid" } });
   }
 }

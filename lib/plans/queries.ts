@@ -5,7 +5,8 @@ import type { Db } from "../db";
 import { addDays } from "./recurrence";
 import { startOfFactoryDay, utcToWallTime } from "../factory-time";
 import { machineLabel } from "../machines/model";
-import { TEAM_ASSIGNEE } from "../tickets/model";
+import { assignableWhere } from "../permissions";
+import { assigneeFromChoice, assigneeInput, TEAM_ASSIGNEE } from "../tickets/model";
 import { isFlagged, planSelect, ruleOf, toSummary, type PlanSummary } from "./model";
 import { occurrencesBetween } from "./recurrence";
 
@@ -17,7 +18,7 @@ export async function listMachinePlans(db: Db, machineId: number): Promise<PlanS
 
 /** The people a plan can be assigned to (as tickets: active, not operators). */
 export async function listAssignable(db: Db) {
-  return db.user.findMany({ where: { active: true, role: { not: "operator" } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.user.findMany({ where: assignableWhere, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 /** The plan a ticket was generated from (even deleted) and its checklist, with who ticked each step. */
@@ -44,7 +45,7 @@ export async function listMachineChoices(db: Db) {
 /** /planning's GET form: anything unknown is no filter, never an error. */
 export const planningFilters = z.object({
   machine: z.coerce.number().int().positive().optional().catch(undefined),
-  assignee: z.union([z.literal("team"), z.coerce.number().int().positive()]).optional().catch(undefined),
+  assignee: assigneeInput.optional().catch(undefined),
 });
 
 /** How many weeks /planning shows. */
@@ -52,8 +53,7 @@ export const PLANNING_WEEKS = 8;
 
 export interface PlanningFilters {
   machineId?: number;
-  /** "team" or a person's id. */
-  assignee?: "team" | number;
+  assignee?: z.output<typeof assigneeInput>;
 }
 
 export interface PlannedItem {
@@ -87,7 +87,7 @@ export async function getPlanning(db: Db, now: Date, timeZone: string, filters: 
   const first = weekStart(now, timeZone);
   const from = startOfFactoryDay(first, timeZone);
   const to = startOfFactoryDay(addDays(first, PLANNING_WEEKS * 7), timeZone);
-  const assignedTo = filters.assignee === undefined ? undefined : filters.assignee === "team" ? TEAM_ASSIGNEE : filters.assignee;
+  const assignedTo = filters.assignee === undefined ? undefined : assigneeFromChoice(filters.assignee);
   const where = { machineId: filters.machineId, assignedTo };
   const [plans, tickets] = await Promise.all([
     db.maintenancePlan.findMany({

@@ -2,7 +2,8 @@
 // columns, the same rounding, the same words, from one place, so a downloaded
 // file says exactly what the page said.
 import { toCsv, type Separator } from "../csv/csv";
-import { intlLocale, type Locale, type Messages } from "../i18n";
+import type { Locale, Messages } from "../i18n";
+import { intlLocale } from "../intl";
 import type { Figures, TechnicianFigures } from "./figures";
 import type { ReliabilityReport } from "./queries";
 

@@ -1,11 +1,10 @@
 // Search everything: tickets, machines, leads and messages through the FTS5
 // indexes of prisma/migrations/0010_search_index.sql, one query per kind
 // whatever the number of results, each filtered by what the reader may open.
-import { sql, type Db, type Statement } from "../db";
-import { Prisma } from "../generated/prisma/client";
-import { machineLabel } from "../machines/model";
+import { sql, sqlName, type Db, type Statement } from "../db";
+import { machineLabel, machineLabelSql } from "../machines/model";
 import { TEAM } from "../messages/model";
-import { canReadConversation, leads, seesOnlyOwnReports, type TicketReader } from "../permissions";
+import { canReadConversation, LEADS_SQL, seesOnlyOwnReports, type TicketReader } from "../permissions";
 import { ELLIPSIS, HIT_END, HIT_START, hasHit, RESULTS_PER_KIND, toSegments, type ParsedSearch, type Segment } from "./model";
 
 export interface TicketHit {
@@ -96,8 +95,7 @@ interface TicketRow {
   ticket_id: string;
   status: string;
   priority: string;
-  machine_type: string;
-  model: string | null;
+  machine: string;
   title: string;
   description: string;
   comments: string;
@@ -105,7 +103,7 @@ interface TicketRow {
 
 async function searchTickets(db: Db, reader: TicketReader, match: string): Promise<TicketHit[]> {
   const rows = await db.$queryRaw<TicketRow[]>(sql`
-    SELECT t.ticket_id, t.status, t.priority, m.machine_type, m.model,
+    SELECT t.ticket_id, t.status, t.priority, ${sqlName(machineLabelSql("m"))} AS machine,
            highlight(tickets_fts, 1, ${START}, ${END}) AS title,
            snippet(tickets_fts, 2, ${START}, ${END}, ${ELLIPSIS}, ${PASSAGE_TOKENS}) AS description,
            snippet(tickets_fts, 3, ${START}, ${END}, ${ELLIPSIS}, ${PASSAGE_TOKENS}) AS comments
@@ -119,7 +117,7 @@ async function searchTickets(db: Db, reader: TicketReader, match: string): Promi
     ticketId: row.ticket_id,
     status: row.status,
     priority: row.priority,
-    machine: machineLabel({ machineType: row.machine_type, model: row.model }),
+    machine: row.machine,
     title: toSegments(row.title),
     passage: hasHit(row.description)
       ? { source: "description", segments: toSegments(row.description) }
@@ -153,7 +151,8 @@ async function searchMachines(db: Db, match: string): Promise<MachineHit[]> {
   return rows.map((row) => ({
     id: Number(row.id),
     status: row.status,
-    name: toSegments(row.model ? `${row.machine_type} ${row.model}` : row.machine_type),
+    // The label of the highlighted words, so the marks survive.
+    name: toSegments(machineLabel({ machineType: row.machine_type, model: row.model })),
     serialNumber: toSegments(row.serial_number),
     location: toSegments(row.location),
   }));
@@ -164,7 +163,7 @@ async function searchPeople(db: Db, match: string): Promise<PersonHit[]> {
     SELECT u.id, u.role, highlight(users_fts, 0, ${START}, ${END}) AS name
     FROM users_fts
     JOIN users u ON u.id = users_fts.rowid
-    WHERE users_fts MATCH ${match} AND u.active = 1 AND u.role IN (${Prisma.join([...leads])})
+    WHERE users_fts MATCH ${match} AND u.active = 1 AND ${sqlName(LEADS_SQL)}
     ORDER BY rank
     LIMIT ${LIMIT}`);
   return rows.map((row) => ({ id: Number(row.id), role: row.role, name: toSegments(row.name) }));

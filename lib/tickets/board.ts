@@ -4,8 +4,8 @@ import type { Db } from "../db";
 import { machineLabel } from "../machines/model";
 import type { Prisma } from "../generated/prisma/client";
 import { searchText } from "../search";
-import type { TicketReader } from "../permissions";
-import { TEAM_ASSIGNEE, overdueWhere, ticketPriorities, ticketStatuses, visibleTicketsWhere, type TicketPriority, type TicketStatus } from "./model";
+import { assignableWhere, type TicketReader } from "../permissions";
+import { assigneeFromChoice, TEAM_CHOICE, overdueWhere, ticketPriorities, ticketStatuses, visibleTicketsWhere, type TicketPriority, type TicketStatus } from "./model";
 
 export const boardStatuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed"] as const satisfies TicketStatus[];
 /**
@@ -44,7 +44,7 @@ export function parseBoardFilters(params: Params): BoardFilters {
   return {
     q: first(params.q).slice(0, 100),
     priority: (ticketPriorities as readonly string[]).includes(priority) ? (priority as TicketPriority) : null,
-    assignee: ["me", "team", "none"].includes(assignee) || /^\d+$/.test(assignee) ? assignee : null,
+    assignee: ["me", TEAM_CHOICE, "none"].includes(assignee) || /^\d+$/.test(assignee) ? assignee : null,
     machine: Number.isInteger(machine) && machine > 0 ? machine : null,
     overdue: first(params.overdue) === "1",
     mine: first(params.mine) === "1",
@@ -117,9 +117,8 @@ export function boardWhere(filters: BoardFilters, reader: TicketReader, now: Dat
   }
   if (filters.priority) and.push({ priority: filters.priority });
   if (filters.assignee === "me") and.push({ assignedTo: viewerId });
-  else if (filters.assignee === "team") and.push({ assignedTo: TEAM_ASSIGNEE });
   else if (filters.assignee === "none") and.push({ assignedTo: null });
-  else if (filters.assignee) and.push({ assignedTo: Number(filters.assignee) });
+  else if (filters.assignee) and.push({ assignedTo: assigneeFromChoice(filters.assignee) });
   if (filters.machine) and.push({ machineId: filters.machine });
   if (filters.overdue) and.push(overdueWhere(now));
   if (filters.mine) and.push({ OR: [{ assignedTo: viewerId }, { reportedBy: viewerId }] });
@@ -174,7 +173,7 @@ export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketRea
   const [groups, machines, people, ...columns] = await Promise.all([
     db.ticket.groupBy({ by: ["status"], where, _count: { _all: true } }),
     db.machine.findMany({ orderBy: [{ machineType: "asc" }, { id: "asc" }], select: { id: true, machineType: true, model: true, status: true, downSince: true } }),
-    db.user.findMany({ where: { active: true, role: { not: "operator" } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.user.findMany({ where: assignableWhere, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     ...statuses.map((status) =>
       db.ticket.findMany({
         where: { AND: [where, { status }] },

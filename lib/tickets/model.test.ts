@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "../i18n";
-import { assigneeLabel, reportFromMessage, TEAM_ASSIGNEE } from "./model";
+import { assigneeChoice, assigneeFromChoice, assigneeInput, assigneeLabel, reportFromMessage, TEAM_ASSIGNEE, TEAM_CHOICE } from "./model";
 
 describe("assigneeLabel", () => {
   const names = new Map([[7, "Julie Roy"]]);
@@ -13,6 +13,19 @@ describe("assigneeLabel", () => {
       expect(t.tickets.card.unassigned).not.toBe(t.tickets.card.wholeTeam);
     });
   }
+});
+
+describe("the assignee as forms write it", () => {
+  it("reads back every assignee a form shows: nobody, the whole team, a person", () => {
+    for (const assignedTo of [null, TEAM_ASSIGNEE, 7]) expect(assigneeFromChoice(assigneeChoice(assignedTo))).toBe(assignedTo);
+    expect(assigneeChoice(TEAM_ASSIGNEE)).toBe(TEAM_CHOICE);
+  });
+
+  it("takes the team or a person's id from a form, nothing else", () => {
+    expect(assigneeInput.parse(TEAM_CHOICE)).toBe(TEAM_CHOICE);
+    expect(assigneeFromChoice(assigneeInput.parse("12"))).toBe(12);
+    for (const bad of ["0", "", "-3", "me"]) expect(assigneeInput.safeParse(bad).success, bad).toBe(false);
+  });
 });
 
 describe("reportFromMessage", () => {

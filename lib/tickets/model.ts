@@ -1,6 +1,7 @@
 // What a ticket is, as rules: its statuses and priorities, who it can be assigned
 // to, and when it is overdue. Every other module (queries, board, alerts, pages)
 // asks here rather than restating a rule.
+import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { Messages } from "../i18n";
 import { seesOnlyOwnReports, type TicketReader } from "../permissions";
@@ -18,6 +19,24 @@ export const closedStatuses = ["completed", "archived"] as const satisfies reado
 
 /** assigned_to value meaning "the whole maintenance team" rather than one person (the old system's convention). */
 export const TEAM_ASSIGNEE = 0;
+
+/** TEAM_ASSIGNEE as forms and addresses write it: a select's option, ?assignee=team. */
+export const TEAM_CHOICE = "team";
+
+/** An assignee a form or an address may name: the whole team, or a person by id. */
+export const assigneeInput = z.union([z.literal(TEAM_CHOICE), z.coerce.number().int().positive()]);
+
+/** assigned_to as a form's value: "" for nobody, "team", or the person's id. */
+export function assigneeChoice(assignedTo: number | null): string {
+  return assignedTo === null ? "" : assignedTo === TEAM_ASSIGNEE ? TEAM_CHOICE : String(assignedTo);
+}
+
+/** assigneeChoice read back into assigned_to. */
+export function assigneeFromChoice(choice: typeof TEAM_CHOICE | number): number;
+export function assigneeFromChoice(choice: string | number): number | null;
+export function assigneeFromChoice(choice: string | number): number | null {
+  return choice === "" ? null : choice === TEAM_CHOICE ? TEAM_ASSIGNEE : Number(choice);
+}
 
 // ---------------------------------------------------------------- overdue
 

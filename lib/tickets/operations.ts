@@ -7,14 +7,14 @@
 import { z } from "zod";
 import { isUniqueViolation, onlyIfChanged, sql, sqlDate, writeBatch, type Db, type Statement } from "../db";
 import { defineOperation, refuse, type ActionContext } from "../operation";
-import { can, canEditTicketText } from "../permissions";
+import { assignableWhere, can, canEditTicketText } from "../permissions";
 import { utcToWallTime, wallTimeToUtc } from "../factory-time";
 import { formatDay } from "../format";
 import { getSettings } from "../settings/settings";
 import { changeTicket, ticketEventsInsert } from "./events";
 import { endDowntimeOnClose, endDowntimeOnDelete, startDowntime } from "./downtime";
 import { factoryDay, formatTicketId } from "./ids";
-import { MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
+import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 import { findSourceMessage } from "../messages/queries";
 import { mediaInsert } from "./media";
@@ -209,18 +209,14 @@ export const moveTicket = defineOperation({ input: moveInput, permission: "ticke
 
 // ---------------------------------------------------------------- assign, take
 
-/** "" unassigns, "team" is the whole team, otherwise a user id. */
-const assignee = z.union([z.literal(""), z.literal("team"), id]);
-
-function assigneeValue(value: z.output<typeof assignee>): number | null {
-  return value === "" ? null : value === "team" ? TEAM_ASSIGNEE : value;
-}
+/** "" unassigns; otherwise the team or a person. */
+const assignee = z.union([z.literal(""), assigneeInput]);
 
 async function setAssignee(ctx: ActionContext, ticketId: number, to: number | null) {
   const { db, user, now = new Date() } = ctx;
   const ticket = await openTicket(db, ticketId);
   if (to !== null && to !== TEAM_ASSIGNEE) {
-    const person = await db.user.findFirst({ where: { id: to, active: true, role: { not: "operator" } }, select: { id: true } });
+    const person = await db.user.findFirst({ where: { id: to, ...assignableWhere }, select: { id: true } });
     if (!person) refuse("invalid", { fields: { assignee: "assigneeInvalid" } });
   }
   if (ticket.assignedTo === to) return { id: ticket.id, assignedTo: to };
@@ -239,7 +235,7 @@ async function setAssignee(ctx: ActionContext, ticketId: number, to: number | nu
 export const assignTicket = defineOperation(
   { input: z.object({ id, assignee }), permission: "ticket.take" },
   async (input, ctx) => {
-    const to = assigneeValue(input.assignee);
+    const to = assigneeFromChoice(input.assignee);
     // Taking a ticket for oneself is a technician's right; anything else is a lead's.
     if (to !== ctx.user.id && !can(ctx.user, "ticket.assign")) refuse("forbidden");
     return setAssignee(ctx, input.id, to);

@@ -2,7 +2,7 @@
 // everything the ticket page shows, each in a fixed number of queries.
 import type { Db } from "../db";
 import { machineLabel } from "../machines/model";
-import type { TicketReader, Who } from "../permissions";
+import { isAssignable, type TicketReader, type Who } from "../permissions";
 import { getSettings } from "../settings/settings";
 import { assignedPeople, closedStatuses, overdueWhere, ticketStatuses, visibleTicketsWhere, type TicketStatus } from "./model";
 
@@ -167,7 +167,7 @@ export async function getTicketDetails(db: Db, ticketId: string, reader: TicketR
     events,
     alerts,
     names,
-    assignable: people.filter((p) => p.active && p.role !== "operator").map((p) => ({ id: p.id, name: p.name })),
+    assignable: people.filter(isAssignable).map((p) => ({ id: p.id, name: p.name })),
   };
 }
 

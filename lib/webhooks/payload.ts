@@ -1,5 +1,6 @@
 import { messagesFor } from "../i18n";
 import { dateTimeFormat } from "../intl";
+import { machineLabel } from "../machines/model";
 
 // The JSON an overdue alert carries. The flat field names are the ones the
 // operator's existing Pabbly/Zapier/Make workflows already map, so they keep
@@ -71,7 +72,7 @@ export function buildOverduePayload(ticket: OverdueTicket, options: PayloadOptio
     priority_label: fr.priority[ticket.priority as keyof typeof fr.priority] ?? ticket.priority,
     status: ticket.status,
     status_label: fr.status[ticket.status as keyof typeof fr.status] ?? ticket.status,
-    machine: [ticket.machineType, ticket.machineModel].filter(Boolean).join(" "),
+    machine: machineLabel({ machineType: ticket.machineType, model: ticket.machineModel }),
     machine_location: ticket.machineLocation ?? "",
     scheduled_date: readableFactoryDate(ticket.scheduledDate, timeZone),
     scheduled_date_utc: ticket.scheduledDate.toISOString(),
