@@ -7,15 +7,15 @@ import { countUnread, findReadableFile, getConversationHeader, getHistory, listC
 import { roles, type Role } from "@/lib/permissions";
 import { createCast, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
-import { direct, refusal } from "./helpers/refusal";
+import { directOffline, refusal } from "./helpers/refusal";
 
 const t = freshDatabase();
 let cast: Cast;
 let others: Cast;
 
-const send = direct(sendMessage);
-const markRead = direct(markConversationRead);
-const remove = direct(deleteMessage);
+const send = directOffline(sendMessage);
+const markRead = directOffline(markConversationRead);
+const remove = directOffline(deleteMessage);
 
 const jpeg = (name = "photo.jpg") => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(1)])], name, { type: "image/jpeg" });
 const webm = (bytes = 64) => new File([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, ...new Array(bytes - 4).fill(2)])], "note.webm", { type: "audio/webm" });
