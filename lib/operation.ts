@@ -10,6 +10,7 @@ import { can, type Permission, type Role } from "./permissions";
 import { humanFieldErrors } from "./validation";
 import type { WebhookEnv } from "./webhooks/config";
 import type { NotificationDispatch } from "./notifications/dispatch";
+import type { LivePublish } from "./messages/live";
 
 export type RuleCode = keyof Messages["rules"];
 
@@ -41,6 +42,8 @@ export interface ActionContext {
   clientAddress?: string;
   /** Where written notifications go (lib/notifications/dispatch.ts by default); tests collect them. */
   dispatchNotifications?: NotificationDispatch;
+  /** Where live events go (the conversation hub, lib/messages/live.ts, by default); tests collect them. */
+  publishLive?: LivePublish;
 }
 
 interface RefusalOptions {

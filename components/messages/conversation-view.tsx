@@ -1,16 +1,17 @@
 "use client";
 
 import { useEffect, useEffectEvent, useOptimistic, useRef, useState } from "react";
-import { markConversationReadAction, readHistoryAction, readTicketRefsAction, sendMessageAction } from "@/app/(app)/messages/actions";
+import { markConversationReadAction, sendMessageAction } from "@/app/(app)/messages/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { utcToWallTime } from "@/lib/factory-time";
 import { formatDay } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import { groupByDay, normalizeText, ticketIdsIn, type MessageView } from "@/lib/messages/model";
-import type { TicketRefs } from "@/lib/messages/queries";
+import type { HistoryPage, TicketRefs } from "@/lib/messages/queries";
 import type { ActionResult } from "@/lib/operation";
 import type { Who } from "@/lib/permissions";
 import { Composer } from "./composer";
+import { fetchRead } from "./fetch-read";
 import { MessageItem, type ShownMessage } from "./message-item";
 import { useLive, useLiveEvents } from "./live-provider";
 import { useOlderMessages } from "./use-older-messages";
@@ -70,12 +71,21 @@ export function ConversationView(props: ConversationViewProps) {
   const bottom = useRef<HTMLDivElement>(null);
   const c = t.conversation;
 
+  const readHistory = (from: { before?: number; after?: number }) =>
+    fetchRead<HistoryPage & { tickets: TicketRefs }>("/messages/read/history", { conversation: conversationKey, ...from });
+
   /** A page from the server: its messages, and the tickets they mention. */
   function takePage(page: { messages: MessageView[]; tickets: TicketRefs }) {
     for (const id of knownIds(page.messages)) askedTickets.current.add(id);
     setTickets((current) => ({ ...current, ...page.tickets }));
     setMessages((current) => merge(current, page.messages));
   }
+
+  // A send moves its sender's read pointer to the message in the same batch (from this tab or another):
+  // nothing is left to mark read up to it. The live event often arrives before the send's own answer.
+  const sentByMe = (message: MessageView) => {
+    if (message.senderId === user.id) lastMarked.current = Math.max(lastMarked.current, message.id);
+  };
 
   const onDeleted = (id: number) =>
     setMessages((current) => current.map((m) => (m.id === id ? { ...m, deleted: true, content: "", photoIds: [], audioDuration: null } : m)));
@@ -114,15 +124,18 @@ export function ConversationView(props: ConversationViewProps) {
     const ids = mentionedKey.split(" ").filter((id) => id && !askedTickets.current.has(id));
     if (!ids.length) return;
     for (const id of ids) askedTickets.current.add(id);
-    void readTicketRefsAction({ ids }).then(
-      (result) => result.ok && setTickets((current) => ({ ...current, ...result.data })),
+    void fetchRead<TicketRefs>("/messages/read/tickets", { id: ids }).then(
+      (found) => found && setTickets((current) => ({ ...current, ...found })),
       () => ids.forEach((id) => askedTickets.current.delete(id)),
     );
   }, [mentionedKey]);
 
   const online = useLiveEvents(
     (event) => {
-      if (event.type === "message" && event.message.conversationKey === conversationKey) setMessages((current) => merge(current, [event.message]));
+      if (event.type === "message" && event.message.conversationKey === conversationKey) {
+        sentByMe(event.message);
+        setMessages((current) => merge(current, [event.message]));
+      }
       if (event.type === "deleted" && event.conversationKey === conversationKey) onDeleted(event.id);
       if (event.type === "read" && event.conversationKey === conversationKey && event.userId !== user.id) {
         setOtherRead((last) => Math.max(last, event.lastReadId));
@@ -130,18 +143,18 @@ export function ConversationView(props: ConversationViewProps) {
     },
     // Whatever arrived while the socket was closed, once: merge() keeps one copy per id.
     async () => {
-      const result = await readHistoryAction({ conversation: conversationKey, after: lastStoredId });
-      if (result.ok) takePage(result.data);
+      const page = await readHistory({ after: lastStoredId }).catch(() => null);
+      if (page) takePage(page);
     },
   );
 
   const firstStoredId = messages.find((m) => !m.sending)?.id;
   const { sentinel, loading: loadingOlder, loadOlder } = useOlderMessages(async () => {
     if (!firstStoredId) return;
-    const result = await readHistoryAction({ conversation: conversationKey, before: firstStoredId });
-    if (!result.ok) return;
-    setHasMore(result.data.hasMore);
-    takePage(result.data);
+    const page = await readHistory({ before: firstStoredId }).catch(() => null);
+    if (!page) return;
+    setHasMore(page.hasMore);
+    takePage(page);
   }, hasMore);
 
   /**
@@ -160,7 +173,10 @@ export function ConversationView(props: ConversationViewProps) {
       return { ok: true, data: null };
     }
     pendingSends.current.delete(clientId);
-    if (result.ok) setMessages((current) => merge(current, [result.data]));
+    if (result.ok) {
+      sentByMe(result.data);
+      setMessages((current) => merge(current, [result.data]));
+    }
     // Refused (empty, too long, a bad file): the message leaves the list and the composer says why, with the text back.
     else setMessages((current) => current.filter((m) => m.clientId !== clientId));
     return result;

@@ -1,10 +1,10 @@
 "use client";
 
 import { createContext, use, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
-import { openLiveSocketAction, readInboxAction } from "@/app/(app)/messages/actions";
 import type { LiveEvent } from "@/lib/messages/live";
 import { LIVE_PATH } from "@/lib/messages/model";
 import type { ConversationSummary } from "@/lib/messages/queries";
+import { fetchRead } from "./fetch-read";
 
 const PING_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
@@ -73,9 +73,9 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
   const readInbox = useCallback(async () => {
     const request = ++inboxRequest.current;
     try {
-      const result = await readInboxAction({});
+      const inbox = await fetchRead<ConversationSummary[]>("/messages/read/inbox");
       // An older answer arriving after a newer one is dropped.
-      if (result.ok && request === inboxRequest.current) setConversations(result.data);
+      if (inbox && request === inboxRequest.current) setConversations(inbox);
     } catch {
       // Offline: the next (re)connection reads it again.
     }
@@ -100,6 +100,9 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
     for (const listener of listeners.current) listener.onEvent?.(event);
     // Counts change with a message or a deletion, and with a read of one's own (maybe in another tab).
     if (event.type === "notifications") return;
+    // One's own message in the conversation on screen changes nothing this tab shows: the send moved the
+    // reader's pointer, the count leaves that conversation out while it is on screen, and the list is another page.
+    if (event.type === "message" && event.message.senderId === userId && event.message.conversationKey === active) return;
     if (event.type !== "read" || event.userId === userId) refreshInbox();
   });
   const handleOpen = useEffectEvent(() => {
@@ -126,10 +129,10 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
     async function connect() {
       let token: string;
       try {
-        const result = await openLiveSocketAction({});
+        const ticket = await fetchRead<{ token: string }>("/messages/read/live-token");
         // Refused (signed out, a password to change): trying again would be refused too.
-        if (!result.ok) return setOnline(false);
-        token = result.data.token;
+        if (!ticket) return setOnline(false);
+        token = ticket.token;
       } catch {
         return later();
       }

@@ -3,6 +3,7 @@
 // change. A failed publish never fails the action: the message is stored, and
 // every page catches up from D1 when its socket (re)opens.
 import { getCloudflareContext } from "@opennextjs/cloudflare";
+import type { ActionContext } from "../operation";
 import { HUB_NAME, parseConversation, type MessageView } from "./model";
 
 export type LiveEvent =
@@ -34,6 +35,14 @@ export async function publish(conversationKey: string, event: LiveEvent): Promis
   } catch (error) {
     console.error(`live: publish failed (${conversationKey}): ${reason(error)}`);
   }
+}
+
+/** How an operation publishes: publish() unless its context replaces it (tests collect the events). */
+export type LivePublish = (conversationKey: string, event: LiveEvent) => Promise<void>;
+
+/** The operations' way to publish (lib/messages/operations.ts), after D1 has the change. */
+export function publishLive(ctx: Pick<ActionContext, "publishLive">, conversationKey: string, event: LiveEvent): Promise<void> {
+  return (ctx.publishLive ?? publish)(conversationKey, event);
 }
 
 /** Closes a deactivated user's sockets (the operation that deactivates calls it, after D1). */

@@ -2,7 +2,9 @@
 // (the context's actor). A message is written to D1 first; live delivery
 // (the conversation hub, worker.ts) only fans out what is already stored.
 import { z } from "zod";
-import { getMediaBucket, isUniqueViolation, sqlDate, type Db } from "../db";
+import { continueAfterResponse } from "../after-response";
+import { getMediaBucket, isUniqueViolation, sql, sqlDate, writeBatch, type Statement } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { checkAudio } from "../file-types";
 import { defineOperation, refuse, type ActionContext } from "../operation";
 import { canDeleteMessage, canReadConversation } from "../permissions";
@@ -11,24 +13,20 @@ import { MAX_TEXT, normalizeText, otherMember, parseConversation, type Conversat
 import { issueLiveToken } from "./live-token";
 import { nameKey } from "../accounts/names";
 import { dispatchWritten, privateMessage, teamMention, writeAndNotify } from "../notifications/events";
+import { publishLive } from "./live";
 import { mentionedFirstNames } from "../notifications/model";
 import { findTicketRefs, getHistory, getMessagesAfter, getMessageView, listConversations, MAX_TICKET_REFS, withTicketRefs } from "./queries";
 
 const id = z.coerce.number().int().positive();
 const conversationInput = z.string().trim().max(40);
 
-/**
- * The conversation as the actor may write to it: the team channel, or a private
- * pair the actor is in whose other person exists and is active.
- */
-async function writableConversation(db: Db, actorId: number, key: string): Promise<{ conversation: Conversation; otherId: number | null }> {
+/** The conversation as the actor may write to it: the team channel, or a private pair the actor is in. */
+function writableConversation(actorId: number, key: string): { conversation: Conversation; otherId: number | null } {
   const conversation = parseConversation(key);
   if (!conversation) refuse("notInConversation", { field: "conversation" });
   if (conversation.kind === "team") return { conversation, otherId: null };
   const otherId = otherMember(conversation, actorId);
   if (otherId === null) refuse("notInConversation", { field: "conversation" });
-  const other = await db.user.findUnique({ where: { id: otherId }, select: { active: true } });
-  if (!other?.active) refuse("recipientUnavailable", { field: "conversation" });
   return { conversation, otherId };
 }
 
@@ -44,19 +42,18 @@ async function storeAudio(ctx: ActionContext, audio: File, seconds: number): Pro
 /**
  * The reader's pointer moves forward only; a private pair's two rows are created
  * with its first message, so the pair appears in both people's lists at once.
- * One statement: D1 runs it atomically.
+ * One statement; `lastReadId` may be a subquery (the message a send's batch just
+ * wrote), and then `when` says whether it did.
  */
-async function advanceReads(db: Db, key: string, userId: number, otherId: number | null, lastReadId: number, now: Date) {
-  const rows: [number, number | null, number][] = [[userId, otherId, lastReadId]];
-  if (otherId !== null) rows.push([otherId, userId, 0]);
-  const values = rows.map(() => "(?, ?, ?, ?, ?)").join(", ");
-  await db.$executeRawUnsafe(
-    `INSERT INTO message_reads (conversation_key, user_id, other_user_id, last_read_id, updated_at) VALUES ${values}
-     ON CONFLICT (conversation_key, user_id) DO UPDATE SET
-       last_read_id = MAX(last_read_id, excluded.last_read_id),
-       updated_at = CASE WHEN excluded.last_read_id > last_read_id THEN excluded.updated_at ELSE updated_at END`,
-    ...rows.flatMap(([user, other, last]) => [key, user, other, last, sqlDate(now)]),
-  );
+function advanceReads(key: string, userId: number, otherId: number | null, lastReadId: number | Statement, now: Date, when = sql`true`): Statement {
+  const rows = [sql`SELECT ${userId} AS user_id, ${otherId} AS other_id, ${lastReadId} AS last_read_id`];
+  if (otherId !== null) rows.push(sql`SELECT ${otherId}, ${userId}, 0`);
+  // The WHERE also lets SQLite's parser tell the upsert's ON CONFLICT from a join's ON.
+  return sql`INSERT INTO message_reads (conversation_key, user_id, other_user_id, last_read_id, updated_at)
+    SELECT ${key}, user_id, other_id, last_read_id, ${sqlDate(now)} FROM (${Prisma.join(rows, " UNION ALL ")}) WHERE ${when}
+    ON CONFLICT (conversation_key, user_id) DO UPDATE SET
+      last_read_id = MAX(last_read_id, excluded.last_read_id),
+      updated_at = CASE WHEN excluded.last_read_id > last_read_id THEN excluded.updated_at ELSE updated_at END`;
 }
 
 export const sendMessageInput = z.object({
@@ -69,14 +66,18 @@ export const sendMessageInput = z.object({
   audioDuration: z.coerce.number().min(0).default(0),
 });
 
+/**
+ * A send is one D1 batch, so one round trip and all or nothing: the message, its
+ * photos' rows, the sender's read pointer (and the pair's rows) and the
+ * notifications. Nothing is read before it: the recipient's being active is the
+ * message INSERT's own condition, the statements after it find the message by
+ * its client id, and a retry of a send that reached the database is the unique
+ * client id refusing the whole batch. Only the files go to R2 first (a batch
+ * cannot hold them); they are removed when the batch writes nothing.
+ */
 export const sendMessage = defineOperation({ input: sendMessageInput, permission: "message.send" }, async (input, ctx): Promise<MessageView> => {
   const { db, user } = ctx;
-  const { conversation, otherId } = await writableConversation(db, user.id, input.conversation);
-
-  // A retry of a send that reached the database: the message it wrote, not a second copy.
-  const earlier = await getMessageView(db, { clientId: input.clientId });
-  if (earlier) return earlier.senderId === user.id && earlier.conversationKey === conversation.key ? earlier : refuse("conflict");
-
+  const { conversation, otherId } = writableConversation(user.id, input.conversation);
   const content = normalizeText(input.content);
   if (content.length > MAX_TEXT) refuse("messageTooLong", { field: "content" });
   const audioFile = input.audio[0];
@@ -84,57 +85,74 @@ export const sendMessage = defineOperation({ input: sendMessageInput, permission
 
   const photos = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "messages", photosOnly: true });
   const stored: StoredMedia[] = [...photos];
-  let message: { id: number };
+  const sentAt = ctx.now ?? new Date();
+  let written: Awaited<ReturnType<typeof writeAndNotify>>;
+  let audio: Awaited<ReturnType<typeof storeAudio>> | null = null;
   try {
-    const audio = audioFile ? await storeAudio(ctx, audioFile, input.audioDuration) : null;
+    audio = audioFile ? await storeAudio(ctx, audioFile, input.audioDuration) : null;
     if (audio) stored.push(audio);
-    message = await db.message.create({
-      data: {
-        clientId: input.clientId,
-        conversationKey: conversation.key,
-        senderId: user.id,
-        recipientId: otherId,
-        content,
-        audioKey: audio?.fileKey ?? null,
-        audioType: audio?.fileType ?? null,
-        audioSize: audio?.fileSize ?? null,
-        audioDuration: audio?.duration ?? null,
-        createdAt: ctx.now ?? new Date(),
-      },
-      select: { id: true },
-    });
+    const sentId = sql`(SELECT id FROM messages WHERE client_id = ${input.clientId})`;
+    const told = { actorId: user.id, now: sentAt, guard: false };
+    // The other person of a pair, or the people a team message names (@Sophie): one statement either way.
+    const notify = otherId !== null ? privateMessage(sentId, otherId, told) : teamMention(sentId, mentionedFirstNames(content, nameKey), told);
+    written = await writeAndNotify(
+      db,
+      [
+        sql`INSERT INTO messages (client_id, conversation_key, sender_id, recipient_id, content, audio_key, audio_type, audio_size, audio_duration, created_at)
+            SELECT ${input.clientId}, ${conversation.key}, ${user.id}, ${otherId}, ${content},
+                   ${audio?.fileKey ?? null}, ${audio?.fileType ?? null}, ${audio?.fileSize ?? null}, ${audio?.duration ?? null}, ${sqlDate(sentAt)}
+            WHERE ${otherId === null ? sql`true` : sql`EXISTS (SELECT 1 FROM users WHERE id = ${otherId} AND active = 1)`}
+            RETURNING id`,
+        photos.length
+          ? sql`INSERT INTO message_attachments (message_id, file_key, file_type, file_size, created_at)
+                SELECT ${sentId}, json_extract(p.value, '$[0]'), json_extract(p.value, '$[1]'), json_extract(p.value, '$[2]'), ${sqlDate(sentAt)}
+                FROM json_each(${JSON.stringify(photos.map((p) => [p.fileKey, p.fileType, p.fileSize]))}) p
+                WHERE ${sentId} IS NOT NULL
+                ORDER BY p.key
+                RETURNING id`
+          : null,
+        // A message that was not written (the recipient is gone) leaves the pointers as they were.
+        advanceReads(conversation.key, user.id, otherId, sentId, sentAt, sql`${sentId} IS NOT NULL`),
+      ],
+      notify,
+    );
   } catch (error) {
     await removeStoredObjects(ctx, stored);
-    // Two tabs retried the same send at once: the other one wrote it.
+    // A retry of a send that reached the database (or two tabs retrying at once): the message it wrote, not a second copy.
     if (isUniqueViolation(error)) {
-      const winner = await getMessageView(db, { clientId: input.clientId });
-      if (winner?.senderId === user.id) return winner;
+      const earlier = await getMessageView(db, { clientId: input.clientId });
+      if (earlier) return earlier.senderId === user.id && earlier.conversationKey === conversation.key ? earlier : refuse("conflict");
     }
     throw error;
   }
-  if (photos.length) {
-    try {
-      await db.messageAttachment.createMany({
-        data: photos.map((p) => ({ messageId: message.id, fileKey: p.fileKey, fileType: p.fileType, fileSize: p.fileSize })),
-      });
-    } catch (error) {
-      await db.message.delete({ where: { id: message.id } });
-      await removeStoredObjects(ctx, stored);
-      throw error;
-    }
+  const [inserted, ...rest] = written.results;
+  const id = Number(inserted?.rows[0]?.id);
+  if (!id) {
+    await removeStoredObjects(ctx, stored);
+    refuse("recipientUnavailable", { field: "conversation" });
   }
-  const sentAt = ctx.now ?? new Date();
-  await advanceReads(db, conversation.key, user.id, otherId, message.id, sentAt);
-  // The other person of a pair, or the people a team message names (@Sophie): one statement either way.
-  const told = { actorId: user.id, now: sentAt, guard: false };
-  const notify = otherId !== null ? privateMessage(message.id, otherId, told) : teamMention(message.id, mentionedFirstNames(content, nameKey), told);
-  if (notify) await dispatchWritten(ctx, (await writeAndNotify(db, [], notify)).notifications);
-  return (await getMessageView(db, { id: message.id }))!;
+  const attachments = photos.length ? rest[0]!.rows : [];
+  const message: MessageView = {
+    id,
+    clientId: input.clientId,
+    conversationKey: conversation.key,
+    senderId: user.id,
+    senderName: user.name,
+    content,
+    createdAt: sentAt.toISOString(),
+    deleted: false,
+    audioDuration: audio?.duration ?? null,
+    photoIds: attachments.map((row) => Number(row.id)).sort((a, b) => a - b),
+  };
+  // After the response: the batch has it all, and a page that misses the event catches up from D1.
+  continueAfterResponse(publishLive(ctx, conversation.key, { type: "message", message }), dispatchWritten(ctx, written.notifications));
+  return message;
 });
 
 export const markConversationRead = defineOperation(
   { input: z.object({ conversation: conversationInput, upTo: id }), permission: "message.read" },
-  async (input, { db, user, now }) => {
+  async (input, ctx) => {
+    const { db, user, now } = ctx;
     const conversation = parseConversation(input.conversation);
     if (!conversation || !canReadConversation(user, conversation.key)) refuse("notInConversation");
     // Never past the last message: a pointer from the future would hide messages still to come.
@@ -145,15 +163,17 @@ export const markConversationRead = defineOperation(
     });
     if (!last) return { conversation: conversation.key, userId: user.id, lastReadId: 0 };
     const at = now ?? new Date();
-    await advanceReads(db, conversation.key, user.id, otherMember(conversation, user.id), last.id, at);
-    if (conversation.kind === "private") {
+    const otherId = otherMember(conversation, user.id);
+    await writeBatch(db, [
+      advanceReads(conversation.key, user.id, otherId, last.id, at),
       // read_at, as the old system's reports read it.
-      await db.message.updateMany({
-        where: { conversationKey: conversation.key, recipientId: user.id, readAt: null, id: { lte: last.id } },
-        data: { readAt: at },
-      });
-    }
-    return { conversation: conversation.key, userId: user.id, lastReadId: last.id };
+      ...(otherId === null
+        ? []
+        : [sql`UPDATE messages SET read_at = ${sqlDate(at)} WHERE conversation_key = ${conversation.key} AND recipient_id = ${user.id} AND read_at IS NULL AND id <= ${last.id}`]),
+    ]);
+    const read = { conversation: conversation.key, userId: user.id, lastReadId: last.id };
+    continueAfterResponse(publishLive(ctx, conversation.key, { type: "read", conversationKey: conversation.key, userId: user.id, lastReadId: last.id }));
+    return read;
   },
 );
 
@@ -175,6 +195,7 @@ export const deleteMessage = defineOperation({ input: z.object({ id }), permissi
   const keys = [...message.attachments.map((a) => a.fileKey), ...(message.audioKey ? [message.audioKey] : [])];
   if (message.attachments.length) await db.messageAttachment.deleteMany({ where: { messageId: message.id } });
   if (keys.length) await (await getMediaBucket(ctx)).delete(keys);
+  continueAfterResponse(publishLive(ctx, message.conversationKey, { type: "deleted", conversationKey: message.conversationKey, id: message.id }));
   return { id: message.id, conversationKey: message.conversationKey };
 });
 

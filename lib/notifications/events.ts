@@ -87,7 +87,7 @@ export function machineDown(machineId: number, options: NotifyOptions): Statemen
 }
 
 /** The other person of a private conversation. */
-export function privateMessage(messageId: number, recipientId: number, options: NotifyOptions): Statement {
+export function privateMessage(messageId: number | Statement, recipientId: number, options: NotifyOptions): Statement {
   return notifyUsers("message", sql`u.id = ${recipientId}`, { messageId }, options);
 }
 
@@ -95,7 +95,7 @@ export function privateMessage(messageId: number, recipientId: number, options: 
  * The people a team message mentions by first name (@Sophie): the first word of
  * their name key (lib/accounts/names.ts), so case and accents do not matter.
  */
-export function teamMention(messageId: number, firstNameKeys: string[], options: NotifyOptions): Statement | null {
+export function teamMention(messageId: number | Statement, firstNameKeys: string[], options: NotifyOptions): Statement | null {
   if (!firstNameKeys.length) return null;
   return notifyUsers(
     "mention",

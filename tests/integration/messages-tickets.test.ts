@@ -9,13 +9,13 @@ import { findTicketRefs } from "@/lib/messages/queries";
 import { createTicket } from "@/lib/tickets/operations";
 import { createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
-import { direct, refusal } from "./helpers/refusal";
+import { direct, directOffline, refusal } from "./helpers/refusal";
 
 const t = freshDatabase();
 let cast: Cast;
 let machineId: number;
 
-const send = direct(sendMessage);
+const send = directOffline(sendMessage);
 const history = direct(readHistory);
 const create = direct(createTicket);
 const jpeg = () => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(7)])], "photo.jpg", { type: "image/jpeg" });
@@ -108,7 +108,7 @@ describe("“Créer un ticket” from a message", () => {
     // Its own object: deleting the message later leaves the ticket's photo in place.
     expect(ticket.media[0]!.fileKey).toMatch(/^tickets\//);
     expect(ticket.media[0]!.fileKey).not.toBe(attachment!.fileKey);
-    await direct(deleteMessage)(t.db, cast.operator, { id: sent.id }, { media: t.media });
+    await directOffline(deleteMessage)(t.db, cast.operator, { id: sent.id }, { media: t.media });
     const copy = await t.media.get(ticket.media[0]!.fileKey);
     expect(new Uint8Array(await copy!.arrayBuffer())).toEqual(new Uint8Array(await jpeg().arrayBuffer()));
     expect(await t.db.ticketEvent.count({ where: { ticketId: created.id, type: "media_added" } })).toBe(1);
@@ -120,7 +120,7 @@ describe("“Créer un ticket” from a message", () => {
     const before = { tickets: await t.db.ticket.count(), objects: (await t.media.list({ prefix: "tickets/" })).objects.length };
     const input = { title: "Entre nous", machineId, fromMessage: sent.id, photos: [] };
     expect((await refusal(create(t.db, cast.supervisor, input, { media: t.media }))).code).toBe("notFound");
-    await direct(deleteMessage)(t.db, cast.operator, { id: sent.id }, { media: t.media });
+    await directOffline(deleteMessage)(t.db, cast.operator, { id: sent.id }, { media: t.media });
     expect((await refusal(create(t.db, cast.technician, input, { media: t.media }))).code).toBe("notFound");
     expect(await t.db.ticket.count()).toBe(before.tickets);
     expect((await t.media.list({ prefix: "tickets/" })).objects).toHaveLength(before.objects);

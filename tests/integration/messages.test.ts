@@ -7,15 +7,15 @@ import { countUnread, findReadableFile, getConversationHeader, getHistory, listC
 import { roles, type Role } from "@/lib/permissions";
 import { createCast, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
-import { direct, refusal } from "./helpers/refusal";
+import { directOffline, refusal } from "./helpers/refusal";
 
 const t = freshDatabase();
 let cast: Cast;
 let others: Cast;
 
-const send = direct(sendMessage);
-const markRead = direct(markConversationRead);
-const remove = direct(deleteMessage);
+const send = directOffline(sendMessage);
+const markRead = directOffline(markConversationRead);
+const remove = directOffline(deleteMessage);
 
 const jpeg = (name = "photo.jpg") => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(1)])], name, { type: "image/jpeg" });
 const webm = (bytes = 64) => new File([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, ...new Array(bytes - 4).fill(2)])], "note.webm", { type: "audio/webm" });
@@ -250,5 +250,67 @@ describe("photos and voice notes", () => {
     expect(await findReadableFile(t.db, cast.operator, b.id, String(a.photoIds[0]))).toBeNull();
     expect(await findReadableFile(t.db, cast.operator, b.id, "audio")).toBeNull();
     expect(await findReadableFile(t.db, cast.operator, a.id, "../secret")).toBeNull();
+  });
+});
+
+describe("a send", () => {
+  /** A pair nobody wrote in yet, so its rows are this test's alone. */
+  async function freshPair(tag: string) {
+    const to = await t.db.user.create({ data: { email: `${tag}@atelier.test`, name: `Dest ${tag}`, role: "technician", passwordHash: "x" } });
+    return { to, key: privateKey(cast.supervisor.id, to.id) };
+  }
+  const rowsOf = async (key: string, clientId: string, recipientId: number) => ({
+    messages: await t.db.message.count({ where: { clientId } }),
+    attachments: await t.db.messageAttachment.count({ where: { message: { clientId } } }),
+    reads: await t.db.messageRead.count({ where: { conversationKey: key } }),
+    notifications: await t.db.notification.count({ where: { recipientId } }),
+  });
+
+  it("writes the message, its photos, both read pointers and the notification all together, or none of them", async () => {
+    const { to, key } = await freshPair("batch");
+    const input = message({ conversation: key, content: "Le moule est prêt", photos: [jpeg(), jpeg("deux.jpg")] });
+    const keysBefore = await storedKeys();
+    const notificationsBefore = await t.db.notification.count();
+    // The notification is the batch's last statement: when it fails, the three before it must not stay.
+    await t.d1.exec("CREATE TRIGGER fail_notifications BEFORE INSERT ON notifications BEGIN SELECT RAISE(ABORT, 'boom'); END");
+    try {
+      await expect(send(t.db, cast.supervisor, input, { media: t.media })).rejects.toThrow(/boom/);
+    } finally {
+      await t.d1.exec("DROP TRIGGER fail_notifications");
+    }
+    expect(await rowsOf(key, input.clientId, to.id)).toEqual({ messages: 0, attachments: 0, reads: 0, notifications: 0 });
+    expect(await t.db.notification.count()).toBe(notificationsBefore);
+    expect(await storedKeys()).toEqual(keysBefore);
+
+    const events: unknown[] = [];
+    const dispatched: { recipientId: number }[] = [];
+    const sent = await send(t.db, cast.supervisor, input, {
+      media: t.media,
+      publishLive: async (conversationKey, event) => void events.push({ conversationKey, event }),
+      dispatchNotifications: async (rows) => void dispatched.push(...rows),
+    });
+    expect(await rowsOf(key, input.clientId, to.id)).toEqual({ messages: 1, attachments: 2, reads: 2, notifications: 1 });
+    const reads = await t.db.messageRead.findMany({ where: { conversationKey: key }, orderBy: { userId: "asc" }, select: { userId: true, lastReadId: true } });
+    expect(reads).toEqual(
+      [
+        { userId: cast.supervisor.id, lastReadId: sent.id },
+        { userId: to.id, lastReadId: 0 },
+      ].sort((a, b) => a.userId - b.userId),
+    );
+    // What the sender's page shows from the answer is what D1 holds, and the same goes live to the pair.
+    expect(sent).toEqual((await getHistory(t.db, key)).messages.at(-1));
+    expect(sent.photoIds).toHaveLength(2);
+    expect(events).toEqual([{ conversationKey: key, event: { type: "message", message: sent } }]);
+    expect(dispatched.map((row) => row.recipientId)).toEqual([to.id]);
+  });
+
+  it("to a colleague deactivated meanwhile writes nothing and keeps no file", async () => {
+    const { to, key } = await freshPair("gone-meanwhile");
+    await t.db.user.update({ where: { id: to.id }, data: { active: false } });
+    const input = message({ conversation: key, content: "Tu es là ?", photos: [jpeg()] });
+    const keysBefore = await storedKeys();
+    expect((await refusal(send(t.db, cast.supervisor, input, { media: t.media }))).code).toBe("recipientUnavailable");
+    expect(await rowsOf(key, input.clientId, to.id)).toEqual({ messages: 0, attachments: 0, reads: 0, notifications: 0 });
+    expect(await storedKeys()).toEqual(keysBefore);
   });
 });

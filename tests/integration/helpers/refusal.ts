@@ -36,3 +36,13 @@ export function direct<S extends z.ZodType, T>(operation: Operation<S, T>) {
     throw raised ?? new Refusal(result.code ?? "invalid");
   };
 }
+
+/**
+ * direct() for operations that publish live events or enqueue pushes: there is
+ * no worker here, so they go nowhere, unless the test passes its own collectors.
+ */
+export function directOffline<S extends z.ZodType, T>(operation: Operation<S, T>) {
+  const call = direct(operation);
+  return (db: Db, actor: Who, input: z.input<S>, extra: Partial<ActionContext> = {}): Promise<T> =>
+    call(db, actor, input, { publishLive: async () => {}, dispatchNotifications: async () => {}, ...extra });
+}
