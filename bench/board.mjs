@@ -10,7 +10,7 @@
 //  - CPU time per request of the local worker runtime (workerd) for sign-in,
 //    dashboard, board and a ticket page, with 2,000 open tickets (`-- --cpu-only`
 //    runs only this part, on the demo data).
-// Queries are counted by the worker itself: with BENCH_LOG_QUERIES=1, lib/db.ts
+// Queries are counted by the worker itself: with BENCH_LOG_QUERIES=1, lib/db/query-log.ts
 // wraps the D1 binding and logs every statement it prepares.
 import { rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";

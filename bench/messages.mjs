@@ -11,7 +11,7 @@
 //    150 ms and at least 10 times faster than polling, measured in the same run;
 //  - D1 queries per page of history, with SIZES[i] messages in the conversation;
 //  - the worker's gzip size (npm run size).
-// Queries are counted by the worker itself: with BENCH_LOG_QUERIES=1, lib/db.ts
+// Queries are counted by the worker itself: with BENCH_LOG_QUERIES=1, lib/db/query-log.ts
 // wraps the D1 binding and logs every statement it prepares.
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";

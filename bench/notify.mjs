@@ -4,7 +4,7 @@
 //  - the server action's time (the "Assigner" POST, as the browser waits for it),
 //    for the team and for one person: it must not grow with the recipients, since
 //    the action only writes one batch and enqueues;
-//  - D1 queries per action, counted by the worker (BENCH_LOG_QUERIES=1: lib/db.ts
+//  - D1 queries per action, counted by the worker (BENCH_LOG_QUERIES=1: lib/db/query-log.ts
 //    logs every statement the app prepares; the queue consumer's own raw queries
 //    are counted apart, from its 2 statements per delivery);
 //  - the time from the click until every push reached the push service, and

@@ -12,7 +12,7 @@
 //    and as an operator who sees only their own reports, beside the same page
 //    with no search: the difference is the search's share of the server time.
 // Queries on the worker are counted by the worker itself: with BENCH_LOG_QUERIES=1,
-// lib/db.ts wraps the D1 binding and logs every statement it prepares.
+// lib/db/query-log.ts wraps the D1 binding and logs every statement it prepares.
 import { rmSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { buildWorker, migrateLocal, seedLocal, step } from "../scripts/lib/common.mjs";
@@ -21,7 +21,7 @@ import { waitForServer } from "../scripts/lib/local-worker.mjs";
 import { stats, timePage } from "./lib/page-timing.mjs";
 import { countingD1, d1Duration } from "./lib/count-d1.mjs";
 import { startQueryLoggingWorker } from "./lib/query-logging-worker.mjs";
-import { createDb } from "../lib/db.ts";
+import { createDb } from "../lib/db/client.ts";
 import { parseSearch } from "../lib/site-search/model.ts";
 import { searchEverything } from "../lib/site-search/queries.ts";
 import { demoAccounts } from "../prisma/seed.ts";

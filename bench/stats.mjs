@@ -7,7 +7,7 @@
 //    time of those queries (meta.duration, replayed: see count-d1.mjs);
 //  - the /stats page on the built worker, as a supervisor: p50 / p95 response
 //    time and the D1 queries per render (session, settings and the figures),
-//    counted by the worker itself (BENCH_LOG_QUERIES=1, see lib/db.ts).
+//    counted by the worker itself (BENCH_LOG_QUERIES=1, see lib/db/query-log.ts).
 import { rmSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { buildWorker, migrateLocal, seedLocal, step } from "../scripts/lib/common.mjs";
@@ -16,7 +16,7 @@ import { waitForServer } from "../scripts/lib/local-worker.mjs";
 import { stats, timePage } from "./lib/page-timing.mjs";
 import { countingD1, d1Duration } from "./lib/count-d1.mjs";
 import { startQueryLoggingWorker } from "./lib/query-logging-worker.mjs";
-import { createDb } from "../lib/db.ts";
+import { createDb } from "../lib/db/client.ts";
 import { loadReliability } from "../lib/reliability/queries.ts";
 import { demoAccounts } from "../prisma/seed.ts";
 import { cookieHeader, signInAs } from "./lib/sign-in.mjs";

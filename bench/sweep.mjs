@@ -12,7 +12,7 @@ import { getPlatformProxy } from "wrangler";
 import { applyMigrationsWithWrangler, ROOT } from "../scripts/lib/migration-diff.mjs";
 import { countingD1 } from "./lib/count-d1.mjs";
 
-const { createDb } = await import("../lib/db.ts");
+const { createDb } = await import("../lib/db/client.ts");
 const { runScheduledJobs } = await import("../cron/index.ts");
 
 const TOTAL = 10_000;

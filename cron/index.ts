@@ -1,4 +1,5 @@
-import type { Db, Statement } from "../lib/db";
+import type { Db } from "../lib/db/client";
+import type { Statement } from "../lib/db/sql";
 import { askQuestions } from "../lib/job-questions";
 import { getSettingRows, parseSettings } from "../lib/settings/settings";
 import { OVERDUE_JOB, sweepQuestions } from "../lib/webhooks/claims";

@@ -1,4 +1,6 @@
-import { sql, sqlDate, writeBatch, type Db } from "../lib/db";
+import { sql, sqlDate } from "../lib/db/sql";
+import { writeBatch } from "../lib/db/batch";
+import { type Db } from "../lib/db/client";
 import { Prisma } from "../lib/generated/prisma/client";
 
 export interface JobCounts {

@@ -2,7 +2,7 @@
 // the signed-in user. No action can forget a step because no action is written
 // without it; app/**/actions.ts add only what Next needs afterwards.
 import type { z } from "zod";
-import { getDb } from "./db";
+import { getDb } from "./db/client";
 import { refusalResult, perform, type ActionResult, type Operation } from "./operation";
 import { getClientAddress, getCurrentUser, getMessages, getSession } from "./request";
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { changeWithRecord, onlyIfChanged, sql, sqlDate, writeBatch, type Db, type Statement, type StatementResult } from "./db";
+import { changeWithRecord, onlyIfChanged, writeBatch, type StatementResult } from "./db/batch";
+import { sql, sqlDate, type Statement } from "./db/sql";
+import { type Db } from "./db/client";
 import { can, type Who } from "./permissions";
 import { refuse } from "./operation";
 import { nextDay, startOfFactoryDay } from "./factory-time";
@@ -51,7 +53,7 @@ export function auditInsert(entries: AuditEntry[], now: Date, options: AuditInse
     WHERE ${options.guard === false ? sql`true` : onlyIfChanged}`;
 }
 
-/** A change and its audit entries, all or nothing (lib/db.ts changeWithRecord); no entry if the change touched no row. */
+/** A change and its audit entries, all or nothing (lib/db/batch.ts changeWithRecord); no entry if the change touched no row. */
 export function changeAudited(db: Db, change: Statement, entries: AuditEntry[], now: Date, options: AuditInsertOptions = {}): Promise<StatementResult> {
   return changeWithRecord(db, change, entries.length ? auditInsert(entries, now, options) : null);
 }

@@ -2,7 +2,8 @@
 // there anything for me to do? A run every 5 minutes mostly finds nothing, and an
 // idle run used to cost 32 D1 queries (each job looked, claimed nothing, released
 // nothing). The questions of a run are asked together, as the columns of one SELECT.
-import { sqlDate, type Db, type Statement } from "./db";
+import { sqlDate, type Statement } from "./db/sql";
+import { type Db } from "./db/client";
 import { Prisma } from "./generated/prisma/client";
 
 /**

@@ -4,7 +4,7 @@
 // from one catalogue (t.rules). lib/action.ts adds authentication for server
 // actions; tests call perform() directly as each role.
 import { z } from "zod";
-import type { Db } from "./db";
+import type { Db } from "./db/client";
 import { format, type Locale, type Messages } from "./i18n";
 import { can, type Permission, type Role } from "./permissions";
 import { humanFieldErrors } from "./validation";

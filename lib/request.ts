@@ -6,7 +6,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "./accounts/auth";
 import { clientAddress } from "./accounts/sign-in";
-import { getDb } from "./db";
+import { getDb } from "./db/client";
 import { isLocale, LOCALE_COOKIE, messagesFor, pickLocale, type Locale, type Messages } from "./i18n";
 import { countUnread } from "./messages/queries";
 import { countUnreadNotifications } from "./notifications/queries";

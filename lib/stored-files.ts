@@ -1,12 +1,17 @@
 // Files a user uploads (ticket photos and videos, message photos): R2 objects
 // (binding MEDIA), checked by content and size before anything is stored. Objects
 // are written before rows and removed again if the rows fail: never half a file.
+import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { z } from "zod";
-import { getMediaBucket } from "./db";
 import { checkMedia } from "./file-types";
 import { refuse, type ActionContext } from "./operation";
 
 export const MAX_FILES = 10;
+
+/** The R2 bucket for photos, videos and the logo: the one a caller passes (tests), else the worker's. */
+export async function getMediaBucket(options: { media?: R2Bucket } = {}): Promise<R2Bucket> {
+  return options.media ?? (await getCloudflareContext({ async: true })).env.MEDIA;
+}
 
 /**
  * Files of a form field. A file input left empty still sends an empty part (named

@@ -1,6 +1,6 @@
 // Demo data for a local Atelier: a small Québec plant with its maintenance team.
 // Runs only against an empty database (see scripts/seed.mjs), so it never touches real data.
-import type { Db } from "../lib/db.ts";
+import type { Db } from "../lib/db/client";
 import { nameKey } from "../lib/accounts/names.ts";
 import { hashPassword } from "../lib/accounts/password.ts";
 import { factoryDay, formatTicketId } from "../lib/tickets/ids.ts";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ScheduledList } from "@/components/dashboard/scheduled-list";
 import { StatusSummary } from "@/components/dashboard/status-summary";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";

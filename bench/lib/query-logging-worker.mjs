@@ -1,7 +1,7 @@
 import { start } from "../../scripts/lib/common.mjs";
 
 /**
- * `wrangler dev` on the built worker with BENCH_LOG_QUERIES=1: lib/db.ts then
+ * `wrangler dev` on the built worker with BENCH_LOG_QUERIES=1: lib/db/query-log.ts then
  * logs every D1 statement it prepares ("[d1-query] ..."), and `log.queries`
  * counts them as they arrive.
  */

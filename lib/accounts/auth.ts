@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin, type DefaultSession, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getDb } from "../db";
+import { getDb } from "../db/client";
 import { isCurrent, newSessionId, readSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { authenticate, clientAddress } from "./sign-in";
 import type { Role } from "../permissions";

@@ -9,7 +9,8 @@
 // The jwt callback, which /api/auth/session runs too, checks both on every
 // request in one query (readSession).
 import { z } from "zod";
-import { sql, sqlDate, type Db, type Statement } from "../db";
+import { sql, sqlDate, type Statement } from "../db/sql";
+import { type Db } from "../db/client";
 import { defineOperation, refuse } from "../operation";
 
 /** How long a session lives without a request (Auth.js' maxAge, in seconds). */

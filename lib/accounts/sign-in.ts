@@ -11,8 +11,8 @@
 // records it and decides, from the rows already there, whether it may be
 // verified: D1 runs statements one at a time, so N parallel attempts count N and
 // only the allowed ones reach verifyPassword.
-import type { Db } from "../db";
-import { sqlDate } from "../db";
+import type { Db } from "../db/client";
+import { sqlDate } from "../db/sql";
 import type { Role } from "../permissions";
 import { isRole } from "../permissions";
 import { hashPassword, verifyPassword } from "./password";

@@ -4,14 +4,15 @@
 // the same moment cannot leave the factory without an active admin.
 import { z } from "zod";
 import { changeAudited, type AuditEntry } from "../audit";
-import { isUniqueViolation, sql, sqlDate, type Db } from "../db";
+import { isUniqueViolation, sql, sqlDate } from "../db/sql";
+import { type Db } from "../db/client";
 import { locales, type Locale } from "../i18n";
 import { defineOperation, refuse, type ActionContext, type RuleCode } from "../operation";
 import { can, roles, type Role, type Who } from "../permissions";
 import { hashPassword } from "./password";
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "./password-policy";
 import { disconnectUser } from "../messages/live";
-import { searchText } from "../search";
+import { literalContains } from "../db/like-pattern";
 import { checkPassword, claimAttempt, settleAttempt } from "./sign-in";
 import { nameKey } from "./names";
 
@@ -60,8 +61,8 @@ function enforcePolicy(plain: string, field: string) {
 /** Active accounts first, then by name; search matches name or email. */
 export async function listUsers(db: Db, actor: Who, { q, role }: z.output<typeof userListInput> = {}): Promise<UserRow[]> {
   if (!can(actor, "user.list")) refuse("forbidden");
-  const name = searchText(q);
-  const email = searchText(q?.toLowerCase());
+  const name = literalContains(q);
+  const email = literalContains(q?.toLowerCase());
   const rows = await db.user.findMany({
     where: {
       ...(role ? { role } : {}),

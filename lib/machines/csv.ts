@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { changeAudited } from "../audit";
 import { decodeCsvBytes, looksLikeText, normalizeHeader, parseCell, parseCsv, toCsv, type Separator } from "../csv/csv";
-import { isUniqueViolation, sql, sqlDate, type Db } from "../db";
+import { isUniqueViolation, sql, sqlDate } from "../db/sql";
+import { type Db } from "../db/client";
 import { messagesFor, locales, type Locale } from "../i18n";
 import { defineOperation, refuse } from "../operation";
 import { can, type Who } from "../permissions";

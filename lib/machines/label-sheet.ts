@@ -2,7 +2,7 @@
 // with the absolute URL its QR code carries and that code, drawn once for both
 // the page and the PDF.
 import { headers } from "next/headers";
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { getSettings } from "../settings/settings";
 import { getWebhookEnv } from "../webhooks/config";
 import { machineLabelUrl } from "./labels";

@@ -2,7 +2,9 @@
 // and its audit entry go in one D1 batch (changeAudited, lib/audit.ts).
 import { z } from "zod";
 import { auditInsert, changeAudited, type AuditEntry } from "../audit";
-import { isUniqueViolation, sql, writeBatch, type Db, type Statement } from "../db";
+import { isUniqueViolation, sql, type Statement } from "../db/sql";
+import { writeBatch } from "../db/batch";
+import { type Db } from "../db/client";
 import { defineOperation, refuse, type ActionContext } from "../operation";
 import { dispatchWritten, machineDown, writeAndNotify } from "../notifications/events";
 import { machineStatuses, summarySelect, type MachineSummary } from "./model";

@@ -1,13 +1,13 @@
 // Machines as every signed-in user reads them.
-import type { Db } from "../db";
-import { searchText } from "../search";
+import type { Db } from "../db/client";
+import { literalContains } from "../db/like-pattern";
 import type { TicketReader } from "../permissions";
 import { closedStatuses, visibleTicketsWhere } from "../tickets/model";
 import { summarySelect, type MachineSummary } from "./model";
 
 /** Every machine, with the count of its open tickets that the reader may see, and since when it is down. */
 export async function listMachines(db: Db, reader: TicketReader, options: { search?: string } = {}): Promise<(MachineSummary & { openTickets: number; downSince: Date | null })[]> {
-  const q = searchText(options.search);
+  const q = literalContains(options.search);
   const rows = await db.machine.findMany({
     where: q ? { OR: [{ machineType: q }, { model: q }, { serialNumber: q }, { location: q }] } : undefined,
     orderBy: [{ machineType: "asc" }, { id: "asc" }],

@@ -3,7 +3,9 @@
 // (the conversation hub, worker.ts) only fans out what is already stored.
 import { z } from "zod";
 import { continueAfterResponse } from "../after-response";
-import { getMediaBucket, isUniqueViolation, sql, sqlDate, writeBatch, type Statement } from "../db";
+import { getMediaBucket } from "../stored-files";
+import { isUniqueViolation, sql, sqlDate, type Statement } from "../db/sql";
+import { writeBatch } from "../db/batch";
 import { Prisma } from "../generated/prisma/client";
 import { checkAudio } from "../file-types";
 import { defineOperation, refuse, type ActionContext } from "../operation";

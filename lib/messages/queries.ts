@@ -2,7 +2,7 @@
 // history's size: the index on messages(conversation_key, id) gives a
 // conversation's last message and a page of history directly, and one row per
 // member in message_reads says how far each has read.
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { can, canReadConversation, type Who } from "../permissions";
 import { visibleTicketsWhere, type TicketStatus } from "../tickets/model";
 import { ticketReaderFor } from "../tickets/queries";

@@ -2,7 +2,9 @@
 // subscription, checked before anything is stored. At most 5 per person, enforced
 // inside the INSERT so two devices added at once cannot make a sixth.
 import { z } from "zod";
-import { sql, sqlDate, writeBatch, type Db } from "../db";
+import { sql, sqlDate } from "../db/sql";
+import { writeBatch } from "../db/batch";
+import { type Db } from "../db/client";
 import { defineOperation, refuse } from "../operation";
 import { checkOutboundUrl } from "../outbound-url";
 import { fromBase64 } from "../base64";

@@ -5,7 +5,9 @@
 // told of their own action; deactivated people are told nothing; a person's
 // channel for the kind (model.ts) decides between push, in the app only, or nothing.
 // RETURNING gives the rows written, for dispatch.ts, without another query.
-import { onlyIfChanged, sql, sqlDate, sqlName, writeBatch, type Db, type Statement } from "../db";
+import { onlyIfChanged, writeBatch } from "../db/batch";
+import { sql, sqlDate, sqlName, type Statement } from "../db/sql";
+import { type Db } from "../db/client";
 import type { ActionContext } from "../operation";
 import { LEADS_SQL, WHOLE_TEAM_SQL } from "../permissions";
 import { ticketEventsInsert, type TicketEventInput } from "../tickets/events";

@@ -2,7 +2,8 @@
 // them all, choose a channel per kind. Nobody touches anyone else's: every
 // statement is keyed by the actor's id.
 import { z } from "zod";
-import { sql, sqlDate, writeBatch } from "../db";
+import { sql, sqlDate } from "../db/sql";
+import { writeBatch } from "../db/batch";
 import { defineOperation, perform, refuse } from "../operation";
 import { moveTicket, takeTicket } from "../tickets/operations";
 import { kindsFor, notificationChannels, notificationHref } from "./model";

@@ -4,7 +4,8 @@
 // every overdue ticket nobody was told of within the window, a row per person it
 // concerns. D1 runs one statement at a time, so of several overlapping runs the
 // first writes and the others find the rows already there.
-import { sql, sqlDate, sqlName, type Db, type Statement } from "../db";
+import { sql, sqlDate, sqlName, type Statement } from "../db/sql";
+import { type Db } from "../db/client";
 import { LEADS_SQL, WHOLE_TEAM_SQL } from "../permissions";
 import { OVERDUE_SQL } from "../tickets/model";
 import { channelSql, notificationRows, type NotificationRow } from "./events";

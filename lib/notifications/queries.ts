@@ -1,6 +1,6 @@
 // What the bell and /notifications read: each in one query whatever the count
 // (the index on notifications(recipient_id, id) gives a page directly).
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { machineLabelSql } from "../machines/model";
 import { NOTIFICATION_PAGE_SIZE, notificationChannels, notificationKinds, type NotificationChannel, type NotificationKind } from "./model";
 

@@ -7,7 +7,9 @@
 // before it. Of two overlapping runs that read the same occurrence, the second's
 // claim finds next_due_at already moved and writes nothing. The unique
 // (plan_id, plan_due_at) index on tickets is the last word.
-import { isUniqueViolation, onlyIfChanged, sql, sqlDate, sqlName, writeBatch, type Db, type Statement } from "../db";
+import { isUniqueViolation, sql, sqlDate, sqlName, type Statement } from "../db/sql";
+import { onlyIfChanged, writeBatch } from "../db/batch";
+import { type Db } from "../db/client";
 import { ticketEventsInsert } from "../tickets/events";
 import { factoryDay } from "../tickets/ids";
 import { newTicket, ticketInsert } from "../tickets/operations";

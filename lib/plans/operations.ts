@@ -6,7 +6,8 @@
 // (deleted or paused meanwhile) writes no entry.
 import { z } from "zod";
 import { changeAudited } from "../audit";
-import { sql, type Db } from "../db";
+import { sql } from "../db/sql";
+import { type Db } from "../db/client";
 import { wallTimeToUtc } from "../factory-time";
 import { defineOperation, refuse } from "../operation";
 import { machineLabel } from "../machines/model";

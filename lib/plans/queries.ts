@@ -1,7 +1,7 @@
 // What pages read about plans: a machine's plans, a ticket's plan and checklist,
 // and the planning of the weeks ahead, each in a fixed number of queries.
 import { z } from "zod";
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { addDays } from "./recurrence";
 import { startOfFactoryDay, utcToWallTime } from "../factory-time";
 import { machineLabel } from "../machines/model";

@@ -4,7 +4,8 @@
 // tickets closed in the period with who closed them. Leads only: null for anyone
 // else, as getTicketDetails answers for a ticket the reader may not see.
 import { closedStatuses, OVERDUE_SQL } from "../tickets/model";
-import { sqlDate, type Db } from "../db";
+import { sqlDate } from "../db/sql";
+import { type Db } from "../db/client";
 import { machineLabel } from "../machines/model";
 import { can, type Who } from "../permissions";
 import { machineFigures, plantFigures, technicianFigures, type Figures, type MachineFigures, type Period, type Stop, type TechnicianFigures, type TicketCounts } from "./figures";

@@ -1,4 +1,5 @@
-import { sql, sqlDate, sqlName, type Db, type Statement } from "../db";
+import { sql, sqlDate, sqlName, type Statement } from "../db/sql";
+import { type Db } from "../db/client";
 import type { RetentionSettings } from "./settings";
 import { expiredRevokedSessions, pruneRevokedSessions } from "../accounts/sessions";
 import { Prisma } from "../generated/prisma/client";

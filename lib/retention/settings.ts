@@ -1,7 +1,7 @@
 // How long Atelier keeps what piles up on its own: "retention.*" rows in the
 // shared `settings` table, read with their defaults; purge.ts purges by them.
 import { z } from "zod";
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { defineOperation, refuse, type RuleCode } from "../operation";
 import { writeSettings } from "../settings/settings";
 

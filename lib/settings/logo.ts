@@ -2,7 +2,7 @@
 // setting. Its type is decided by its bytes (lib/file-types.ts), never by the name
 // or the browser's claim; SVG is refused (it can carry script).
 import { z } from "zod";
-import { getMediaBucket } from "../db";
+import { getMediaBucket } from "../stored-files";
 import { detectMediaType } from "../file-types";
 import { defineOperation, refuse } from "../operation";
 import { getSettings, settingChanges, writeSettings } from "./settings";

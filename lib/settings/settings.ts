@@ -3,7 +3,8 @@
 // "webhook.*" keys (lib/webhooks/config.ts) and are written the same way.
 import { z } from "zod";
 import { changeAudited, type AuditEntry } from "../audit";
-import { sql, sqlDate, type Db } from "../db";
+import { sql, sqlDate } from "../db/sql";
+import { type Db } from "../db/client";
 import { defineOperation, refuse, type RuleCode } from "../operation";
 import { checkOutboundUrl } from "../outbound-url";
 import { ticketVisibilities } from "../permissions";

@@ -1,7 +1,8 @@
 // Search everything: tickets, machines, leads and messages through the FTS5
 // indexes of prisma/migrations/0010_search_index.sql, one query per kind
 // whatever the number of results, each filtered by what the reader may open.
-import { sql, sqlName, type Db, type Statement } from "../db";
+import { sql, sqlName, type Statement } from "../db/sql";
+import { type Db } from "../db/client";
 import { machineLabel, machineLabelSql } from "../machines/model";
 import { TEAM } from "../messages/model";
 import { canReadConversation, LEADS_SQL, seesOnlyOwnReports, type TicketReader } from "../permissions";

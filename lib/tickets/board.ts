@@ -1,9 +1,9 @@
 // The board: its filters (kept in the URL so a filtered board can be shared)
 // and its data, read with a fixed number of queries whatever the ticket count.
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { machineLabel } from "../machines/model";
 import type { Prisma } from "../generated/prisma/client";
-import { searchText } from "../search";
+import { literalContains } from "../db/like-pattern";
 import { assignableWhere, type TicketReader } from "../permissions";
 import { assigneeFromChoice, TEAM_CHOICE, overdueWhere, ticketPriorities, ticketStatuses, visibleTicketsWhere, type TicketPriority, type TicketStatus } from "./model";
 
@@ -103,7 +103,7 @@ export function hasFilters(filters: BoardFilters): boolean {
 export function boardWhere(filters: BoardFilters, reader: TicketReader, now: Date): Prisma.TicketWhereInput {
   const viewerId = reader.id;
   const and: Prisma.TicketWhereInput[] = [{ deletedAt: null }, visibleTicketsWhere(reader)];
-  const q = searchText(filters.q);
+  const q = literalContains(filters.q);
   if (q) {
     and.push({
       OR: [

@@ -3,7 +3,7 @@
 // timeline event, so a step someone else ticked meanwhile is not ticked twice
 // and never gets an event without the change.
 import { z } from "zod";
-import { sql } from "../db";
+import { sql } from "../db/sql";
 import { defineOperation, refuse } from "../operation";
 import { changeTicket } from "./events";
 import { ticketReaderFor, visibleTicket } from "./queries";

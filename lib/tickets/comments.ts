@@ -2,7 +2,8 @@
 // actor), never a value from the form.
 import { z } from "zod";
 import { defineOperation, refuse } from "../operation";
-import { sql, type Db } from "../db";
+import { sql } from "../db/sql";
+import { type Db } from "../db/client";
 import { canDeleteOwnedBy, type Who } from "../permissions";
 import { MAX_TICKET_TEXT, visibleTicketsWhere } from "./model";
 import { ticketReaderFor, visibleTicket } from "./queries";

@@ -2,7 +2,7 @@
 // so an export is exactly the filtered board, whatever the board learns next.
 import { boardWhere, type BoardFilters } from "./board";
 import { toCsv, type Separator } from "../csv/csv";
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { messagesFor, type Locale } from "../i18n";
 import { can, type TicketReader } from "../permissions";
 import { refuse } from "../operation";

@@ -6,7 +6,9 @@
 // mirror and the timeline event are written in one D1 batch, with the change that
 // causes them when there is one (the report, the status move): all or nothing.
 import { z } from "zod";
-import { onlyIfChanged, sql, sqlDate, sqlName, writeBatch, type Db, type Statement } from "../db";
+import { onlyIfChanged, writeBatch } from "../db/batch";
+import { sql, sqlDate, sqlName, type Statement } from "../db/sql";
+import { type Db } from "../db/client";
 import { formatDateTime } from "../format";
 import { defineOperation, refuse } from "../operation";
 import { getSettings } from "../settings/settings";

@@ -1,4 +1,6 @@
-import { changeWithRecord, onlyIfChanged, sql, sqlDate, type Db, type Statement } from "../db";
+import { changeWithRecord, onlyIfChanged } from "../db/batch";
+import { sql, sqlDate, type Statement } from "../db/sql";
+import { type Db } from "../db/client";
 
 // The timeline's vocabulary. from/to hold the raw values (a status, a user id,
 // an ISO date, a file name); the ticket page words them in the reader's language.
@@ -48,7 +50,7 @@ export interface EventsInsertOptions {
 
 /**
  * Appends to the timeline (events are never updated or deleted): an INSERT to
- * send in the same batch as the change it records (changeWithRecord, lib/db.ts),
+ * send in the same batch as the change it records (changeWithRecord, lib/db/batch.ts),
  * never on its own after it.
  */
 export function ticketEventsInsert(events: TicketEventInput[], now: Date, options: EventsInsertOptions = {}): Statement | null {

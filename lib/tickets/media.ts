@@ -2,7 +2,9 @@
 // row in `media` written after its object, so a ticket never shows half a file.
 // Rows and their timeline events go in one D1 batch.
 import { z } from "zod";
-import { getMediaBucket, sql, writeBatch, type Statement } from "../db";
+import { getMediaBucket } from "../stored-files";
+import { sql, type Statement } from "../db/sql";
+import { writeBatch } from "../db/batch";
 import { defineOperation, refuse } from "../operation";
 import { canDeleteOwnedBy } from "../permissions";
 import { mediaFiles, removeStoredObjects, storeNewMedia, type StoredMedia } from "../stored-files";

@@ -5,7 +5,9 @@
 // meanwhile is refused with a message instead of being overwritten, sent in one
 // D1 batch with its timeline event (changeTicket): both are written or neither.
 import { z } from "zod";
-import { isUniqueViolation, onlyIfChanged, sql, sqlDate, writeBatch, type Db, type Statement } from "../db";
+import { isUniqueViolation, sql, sqlDate, type Statement } from "../db/sql";
+import { onlyIfChanged, writeBatch } from "../db/batch";
+import { type Db } from "../db/client";
 import { defineOperation, refuse, type ActionContext } from "../operation";
 import { assignableWhere, can, canEditTicketText } from "../permissions";
 import { utcToWallTime, wallTimeToUtc } from "../factory-time";

@@ -1,6 +1,6 @@
 // What pages read about tickets: the dashboard's counts and lists, and
 // everything the ticket page shows, each in a fixed number of queries.
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { machineLabel } from "../machines/model";
 import { isAssignable, type TicketReader, type Who } from "../permissions";
 import { getSettings } from "../settings/settings";

@@ -1,7 +1,9 @@
 // The claim-and-record side of overdue webhooks, as single SQL statements:
 // D1 has no interactive transactions, but each statement is atomic and D1 runs
 // them one at a time, so a claim can never be taken twice.
-import { sql, sqlDate, sqlName, writeBatch, type Db, type Statement } from "../db";
+import { sql, sqlDate, sqlName, type Statement } from "../db/sql";
+import { writeBatch } from "../db/batch";
+import { type Db } from "../db/client";
 import type { OverdueTicket } from "./payload";
 import { OVERDUE_SQL } from "../tickets/model";
 import { nextRetryAt } from "./retry";

@@ -2,7 +2,7 @@
 // `settings`), overridden by the worker's environment (secrets, .dev.vars).
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { z } from "zod";
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { checkOutboundUrl } from "../outbound-url";
 import { getSettingRows, parseSettings, resolveAppUrl } from "../settings/settings";
 

@@ -4,7 +4,7 @@
 // runs the cron's sweep and records it as a run: cron/check-now.ts.
 import { z } from "zod";
 import type { AuditEntry } from "../audit";
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { defineOperation, refuse, type RuleCode } from "../operation";
 import { getSettings, writeSettings } from "../settings/settings";
 import { recordAttempt } from "./claims";

@@ -1,9 +1,9 @@
 // What the admin "Notifications" page reads: the delivery log, one delivery,
 // the recent runs and whether the endpoint is failing.
 import { z } from "zod";
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { nextDay, startOfFactoryDay } from "../factory-time";
-import { searchText } from "../search";
+import { literalContains } from "../db/like-pattern";
 import { OVERDUE_JOB } from "./claims";
 
 export const deliveryStatuses = ["sent", "pending", "sending", "failed", "cancelled"] as const;
@@ -22,7 +22,7 @@ export type DeliveryFilter = z.infer<typeof deliveryFilterInput>;
 /** Newest first, a page at a time; `from`/`to` are whole factory days, like the audit log's. */
 export async function listDeliveries(db: Db, filter: DeliveryFilter, timeZone: string) {
   const page = filter.page ?? 1;
-  const ticket = searchText(filter.ticket);
+  const ticket = literalContains(filter.ticket);
   const where = {
     ...(filter.status ? { deliveryStatus: filter.status } : {}),
     ...(ticket ? { ticket: { OR: [{ ticketId: ticket }, { title: ticket }] } } : {}),

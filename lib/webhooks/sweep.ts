@@ -1,4 +1,4 @@
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { deliverWebhook, DEFAULT_TIMEOUT_MS } from "./delivery";
 import {
   cancelStaleRetries,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { COLUMN_PAGE, loadBoard, parseBoardFilters, parseColumnLimits } from "@/lib/tickets/board";
-import { createDb } from "@/lib/db";
+import { createDb } from "@/lib/db/client";
 import { createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
 

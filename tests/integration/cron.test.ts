@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runScheduledJobs } from "@/cron";
 import { ABANDONED_ERROR, recordRun } from "@/cron/record-run";
-import { createDb } from "@/lib/db";
+import { createDb } from "@/lib/db/client";
 import { countingD1 } from "./helpers/counting-d1";
 import { createTestDatabase, freshDatabase } from "./helpers/local-d1";
 

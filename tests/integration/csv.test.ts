@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BOM, parseCell, parseCsv } from "@/lib/csv/csv";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import * as machinesCsv from "@/lib/machines/csv";
 import { exportMachinesCsv } from "@/lib/machines/csv";
 import { roles, type Role, type Who as Actor } from "@/lib/permissions";

@@ -3,7 +3,7 @@
 // tables (notifications, pushes, search). They must name every machine alike,
 // empty and missing models included.
 import { beforeAll, describe, expect, it } from "vitest";
-import { sqlName } from "@/lib/db";
+import { sqlName } from "@/lib/db/sql";
 import { machineLabel, machineLabelSql } from "@/lib/machines/model";
 import { freshDatabase } from "./helpers/local-d1";
 

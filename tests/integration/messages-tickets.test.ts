@@ -2,7 +2,7 @@
 // resolved for a page of history in one query, a page read in a fixed number of
 // queries whatever the history's size, and a message becoming a ticket report.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db";
+import { createDb, type Db } from "@/lib/db/client";
 import { privateKey, TEAM } from "@/lib/messages/model";
 import { deleteMessage, readHistory, readTicketRefs, sendMessage } from "@/lib/messages/operations";
 import { findTicketRefs } from "@/lib/messages/queries";

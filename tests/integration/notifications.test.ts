@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runScheduledJobs } from "@/cron";
-import { createDb, type Db } from "@/lib/db";
+import { createDb, type Db } from "@/lib/db/client";
 import { setMachineStatus } from "@/lib/machines/operations";
 import { sendMessage } from "@/lib/messages/operations";
 import { privateKey, TEAM } from "@/lib/messages/model";

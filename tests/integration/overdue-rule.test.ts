@@ -2,7 +2,7 @@
 // cards, overdueWhere() for Prisma (dashboard, board filter) and OVERDUE_SQL for
 // the webhook claims. They must agree on every case, here all 108 of them.
 import { beforeAll, describe, expect, it } from "vitest";
-import { sqlDate } from "@/lib/db";
+import { sqlDate } from "@/lib/db/sql";
 import { isOverdue, OVERDUE_SQL, overdueWhere, TEAM_ASSIGNEE, ticketStatuses } from "@/lib/tickets/model";
 import { freshDatabase } from "./helpers/local-d1";
 import { createFixtures } from "./helpers/tickets";

@@ -4,7 +4,7 @@
 // audit log page words every entry in the reader's language, never as codes.
 import { beforeAll, describe, expect, it } from "vitest";
 import { actionLabel, changedValues, entityLabel } from "@/components/admin/audit-labels";
-import { createDb, type Db } from "@/lib/db";
+import { createDb, type Db } from "@/lib/db/client";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { locales, messagesFor } from "@/lib/i18n";
 import * as plans from "@/lib/plans/operations";

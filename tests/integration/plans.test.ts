@@ -6,7 +6,7 @@ import { notificationLine } from "@/components/notifications/notification-line";
 import { runPlans } from "@/cron";
 import { messagesFor } from "@/lib/i18n";
 import { listNotifications } from "@/lib/notifications/queries";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { FLAG_AFTER_MISSED } from "@/lib/plans/model";
 import * as plans from "@/lib/plans/operations";
 import { checkChecklistStep } from "@/lib/tickets/checklist";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./helpers/local-d1";
 import { contextFor, createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { parseCsv } from "@/lib/csv/csv";
-import { sqlDate } from "@/lib/db";
+import { sqlDate } from "@/lib/db/sql";
 import { messagesFor } from "@/lib/i18n";
 import { perform } from "@/lib/operation";
 import type { Role } from "@/lib/permissions";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runScheduledJobs } from "@/cron";
 import { purgeExpired } from "@/lib/retention/purge";
-import { sqlDate } from "@/lib/db";
+import { sqlDate } from "@/lib/db/sql";
 import { perform } from "@/lib/operation";
 import { getRetentionSettings, RETENTION_JOB, updateRetentionSettings } from "@/lib/retention/settings";
 import { contextFor, createCast, type Cast } from "./helpers/actors";

@@ -3,7 +3,7 @@
 // lists and their SQL (WHOLE_TEAM_SQL, LEADS_SQL) for who a notification reaches.
 // Each pair must pick the same people, here over every role, active or not.
 import { beforeAll, describe, expect, it } from "vitest";
-import { sqlName } from "@/lib/db";
+import { sqlName } from "@/lib/db/sql";
 import { assignableWhere, can, isAssignable, leads, LEADS_SQL, roles, WHOLE_TEAM_SQL, wholeTeam } from "@/lib/permissions";
 import { freshDatabase } from "./helpers/local-d1";
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { roles, type Role, type Who as Actor } from "@/lib/permissions";
 import * as logo from "@/lib/settings/logo";
 import * as settings from "@/lib/settings/settings";

@@ -3,7 +3,7 @@
 // writes, accent- and case-insensitive matching, what each role may find, and
 // a fixed number of D1 queries per search.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "@/lib/db";
+import { createDb } from "@/lib/db/client";
 import { deleteMessage, sendMessage } from "@/lib/messages/operations";
 import { privateKey } from "@/lib/messages/model";
 import { canSeeTicket, roles, type Role, type TicketReader } from "@/lib/permissions";

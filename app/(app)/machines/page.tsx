@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MachineList } from "@/components/machines/machine-list";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/request";
 import { listMachines } from "@/lib/machines/queries";
 import { can } from "@/lib/permissions";

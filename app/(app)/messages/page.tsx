@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConversationList } from "@/components/messages/conversation-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n";
 import { listConversations } from "@/lib/messages/queries";
 import { getLocale, getMessages, getRequestSettings, requireUser } from "@/lib/request";

@@ -3,7 +3,7 @@ import { NotificationList } from "@/components/notifications/notification-list";
 import { ActionButton } from "@/components/ui/action-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { format, messagesFor } from "@/lib/i18n";
 import { listNotifications } from "@/lib/notifications/queries";
 import { getLocale, getMessages, getRequestSettings, requireUser } from "@/lib/request";

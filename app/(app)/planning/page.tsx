@@ -4,7 +4,7 @@ import { PlanningCalendar, PlanningList } from "@/components/plans/planning-cale
 import { PlanningFilters } from "@/components/plans/planning-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/permissions";
 import { getPlanning, listAssignable, listMachineChoices, planningFilters } from "@/lib/plans/queries";
 import { getMessages, getRequestSettings, requirePermission } from "@/lib/request";

@@ -14,7 +14,7 @@ import { PushDevices } from "@/components/profile/push-devices";
 import { formatDateTime } from "@/lib/format";
 import { listPushDevices } from "@/lib/notifications/devices";
 import { NotificationPreferences } from "@/components/profile/notification-preferences";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { channelFor, kindsFor } from "@/lib/notifications/model";
 import { getPreferences } from "@/lib/notifications/queries";
 

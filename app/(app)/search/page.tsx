@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResultList } from "@/components/search/search-results";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { format } from "@/lib/i18n";
 import { getMessages, getRequestSettings, requireTicketReader } from "@/lib/request";
 import { MAX_SEARCH_CHARS, parseSearch } from "@/lib/site-search/model";

@@ -7,7 +7,7 @@ import { PlantSummary } from "@/components/stats/plant-summary";
 import { ReliabilityCharts } from "@/components/stats/reliability-charts";
 import { TechniciansTable } from "@/components/stats/technicians-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { formatDay } from "@/lib/format";
 import { format } from "@/lib/i18n";
 import { parsePeriod, periodQuery } from "@/lib/reliability/period";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { BoardFilters } from "@/components/tickets/board-filters";
 import { TicketBoard } from "@/components/tickets/ticket-board";
 import { boardSearchParams, loadBoard, parseBoardFilters, parseColumnLimits } from "@/lib/tickets/board";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/request";
 import { can } from "@/lib/permissions";
 import { getRequestSettings } from "@/lib/request";

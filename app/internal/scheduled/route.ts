@@ -1,7 +1,7 @@
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { z } from "zod";
 import { runScheduledJobs } from "@/cron";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { consumeInternalToken, INTERNAL_TOKEN_HEADER } from "@/lib/internal-token";
 import type { WebhookEnv } from "@/lib/webhooks/config";
 

@@ -1,4 +1,5 @@
-import { getDb, getMediaBucket } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
+import { getMediaBucket } from "@/lib/stored-files";
 import { asTicketReader, getCurrentUser } from "@/lib/request";
 import { fileResponse } from "@/lib/stored-files";
 import { visibleTicketsWhere } from "@/lib/tickets/model";

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n";
 import type { ActionContext, Actor } from "@/lib/operation";
 import { roles, type Role } from "@/lib/permissions";

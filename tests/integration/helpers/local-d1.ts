@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { getPlatformProxy } from "wrangler";
-import { createDb, type Db } from "@/lib/db";
+import { createDb, type Db } from "@/lib/db/client";
 import { applyMigrationsWithWrangler, ROOT } from "../../../scripts/lib/migration-diff.mjs";
 
 export interface TestDatabase {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n";
 import { perform, Refusal, type ActionContext, type Operation } from "@/lib/operation";
 import type { Who } from "@/lib/permissions";

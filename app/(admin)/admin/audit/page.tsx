@@ -4,7 +4,7 @@ import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditList } from "@/components/admin/audit-list";
 import { Pagination } from "@/components/ui/pagination";
 import { auditFilters, listAuditEntries, listAuditFilterOptions } from "@/lib/audit";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";

@@ -7,7 +7,7 @@ import { SettingsForm } from "@/components/notifications/settings-form";
 import { TestWebhook } from "@/components/notifications/test-webhook";
 import { FeedbackGroup } from "@/components/ui/form";
 import { requirePermission } from "@/lib/request";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { deliveryFilterInput, endpointHealth, listDeliveries, listRecentRuns } from "@/lib/webhooks/queries";

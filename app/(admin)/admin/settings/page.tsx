@@ -4,7 +4,7 @@ import { CardSection } from "@/components/ui/card-section";
 import { LogoForm } from "@/components/admin/logo-form";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { RetentionForm } from "@/components/admin/retention-form";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { format } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/format";
 import { getLastPurge, getRetentionSettings } from "@/lib/retention/settings";

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { UserFilters } from "@/components/admin/user-filters";
 import { UserList } from "@/components/admin/user-list";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { can } from "@/lib/permissions";

@@ -9,7 +9,7 @@ import { MachineStatusBadge } from "@/components/machines/machine-status-badge";
 import { MachinePlans } from "@/components/plans/machine-plans";
 import { utcToWallTime } from "@/lib/factory-time";
 import { listAssignable, listMachinePlans } from "@/lib/plans/queries";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/request";
 import { getMachine } from "@/lib/machines/queries";
 import { machineLabel } from "@/lib/machines/model";

@@ -1,5 +1,5 @@
 import { csvDownload } from "@/lib/csv/download";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { exportMachinesCsv } from "@/lib/machines/csv";
 
 // /machines/export?sep=semicolon|comma: the format the import accepts.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LabelControls } from "@/components/machines/label-controls";
 import { LabelSheets } from "@/components/machines/label-sheets";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { labelOrigin, listLabelMachines } from "@/lib/machines/label-sheet";
 import { parseLabelLayout, parseMachineIds } from "@/lib/machines/labels";
 import { getMessages, getRequestSettings, requirePermission } from "@/lib/request";

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConversationView } from "@/components/messages/conversation-view";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n";
 import { getConversationHeader, getHistory, withTicketRefs } from "@/lib/messages/queries";
 import { canReadConversation } from "@/lib/permissions";

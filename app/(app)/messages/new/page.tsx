@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n";
 import { privateKey } from "@/lib/messages/model";
 import { listColleagues } from "@/lib/messages/queries";

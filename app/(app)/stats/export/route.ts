@@ -1,5 +1,5 @@
 import { csvDownload } from "@/lib/csv/download";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n";
 import { refuse } from "@/lib/operation";
 import { parsePeriod } from "@/lib/reliability/period";

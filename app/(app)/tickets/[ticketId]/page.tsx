@@ -11,7 +11,7 @@ import { MachineDown } from "@/components/tickets/machine-down";
 import { TicketMedia } from "@/components/tickets/ticket-media";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { FeedbackGroup } from "@/components/ui/form";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";

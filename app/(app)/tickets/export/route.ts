@@ -1,5 +1,5 @@
 import { csvDownload } from "@/lib/csv/download";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { asTicketReader } from "@/lib/request";
 import { parseBoardFilters } from "@/lib/tickets/board";
 import { exportTicketsCsv } from "@/lib/tickets/csv";

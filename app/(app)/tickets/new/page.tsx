@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { MachineOpenTickets } from "@/components/tickets/machine-field";
 import { TicketForm } from "@/components/tickets/ticket-form";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { listMachines } from "@/lib/machines/queries";

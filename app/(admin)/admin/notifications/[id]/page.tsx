@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeliveryDetail } from "@/components/notifications/delivery-detail";
 import { requirePermission } from "@/lib/request";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";

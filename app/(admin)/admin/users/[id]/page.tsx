@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { AccountAccessForm } from "@/components/admin/account-access-form";
 import { PasswordResetForm } from "@/components/admin/password-reset-form";
 import { UserForm } from "@/components/admin/user-form";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";

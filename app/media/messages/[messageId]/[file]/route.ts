@@ -1,4 +1,5 @@
-import { getDb, getMediaBucket } from "@/lib/db";
+import { getDb } from "@/lib/db/client";
+import { getMediaBucket } from "@/lib/stored-files";
 import { findReadableFile } from "@/lib/messages/queries";
 import { getCurrentUser } from "@/lib/request";
 import { fileResponse } from "@/lib/stored-files";
