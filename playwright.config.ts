@@ -3,8 +3,12 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 8788);
 export const baseURL = `http://localhost:${port}`;
+// The "plant" world: its own worker and D1 for the specs that move what a whole
+// plant shares (scripts/e2e-server.mjs says which).
+const plantPort = port + 1;
+const plantURL = `http://localhost:${plantPort}`;
 
-// Opens the e2e worker's test-only SQL route (worker.ts) for this run only. Set once
+// Opens the test worker's SQL route (e2e/support/test-worker.ts) for this run only. Set once
 // in the runner; its test workers and the web server inherit it (`??=`: when a worker
 // loads this file again it keeps the runner's value). Never written to disk.
 process.env.E2E_SQL_TOKEN ??= randomBytes(32).toString("base64url");
@@ -25,7 +29,7 @@ export const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
-  // One worker: the specs share one local D1 and the machine has two cores.
+  // One worker: the machine has two cores, and a spec's timings are sized for one browser at a time.
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
@@ -50,8 +54,8 @@ export default defineConfig({
       name: "desktop",
       use: { ...devices["Desktop Chrome"], launchOptions: chromium },
       dependencies: ["setup"],
-      // *.phone.spec.ts are about the 360 px layout only.
-      testIgnore: /\.phone\.spec\.ts$/,
+      // *.phone.spec.ts are about the 360 px layout only; *.plant.spec.ts run in their own world.
+      testIgnore: [/\.phone\.spec\.ts$/, /\.plant\.spec\.ts$/],
     },
     {
       name: "phone",
@@ -61,16 +65,32 @@ export default defineConfig({
       // The shell, the board's drag and drop (by finger, and by mouse on a narrow screen), a scanned label, and *.phone.spec.ts.
       testMatch: [/(shell|tickets\/drag)\/.*\.spec\.ts/, /machines\/scan-label\.spec\.ts/, /\.phone\.spec\.ts$/],
     },
+    {
+      // Specs that fire the cron (at the real time or at one they choose: its sweep
+      // takes every overdue ticket in the database) or change a plant-wide setting
+      // (general, webhooks, logo): a worker and D1 of their own, so no other spec
+      // sees their clock, their runs or their settings. The demo sessions saved by
+      // "setup" open this world too: both are seeded alike, the sessions are JWTs
+      // signed with the same .dev.vars secret, and cookies ignore the port.
+      name: "plant",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium, baseURL: plantURL },
+      dependencies: ["setup"],
+      testMatch: /\.plant\.spec\.ts$/,
+    },
   ],
-  webServer: {
+  webServer: [world("main", port), world("plant", plantPort)],
+});
+
+function world(name: string, worldPort: number) {
+  return {
     command: "node scripts/e2e-server.mjs",
-    url: `${baseURL}/sign-in`,
+    url: `http://localhost:${worldPort}/sign-in`,
     reuseExistingServer: false,
     // Migrations, the seed (PBKDF2 per demo user), bundling the 9 MB worker and
     // its first request: about a minute quiet, several under load.
     timeout: 360_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { E2E_PORT: String(port), E2E_SQL_TOKEN: process.env.E2E_SQL_TOKEN },
-  },
-});
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    env: { E2E_WORLD: name, E2E_PORT: String(worldPort), E2E_SQL_TOKEN: process.env.E2E_SQL_TOKEN! },
+  };
+}

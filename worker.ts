@@ -21,41 +21,6 @@ export { ConversationHub };
 
 const app = openNext as { fetch(request: Request, env: CloudflareEnv, ctx: ExecutionContext): Promise<Response> };
 const INTERNAL_PREFIX = "/internal/";
-const TEST_SQL_PATH = "/__test/sql";
-
-// The end-to-end tests read and seed rows through this worker's own D1 binding:
-// a second process opening the SQLite file that `wrangler dev` holds (wrangler d1
-// execute --local) failed with SQLITE_BUSY on a loaded machine. The route exists
-// only when E2E_SQL_TOKEN is set, and only scripts/e2e-server.mjs sets it, with
-// `wrangler dev --var` and a random value per run. A deployed worker gets its vars
-// from wrangler.jsonc and its secrets from `wrangler secret put`; neither holds
-// E2E_SQL_TOKEN, so in production the path answers 404 like /internal/.
-type TestEnv = CloudflareEnv & { E2E_SQL_TOKEN?: string };
-
-async function sameToken(given: string, expected: string): Promise<boolean> {
-  // Compared as SHA-256 digests, every byte: neither the length nor the first
-  // differing byte shows in the time taken.
-  const digest = async (value: string) => new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value)));
-  const [a, b] = await Promise.all([digest(given), digest(expected)]);
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
-  return difference === 0;
-}
-
-async function runTestSql(request: Request, env: TestEnv): Promise<Response> {
-  const expected = env.E2E_SQL_TOKEN;
-  const given = request.headers.get("authorization")?.replace(/^Bearer /, "");
-  if (!expected || !given || request.method !== "POST" || !(await sameToken(given, expected))) {
-    return new Response("Not found", { status: 404 });
-  }
-  const { sql } = (await request.json()) as { sql: string };
-  try {
-    const { results } = await env.DB.prepare(sql).all();
-    return Response.json({ results });
-  } catch (error) {
-    return Response.json({ error: String(error) }, { status: 400 });
-  }
-}
 
 /**
  * A live socket for the signed-in user: the token and the account are checked
@@ -77,7 +42,6 @@ const worker = {
     if (pathname.startsWith(INTERNAL_PREFIX)) {
       return new Response("Not found", { status: 404 });
     }
-    if (pathname === TEST_SQL_PATH) return runTestSql(request, env);
     if (pathname === LIVE_PATH) return openLiveSocket(request, env);
     return app.fetch(request, env, ctx);
   },

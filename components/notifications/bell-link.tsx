@@ -22,18 +22,25 @@ interface BellLinkProps {
  * on every (re)connection in case something came while the socket was closed.
  */
 export function BellLink({ initialUnread, renderedAt, label, unreadLabel, locale }: BellLinkProps) {
-  const [unread, setUnread] = useState(initialUnread);
-  // A render of the layout (after an action: a notification opened, all read) brings the server's count: it is the latest.
+  // The newest count wins, by when the server counted it. A refresh asked before an
+  // action that reads notifications can resolve after that action's render of the
+  // layout: seen in the e2e suite, the bell then kept the old count until the next event.
+  const [count, setCount] = useState({ unread: initialUnread, at: renderedAt });
+  // A render of the layout (after an action: a notification opened, all read) brings the server's count.
   const [rendered, setRendered] = useState(renderedAt);
   if (rendered !== renderedAt) {
     setRendered(renderedAt);
-    setUnread(initialUnread);
+    if (renderedAt >= count.at) setCount({ unread: initialUnread, at: renderedAt });
   }
+  const unread = count.unread;
 
   const refresh = async () => {
     try {
       const result = await readUnreadNotificationsAction({});
-      if (result.ok) setUnread(result.data.unread);
+      if (result.ok) {
+        const { unread: counted, countedAt } = result.data;
+        setCount((current) => (countedAt >= current.at ? { unread: counted, at: countedAt } : current));
+      }
     } catch {
       // Offline: the next (re)connection reads it again.
     }

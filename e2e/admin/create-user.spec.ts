@@ -20,7 +20,7 @@ test("an admin creates a technician, who must choose a password at first sign-in
     `SELECT role, must_change_password FROM users WHERE email = ${sqlText(email)}`,
   );
   expect(row).toEqual({ role: "technician", must_change_password: 1 });
-  const [audit] = await queryD1<{ after: string }>(`SELECT after FROM audit_logs WHERE action = 'user.created' ORDER BY id DESC LIMIT 1`);
+  const [audit] = await queryD1<{ after: string }>(`SELECT after FROM audit_logs WHERE action = 'user.created' AND after LIKE ${sqlText(`%${email}%`)}`);
   expect(audit!.after).toContain(email);
   expect(audit!.after).not.toMatch(/pbkdf2|Temporaire/);
 

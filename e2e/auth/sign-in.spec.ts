@@ -29,7 +29,8 @@ test.describe("signing in and out", () => {
   });
 
   test("a wrong password shows an error and keeps the visitor out", async ({ page }) => {
-    const operator = demoAccounts.find((a) => a.role === "operator")!;
+    // An account of its own: failures count towards the account's throttle, and the demo logins sign every spec in.
+    const operator = await createUser({ name: "Mauvais Essai", role: "operator", password: "le-bon-2026-essai" });
     await signInThroughForm(page, operator.email, "not-the-password");
     await expect(signInError(page)).toHaveText("Courriel ou mot de passe incorrect.");
     await expect(page).toHaveURL(/\/sign-in/);

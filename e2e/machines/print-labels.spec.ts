@@ -1,9 +1,8 @@
 import { expect, test, type Locator } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { baseURL } from "../../playwright.config";
 import { storageState } from "../fixtures/accounts";
-import { queryD1, sqlText } from "../fixtures/d1";
+import { queryD1, sqlText, workerOrigin } from "../fixtures/d1";
 import { uniqueTag } from "../fixtures/tickets";
 
 test.use({ storageState: storageState("admin") });
@@ -66,8 +65,8 @@ test("an admin prints the labels of machines chosen in the list: an exact A4 gri
   await expect(labels.nth(0)).toContainText(`SN-Presse ${tag}`);
   const [setting] = await queryD1<{ value: string }>("SELECT value FROM settings WHERE key = 'companyName'");
   await expect(labels.nth(0)).toContainText(setting ? (JSON.parse(setting.value) as string) : "Atelier");
-  expect(await decodeQr(labels.nth(0))).toBe(`${baseURL}/m/${first}`);
-  expect(await decodeQr(labels.nth(1))).toBe(`${baseURL}/m/${second}`);
+  expect(await decodeQr(labels.nth(0))).toBe(`${workerOrigin()}/m/${first}`);
+  expect(await decodeQr(labels.nth(1))).toBe(`${workerOrigin()}/m/${second}`);
   await page.emulateMedia({ media: "screen" });
 
   // 3 × 8: 70 × 36 mm labels; 25 machines take two sheets.

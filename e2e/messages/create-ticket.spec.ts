@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { storageState } from "../fixtures/accounts";
+import { account, storageState } from "../fixtures/accounts";
 import { queryD1 } from "../fixtures/d1";
-import { uniqueTag } from "../fixtures/tickets";
+import { createTicketRow, uniqueTag } from "../fixtures/tickets";
 
 test.use({ storageState: storageState("operator") });
 
@@ -9,12 +9,12 @@ test.use({ storageState: storageState("operator") });
 const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 test("“Créer un ticket” on a message opens the report prefilled with its text and photo, and the ticket links back to the message", async ({ page }) => {
-  const [earlier] = await queryD1<{ ticket_id: string; machine_id: number; title: string; status: string }>(
-    // One of the operator's own reports: operators see only those by default (lib/permissions.ts).
-    `SELECT ticket_id, machine_id, title, status FROM tickets WHERE deleted_at IS NULL AND ticket_id LIKE 'TKT-%' AND reported_by = (SELECT id FROM users WHERE email = 'operateur@atelier.demo') ORDER BY id LIMIT 1`,
-  );
+  // One of the operator's own reports: operators see only those by default (lib/permissions.ts).
+  const earlierTitle = `Presse qui fuit ${uniqueTag("ct")}`;
+  const reported = await createTicketRow({ title: earlierTitle, reporterEmail: account("operator").email, status: "diagnostic" });
+  const earlier = { ticket_id: reported.ticketId, machine_id: reported.machineId, title: earlierTitle, status: "diagnostic" };
   const firstLine = `Fuite sous la presse ${uniqueTag("ct")}`;
-  const text = `${firstLine}\nMême problème que ${earlier!.ticket_id}`;
+  const text = `${firstLine}\nMême problème que ${earlier.ticket_id}`;
   await page.goto("/messages/team");
   await page.getByLabel("Votre message").fill(text);
   await page.getByLabel("Photos").setInputFiles({ name: "fuite.png", mimeType: "image/png", buffer: png });
@@ -23,14 +23,14 @@ test("“Créer un ticket” on a message opens the report prefilled with its te
   await expect(sent).toHaveAttribute("data-message-id", /\d+/);
   const messageId = await sent.getAttribute("data-message-id");
   // The ticket id shows what it is: its title and status, as a link.
-  await expect(sent.getByTestId("ticket-link")).toHaveText(`${earlier!.ticket_id} (${earlier!.title} · ${await statusLabel(earlier!.status)})`);
+  await expect(sent.getByTestId("ticket-link")).toHaveText(`${earlier.ticket_id} (${earlier.title} · ${await statusLabel(earlier.status)})`);
 
   // Tap one: the report form, filled in from the message.
   await sent.getByRole("link", { name: "Créer un ticket" }).click();
   await expect(page).toHaveURL(new RegExp(`/tickets/new\\?message=${messageId}$`));
   await expect(page.getByLabel("Titre")).toHaveValue(firstLine);
   await expect(page.getByLabel("Description")).toHaveValue(text);
-  await expect(page.getByLabel("Machine", { exact: true })).toHaveValue(String(earlier!.machine_id));
+  await expect(page.getByLabel("Machine", { exact: true })).toHaveValue(String(earlier.machine_id));
   await expect(page.getByTestId("message-photos").locator("img")).toHaveCount(1);
 
   // Tap two: reported, with the photo copied and a link back to the message.

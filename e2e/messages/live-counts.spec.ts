@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { account, storageState } from "../fixtures/accounts";
+import { signedInContext } from "../fixtures/sign-in";
 import { uniqueTag, userId } from "../fixtures/tickets";
+import { createUser } from "../fixtures/users";
 
 /** The header's unread count as shown (0 when the badge is absent). */
 async function headerCount(page: Page): Promise<number> {
@@ -9,13 +10,18 @@ async function headerCount(page: Page): Promise<number> {
 }
 
 test("the header count and the conversation list change live in the reader's tabs, and reading brings the count back to zero everywhere", async ({ browser }) => {
-  const technician = await browser.newContext({ storageState: storageState("technician") });
-  const supervisor = await browser.newContext({ storageState: storageState("supervisor") });
-  const ids = [await userId(account("technician").email), await userId(account("supervisor").email)].sort((a, b) => a - b);
+  // People of their own: the counts are every conversation of the reader's, and the
+  // demo accounts' private conversations are other specs' business.
+  const tag = uniqueTag("cnt");
+  const author = await createUser({ name: `Technicien ${tag}`, role: "technician", password: "compte-2026-auteur" });
+  const lead = await createUser({ name: `Superviseur ${tag}`, role: "supervisor", password: "compte-2026-lecture" });
+  const ids = [await userId(author.email), await userId(lead.email)].sort((a, b) => a - b);
   const pair = `${ids[0]}-${ids[1]}`;
+  const { context: technician, page: tech } = await signedInContext(browser, author);
+  const { context: supervisor, page: board } = await signedInContext(browser, lead);
 
   // The supervisor reads everything first, in a tab kept for reading later; the list tab shows each read land.
-  const [board, list, reader] = [await supervisor.newPage(), await supervisor.newPage(), await supervisor.newPage()];
+  const [list, reader] = [await supervisor.newPage(), await supervisor.newPage()];
   await Promise.all([board.goto("/tickets"), list.goto("/messages")]);
   for (const key of ["team", pair]) {
     await reader.goto(`/messages/${key}`);
@@ -25,7 +31,6 @@ test("the header count and the conversation list change live in the reader's tab
   await expect(board.getByTestId("unread-badge")).toHaveCount(0);
   await expect(list.getByTestId("unread-badge")).toHaveCount(0);
 
-  const tech = await technician.newPage();
   await tech.goto(`/messages/${pair}`);
   const text = `Peux-tu passer à la presse 4 ? ${uniqueTag("cnt")}`;
   await tech.getByLabel("Votre message").fill(text);

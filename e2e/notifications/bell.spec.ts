@@ -1,7 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { account, storageState } from "../fixtures/accounts";
 import { queryD1 } from "../fixtures/d1";
+import { signedInContext } from "../fixtures/sign-in";
 import { createTicketRow, openTicketChanges, uniqueTag, userId } from "../fixtures/tickets";
+import { createUser } from "../fixtures/users";
 
 /** The bell's unread count as shown (0 when the badge is absent). */
 async function bellCount(page: Page): Promise<number> {
@@ -9,14 +11,18 @@ async function bellCount(page: Page): Promise<number> {
   return (await badge.count()) ? Number(await badge.textContent()) : 0;
 }
 
-test("the bell counts up when a supervisor assigns me a ticket, without a reload, and down when I open it", async ({ browser }) => {
-  const technician = await browser.newContext({ storageState: storageState("technician") });
-  const supervisor = await browser.newContext({ storageState: storageState("supervisor") });
-  const techId = await userId(account("technician").email);
-  // Earlier runs' notifications are read: the count starts from zero.
-  await queryD1(`UPDATE notifications SET read_at = '2026-01-01T00:00:00.000+00:00' WHERE recipient_id = ${techId} AND read_at IS NULL`);
+// A technician of its own in each test: the bell counts everything said to its
+// reader, and "toute l'équipe" assignments elsewhere in the suite reach the demo technician.
+async function technicianOfItsOwn(browser: Browser) {
+  const person = await createUser({ name: `Cloche ${uniqueTag("bell")}`, role: "technician", password: "cloche-2026-tech" });
+  const { context, page } = await signedInContext(browser, person);
+  return { context, page, id: await userId(person.email) };
+}
 
-  const tech = await technician.newPage();
+test("the bell counts up when a supervisor assigns me a ticket, without a reload, and down when I open it", async ({ browser }) => {
+  const { context: technician, page: tech, id: techId } = await technicianOfItsOwn(browser);
+  const supervisor = await browser.newContext({ storageState: storageState("supervisor") });
+
   await tech.goto("/tickets");
   await expect(tech.getByTestId("notification-bell")).toBeVisible();
   await expect.poll(() => bellCount(tech)).toBe(0);
@@ -46,9 +52,7 @@ test("the bell counts up when a supervisor assigns me a ticket, without a reload
 });
 
 test("opening the ticket by another way than the bell reads what the bell said about it", async ({ browser }) => {
-  const technician = await browser.newContext({ storageState: storageState("technician") });
-  const techId = await userId(account("technician").email);
-  await queryD1(`UPDATE notifications SET read_at = '2026-01-01T00:00:00.000+00:00' WHERE recipient_id = ${techId} AND read_at IS NULL`);
+  const { context: technician, page: tech, id: techId } = await technicianOfItsOwn(browser);
   const tag = uniqueTag("bell");
   const title = `Fuite d’huile ${tag}`;
   const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
@@ -58,7 +62,6 @@ test("opening the ticket by another way than the bell reads what the bell said a
      VALUES (${techId}, 'assigned', ${ticket.id}, (SELECT id FROM users WHERE email = '${account("supervisor").email}'), '${now}')`,
   );
 
-  const tech = await technician.newPage();
   await tech.goto(`/tickets?q=${tag}`);
   await expect.poll(() => bellCount(tech)).toBe(1);
   // From the board, not from the bell.

@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
 import { account, storageState } from "../fixtures/accounts";
-import { queryD1 } from "../fixtures/d1";
 import { createMachineRow, createTicketRow, uniqueTag } from "../fixtures/tickets";
 
 test.describe("as a technician", () => {
@@ -58,8 +57,7 @@ test.describe("as an operator who sees only their own reports", () => {
   test.use({ storageState: storageState("operator") });
 
   test("finds their own ticket and not another's", async ({ page }) => {
-    // The default, whatever an earlier spec chose: operators see only their own reports.
-    await queryD1("DELETE FROM settings WHERE key = 'operatorTicketVisibility'");
+    // The default: the spec that changes it runs in the plant world (tickets/operator-visibility.plant.spec.ts).
     const tag = uniqueTag("own");
     const mine = await createTicketRow({ title: `Vibration ${tag}`, reporterEmail: account("operator").email });
     await createTicketRow({ title: `Vibration ${tag} bis`, reporterEmail: account("technician").email });

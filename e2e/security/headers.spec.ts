@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { storageState } from "../fixtures/accounts";
-import { queryD1 } from "../fixtures/d1";
+import { account, storageState } from "../fixtures/accounts";
+import { createTicketRow, uniqueTag, userId } from "../fixtures/tickets";
+import { createUser } from "../fixtures/users";
 
 // Every answer carries the security headers (lib/security-headers.ts, public/_headers),
 // and no page breaks under the CSP: a refused script, style or connection shows as a
@@ -69,21 +70,21 @@ test.describe("signed in as admin", () => {
     // Sixteen pages in one test: a limit to catch a hang on a loaded machine, not a timing.
     test.setTimeout(300_000);
     const problems = await watchProblems(page);
-    const [ticket] = await queryD1<{ ticket_id: string }>("SELECT ticket_id FROM tickets WHERE deleted_at IS NULL ORDER BY id LIMIT 1");
-    const [machine] = await queryD1<{ id: number }>("SELECT id FROM machines ORDER BY id LIMIT 1");
-    const [user] = await queryD1<{ id: number }>("SELECT id FROM users ORDER BY id LIMIT 1");
+    const tag = uniqueTag("csp");
+    const ticket = await createTicketRow({ title: `En-têtes ${tag}`, reporterEmail: account("operator").email });
+    const user = await createUser({ name: `Lecteur ${tag}`, role: "technician", password: "en-tetes-2026-csp" });
     const pages = [
       "/",
       "/tickets",
       "/tickets/new",
-      `/tickets/${ticket!.ticket_id}`,
+      `/tickets/${ticket.ticketId}`,
       "/machines",
       "/machines/new",
-      `/machines/${machine!.id}`,
+      `/machines/${ticket.machineId}`,
       "/profile",
       "/admin/users",
       "/admin/users/new",
-      `/admin/users/${user!.id}`,
+      `/admin/users/${await userId(user.email)}`,
       "/admin/settings",
       "/admin/audit",
       "/admin/data",

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "../fixtures/accounts";
 import { expectPageFitsWidth } from "../fixtures/layout";
+import { uniqueTag } from "../fixtures/tickets";
+import { createUser } from "../fixtures/users";
 
 test.use({ storageState: storageState("admin") });
 
@@ -14,13 +16,17 @@ for (const path of ["/admin/users", "/admin/users/new", "/admin/settings", "/adm
 }
 
 test("the users list filters by role and search, from the URL", async ({ page }) => {
+  // Two people sharing a word, one of each role: only the supervisor is listed.
+  const tag = uniqueTag("usr");
+  const lead = await createUser({ name: `Gagnon ${tag}`, role: "supervisor", password: "filtre-2026-chef" });
+  await createUser({ name: `Gagnon ${tag} fils`, role: "technician", password: "filtre-2026-tech" });
   await page.goto("/admin/users");
   await page.getByLabel("Rôle").selectOption("supervisor");
-  await page.getByRole("main").getByLabel("Rechercher").fill("gagnon");
+  await page.getByRole("main").getByLabel("Rechercher").fill(tag);
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/role=supervisor/);
   const items = page.getByTestId("user-list").getByRole("listitem");
   await expect(items).toHaveCount(1);
-  await expect(items.first()).toContainText("Marc Gagnon");
+  await expect(items.first()).toContainText(lead.name);
   await expect(items.first()).toContainText("Superviseur");
 });

@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { account, storageState, type DemoRole } from "../fixtures/accounts";
-import { queryD1 } from "../fixtures/d1";
+import { createMachineRow, createTicketRow, uniqueTag, userId } from "../fixtures/tickets";
+import { createUser } from "../fixtures/users";
 
 // axe on every page of app/, as the role that uses it, in the desktop and the
 // 360 px phone projects: no critical and no serious violation.
@@ -15,12 +16,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function expectNoSeriousViolations(page: Page) {
   const serious = await seriousViolations(page);
   expect(serious, serious.join("\n")).toEqual([]);
-}
-
-async function firstRow<T>(sql: string): Promise<T> {
-  const [row] = await queryD1<T>(sql);
-  if (!row) throw new Error(`no row for ${sql}`);
-  return row;
 }
 
 const routes: Record<DemoRole, string[]> = {
@@ -54,15 +49,16 @@ const routes: Record<DemoRole, string[]> = {
   operator: ["/", "/tickets", "/tickets/new", "ticket", "/machines", "machine", "/messages", "/notifications", "/search?q=presse"],
 };
 
-/** The address of a page that needs a row: a ticket the role can see, a machine, a user. */
-async function resolve(route: string, role: DemoRole): Promise<string> {
+/** The address of a page that needs a row: a ticket the role can see, a machine, a user, each the test's own. */
+async function resolve(route: string): Promise<string> {
+  const tag = uniqueTag("axe");
   if (route === "ticket") {
-    const reporter = role === "operator" ? `AND reported_by = (SELECT id FROM users WHERE email = '${account("operator").email}')` : "";
-    const { ticket_id } = await firstRow<{ ticket_id: string }>(`SELECT ticket_id FROM tickets WHERE deleted_at IS NULL ${reporter} ORDER BY id LIMIT 1`);
-    return `/tickets/${ticket_id}`;
+    // Reported by the operator: every role may open it, operators seeing only their own reports by default.
+    const { ticketId } = await createTicketRow({ title: `Accessibilité ${tag}`, reporterEmail: account("operator").email });
+    return `/tickets/${ticketId}`;
   }
-  if (route === "machine") return `/machines/${(await firstRow<{ id: number }>("SELECT id FROM machines ORDER BY id LIMIT 1")).id}`;
-  if (route === "user") return `/admin/users/${(await firstRow<{ id: number }>("SELECT id FROM users WHERE role = 'technician' ORDER BY id LIMIT 1")).id}`;
+  if (route === "machine") return `/machines/${await createMachineRow(`Presse ${tag}`)}`;
+  if (route === "user") return `/admin/users/${await userId((await createUser({ name: `Technicienne ${tag}`, role: "technician", password: "accessible-2026-axe" })).email)}`;
   return route;
 }
 
@@ -76,7 +72,7 @@ for (const role of Object.keys(routes) as DemoRole[]) {
       test.setTimeout(routes[role].length * 30_000);
       for (const route of routes[role]) {
         await test.step(route, async () => {
-          await page.goto(await resolve(route, role));
+          await page.goto(await resolve(route));
           await expect.soft(page.getByRole("heading", { level: 1 }), `${route} has a heading`).toBeVisible();
           const serious = await seriousViolations(page);
           expect.soft(serious, `${route}:\n${serious.join("\n")}`).toEqual([]);

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { account, storageState } from "../fixtures/accounts";
 import { queryD1 } from "../fixtures/d1";
-import { uniqueTag, userId } from "../fixtures/tickets";
+import { createMachineRow, uniqueTag, userId } from "../fixtures/tickets";
 import { expectPageFitsWidth } from "../fixtures/layout";
 
 // The smallest valid PNG: a 1x1 pixel.
@@ -11,21 +11,23 @@ test.use({ storageState: storageState("operator"), viewport: { width: 360, heigh
 
 test("an operator reports a problem with a photo from a phone", async ({ page, browser }) => {
   const title = `Fuite ${uniqueTag("op")}`;
+  const machine = `Presse ${uniqueTag("op")}`;
+  await createMachineRow(machine);
   await page.goto("/tickets");
   await page.getByRole("link", { name: /Signaler un problème/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Signaler un problème" })).toBeVisible();
 
   await page.getByLabel("Titre").fill(title);
-  await page.getByLabel("Machine", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Machine", { exact: true }).selectOption({ label: `${machine} E2E` });
   await page.getByLabel("Priorité").selectOption("high");
   await page.getByLabel("Description").fill("Flaque sous la presse <b>depuis ce matin</b>");
   await page.getByLabel("Photos ou vidéos (facultatif)").setInputFiles({ name: "fuite.png", mimeType: "image/png", buffer: png });
   await page.getByRole("button", { name: "Envoyer le signalement" }).click();
 
-  await expect(page).toHaveURL(/\/tickets\/TKT-M\d{3}-\d{8}-\d{3}\?reported=1$/);
+  await expect(page).toHaveURL(/\/tickets\/TKT-M\d{3,}-\d{8}-\d{3}\?reported=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   // The confirmation names the new ticket.
-  await expect(page.getByRole("status").filter({ hasText: "Signalement envoyé" })).toHaveText(/^Signalement envoyé : TKT-M\d{3}-\d{8}-\d{3}\.$/);
+  await expect(page.getByRole("status").filter({ hasText: "Signalement envoyé" })).toHaveText(/^Signalement envoyé : TKT-M\d{3,}-\d{8}-\d{3}\.$/);
   // Typed HTML stays text.
   await expect(page.getByRole("region", { name: "Détails" }).getByText("Flaque sous la presse <b>depuis ce matin</b>")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Photos et vidéos (1)" })).toBeVisible();
@@ -51,9 +53,9 @@ test("an operator reports a problem with a photo from a phone", async ({ page, b
 
 test("a file that is not a photo is refused with a clear message and nothing is created", async ({ page }) => {
   const title = `Faux fichier ${uniqueTag("op")}`;
-  await page.goto("/tickets/new");
+  const machineId = await createMachineRow(`Tour ${uniqueTag("op")}`);
+  await page.goto(`/tickets/new?machine=${machineId}`);
   await page.getByLabel("Titre").fill(title);
-  await page.getByLabel("Machine", { exact: true }).selectOption({ index: 1 });
   await page.getByLabel("Photos ou vidéos (facultatif)").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from("%PDF-1.7 pas une image") });
   await page.getByRole("button", { name: "Envoyer le signalement" }).click();
   await expect(page.getByText("« photo.jpg » n’est pas une photo ou une vidéo acceptée", { exact: false }).first()).toBeVisible();

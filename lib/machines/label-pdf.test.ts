@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fonts, labelPdf, textWidth, toWinAnsi, type LabelPdfOptions, type PdfLabel } from "./label-pdf";
-import { decodeDrawnQr, drawnQrCodes, readPdf, shownTexts } from "./label-pdf.testing";
+import { decodeDrawnQr, drawnQrCodes, readPdf, shownTexts } from "../../tests/support/label-pdf-reader";
 import { A4, labelLayouts, labelMetrics, type LabelLayout } from "./labels";
 import { qrDrawing } from "./qr-code";
 

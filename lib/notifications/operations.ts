@@ -44,8 +44,10 @@ export const markAllNotificationsRead = defineOperation({ input: z.object({}) },
 });
 
 /** The bell's count, read again when the live socket says it changed. */
-export const readUnreadNotifications = defineOperation({ input: z.object({}) }, async (_input, { db, user }) => ({
+/** The bell's count, with when it was counted: the client keeps the newest of this and the layout's render. */
+export const readUnreadNotifications = defineOperation({ input: z.object({}) }, async (_input, { db, user, now = new Date() }) => ({
   unread: await countUnreadNotifications(db, user.id),
+  countedAt: now.getTime(),
 }));
 
 const channel = z.enum(notificationChannels);

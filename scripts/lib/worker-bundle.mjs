@@ -1,7 +1,7 @@
 // The checks on the built worker that `npm run size` and `npm test` share:
-// what Cloudflare would upload must fit the free plan, and carry no wasm or
-// native file that the worker does not load.
-import { readdirSync, rmSync } from "node:fs";
+// what Cloudflare would upload must fit the free plan, carry no wasm or
+// native file that the worker does not load, and no test hook.
+import { readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { root, runQuiet, step } from "./common.mjs";
 
@@ -15,6 +15,11 @@ const DRY_RUN_DIR = path.join(".wrangler", "dist");
 // something tracing dragged in (PLATFORM.md §10) and would be uploaded for nothing.
 // wrangler's upload prefixes each module with its content hash.
 const allowedBinary = /^(?:[0-9a-f]{40}-)?lib_generated_prisma_internal_query_compiler_small_bg_[\w-]+\.wasm$/;
+
+// The end-to-end tests' own entry (e2e/support/test-worker.ts) adds a SQL route
+// and is served only by scripts/e2e-server.mjs. Its path and its token's name must
+// never reach the bundle wrangler deploys: an import of e2e/ from the product would.
+const testHooks = ["/__test/", "E2E_SQL_TOKEN"];
 
 function binariesUnder(dir) {
   return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
@@ -43,6 +48,11 @@ export function checkWorkerBundle() {
   const uploaded = readdirSync(path.join(root, DRY_RUN_DIR)).filter((name) => !/^(worker\.js(\.map)?|README\.md)$/.test(name));
   for (const name of uploaded) {
     if (!allowedBinary.test(name)) problems.push(`unexpected module in the upload: ${name}`);
+  }
+
+  const bundle = readFileSync(path.join(root, DRY_RUN_DIR, "worker.js"), "utf8");
+  for (const hook of testHooks) {
+    if (bundle.includes(hook)) problems.push(`the deployable worker carries a test hook: ${JSON.stringify(hook)} (see e2e/support/test-worker.ts)`);
   }
 
   const [raw, gzip] = [Number(match[1]), Number(match[2])];

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "../fixtures/accounts";
 import { startReceiver } from "../../tests/integration/helpers/receiver";
-import { openTicketChanges, uniqueTag } from "../fixtures/tickets";
+import { createMachineRow, openTicketChanges, uniqueTag } from "../fixtures/tickets";
 import { resetWebhookSettings } from "../fixtures/webhooks";
 
 test.use({ storageState: storageState("admin") });
@@ -23,11 +23,13 @@ test("an admin saves the URL, creates an overdue ticket, runs the check, and see
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Réglages enregistrés." })).toBeVisible();
 
-    // Report the problem, then assign it and schedule it for yesterday, through the UI.
+    // Report the problem on a machine of its own, then assign it and schedule it for yesterday, through the UI.
+    const machine = `Pompe ${uniqueTag("wh")}`;
+    await createMachineRow(machine);
     await page.goto("/tickets");
     await page.getByRole("link", { name: /Signaler un problème/ }).click();
     await page.getByLabel("Titre").fill(title);
-    await page.getByLabel("Machine", { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel("Machine", { exact: true }).selectOption({ label: `${machine} E2E` });
     await page.getByRole("button", { name: "Envoyer le signalement" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     const ticketUrl = page.url();

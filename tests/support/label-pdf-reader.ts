@@ -1,4 +1,4 @@
-// Test-only: reads back a label PDF the way a reader would, so the unit test and
+// Reads back a label PDF the way a reader would, so the unit test and
 // the e2e spec check the same things (the cross-reference table, the text, and
 // each QR code decoded from its rectangles as a phone would decode the print).
 import jsQR from "jsqr";
