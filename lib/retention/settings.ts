@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { defineOperation, refuse, type RuleCode } from "../operation";
-import { writeSettings } from "../settings/settings";
+import { settingsUnder, writeSettings } from "../settings/settings";
 
 export const RETENTION_KEY_PREFIX = "retention.";
 /** The cron_runs job name of the purge (lib/retention/purge.ts). */
@@ -35,15 +35,7 @@ export async function getRetentionSettings(db: Db): Promise<RetentionSettings> {
 
 /** The "retention.*" rows among `rows` (others are ignored), each with its default. */
 export function parseRetentionSettings(rows: { key: string; value: string }[]): RetentionSettings {
-  const raw: Record<string, unknown> = {};
-  for (const row of rows) {
-    if (!row.key.startsWith(RETENTION_KEY_PREFIX)) continue;
-    try {
-      raw[row.key.slice(RETENTION_KEY_PREFIX.length)] = JSON.parse(row.value);
-    } catch {
-      // an unreadable value falls back to its default
-    }
-  }
+  const raw = settingsUnder(RETENTION_KEY_PREFIX, rows);
   return retentionSchema.parse(raw) as RetentionSettings;
 }
 

@@ -89,6 +89,17 @@ function parseValue(text: string): unknown {
   }
 }
 
+/** The rows under `prefix` ("webhook.", "retention."), keyed without it; an unreadable value is left out, so it takes its default. */
+export function settingsUnder(prefix: string, rows: { key: string; value: string }[]): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const row of rows) {
+    if (!row.key.startsWith(prefix)) continue;
+    const value = parseValue(row.value);
+    if (value !== undefined) raw[row.key.slice(prefix.length)] = value;
+  }
+  return raw;
+}
+
 /** All settings in one query, each validated and defaulted. */
 export async function getSettings(db: Db): Promise<Settings> {
   return parseSettings(await getSettingRows(db));

@@ -4,7 +4,7 @@ import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { checkOutboundUrl } from "../outbound-url";
-import { getSettingRows, parseSettings, resolveAppUrl } from "../settings/settings";
+import { getSettingRows, parseSettings, resolveAppUrl, settingsUnder } from "../settings/settings";
 
 // Stored in the shared `settings` table under "webhook.*" keys, JSON values.
 export const webhookSettingsSchema = z.object({
@@ -44,15 +44,7 @@ export interface WebhookConfig {
 }
 
 export function parseWebhookSettings(rows: { key: string; value: string }[]): WebhookSettings {
-  const raw: Record<string, unknown> = {};
-  for (const row of rows) {
-    if (!row.key.startsWith(WEBHOOK_KEY_PREFIX)) continue;
-    try {
-      raw[row.key.slice(WEBHOOK_KEY_PREFIX.length)] = JSON.parse(row.value);
-    } catch {
-      // an unreadable value falls back to its default
-    }
-  }
+  const raw = settingsUnder(WEBHOOK_KEY_PREFIX, rows);
   return webhookSettingsSchema.parse(raw);
 }
 
