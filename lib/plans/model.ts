@@ -1,6 +1,7 @@
 // What a preventive plan is, as rules: its fields, its checklist, when it is
 // flagged. The recurrence itself is in recurrence.ts (pure, unit-tested).
 import { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
 import { assigneeFromChoice, assigneeInput, ticketPriorities, overdueStatuses } from "../tickets/model";
 import { recurrences, shortestGapDays, type RecurrenceRule, type Recurrence } from "./recurrence";
 
@@ -25,6 +26,13 @@ export const FLAG_AFTER_MISSED = 3;
 export function isFlagged(plan: { missedStreak: number }): boolean {
   return plan.missedStreak >= FLAG_AFTER_MISSED;
 }
+
+/**
+ * The plans flagged to leads, as a Prisma filter: isFlagged over the live plans
+ * (not paused, not deleted), as /planning and the machine page show them;
+ * tests/integration/home.test.ts proves the two forms agree.
+ */
+export const flaggedPlanWhere = { deletedAt: null, paused: false, missedStreak: { gte: FLAG_AFTER_MISSED } } satisfies Prisma.MaintenancePlanWhereInput;
 
 /** A form field that may be empty: empty is "missing" (required), not 0. */
 const wholeNumber = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number().int());

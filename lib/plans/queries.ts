@@ -7,7 +7,7 @@ import { startOfFactoryDay, utcToWallTime } from "../factory-time";
 import { machineLabel } from "../machines/model";
 import { assignableWhere } from "../permissions";
 import { assigneeFromChoice, assigneeInput, TEAM_ASSIGNEE } from "../tickets/model";
-import { isFlagged, planSelect, ruleOf, toSummary, type PlanSummary } from "./model";
+import { flaggedPlanWhere, isFlagged, planSelect, ruleOf, toSummary, type PlanSummary } from "./model";
 import { occurrencesBetween } from "./recurrence";
 
 /** A machine's plans (deleted ones aside), paused ones included. */
@@ -118,3 +118,14 @@ export async function getPlanning(db: Db, now: Date, timeZone: string, filters: 
   return { days, items, flagged, today: utcToWallTime(now, timeZone).date };
 }
 export type Planning = Awaited<ReturnType<typeof getPlanning>>;
+
+/** The plans flagged to leads (model.ts), the longest streak of never-started tickets first. One query. */
+export async function listFlaggedPlans(db: Db, take: number) {
+  const rows = await db.maintenancePlan.findMany({
+    where: flaggedPlanWhere,
+    orderBy: [{ missedStreak: "desc" }, { title: "asc" }, { id: "asc" }],
+    take,
+    select: { id: true, title: true, machineId: true, missedStreak: true, machine: { select: { machineType: true, model: true } } },
+  });
+  return rows.map(({ machine, ...plan }) => ({ ...plan, machine: machineLabel(machine) }));
+}
