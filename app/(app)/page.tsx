@@ -3,12 +3,12 @@ import { PlantOverview } from "@/components/dashboard/plant-overview";
 import { DecisionsHome } from "@/components/home/decisions-home";
 import { ReportsHome } from "@/components/home/reports-home";
 import { WorkHome } from "@/components/home/work-home";
-import { getMessages, requireTicketReader, requireUser } from "@/lib/request";
+import { getCurrentUser, getMessages, requireTicketReader } from "@/lib/request";
 import { parseWorkScope } from "@/lib/tickets/work";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [{ t }, user] = await Promise.all([getMessages(), requireUser()]);
-  return { title: t.home.title[user.role] };
+  const [{ t }, user] = await Promise.all([getMessages(), getCurrentUser()]);
+  return { title: user ? t.home.title[user.role] : t.meta.title };
 }
 
 /**

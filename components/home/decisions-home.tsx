@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { ScheduleState } from "@/components/tickets/schedule-state";
 import { downText } from "@/components/machines/down-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/db/client";
@@ -8,9 +7,7 @@ import { format, type Locale, type Messages } from "@/lib/i18n";
 import { listMachinesDown } from "@/lib/machines/queries";
 import { listFlaggedPlans } from "@/lib/plans/queries";
 import { getMessages, getRequestSettings } from "@/lib/request";
-import { assigneeLabel } from "@/lib/tickets/model";
-import { describeSchedule } from "@/lib/tickets/schedule";
-import { listOverdue, listUnassigned, type HomeList, type HomeTicket } from "@/lib/tickets/work";
+import { listOverdue, listUnassigned, type HomeList } from "@/lib/tickets/work";
 import { HomeLoading, HomeSection, TicketLine } from "./ticket-line";
 
 /** How many rows each of a lead's lists shows: the first few, the count, and the board for the rest. */
@@ -48,7 +45,7 @@ async function Decisions() {
     count: list.total,
     countLabel: format(t.home.counts.tickets, { count: list.total }, locale),
     more: <BoardLink href={href} left={list.total - list.items.length} locale={locale} t={t} />,
-    children: <ol className="space-y-3">{list.items.map((ticket) => <DecisionLine key={ticket.id} ticket={ticket} now={now} locale={locale} timeZone={timeZone} t={t} />)}</ol>,
+    children: <ol className="space-y-3">{list.items.map((ticket) => <TicketLine key={ticket.id} ticket={ticket} now={now} locale={locale} timeZone={timeZone} t={t} />)}</ol>,
   });
 
   return (
@@ -103,25 +100,6 @@ async function Decisions() {
         </ul>
       </HomeSection>
     </div>
-  );
-}
-
-function DecisionLine({ ticket, now, locale, timeZone, t }: { ticket: HomeTicket; now: Date; locale: Locale; timeZone: string; t: Messages }) {
-  return (
-    <TicketLine
-      ticket={ticket}
-      locale={locale}
-      timeZone={timeZone}
-      t={t}
-      facts={
-        <>
-          <p>
-            {t.status[ticket.status]} · {assigneeLabel(ticket.assignedTo, () => ticket.assigneeName ?? undefined, t)}
-          </p>
-          <ScheduleState view={describeSchedule(ticket, { now, locale, timeZone, t })} />
-        </>
-      }
-    />
   );
 }
 

@@ -33,6 +33,7 @@ export async function ReportsHome({ user }: { user: CurrentReader }) {
 async function ReportList({ userId }: { userId: number }) {
   const [{ locale, t }, { timeZone }, reports] = await Promise.all([getMessages(), getRequestSettings(), listReports(await getDb(), userId)]);
   const r = t.home.reports;
+  const now = new Date();
   if (reports.items.length === 0) return <EmptyState>{r.empty}</EmptyState>;
 
   const who = (ticket: HomeTicket) =>
@@ -41,6 +42,7 @@ async function ReportList({ userId }: { userId: number }) {
     <TicketLine
       key={ticket.id}
       ticket={ticket}
+      now={now}
       locale={locale}
       timeZone={timeZone}
       t={t}

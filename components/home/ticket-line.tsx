@@ -2,12 +2,18 @@ import Link from "next/link";
 import { PriorityBadge } from "@/components/dashboard/priority-badge";
 import { downText } from "@/components/machines/down-badge";
 import type { Locale, Messages } from "@/lib/i18n";
+import { ScheduleState } from "@/components/tickets/schedule-state";
+import { assigneeLabel } from "@/lib/tickets/model";
+import { describeSchedule } from "@/lib/tickets/schedule";
 import type { HomeTicket } from "@/lib/tickets/work";
 
 interface TicketLineProps {
   ticket: HomeTicket;
-  /** What this home tells about the ticket, under its title and machine. */
-  facts: React.ReactNode;
+  /** What this home tells about the ticket, under its title and machine; by default its status, who has it and its schedule. */
+  facts?: React.ReactNode;
+  /** Who has it, when the home words it its own way ("À moi"). */
+  assignee?: string;
+  now: Date;
   /** The ticket's next step, when the home offers one. */
   children?: React.ReactNode;
   locale: Locale;
@@ -16,7 +22,7 @@ interface TicketLineProps {
 }
 
 /** A ticket in a home's list: priority (words and colour), a stopped machine, the title to open it, the machine. */
-export function TicketLine({ ticket, facts, children, locale, timeZone, t }: TicketLineProps) {
+export function TicketLine({ ticket, facts, assignee, now, children, locale, timeZone, t }: TicketLineProps) {
   return (
     <li data-work-item={ticket.id} aria-labelledby={`home-ticket-${ticket.id}`} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
       <div className="flex flex-wrap items-center gap-2">
@@ -32,7 +38,16 @@ export function TicketLine({ ticket, facts, children, locale, timeZone, t }: Tic
         </Link>
       </h3>
       <p className="text-sm break-words text-slate-700">{ticket.machine}</p>
-      <div className="mt-1 space-y-0.5 text-sm text-slate-700">{facts}</div>
+      <div className="mt-1 space-y-0.5 text-sm text-slate-700">
+        {facts ?? (
+          <>
+            <p>
+              {t.status[ticket.status]} · {assignee ?? assigneeLabel(ticket.assignedTo, () => ticket.assigneeName ?? undefined, t)}
+            </p>
+            <ScheduleState view={describeSchedule(ticket, { now, locale, timeZone, t })} />
+          </>
+        )}
+      </div>
       {children && <div className="mt-3">{children}</div>}
     </li>
   );

@@ -2,12 +2,10 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { ScheduleState } from "@/components/tickets/schedule-state";
 import { getDb } from "@/lib/db/client";
 import { format } from "@/lib/i18n";
 import { getMessages, getRequestSettings, type CurrentReader } from "@/lib/request";
-import { assigneeLabel, MAX_TICKET_TEXT, TEAM_CHOICE } from "@/lib/tickets/model";
-import { describeSchedule } from "@/lib/tickets/schedule";
+import { MAX_TICKET_TEXT, TEAM_CHOICE } from "@/lib/tickets/model";
 import { listWork, nextWorkStep, workScopes, type HomeTicket, type WorkScope } from "@/lib/tickets/work";
 import { workRank, workRanks } from "@/lib/tickets/work-order";
 import { FinishForm } from "./finish-form";
@@ -48,21 +46,7 @@ async function WorkList({ user, scope }: { user: CurrentReader; scope: WorkScope
     const label = w.steps[kind];
     const name = format(w.stepFor, { step: label, ticket: `${ticket.ticketId} — ${ticket.title}` });
     return (
-      <TicketLine
-        key={ticket.id}
-        ticket={ticket}
-        locale={locale}
-        timeZone={timeZone}
-        t={t}
-        facts={
-          <>
-            <p>
-              {t.status[ticket.status]} · {ticket.assignedTo === user.id ? w.toMe : assigneeLabel(ticket.assignedTo, () => ticket.assigneeName ?? undefined, t)}
-            </p>
-            <ScheduleState view={describeSchedule(ticket, { now, locale, timeZone, t })} />
-          </>
-        }
-      >
+      <TicketLine key={ticket.id} ticket={ticket} assignee={ticket.assignedTo === user.id ? w.toMe : undefined} now={now} locale={locale} timeZone={timeZone} t={t}>
         {kind === "finish" ? (
           <FinishForm
             step={step}
