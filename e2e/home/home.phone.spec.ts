@@ -118,7 +118,7 @@ test.describe("as a new operator", () => {
     await expect(item(page, `Attente ${tag}`)).toContainText("Pas encore pris en charge");
     await expect(item(page, `Attente ${tag}`)).toContainText("Pas encore planifié");
     await expect(item(page, `Pris ${tag}`)).toContainText("En cours");
-    await expect(item(page, `Pris ${tag}`)).toContainText("Pris en charge par Marc Tremblay");
+    await expect(item(page, `Pris ${tag}`)).toContainText("Pris en charge par Julie Roy");
     await expect(item(page, `Pris ${tag}`)).toContainText("Prévu le 11 déc. 2026");
     await expect(page.getByRole("region", { name: /^Terminés/ }).getByRole("heading", { name: `Fini ${tag}` })).toBeVisible();
     const tops = await topOf(page, [`Pris ${tag}`, `Fini ${tag}`]);
@@ -129,7 +129,7 @@ test.describe("as a new operator", () => {
     await page.reload();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("My reports");
     await expect(item(page, `Attente ${tag}`)).toContainText("Not taken yet");
-    await expect(item(page, `Pris ${tag}`)).toContainText("Taken by Marc Tremblay");
+    await expect(item(page, `Pris ${tag}`)).toContainText("Taken by Julie Roy");
     await expect(page.getByRole("main").getByRole("link", { name: "Report a problem" })).toBeVisible();
   });
 });
