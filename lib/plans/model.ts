@@ -1,7 +1,6 @@
 // What a preventive plan is, as rules: its fields, its checklist, when it is
 // flagged. The recurrence itself is in recurrence.ts (pure, unit-tested).
 import { z } from "zod";
-import type { Prisma } from "../generated/prisma/client";
 import { assigneeFromChoice, assigneeInput, ticketPriorities, overdueStatuses } from "../tickets/model";
 import { recurrences, shortestGapDays, type RecurrenceRule, type Recurrence } from "./recurrence";
 
@@ -28,11 +27,11 @@ export function isFlagged(plan: { missedStreak: number }): boolean {
 }
 
 /**
- * The plans flagged to leads, as a Prisma filter: isFlagged over the live plans
- * (not paused, not deleted), as /planning and the machine page show them;
- * tests/integration/home.test.ts proves the two forms agree.
+ * The plans flagged to leads, as SQL over `maintenance_plans AS p`: isFlagged over
+ * the live plans (not paused, not deleted), as /planning and the machine page show
+ * them; tests/integration/home.test.ts proves the two forms agree.
  */
-export const flaggedPlanWhere = { deletedAt: null, paused: false, missedStreak: { gte: FLAG_AFTER_MISSED } } satisfies Prisma.MaintenancePlanWhereInput;
+export const FLAGGED_PLAN_SQL = `p.deleted_at IS NULL AND p.paused = 0 AND p.missed_streak >= ${FLAG_AFTER_MISSED}`;
 
 /** A form field that may be empty: empty is "missing" (required), not 0. */
 const wholeNumber = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number().int());

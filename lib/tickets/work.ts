@@ -118,7 +118,8 @@ export async function listWork(db: Db, { userId, scope, now, timeZone, take = HO
   // ?1-?3 are the order's (now, today's start and end); ?4 the person.
   const whose = { all: `t.assigned_to IN (?4, ${TEAM_ASSIGNEE})`, mine: "t.assigned_to = ?4", team: `t.assigned_to = ${TEAM_ASSIGNEE}` }[scope];
   const [list, [counts]] = await Promise.all([
-    homeTickets(db, `${open} AND ${whose}`, WORK_ORDER_SQL, [sqlDate(now), sqlDate(today.start), sqlDate(today.end), userId], take),
+    // D1 wants exactly the values the SQL names: the team's list does not name the person.
+    homeTickets(db, `${open} AND ${whose}`, WORK_ORDER_SQL, [sqlDate(now), sqlDate(today.start), sqlDate(today.end), ...(scope === "team" ? [] : [userId])], take),
     db.$queryRawUnsafe<{ mine: number | null; team: number | null }[]>(
       `SELECT SUM(t.assigned_to = ?1) AS mine, SUM(t.assigned_to = ${TEAM_ASSIGNEE}) AS team FROM tickets t
        WHERE ${open} AND t.assigned_to IN (?1, ${TEAM_ASSIGNEE})`,
