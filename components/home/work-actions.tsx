@@ -80,12 +80,15 @@ export function WorkActions({ labels, children }: { labels: WorkLabels; children
   const [, startTransition] = useTransition();
   const [busy, setBusy] = useState<number | null>(null);
   const [notice, setNotice] = useState<MoveNotice | null>(null);
-  /** The ticket whose step just ended: focus goes to its next step if the pressed button went away. */
-  const settled = useRef<number | null>(null);
+  /**
+   * The control a step or an undo was started from: once the list renders again without
+   * it, focus goes to the ticket's next step (an undo waits for the ticket to come back),
+   * else to the page, so a keyboard user is never left nowhere.
+   */
+  const pressed = useRef<{ id: number; element: Element | null; waitForTicket: boolean } | null>(null);
 
   const report = useCallback(
-    (id: number, result: ActionResult<unknown>, success: () => MoveNotice) => {
-      settled.current = id;
+    (result: ActionResult<unknown>, success: () => MoveNotice) => {
       if (result.ok) setNotice(success());
       else {
         setNotice({ key: Date.now(), error: true, text: format(labels.refused, { reason: result.error }) });
@@ -98,6 +101,7 @@ export function WorkActions({ labels, children }: { labels: WorkLabels; children
   const run = useCallback(
     (step: WorkStep, form?: FormData, done?: () => void) => {
       if (busy !== null) return;
+      pressed.current = { id: step.id, element: document.activeElement, waitForTicket: false };
       setBusy(step.id);
       setNotice(null);
       startTransition(async () => {
@@ -108,27 +112,34 @@ export function WorkActions({ labels, children }: { labels: WorkLabels; children
         const to = reached[step.step];
         const undo = to
           ? () => {
+              pressed.current = { id: step.id, element: document.activeElement, waitForTicket: true };
               setNotice(null);
               startTransition(async () => {
                 const back = await changeTicketStatusAction({ id: step.id, from: to, to: step.from }).catch(() => ({ ok: false as const, error: labels.failed }));
-                report(step.id, back, () => ({ key: Date.now(), error: false, text: format(labels.undone, { ticket: step.ticket, status: labels.statuses[step.from] ?? step.from }) }));
+                report(back, () => ({ key: Date.now(), error: false, text: format(labels.undone, { ticket: step.ticket, status: labels.statuses[step.from] ?? step.from }) }));
               });
             }
           : undefined;
-        report(step.id, result, () => ({ key: Date.now(), error: false, text: format(labels.done[step.step], { ticket: step.ticket }), undo }));
+        report(result, () => ({ key: Date.now(), error: false, text: format(labels.done[step.step], { ticket: step.ticket }), undo }));
       });
     },
     [busy, labels, report],
   );
 
+  // After every render: the server's new list arrives in a render of its own, after the result.
   useEffect(() => {
-    const id = settled.current;
-    if (id === null) return;
-    settled.current = null;
-    if (document.activeElement && document.activeElement !== document.body) return;
-    // A finished ticket leaves the list: the keyboard user goes on from the page's top, not from nowhere.
-    (document.querySelector<HTMLElement>(`[data-work-item="${id}"] [data-step]`) ?? document.getElementById("main"))?.focus();
-  }, [notice]);
+    const last = pressed.current;
+    if (!last || last.element?.isConnected) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) {
+      pressed.current = null; // the person has moved on
+      return;
+    }
+    const next = document.querySelector<HTMLElement>(`[data-work-item="${last.id}"] [data-step]`);
+    if (!next && last.waitForTicket) return;
+    pressed.current = null;
+    (next ?? document.getElementById("main"))?.focus();
+  });
 
   const expire = useCallback(() => setNotice(null), []);
   return (

@@ -64,6 +64,8 @@ test.describe("as a new technician, in English", () => {
     const notice = page.getByRole("status").filter({ hasText: today.ticketId });
     await expect(notice).toContainText(`${today.ticketId}: done.`);
     await expect(item(page, `Today ${tag}`)).toHaveCount(0);
+    // The finished ticket left the list: focus is on the page, not lost.
+    await expect(page.locator("#main")).toBeFocused();
     await expect.poll(async () => (await ticketRow(today.id)).status).toBe("completed");
     expect(await queryD1(`SELECT content FROM ticket_comments WHERE ticket_id = ${today.id}`)).toEqual([{ content: "Belt replaced" }]);
 
