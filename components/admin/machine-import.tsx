@@ -2,7 +2,7 @@
 
 import type { MachineImportResult } from "@/app/(admin)/admin/data/actions";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
-import { TextField } from "@/components/ui/fields";
+import { FilePicker } from "@/components/ui/file-picker";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 import { format } from "@/lib/i18n/format";
 import type { Locale, PluralTemplate } from "@/lib/i18n";
@@ -39,7 +39,9 @@ export function MachineImport({ action, labels, locale }: MachineImportProps) {
         return (
           <>
             {/* Another file makes the last check meaningless. */}
-            <TextField id="file" name="file" type="file" label={labels.file} help={labels.help} accept=".csv,text/csv" required onChange={clear} />
+            <div className="space-y-1">
+              <FilePicker id="file" name="file" label={labels.file} help={labels.help} accept=".csv,text/csv" required onChange={clear} />
+            </div>
             <SubmitButton name="intent" value="check" pendingLabel={labels.checking} className={ready ? "btn-secondary" : "btn-primary"}>
               {labels.check}
             </SubmitButton>
