@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { OverdueAlertBadge } from "@/components/notifications/overdue-alert-badge";
 import { ReadTicketNotifications } from "@/components/notifications/read-ticket-notifications";
 import { TicketChecklist } from "@/components/plans/ticket-checklist";
-import { TicketComments } from "@/components/tickets/ticket-comments";
+import { TicketActionBar } from "@/components/tickets/ticket-action-bar";
+import { NEW_COMMENT_FIELD, TicketComments } from "@/components/tickets/ticket-comments";
 import { TicketControls } from "@/components/tickets/ticket-controls";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
 import { MachineDown } from "@/components/tickets/machine-down";
@@ -21,6 +22,9 @@ import { hasUnreadTicketNotifications } from "@/lib/notifications/queries";
 import { can } from "@/lib/permissions";
 import { getTicketChecklist } from "@/lib/plans/queries";
 import { getTicketDetails } from "@/lib/tickets/queries";
+import { ACCEPTED_TYPES } from "@/lib/file-types";
+import type { TicketStatus } from "@/lib/tickets/model";
+import { nextStatus } from "@/lib/tickets/next-step";
 
 export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId]">): Promise<Metadata> {
   return { title: decodeURIComponent((await params).ticketId) };
@@ -44,9 +48,12 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
   const view = { details, locale, timeZone: settings.timeZone, t };
   const now = new Date();
   const reported = (await searchParams).reported !== undefined;
+  const status = details.ticket.status as TicketStatus;
+  const next = can(user, "ticket.move") ? nextStatus(status) : null;
 
   return (
-    <div className="space-y-6">
+    // Phones: room under the content for the action bar, fixed above the tab bar.
+    <div className="space-y-6 max-md:pb-24">
       {unreadNotifications && <ReadTicketNotifications ticketId={details.ticket.id} />}
       {reported && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900">
@@ -77,6 +84,18 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
       {/* Phones: the controls right under the facts; wide screens: a side column. One feedback
           group: a new result anywhere on the ticket replaces the last one, never sits beside it. */}
       <FeedbackGroup>
+        <TicketActionBar
+          id={details.ticket.id}
+          status={status}
+          next={next && { to: next, label: t.tickets.bar.next[status as keyof typeof t.tickets.bar.next] }}
+          commentField={can(user, "ticket.comment") ? NEW_COMMENT_FIELD : null}
+          accept={can(user, "ticket.addMedia") ? ACCEPTED_TYPES : null}
+          statusLabels={t.status}
+          labels={t.tickets.bar}
+          voice={{ ...t.messages.composer, record: t.tickets.bar.voice }}
+          failed={t.errors.errorBody}
+          locale={locale}
+        />
         <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
           <div className="min-w-0 lg:col-start-1">
             <TicketFacts {...view} now={now} />
