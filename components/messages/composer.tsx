@@ -66,7 +66,7 @@ export function Composer({ send, draft, t, removeFile }: ComposerProps) {
     <ActionForm
       action={send}
       resetOnSubmit
-      aria-label={t.label}
+      aria-label={t.form}
       className="sticky bottom-[calc(3.5rem+env(safe-area-inset-bottom))] z-10 -mx-3 border-t border-slate-200 bg-white/95 px-2 py-2 backdrop-blur md:bottom-0 md:mx-0 md:rounded-t-lg md:px-3"
     >
       <div className="flex flex-wrap items-end gap-1">

@@ -34,7 +34,7 @@ type Sent = { said: string; undo?: boolean; sentNote?: boolean };
 
 /** A tile: icon over its word on a phone, side by side on a wider screen. */
 const tile =
-  "inline-flex min-h-12 w-17 shrink-0 flex-col items-center justify-center gap-0.5 rounded-md border border-slate-300 bg-white px-1 text-[0.7rem] leading-tight font-medium text-slate-800 hover:bg-slate-100 " +
+  "inline-flex min-h-12 w-18 shrink-0 flex-col items-center justify-center gap-0.5 rounded-md border border-slate-300 bg-white px-1 text-[0.7rem] leading-tight font-medium text-slate-800 hover:bg-slate-100 " +
   "md:w-auto md:flex-row md:gap-2 md:px-3 md:text-sm";
 
 /**
@@ -105,13 +105,14 @@ export function TicketActionBar(props: TicketActionBarProps) {
         )
       }
       className={
-        "fixed inset-x-0 bottom-[calc(3.5rem+env(safe-area-inset-bottom))] z-20 flex flex-wrap items-stretch gap-1.5 border-t border-slate-200 bg-white/95 px-3 py-2 shadow-[0_-4px_12px_rgb(15_23_42/0.08)] backdrop-blur " +
+        // mb-0: the page's space-y gives its children a bottom margin, which would lift a fixed bar off the tab bar.
+        "fixed inset-x-0 bottom-[calc(3.5rem+env(safe-area-inset-bottom))] z-20 flex flex-wrap max-md:mb-0 items-stretch gap-1.5 border-t border-slate-200 bg-white/95 px-3 py-2 shadow-[0_-4px_12px_rgb(15_23_42/0.08)] backdrop-blur " +
         "md:static md:rounded-lg md:border md:bg-white md:p-2 md:shadow-none " +
         "[&>[role=alert]]:basis-full [&>[role=status]]:basis-full"
       }
     >
       {next && (
-        <SubmitButton name="intent" value="move" pendingLabel={labels.sending} className="btn-primary min-h-12 min-w-0 flex-1 flex-col gap-0 px-2 leading-tight md:flex-none md:flex-row md:gap-2">
+        <SubmitButton name="intent" value="move" pendingLabel={labels.sending} className="btn-primary min-h-12 min-w-0 flex-1 flex-col gap-0 px-1.5 text-[0.95rem] leading-tight md:flex-none md:flex-row md:gap-2 md:px-4 md:text-base">
           <span>{next.label}</span>
           <span className="flex items-center gap-1 text-xs font-normal opacity-90 md:text-sm">
             <Icon name="arrow" className="h-3.5 w-3.5" />

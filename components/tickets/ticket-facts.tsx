@@ -56,10 +56,10 @@ export function TicketFacts({ details, now, locale, timeZone, t }: TicketFactsPr
     },
     {
       label: p.reporter,
+      wide: true,
       value: (
         <>
-          {ticket.reporter.name}
-          <span className="block font-normal text-slate-700">{when(ticket.createdAt)}</span>
+          {ticket.reporter.name} <span className="font-normal text-slate-700">· {when(ticket.createdAt)}</span>
         </>
       ),
     },

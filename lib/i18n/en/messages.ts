@@ -50,6 +50,7 @@ export const messagesEn: Messages["messages"] = {
     inactive: "This account is deactivated: you can no longer write to it.",
   },
   composer: {
+    form: "Write a message",
     label: "Your message",
     placeholder: "Write a message…",
     counter: "{count} / {max} characters",

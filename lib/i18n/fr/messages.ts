@@ -50,6 +50,7 @@ export const messagesFr = {
     inactive: "Ce compte est désactivé : vous ne pouvez plus lui écrire.",
   },
   composer: {
+    form: "Rédiger un message",
     label: "Votre message",
     placeholder: "Écrire un message…",
     counter: "{count} / {max} caractères",
