@@ -131,7 +131,6 @@ export function MessageItem({ message, tickets, statusLabels, user, read, locale
                 items={items}
                 open={menuOpen}
                 onOpenChange={setMenuOpen}
-                align={own ? "end" : "start"}
                 buttonClassName="inline-flex size-10 items-center justify-center rounded-full text-slate-600 hover:bg-slate-200/70"
               >
                 <Icon name="more" className="h-5 w-5" />

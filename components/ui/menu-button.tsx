@@ -15,7 +15,7 @@ interface MenuButtonProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   buttonClassName?: string;
-  /** Which edge of the button the menu lines up with. */
+  /** Which edge of the button the menu lines up with, when it has room there. */
   align?: "start" | "end";
 }
 
@@ -32,10 +32,14 @@ export function MenuButton({ label, children, items, open, onOpenChange, buttonC
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
 
-  // Before the first paint of the open menu: which way it has room.
+  // Before the first paint of the open menu: which way it has room, up or down, and to which side.
   useLayoutEffect(() => {
-    if (!open || !menu.current || !button.current) return;
-    menu.current.dataset.up = String(button.current.getBoundingClientRect().bottom > window.innerHeight * 0.55);
+    const list = menu.current;
+    if (!open || !list || !button.current) return;
+    list.dataset.up = String(button.current.getBoundingClientRect().bottom > window.innerHeight * 0.55);
+    const { left, right } = list.getBoundingClientRect();
+    if (right > document.documentElement.clientWidth) list.dataset.align = "end";
+    else if (left < 0) list.dataset.align = "start";
   }, [open]);
 
   useEffect(() => {
@@ -88,9 +92,8 @@ export function MenuButton({ label, children, items, open, onOpenChange, buttonC
           role="menu"
           aria-label={label}
           onKeyDown={onKeyDown}
-          className={`absolute top-full z-30 mt-1 w-max max-w-[min(18rem,calc(100vw-2rem))] min-w-48 rounded-lg border border-slate-200 bg-white py-1 shadow-lg data-[up=true]:top-auto data-[up=true]:bottom-full data-[up=true]:mb-1 ${
-            align === "end" ? "right-0" : "left-0"
-          }`}
+          data-align={align}
+          className="absolute top-full z-30 mt-1 w-max max-w-[min(18rem,calc(100vw-2rem))] min-w-48 rounded-lg border border-slate-200 bg-white py-1 shadow-lg data-[align=end]:right-0 data-[align=start]:left-0 data-[up=true]:top-auto data-[up=true]:bottom-full data-[up=true]:mb-1"
         >
           {items.map((item) => (
             <li key={item.label} role="none">
