@@ -19,6 +19,7 @@ const paths = {
   trash: "M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3",
   arrow: "M5 12h14M13 6l6 6-6 6",
   ticket: "M4 7a2 2 0 0 0 2-2h12a2 2 0 0 0 2 2v2a3 3 0 0 0 0 6v2a2 2 0 0 0-2 2H6a2 2 0 0 0-2-2v-2a3 3 0 0 0 0-6z",
+  note: "M4 20h4L19 9l-4-4L4 16zM13 7l4 4",
 } as const;
 
 export type IconName = keyof typeof paths;

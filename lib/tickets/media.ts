@@ -22,6 +22,24 @@ export function mediaInsert(stored: StoredMedia[], ticket: Statement, uploadedBy
     WHERE ${where}`;
 }
 
+/** The rows of files stored for an existing ticket and their timeline events, for a batch: the rows only if `where` holds. */
+export function mediaStatements<F extends StoredMedia>(
+  stored: F[],
+  ticketId: number,
+  uploadedBy: number,
+  now: Date,
+  where: Statement,
+  event: (file: F) => Pick<TicketEventInput, "type" | "to"> = (file) => ({ type: "media_added", to: file.fileName }),
+): Statement[] {
+  return [
+    mediaInsert(stored, sql`${ticketId}`, uploadedBy, now, where),
+    ticketEventsInsert(
+      stored.map((file) => ({ ticketId, actorId: uploadedBy, ...event(file) })),
+      now,
+    )!,
+  ];
+}
+
 const id = z.coerce.number().int().positive();
 
 /**
@@ -33,7 +51,7 @@ async function attachToTicket<F extends StoredMedia>(
   ctx: ActionContext,
   ticketId: number,
   store: () => Promise<F[]>,
-  event: (file: F) => Pick<TicketEventInput, "type" | "to">,
+  event?: (file: F) => Pick<TicketEventInput, "type" | "to">,
 ): Promise<number> {
   const { db, user, now = new Date() } = ctx;
   const ticket = await db.ticket.findFirst({ where: visibleTicket(await ticketReaderFor(db, user), ticketId), select: { id: true } });
@@ -41,13 +59,7 @@ async function attachToTicket<F extends StoredMedia>(
   const stored = await store();
   let added: number;
   try {
-    const [rows] = await writeBatch(db, [
-      mediaInsert(stored, sql`${ticket.id}`, user.id, now, sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticket.id} AND deleted_at IS NULL)`),
-      ticketEventsInsert(
-        stored.map((file) => ({ ticketId: ticket.id, actorId: user.id, ...event(file) })),
-        now,
-      )!,
-    ]);
+    const [rows] = await writeBatch(db, mediaStatements(stored, ticket.id, user.id, now, sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticket.id} AND deleted_at IS NULL)`, event));
     added = rows!.changes;
   } catch (error) {
     await removeStoredObjects(ctx, stored);
@@ -62,14 +74,7 @@ async function attachToTicket<F extends StoredMedia>(
 
 export const addMedia = defineOperation(
   { input: z.object({ ticketId: id, files: mediaFiles.pipe(z.array(z.instanceof(File)).min(1)) }), permission: "ticket.addMedia" },
-  async (input, ctx) => ({
-    count: await attachToTicket(
-      ctx,
-      input.ticketId,
-      () => storeNewMedia(ctx, input.files, { field: "files", prefix: "tickets" }),
-      (file) => ({ type: "media_added", to: file.fileName }),
-    ),
-  }),
+  async (input, ctx) => ({ count: await attachToTicket(ctx, input.ticketId, () => storeNewMedia(ctx, input.files, { field: "files", prefix: "tickets" })) }),
 );
 
 /**

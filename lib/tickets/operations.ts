@@ -13,7 +13,7 @@ import { assignableWhere, can, canEditTicketText } from "../permissions";
 import { utcToWallTime, wallTimeToUtc } from "../factory-time";
 import { formatDay } from "../format";
 import { getSettings } from "../settings/settings";
-import { changeTicket, ticketEventsInsert } from "./events";
+import { changeTicket, movedInBatch, ticketEventsInsert } from "./events";
 import { endDowntimeOnClose, endDowntimeOnDelete, startDowntime } from "./downtime";
 import { factoryDay, formatTicketId } from "./ids";
 import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
@@ -21,8 +21,9 @@ import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeS
 import { findSourceMessage } from "../messages/queries";
 import { publishLive } from "../messages/live";
 import { continueAfterResponse } from "../after-response";
-import { mediaInsert } from "./media";
-import { changeTicketAndNotify, reportChanged, ticketAssigned } from "../notifications/events";
+import { mediaInsert, mediaStatements } from "./media";
+import { changeTicketAndNotify, dispatchWritten, reportChanged, ticketAssigned, writeAndNotify } from "../notifications/events";
+import { commentStatements } from "./comments";
 
 const id = z.coerce.number().int().positive();
 const title = z.string().trim().min(3).max(120);
@@ -202,25 +203,77 @@ export const editTicket = defineOperation(
 
 export const moveInput = z.object({ id, from: z.enum(ticketStatuses), to: z.enum(ticketStatuses) });
 
-export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, ctx) => {
-  const { db, user, now = new Date() } = ctx;
-  if (input.from === input.to) return { id: input.id, status: input.to };
-  const count = await changeTicketAndNotify(
-    ctx,
-    // Only from the column the user saw it in: a ticket someone else moved meanwhile is not yanked back.
-    sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
+/**
+ * A move's statements, for one batch: the update (only from the column the user
+ * saw the ticket in: one someone else moved meanwhile is not yanked back), its
+ * timeline event, the reporter's notification, and the end of the machine's stop
+ * when the move closes the ticket that stopped it.
+ */
+function moveStatements(input: z.output<typeof moveInput>, actorId: number, now: Date) {
+  return {
+    change: sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
         WHERE id = ${input.id} AND deleted_at IS NULL AND status = ${input.from}`,
-    { ticketId: input.id, actorId: user.id, type: "status", from: input.from, to: input.to },
-    now,
-    reportChanged("report_status", input.id, { actorId: user.id, now }),
-    // Closing the ticket that stopped its machine ends the stop, in the same batch.
-    endDowntimeOnClose(input.id, input.to, user.id, now),
-  );
-  if (!count) {
-    const exists = await db.ticket.count({ where: { id: input.id, deletedAt: null } });
-    refuse(exists ? "movedMeanwhile" : "notFound");
-  }
+    event: { ticketId: input.id, actorId, type: "status" as const, from: input.from, to: input.to },
+    notify: reportChanged("report_status", input.id, { actorId, now }),
+    after: endDowntimeOnClose(input.id, input.to, actorId, now),
+  };
+}
+
+/** After a move touched nothing: deleted, or moved by someone else since the person saw it. */
+async function refuseMove(db: Db, ticketId: number): Promise<never> {
+  const exists = await db.ticket.count({ where: { id: ticketId, deletedAt: null } });
+  refuse(exists ? "movedMeanwhile" : "notFound");
+}
+
+export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, ctx) => {
+  const { user, now = new Date() } = ctx;
+  if (input.from === input.to) return { id: input.id, status: input.to };
+  const move = moveStatements(input, user.id, now);
+  const count = await changeTicketAndNotify(ctx, move.change, move.event, now, move.notify, move.after);
+  if (!count) await refuseMove(ctx.db, input.id);
   return { id: input.id, status: input.to };
+});
+
+export const finishInput = z.object({
+  id,
+  /** The status the person saw: the ticket is finished only from there. */
+  from: z.enum(ticketStatuses).exclude(["completed"]),
+  comment: z.string().trim().max(MAX_TICKET_TEXT).default(""),
+  photos: mediaFiles,
+});
+
+/**
+ * "Terminé" from the home, with an optional comment and photos: the move, the
+ * comment and the photos land in ONE batch with their timeline events, each
+ * written only if the move was (the ticket is completed at this very instant),
+ * so a ticket moved meanwhile gets neither a stray comment nor a half finish.
+ * The photos go to R2 first and are removed again if nothing was written. The
+ * reporter is told of the status, as for any move; the comment is on the ticket.
+ */
+export const finishTicket = defineOperation({ input: finishInput, permission: "ticket.move" }, async (input, ctx) => {
+  const { db, user, now = new Date() } = ctx;
+  const stored = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
+  const move = moveStatements({ id: input.id, from: input.from, to: "completed" }, user.id, now);
+  const finished = movedInBatch(input.id, "completed", now);
+  let written: Awaited<ReturnType<typeof writeAndNotify>>;
+  try {
+    written = await writeAndNotify(db, [move.change, ticketEventsInsert([move.event], now)], move.notify, [
+      ...move.after,
+      ...(input.comment ? commentStatements(input.id, user.id, input.comment, now, finished) : []),
+      ...(stored.length ? mediaStatements(stored, input.id, user.id, now, finished) : []),
+    ]);
+  } catch (error) {
+    await removeStoredObjects(ctx, stored);
+    throw error;
+  }
+  // Told once the rows are written (a failed hand-off must not take the photos of a finished ticket away).
+  await dispatchWritten(ctx, written.notifications);
+  const count = written.results[0]!.changes;
+  if (!count) {
+    await removeStoredObjects(ctx, stored);
+    await refuseMove(db, input.id);
+  }
+  return { id: input.id, status: "completed" as const, from: input.from };
 });
 
 // ---------------------------------------------------------------- assign, take

@@ -8,7 +8,7 @@ export const rulesEn: Messages["rules"] = {
   conflict: "This item was changed meanwhile. Reload the page and try again.",
   // Tickets and machines
   machineMissing: "Choose a machine that exists.",
-  movedMeanwhile: "this ticket was moved or changed meanwhile. The board has been refreshed.",
+  movedMeanwhile: "this ticket was moved or changed meanwhile. The page has been refreshed.",
   assigneeInvalid: "This person cannot receive tickets.",
   dateInvalid: "This date does not exist.",
   dateTooEarly: "The date must be {min} or later.",

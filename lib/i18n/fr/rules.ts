@@ -8,7 +8,7 @@ export const rulesFr = {
   conflict: "Cet élément a été modifié entre-temps. Rechargez la page et réessayez.",
   // Tickets and machines
   machineMissing: "Choisissez une machine qui existe.",
-  movedMeanwhile: "ce ticket a été déplacé ou modifié entre-temps. Le tableau a été actualisé.",
+  movedMeanwhile: "ce ticket a été déplacé ou modifié entre-temps. La page a été actualisée.",
   assigneeInvalid: "Cette personne ne peut pas recevoir de tickets.",
   dateInvalid: "Cette date n’existe pas.",
   dateTooEarly: "La date doit être le {min} ou après.",
