@@ -1,7 +1,8 @@
 "use client";
 
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { addMediaAction, addVoiceNoteAction, changeTicketStatusAction } from "@/app/(app)/tickets/actions";
+import { reached, sendWorkStep } from "@/components/home/work-actions";
 import { Icon } from "@/components/shell/icons";
 import { FilePicker } from "@/components/ui/file-picker";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
@@ -10,19 +11,25 @@ import { format } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import type { ActionResult } from "@/lib/operation";
 import type { TicketStatus } from "@/lib/tickets/model";
+import type { WorkStepKind } from "@/lib/tickets/work";
 
 export interface TicketActionBarProps {
-  /** The ticket's row id. */
+  /** The ticket's row id and code. */
   id: number;
+  ticketId: string;
   status: TicketStatus;
-  /** The one-tap next status, for those who may move the ticket. */
-  next: { to: TicketStatus; label: string } | null;
+  /** The one-tap next step (as "Mon travail" offers it), for those who work on tickets. */
+  step: WorkStepKind | null;
   /** The comment box's id on the page: the comment button goes there. */
   commentField: string | null;
   /** Accepted photo and video types, when this person may add them. */
   accept: string | null;
   statusLabels: Messages["status"];
   labels: Messages["tickets"]["bar"];
+  /** The steps' words, shared with "Mon travail". */
+  steps: Pick<Messages["home"]["work"], "steps" | "done" | "undone" | "toMe" | "working">;
+  /** "Annuler", the board's undo. */
+  undo: string;
   voice: VoiceRecorderLabels;
   /** Said when the request itself fails (no network, an upload too large). */
   failed: string;
@@ -38,34 +45,38 @@ const tile =
   "md:w-auto md:flex-row md:gap-2 md:px-3 md:text-sm";
 
 /**
- * The ticket's everyday actions in reach of a thumb: the next status in one tap
- * (with undo), a comment, a photo, a voice note. On a phone it is fixed above the
- * tab bar (the page keeps room for it under its content); on a wider screen it is
- * a toolbar under the title. One form and one `send`: every write the bar makes
- * goes through that function, the place to queue them while offline.
+ * The ticket's everyday actions in reach of a thumb: its next step in one tap (the
+ * one "Mon travail" offers, sent by the same function, with undo), a comment, a
+ * photo, a voice note. On a phone it is fixed above the tab bar (the page keeps room
+ * for it under its content); on a wider screen it is a toolbar under the title. One
+ * form and one `send`: every write the bar makes goes through that function, the
+ * place to queue them while offline.
  */
 export function TicketActionBar(props: TicketActionBarProps) {
-  const { id, status, next, commentField, accept, statusLabels, labels, voice, failed, locale } = props;
+  const { id, ticketId, status, step, commentField, accept, statusLabels, labels, steps, undo, voice, failed, locale } = props;
   const lastMove = useRef<{ from: TicketStatus; to: TicketStatus } | null>(null);
   const photoSubmit = useRef<HTMLButtonElement>(null);
   // Without a next step the tiles share the row.
-  const tiles = next ? tile : `${tile} flex-1 md:flex-none`;
+  const tiles = step ? tile : `${tile} flex-1 md:flex-none`;
+  const reaches = step && reached[step];
+  const outcome = reaches ? statusLabels[reaches] : steps.toMe;
 
   async function send(data: FormData): Promise<ActionResult<Sent>> {
     const intent = data.get("intent");
-    const body = new FormData();
-    if (intent === "move" || intent === "undo") {
-      const move = intent === "move" ? next && { from: status, to: next.to } : lastMove.current && { from: lastMove.current.to, to: lastMove.current.from };
-      if (!move) return { ok: true, data: { said: "" } };
-      body.set("id", String(id));
-      body.set("from", move.from);
-      body.set("to", move.to);
-      const result = await changeTicketStatusAction(body);
+    if (intent === "step" && step) {
+      const result = await sendWorkStep({ id, ticket: ticketId, step, from: status });
       if (!result.ok) return result;
-      lastMove.current = intent === "move" ? move : null;
-      const said = format(intent === "move" ? labels.moved : labels.undone, { status: statusLabels[move.to] });
-      return { ok: true, data: { said, undo: intent === "move" } };
+      lastMove.current = reaches ? { from: status, to: reaches } : null;
+      return { ok: true, data: { said: format(steps.done[step], { ticket: ticketId }), undo: !!reaches } };
     }
+    if (intent === "undo" && lastMove.current) {
+      const { from, to } = lastMove.current;
+      const result = await changeTicketStatusAction({ id, from: to, to: from });
+      if (!result.ok) return result;
+      lastMove.current = null;
+      return { ok: true, data: { said: format(steps.undone, { ticket: ticketId, status: statusLabels[from] }) } };
+    }
+    const body = new FormData();
     body.set("ticketId", String(id));
     if (intent === "voice") {
       body.set("audio", data.get("audio")!);
@@ -78,6 +89,21 @@ export function TicketActionBar(props: TicketActionBarProps) {
     return result.ok ? { ok: true, data: { said: format(labels.photoAdded, { count: result.data.count }, locale) } } : result;
   }
 
+  // The page keeps room under its content for the bar as tall as it is now (a result, a
+  // recording above its buttons): --action-bar-height, read by the ticket page's padding.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const form = box.current?.firstElementChild;
+    if (!form) return;
+    const root = document.documentElement.style;
+    const observer = new ResizeObserver(([entry]) => root.setProperty("--action-bar-height", `${entry!.borderBoxSize[0]!.blockSize}px`));
+    observer.observe(form);
+    return () => {
+      observer.disconnect();
+      root.removeProperty("--action-bar-height");
+    };
+  }, []);
+
   function goToComment(event: React.MouseEvent) {
     const field = commentField ? document.getElementById(commentField) : null;
     if (!field) return;
@@ -87,37 +113,46 @@ export function TicketActionBar(props: TicketActionBarProps) {
   }
 
   return (
+    <div ref={box} className="contents">
     <ActionForm
       action={send}
       resetOnSuccess={(sent) => !!sent.sentNote}
       failedMessage={failed}
       aria-label={labels.title}
-      successMessage={({ said, undo }) =>
-        said && (
+      successMessage={(sent) =>
+        sent.said && (
           <span className="flex flex-wrap items-center justify-between gap-x-3">
-            {said}
-            {undo && (
+            {sent.said}
+            {sent.undo && (
               <button type="submit" name="intent" value="undo" className="min-h-9 font-semibold underline">
-                {labels.undo}
+                {undo}
               </button>
             )}
           </span>
         )
       }
       className={
-        // mb-0: the page's space-y gives its children a bottom margin, which would lift a fixed bar off the tab bar.
-        "fixed inset-x-0 bottom-[calc(3.5rem+env(safe-area-inset-bottom))] z-20 flex flex-wrap max-md:mb-0 items-stretch gap-1.5 border-t border-slate-200 bg-white/95 px-3 py-2 shadow-[0_-4px_12px_rgb(15_23_42/0.08)] backdrop-blur " +
-        "md:static md:rounded-lg md:border md:bg-white md:p-2 md:shadow-none " +
+        // Its wrapper is `display: contents` (the page's space-y margin would lift a fixed bar off the tab bar): the toolbar keeps its own.
+        "fixed inset-x-0 bottom-[calc(3.5rem+env(safe-area-inset-bottom))] z-20 flex flex-wrap items-stretch gap-1.5 border-t border-slate-200 bg-white/95 px-3 py-2 shadow-[0_-4px_12px_rgb(15_23_42/0.08)] backdrop-blur " +
+        "md:static md:mb-6 md:rounded-lg md:border md:bg-white md:p-2 md:shadow-none " +
         "[&>[role=alert]]:basis-full [&>[role=status]]:basis-full"
       }
     >
-      {next && (
-        <SubmitButton name="intent" value="move" pendingLabel={labels.sending} className="btn-primary min-h-12 min-w-0 flex-1 flex-col gap-0 px-1.5 text-[0.95rem] leading-tight md:flex-none md:flex-row md:gap-2 md:px-4 md:text-base">
-          <span>{next.label}</span>
-          <span className="flex items-center gap-1 text-xs font-normal opacity-90 md:text-sm">
-            <Icon name="arrow" className="h-3.5 w-3.5" />
-            {statusLabels[next.to]}
-          </span>
+      {step && (
+        <SubmitButton
+          name="intent"
+          value="step"
+          pendingLabel={steps.working}
+          className="btn-primary min-h-12 min-w-0 flex-1 flex-col gap-0 px-1.5 text-[0.95rem] leading-tight md:flex-none md:flex-row md:gap-2 md:px-4 md:text-base"
+        >
+          <span>{steps.steps[step]}</span>
+          {/* Where the step leaves the ticket, unless the step's word says it already ("Terminé"). */}
+          {outcome !== steps.steps[step] && (
+            <span className="flex items-center gap-1 text-xs font-normal opacity-90 md:text-sm">
+              <Icon name="arrow" className="h-3.5 w-3.5" />
+              {outcome}
+            </span>
+          )}
         </SubmitButton>
       )}
       {commentField && (
@@ -149,7 +184,7 @@ export function TicketActionBar(props: TicketActionBarProps) {
             buttonClassName={tiles}
             previewClassName="order-first basis-full"
             recordedActions={
-              <SubmitButton name="intent" value="voice" pendingLabel={labels.sending} className="btn-primary ml-auto">
+              <SubmitButton name="intent" value="voice" pendingLabel={steps.working} className="btn-primary ml-auto">
                 {labels.sendVoice}
               </SubmitButton>
             }
@@ -157,5 +192,6 @@ export function TicketActionBar(props: TicketActionBarProps) {
         </>
       )}
     </ActionForm>
+    </div>
   );
 }

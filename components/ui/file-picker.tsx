@@ -88,7 +88,7 @@ export function FilePicker(props: FilePickerProps) {
         className={`relative cursor-pointer has-[input:focus-visible]:outline-2 has-[input:focus-visible]:outline-offset-2 has-[input:focus-visible]:outline-amber-600 ${buttonClassName}`}
       >
         {icon}
-        <span className={iconOnly ? "sr-only" : undefined}>{label}</span>
+        {iconOnly ? <span className="sr-only">{label}</span> : label}
         <input
           ref={input}
           id={id}

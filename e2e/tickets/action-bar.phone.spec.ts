@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { account, storageState } from "../fixtures/accounts";
-import { createTicketRow, ticketRow, uniqueTag } from "../fixtures/tickets";
+import { createTicketRow, ticketRow, uniqueTag, userId } from "../fixtures/tickets";
 import { expectPageFitsWidth } from "../fixtures/layout";
 
 // The ticket page's action bar on a 360 × 740 touch phone (phone project only).
@@ -19,21 +19,22 @@ const bar = (page: Page) => page.getByRole("form", { name: "Actions rapides" });
 const tabBar = (page: Page) => page.getByRole("navigation", { name: "Navigation principale" });
 
 test("the action bar is on screen without scrolling, just above the tab bar, and its next step moves the ticket in one tap, with undo", async ({ page }) => {
-  const ticket = await createTicketRow({ title: `Barre ${uniqueTag("ab")}`, reporterEmail: account("operator").email, status: "diagnostic" });
+  const mine = await userId(account("technician").email);
+  const ticket = await createTicketRow({ title: `Barre ${uniqueTag("ab")}`, reporterEmail: account("operator").email, status: "diagnostic", assignedTo: mine });
   await page.goto(`/tickets/${ticket.ticketId}`);
   await expect(bar(page)).toBeInViewport({ ratio: 1 });
   const [barBox, tabsBox] = [(await bar(page).boundingBox())!, (await tabBar(page).boundingBox())!];
   expect(Math.abs(barBox.y + barBox.height - tabsBox.y)).toBeLessThanOrEqual(1);
 
-  // One tap: the step this ticket is at, then the status it goes to.
+  // One tap: the step "Mon travail" offers for this ticket, then the status it goes to.
   await bar(page).getByRole("button", { name: /^Commencer\s*En cours$/ }).click();
-  await expect(bar(page).getByRole("status")).toContainText("Statut\u00a0: «\u00a0En cours\u00a0».");
+  await expect(bar(page).getByRole("status")).toContainText(`${ticket.ticketId} : en cours.`);
   await expect(page.getByTestId("ticket-status")).toHaveText("En cours");
   expect((await ticketRow(ticket.id)).status).toBe("in_progress");
-  await expect(bar(page).getByRole("button", { name: /^Terminer\s*Terminé$/ })).toBeVisible();
+  await expect(bar(page).getByRole("button", { name: /^Terminé$/ })).toBeVisible();
 
   await bar(page).getByRole("button", { name: "Annuler" }).click();
-  await expect(bar(page).getByRole("status")).toContainText("Statut remis à «\u00a0Diagnostic\u00a0».");
+  await expect(bar(page).getByRole("status")).toContainText(`${ticket.ticketId} remis à «\u00a0Diagnostic\u00a0».`);
   await expect(page.getByTestId("ticket-status")).toHaveText("Diagnostic");
   expect((await ticketRow(ticket.id)).status).toBe("diagnostic");
 
@@ -45,13 +46,21 @@ test("the action bar is on screen without scrolling, just above the tab bar, and
   await expectPageFitsWidth(page);
 });
 
-test("the bar is reached by keyboard, and its comment button takes you to the comment box", async ({ page }) => {
-  const ticket = await createTicketRow({ title: `Clavier ${uniqueTag("ab")}`, reporterEmail: account("operator").email, status: "received" });
+test("the bar is reached by keyboard: a team ticket is taken in one key press, and the comment button goes to the comment box", async ({ page }) => {
+  const ticket = await createTicketRow({ title: `Clavier ${uniqueTag("ab")}`, reporterEmail: account("operator").email, status: "received", assignedTo: 0 });
   await page.goto(`/tickets/${ticket.ticketId}`);
   await page.getByRole("link", { name: /Retour au tableau/ }).focus();
-  const next = bar(page).getByRole("button", { name: /^Diagnostiquer\s*Diagnostic$/ });
-  for (let i = 0; i < 8 && !(await next.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
-  await expect(next).toBeFocused();
+  const take = bar(page).getByRole("button", { name: /^Je m’en occupe\s*À moi$/ });
+  for (let i = 0; i < 8 && !(await take.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(take).toBeFocused();
+  // Offered once on the page: the Actions panel leaves it to the bar.
+  await expect(page.getByRole("button", { name: /Je m’en occupe/ })).toHaveCount(1);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("ticket-assignee")).toHaveText(account("technician").name);
+  expect((await ticketRow(ticket.id)).assigned_to).toBe(await userId(account("technician").email));
+  const start = bar(page).getByRole("button", { name: /^Commencer\s*En cours$/ });
+  await expect(start).toBeVisible();
+  await start.focus();
   await page.keyboard.press("Tab");
   await expect(bar(page).getByRole("link", { name: "Commenter" })).toBeFocused();
   await page.keyboard.press("Enter");
@@ -87,14 +96,20 @@ test("a photo from the bar is added as soon as it is chosen, and a voice note af
   await expect(bar(page).getByRole("button", { name: "Note vocale" })).toBeVisible();
 });
 
-test("an operator's bar has no status step, and its tiles share the row", async ({ browser }) => {
+test("a colleague's ticket is never taken in one tap: the bar offers its status step; an operator's bar has none", async ({ browser, page }) => {
+  const colleague = await userId("patrick.lavoie@atelier.demo");
+  const theirs = await createTicketRow({ title: `Collègue ${uniqueTag("ab")}`, reporterEmail: account("operator").email, status: "in_progress", assignedTo: colleague });
+  await page.goto(`/tickets/${theirs.ticketId}`);
+  await expect(bar(page).getByRole("button", { name: /^Terminé$/ })).toBeVisible();
+  await expect(bar(page).getByRole("button", { name: /Je m’en occupe/ })).toHaveCount(0);
+
   const context = await browser.newContext({ storageState: storageState("operator") });
-  const page = await context.newPage();
+  const operator = await context.newPage();
   const ticket = await createTicketRow({ title: `Opérateur ${uniqueTag("ab")}`, reporterEmail: account("operator").email });
-  await page.goto(`/tickets/${ticket.ticketId}`);
-  await expect(bar(page)).toBeInViewport({ ratio: 1 });
-  await expect(bar(page).getByRole("button", { name: /Diagnostiquer/ })).toHaveCount(0);
-  const comment = (await bar(page).getByRole("link", { name: "Commenter" }).boundingBox())!;
+  await operator.goto(`/tickets/${ticket.ticketId}`);
+  await expect(bar(operator)).toBeInViewport({ ratio: 1 });
+  await expect(bar(operator).getByRole("button", { name: /Je m’en occupe|Commencer|Terminé/ })).toHaveCount(0);
+  const comment = (await bar(operator).getByRole("link", { name: "Commenter" }).boundingBox())!;
   expect(comment.width).toBeGreaterThan(90);
   await context.close();
 });

@@ -122,23 +122,12 @@ export const ticketsEn: Messages["tickets"] = {
   },
   bar: {
     title: "Quick actions",
-    next: {
-      received: "Diagnose",
-      diagnostic: "Start",
-      in_progress: "Finish",
-      waiting_parts: "Resume",
-      completed: "Archive",
-    },
-    moved: "Status: “{status}”.",
-    undo: "Undo",
-    undone: "Status back to “{status}”.",
     comment: "Comment",
     photo: "Photo",
     voice: "Voice note",
     photoAdded: "{count, plural, one {Photo added.} other {# photos added.}}",
     sendVoice: "Send the note",
     voiceAdded: "Voice note added.",
-    sending: "Sending…",
   },
   comments: {
     title: "Comments",

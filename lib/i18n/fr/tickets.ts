@@ -121,23 +121,12 @@ export const ticketsFr = {
   },
   bar: {
     title: "Actions rapides",
-    next: {
-      received: "Diagnostiquer",
-      diagnostic: "Commencer",
-      in_progress: "Terminer",
-      waiting_parts: "Reprendre",
-      completed: "Archiver",
-    },
-    moved: "Statut\u00a0: «\u00a0{status}\u00a0».",
-    undo: "Annuler",
-    undone: "Statut remis à «\u00a0{status}\u00a0».",
     comment: "Commenter",
     photo: "Photo",
     voice: "Note vocale",
     photoAdded: "{count, plural, one {Photo ajoutée.} other {# photos ajoutées.}}",
     sendVoice: "Envoyer la note",
     voiceAdded: "Note vocale ajoutée.",
-    sending: "Envoi…",
   },
   comments: {
     title: "Commentaires",

@@ -23,8 +23,9 @@ import { can } from "@/lib/permissions";
 import { getTicketChecklist } from "@/lib/plans/queries";
 import { getTicketDetails } from "@/lib/tickets/queries";
 import { ACCEPTED_TYPES } from "@/lib/file-types";
-import type { TicketStatus } from "@/lib/tickets/model";
-import { nextStatus } from "@/lib/tickets/next-step";
+import { closedStatuses, TEAM_ASSIGNEE, type TicketStatus } from "@/lib/tickets/model";
+import { nextWorkStep, type WorkStepKind } from "@/lib/tickets/work";
+import type { Actor } from "@/lib/operation";
 
 export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId]">): Promise<Metadata> {
   return { title: decodeURIComponent((await params).ticketId) };
@@ -49,11 +50,11 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
   const now = new Date();
   const reported = (await searchParams).reported !== undefined;
   const status = details.ticket.status as TicketStatus;
-  const next = can(user, "ticket.move") ? nextStatus(status) : null;
+  const step = barStep(details.ticket, user);
 
   return (
-    // Phones: room under the content for the action bar, fixed above the tab bar.
-    <div className="space-y-6 max-md:pb-24">
+    // Phones: room under the content for the action bar, fixed above the tab bar, as tall as the bar is.
+    <div className="space-y-6 max-md:pb-[calc(var(--action-bar-height,5rem)+1rem)]">
       {unreadNotifications && <ReadTicketNotifications ticketId={details.ticket.id} />}
       {reported && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900">
@@ -86,8 +87,11 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
       <FeedbackGroup>
         <TicketActionBar
           id={details.ticket.id}
+          ticketId={details.ticket.ticketId}
           status={status}
-          next={next && { to: next, label: t.tickets.bar.next[status as keyof typeof t.tickets.bar.next] }}
+          step={step}
+          steps={t.home.work}
+          undo={t.tickets.board.undo}
           commentField={can(user, "ticket.comment") ? NEW_COMMENT_FIELD : null}
           accept={can(user, "ticket.addMedia") ? ACCEPTED_TYPES : null}
           statusLabels={t.status}
@@ -104,7 +108,7 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
             </div>
           </div>
           <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
-            <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} now={now} />
+            <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} now={now} takeInBar={step === "take"} />
           </div>
           <div className="min-w-0 space-y-6 lg:col-start-1">
             {checklist && <TicketChecklist checklist={checklist} canCheck={can(user, "ticket.checklist")} locale={locale} timeZone={settings.timeZone} t={t} />}
@@ -116,4 +120,15 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
       </FeedbackGroup>
     </div>
   );
+}
+
+/**
+ * The action bar's one-tap step: the one "Mon travail" offers (lib/tickets/work.ts), for
+ * those who work on tickets, while the ticket is open. A colleague's ticket is never
+ * taken in one tap: its step is the status one, as if it were this person's.
+ */
+function barStep(ticket: { status: string; assignedTo: number | null }, user: Actor): WorkStepKind | null {
+  if (!can(user, "ticket.move") || (closedStatuses as readonly string[]).includes(ticket.status)) return null;
+  const someoneElses = ticket.assignedTo !== null && ticket.assignedTo !== TEAM_ASSIGNEE && ticket.assignedTo !== user.id;
+  return nextWorkStep(someoneElses ? { ...ticket, assignedTo: user.id } : ticket, user.id);
 }
