@@ -19,6 +19,8 @@ import { factoryDay, formatTicketId } from "./ids";
 import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 import { findSourceMessage } from "../messages/queries";
+import { publishLive } from "../messages/live";
+import { continueAfterResponse } from "../after-response";
 import { mediaInsert, mediaStatements } from "./media";
 import { changeTicketAndNotify, dispatchWritten, reportChanged, ticketAssigned, writeAndNotify } from "../notifications/events";
 import { commentStatements } from "./comments";
@@ -81,8 +83,14 @@ export function ticketInsert(data: {
   const base = formatTicketId(data.prefix, data.machineId, data.day, 0).slice(0, -3);
   const stamp = sqlDate(data.now);
   const plan = data.plan;
+  const next = sql`${base} || printf('%03d', COALESCE(MAX(CAST(substr(ticket_id, ${base.length + 1}) AS INTEGER)), 0) + 1)`;
+  // A message becomes one ticket: a second report from it gets no id, and the NOT NULL
+  // constraint then fails the whole batch, however close together the two reports came.
+  const ticketId = data.sourceMessageId
+    ? sql`CASE WHEN EXISTS (SELECT 1 FROM tickets WHERE source_message_id = ${data.sourceMessageId} AND deleted_at IS NULL) THEN NULL ELSE ${next} END`
+    : next;
   const insert = sql`
-    SELECT ${base} || printf('%03d', COALESCE(MAX(CAST(substr(ticket_id, ${base.length + 1}) AS INTEGER)), 0) + 1) AS ticket_id,
+    SELECT ${ticketId} AS ticket_id,
            ${data.title}, ${data.description}, ${data.machineId}, 'received', ${data.priority}, ${data.reportedBy}, ${data.sourceMessageId},
            ${plan?.assignedTo ?? null}, ${plan ? sqlDate(plan.dueAt) : null}, ${plan?.id ?? null}, ${plan ? sqlDate(plan.dueAt) : null},
            ${stamp}, ${stamp}
@@ -107,6 +115,7 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
   // A message someone else's pair wrote is refused as one that does not exist.
   const source = input.fromMessage ? await findSourceMessage(db, user, input.fromMessage) : null;
   if (input.fromMessage && !source) refuse("notFound");
+  if (source?.ticketId) refuse("messageAlreadyTicket", { values: { ticket: source.ticketId } });
 
   // Photos go to R2 first, checked by content: a refused file stops everything before any row exists.
   const stored: StoredMedia[] = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
@@ -154,10 +163,15 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
     try {
       const [inserted] = await writeBatch(db, statements);
       const created = inserted!.rows[0] as { id: number; ticket_id: string };
+      // The conversation's open pages show the message as reported.
+      if (source) continueAfterResponse(publishLive(ctx, source.conversationKey, { type: "ticketed", conversationKey: source.conversationKey, id: source.id, ticketId: created.ticket_id }));
       return { id: Number(created.id), ticketId: created.ticket_id };
     } catch (error) {
       if (attempt < MAX_ID_ATTEMPTS && isUniqueViolation(error)) continue;
       await removeStoredObjects(ctx, stored);
+      // Reported from the same message by someone else a moment before (ticketInsert's guard).
+      const reported = source && (await findSourceMessage(db, user, source.id))?.ticketId;
+      if (reported) refuse("messageAlreadyTicket", { values: { ticket: reported } });
       throw error;
     }
   }
