@@ -102,8 +102,11 @@ export function ActionForm<T>(props: ActionFormProps<T>) {
     if (result.ok) {
       if (typeof resetOnSuccess === "function" ? resetOnSuccess(result.data) : resetOnSuccess) element.reset();
       // A refresh() renders the page again; the keyboard user stays where they were, not at the top.
+      // Only focus the render dropped (back on the body): someone who has moved on, to a message's
+      // menu while a send settles, keeps the focus they chose.
       const used = submitter.current;
-      if (used?.isConnected && !element.contains(document.activeElement)) used.focus();
+      const dropped = !document.activeElement || document.activeElement === document.body;
+      if (used?.isConnected && dropped) used.focus();
       return;
     }
     if (resetOnSubmit && sent.current) restoreText(element, sent.current);
