@@ -11,7 +11,9 @@ export type LiveEvent =
   | { type: "read"; conversationKey: string; userId: number; lastReadId: number }
   | { type: "deleted"; conversationKey: string; id: number }
   /** The person's notifications changed (lib/notifications): the bell reads its count again. */
-  | { type: "notifications" };
+  | { type: "notifications" }
+  /** Some ticket changed (lib/tickets/live.ts): open boards render again. It names none, so it tells nobody anything. */
+  | { type: "tickets" };
 
 /** An error's first line: outside a worker (tests, scripts) OpenNext explains itself over a dozen lines. */
 const reason = (error: unknown) => String(error).split("\n").find((line) => line.trim() && !/^Error:\s*$/.test(line)) ?? String(error);

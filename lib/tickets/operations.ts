@@ -21,6 +21,7 @@ import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeS
 import { findSourceMessage } from "../messages/queries";
 import { mediaInsert } from "./media";
 import { changeTicketAndNotify, reportChanged, ticketAssigned } from "../notifications/events";
+import { ticketsChanged } from "./live";
 
 const id = z.coerce.number().int().positive();
 const title = z.string().trim().min(3).max(120);
@@ -153,6 +154,7 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
     try {
       const [inserted] = await writeBatch(db, statements);
       const created = inserted!.rows[0] as { id: number; ticket_id: string };
+      ticketsChanged(ctx);
       return { id: Number(created.id), ticketId: created.ticket_id };
     } catch (error) {
       if (attempt < MAX_ID_ATTEMPTS && isUniqueViolation(error)) continue;
@@ -166,7 +168,8 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
 
 export const editTicket = defineOperation(
   { input: z.object({ id, title, description, version }), permission: "ticket.view" },
-  async (input, { db, user, now = new Date() }) => {
+  async (input, ctx) => {
+    const { db, user, now = new Date() } = ctx;
     const ticket = await openTicket(db, input.id);
     if (!canEditTicketText(user, ticket)) refuse("forbidden");
     const changed = [ticket.title !== input.title && "title", ticket.description !== input.description && "description"].filter(Boolean);
@@ -180,6 +183,7 @@ export const editTicket = defineOperation(
       now,
     );
     if (!count) await refuseStale(db, ticket.id);
+    ticketsChanged(ctx);
     return { id: ticket.id };
   },
 );
@@ -206,6 +210,7 @@ export const moveTicket = defineOperation({ input: moveInput, permission: "ticke
     const exists = await db.ticket.count({ where: { id: input.id, deletedAt: null } });
     refuse(exists ? "movedMeanwhile" : "notFound");
   }
+  ticketsChanged(ctx);
   return { id: input.id, status: input.to };
 });
 
@@ -231,6 +236,7 @@ async function setAssignee(ctx: ActionContext, ticketId: number, to: number | nu
     ticketAssigned(ticket.id, to, { actorId: user.id, now }),
   );
   if (!count) await refuseStale(db, ticket.id);
+  ticketsChanged(ctx);
   return { id: ticket.id, assignedTo: to };
 }
 
@@ -256,7 +262,8 @@ const scheduleInput = z.object({
   time: z.union([z.literal(""), z.string().regex(/^\d{2}:\d{2}$/)]).default(""),
 });
 
-export const scheduleTicket = defineOperation({ input: scheduleInput, permission: "ticket.schedule" }, async (input, { db, user, locale, now = new Date() }) => {
+export const scheduleTicket = defineOperation({ input: scheduleInput, permission: "ticket.schedule" }, async (input, ctx) => {
+  const { db, user, locale, now = new Date() } = ctx;
   const ticket = await openTicket(db, input.id);
   let when: Date | null = null;
   if (input.date) {
@@ -276,12 +283,14 @@ export const scheduleTicket = defineOperation({ input: scheduleInput, permission
     now,
   );
   if (!count) await refuseStale(db, ticket.id);
+  ticketsChanged(ctx);
   return { id: ticket.id };
 });
 
 export const setTicketPriority = defineOperation(
   { input: z.object({ id, priority: z.enum(ticketPriorities) }), permission: "ticket.setPriority" },
-  async (input, { db, user, now = new Date() }) => {
+  async (input, ctx) => {
+    const { db, user, now = new Date() } = ctx;
     const ticket = await openTicket(db, input.id);
     if (ticket.priority === input.priority) return { id: ticket.id };
     const count = await changeTicket(
@@ -292,13 +301,15 @@ export const setTicketPriority = defineOperation(
       now,
     );
     if (!count) await refuseStale(db, ticket.id);
+    ticketsChanged(ctx);
     return { id: ticket.id };
   },
 );
 
 // ---------------------------------------------------------------- delete
 
-export const deleteTicket = defineOperation({ input: z.object({ id }), permission: "ticket.delete" }, async (input, { db, user, now = new Date() }) => {
+export const deleteTicket = defineOperation({ input: z.object({ id }), permission: "ticket.delete" }, async (input, ctx) => {
+  const { db, user, now = new Date() } = ctx;
   const [deleted] = await writeBatch(db, [
     sql`UPDATE tickets SET deleted_at = ${now}, updated_at = ${now} WHERE id = ${input.id} AND deleted_at IS NULL`,
     ticketEventsInsert([{ ticketId: input.id, actorId: user.id, type: "deleted" }], now)!,
@@ -306,5 +317,6 @@ export const deleteTicket = defineOperation({ input: z.object({ id }), permissio
     ...endDowntimeOnDelete(input.id, user.id, now),
   ]);
   if (!deleted!.changes) refuse("notFound");
+  ticketsChanged(ctx);
   return { id: input.id };
 });
