@@ -1,18 +1,24 @@
-// The tab bar's icons: inline SVG (no icon font, no request), decorative since
-// every tab carries its word too.
+// The tab bar's icons, and a few of the pages': inline SVG (no icon font, no
+// request), decorative: every control that shows one is named in words too.
 const paths = {
   home: "M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z",
   tickets: "M4 4h5v16H4zM10.5 4h5v10h-5zM17 4h3v7h-3z",
   report: "M12 5v14M5 12h14",
   messages: "M4 5h16v11H8l-4 4z",
   more: "M5 12h.01M12 12h.01M19 12h.01",
+  filter: "M3 5h18l-7 8v6l-4 2v-8z",
+  chevron: "m9 6 6 6-6 6",
+  grip: "M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01",
 } as const;
+
+/** Drawn as dots: round caps on zero-length strokes. */
+const dotted: readonly IconName[] = ["more", "grip"];
 
 export type IconName = keyof typeof paths;
 
 export function Icon({ name, className = "h-6 w-6" }: { name: IconName; className?: string }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className={className} fill="none" stroke="currentColor" strokeWidth={name === "more" ? 3.5 : 2} strokeLinecap="round" strokeLinejoin="round">
+    <svg aria-hidden="true" viewBox="0 0 24 24" className={className} fill="none" stroke="currentColor" strokeWidth={dotted.includes(name) ? 3.5 : 2} strokeLinecap="round" strokeLinejoin="round">
       <path d={paths[name]} />
     </svg>
   );

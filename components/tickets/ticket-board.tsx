@@ -44,6 +44,7 @@ export function TicketBoard({ board, filters, limits, canMove, now, locale, time
   const b = t.tickets.board;
   return (
     <BoardColumns
+      renderedAt={now.getTime()}
       columns={board.columns.map((c) => ({
         status: c.status,
         label: t.status[c.status],
@@ -55,6 +56,7 @@ export function TicketBoard({ board, filters, limits, canMove, now, locale, time
       canMove={canMove}
       locale={locale}
       labels={{
+        tabs: b.tabs,
         column: b.column,
         empty: b.emptyColumn,
         more: b.more,

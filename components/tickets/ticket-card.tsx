@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { PriorityPill } from "@/components/dashboard/priority-badge";
+import { Icon } from "@/components/shell/icons";
 import type { Locale } from "@/lib/i18n";
 import { format, type PluralTemplate } from "@/lib/i18n/format";
 import { MoveMenu } from "./move-menu";
@@ -63,9 +64,9 @@ export function TicketCard({ card, labels, canMove, locale, lifted, drag }: Tick
           data-drag-handle
           title={format(labels.dragHandle, { ticket: card.ticketId })}
           onContextMenu={(e) => e.preventDefault()}
-          className="absolute top-1 right-1 flex h-10 w-10 cursor-grab touch-none items-center justify-center rounded text-lg text-slate-500 select-none [-webkit-touch-callout:none]"
+          className="absolute top-1 right-1 flex h-10 w-10 cursor-grab touch-none items-center justify-center rounded text-slate-500 select-none [-webkit-touch-callout:none]"
         >
-          ⠿
+          <Icon name="grip" className="h-5 w-5" />
         </span>
       )}
       <p className="font-mono text-xs text-slate-500">{card.ticketId}</p>

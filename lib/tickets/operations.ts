@@ -194,7 +194,9 @@ export const moveInput = z.object({ id, from: z.enum(ticketStatuses), to: z.enum
 
 export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, ctx) => {
   const { db, user, now = new Date() } = ctx;
-  if (input.from === input.to) return { id: input.id, status: input.to };
+  // writtenAt: the server's clock once the move is in D1. The board keeps showing its own move until it has
+  // a render that started later (components/tickets/board-columns.tsx), whatever live render comes in between.
+  if (input.from === input.to) return { id: input.id, status: input.to, writtenAt: Date.now() };
   const count = await changeTicketAndNotify(
     ctx,
     // Only from the column the user saw it in: a ticket someone else moved meanwhile is not yanked back.
@@ -211,7 +213,7 @@ export const moveTicket = defineOperation({ input: moveInput, permission: "ticke
     refuse(exists ? "movedMeanwhile" : "notFound");
   }
   ticketsChanged(ctx);
-  return { id: input.id, status: input.to };
+  return { id: input.id, status: input.to, writtenAt: Date.now() };
 });
 
 // ---------------------------------------------------------------- assign, take
