@@ -25,8 +25,9 @@ export interface BoardColumnView {
 }
 
 export interface BoardLabels {
-  /** The phone's tabs, one per column. */
+  /** The phone's tabs, one per column, and the word after their counts. */
   tabs: string;
+  tabCount: PluralTemplate;
   column: PluralTemplate;
   empty: string;
   more: PluralTemplate;
@@ -228,7 +229,7 @@ export function BoardColumns({ columns, renderedAt, cards, canMove, labels, card
         onSelect={tabs.select}
         over={drag?.over ?? null}
         label={labels.tabs}
-        countLabel={labels.column}
+        countLabel={labels.tabCount}
         locale={locale}
       />
       {/* Phones: one full-width column at a time, a swipe snapping to the next (each column

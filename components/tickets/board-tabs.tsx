@@ -95,6 +95,7 @@ interface BoardTabsProps {
   /** The tab under a dragged card: dropping there moves the card to its column. */
   over: string | null;
   label: string;
+  /** The word after a tab's count, for screen readers ("tickets"). */
   countLabel: PluralTemplate;
   locale: Locale;
 }
@@ -158,7 +159,6 @@ export function BoardTabs({ tabs, board, selected, onSelect, over, label, countL
               role="tab"
               aria-selected={active}
               aria-controls={panelId(tab.status)}
-              aria-label={fill(countLabel, { status: tab.label, count: tab.count }, locale)}
               tabIndex={active ? 0 : -1}
               data-column={tab.status}
               onClick={() => onSelect(tab.status)}
@@ -166,10 +166,12 @@ export function BoardTabs({ tabs, board, selected, onSelect, over, label, countL
                 active ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white text-slate-800"
               } ${over === tab.status ? "ring-4 ring-amber-500/60" : ""}`}
             >
-              {tab.label}
-              <span aria-hidden className={`min-w-6 rounded-full px-1.5 text-center text-xs tabular-nums ${active ? "bg-white text-slate-900" : "bg-slate-100 text-slate-700"}`}>
+              {/* Named by what it shows, then the word for the count ("Diagnostic 2 tickets"): a voice user says what they see. */}
+              {tab.label}{" "}
+              <span className={`min-w-6 rounded-full px-1.5 text-center text-xs tabular-nums ${active ? "bg-white text-slate-900" : "bg-slate-100 text-slate-700"}`}>
                 {tab.count}
-              </span>
+              </span>{" "}
+              <span className="sr-only">{fill(countLabel, { count: tab.count }, locale)}</span>
             </button>
           );
         })}

@@ -57,6 +57,7 @@ export function TicketBoard({ board, filters, limits, canMove, now, locale, time
       locale={locale}
       labels={{
         tabs: b.tabs,
+        tabCount: b.tabCount,
         column: b.column,
         empty: b.emptyColumn,
         more: b.more,

@@ -35,9 +35,9 @@ test("the first card starts within 200 px of the top, under the tabs, with no se
 
 test("tabs carry each column's count; a tap, a swipe and the arrow keys change the column shown", async ({ page }) => {
   const { received, diagnostic, inProgress } = await ownBoard(page);
-  const receivedTab = tab(page, /^Requête reçue : 1 ticket$/);
-  const diagnosticTab = tab(page, /^Diagnostic : 2 tickets$/);
-  const inProgressTab = tab(page, /^En cours : 1 ticket$/);
+  const receivedTab = tab(page, /^Requête reçue 1 ticket$/);
+  const diagnosticTab = tab(page, /^Diagnostic 2 tickets$/);
+  const inProgressTab = tab(page, /^En cours 1 ticket$/);
   await expect(receivedTab).toHaveAttribute("aria-selected", "true");
   await expect(receivedTab).toContainText("1");
   await expect(diagnosticTab).toHaveAttribute("aria-selected", "false");

@@ -8,6 +8,7 @@ export const ticketsEn: Messages["tickets"] = {
     exportCsv: "Export (CSV)",
     moreActions: "More actions",
     tabs: "Board columns",
+    tabCount: "{count, plural, one {ticket} other {tickets}}",
     column: "{status}: {count, plural, one {# ticket} other {# tickets}}",
     more: "{count, plural, one {# more: narrow the filters to see it.} other {# more: narrow the filters to see them.}}",
     emptyColumn: "No tickets",

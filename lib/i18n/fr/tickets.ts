@@ -8,6 +8,7 @@ export const ticketsFr = {
     /** A phone's "…" button beside the title: export. */
     moreActions: "Plus d’actions",
     tabs: "Colonnes du tableau",
+    tabCount: "{count, plural, one {ticket} other {tickets}}",
     column: "{status} : {count, plural, one {# ticket} other {# tickets}}",
     more: "{count, plural, one {# autre : affinez les filtres pour le voir.} other {# autres : affinez les filtres pour les voir.}}",
     emptyColumn: "Aucun ticket",
