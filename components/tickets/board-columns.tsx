@@ -1,28 +1,20 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { moveTicketAction } from "@/app/(app)/tickets/actions";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { TicketStatus } from "@/lib/tickets/model";
 import type { Locale } from "@/lib/i18n";
 import { format as fill, type PluralTemplate } from "@/lib/i18n/format";
 import { BoardContext, type BoardContextValue } from "./board-context";
+import type { BoardView } from "@/lib/tickets/board-view";
+import { fetchRead } from "@/components/messages/fetch-read";
 import { BoardTabs, panelId, tabId, useColumnTabs, useNarrowBoard } from "./board-tabs";
-import { useHoldLiveTickets } from "./live-tickets";
+import { useTicketsChanged } from "./live-tickets";
 import { MoveToast, type MoveNotice } from "./move-toast";
-import { TicketCard, type CardLabels, type CardView } from "./ticket-card";
+import { TicketCard, type CardLabels } from "./ticket-card";
 import { useBoardDrag } from "./use-board-drag";
-
-export interface BoardColumnView {
-  status: TicketStatus;
-  label: string;
-  count: number;
-  ids: number[];
-  /** The same board with this column showing more cards, and how many more; null once the column shows all it may. */
-  more: { href: string; count: number } | null;
-}
 
 export interface BoardLabels {
   /** The phone's tabs, one per column, and the word after their counts. */
@@ -43,10 +35,8 @@ export interface BoardLabels {
 }
 
 interface BoardColumnsProps {
-  columns: BoardColumnView[];
-  /** When the server started rendering this board (its clock, ms): what it shows was read after that. */
-  renderedAt: number;
-  cards: Record<number, CardView>;
+  /** The board as the page was rendered with; read again (GET /tickets/read/board) when tickets change elsewhere. */
+  view: BoardView;
   canMove: boolean;
   labels: BoardLabels;
   cardLabels: CardLabels;
@@ -64,21 +54,19 @@ type Placement = Record<string, number[]>;
 interface LocalMove {
   id: number;
   to: string;
-  index: number;
   writtenAt: number | null;
 }
 
 /** The moves a render that started at `renderedAt` already shows, or overrules, are the server's now. */
 const pending = (moves: LocalMove[], renderedAt: number) => moves.filter((m) => m.writtenAt === null || m.writtenAt >= renderedAt);
 
+/** The placement with these moves made: each card at the top of its column, where the server puts a card just changed (lib/tickets/board.ts). */
 function withMoves(placement: Placement, moves: LocalMove[]): Placement {
   if (!moves.length) return placement;
   const next = { ...placement };
   for (const move of moves) {
     for (const [status, ids] of Object.entries(next)) if (ids.includes(move.id)) next[status] = ids.filter((i) => i !== move.id);
-    const column = [...(next[move.to] ?? [])];
-    column.splice(move.index, 0, move.id);
-    next[move.to] = column;
+    next[move.to] = [move.id, ...(next[move.to] ?? [])];
   }
   return next;
 }
@@ -91,23 +79,28 @@ const ASK_ON_TOUCH: string[] = ["completed", "archived"];
  * or the cards' "Déplacer vers…" menus. A move shows at once and stays: the
  * server's answer is only "yes" (then it can be undone for a few seconds, by the
  * same move back, which the server checks like any other) or "no", which rolls it
- * back with the reason and reloads the board. A phone shows one column at a time,
+ * back with the reason and reads the board again. It follows what others change:
+ * when tickets change anywhere, it reads itself again (GET /tickets/read/board,
+ * lib/tickets/board-view.ts) and shows that. A phone shows one column at a time,
  * under tabs (board-tabs.tsx): a swipe or a tab changes column, and a card dragged
  * onto a tab moves there.
  */
-export function BoardColumns({ columns, renderedAt, cards, canMove, labels, cardLabels, locale }: BoardColumnsProps) {
-  const router = useRouter();
+export function BoardColumns({ view: rendered, canMove, labels, cardLabels, locale }: BoardColumnsProps) {
   const [moving, startTransition] = useTransition();
   const [notice, setNotice] = useState<MoveNotice | null>(null);
   const [asking, setAsking] = useState<{ id: number; to: TicketStatus } | null>(null);
+  // The latest board: the page's render (a navigation, "Afficher N de plus", brings a new one) or a later read.
+  const [latest, setLatest] = useState({ view: rendered, from: rendered });
+  const view = latest.from === rendered ? latest.view : rendered;
+  const { columns, cards, renderedAt } = view;
   const placement = useMemo(() => Object.fromEntries(columns.map((c) => [c.status, c.ids])) as Placement, [columns]);
   // The board as the user sees it: the server's placement, plus the moves made here that it does not show yet.
   const [local, setLocal] = useState<{ moves: LocalMove[]; render: number }>({ moves: [], render: renderedAt });
   if (local.render !== renderedAt) setLocal({ moves: pending(local.moves, renderedAt), render: renderedAt });
   const shown = useMemo(() => withMoves(placement, local.moves), [placement, local.moves]);
   const place = useCallback(
-    (id: number, to: string, index = 0, writtenAt: number | null = null) =>
-      setLocal((state) => ({ ...state, moves: [...state.moves.filter((m) => m.id !== id), { id, to, index, writtenAt }] })),
+    (id: number, to: string, writtenAt: number | null = null) =>
+      setLocal((state) => ({ ...state, moves: [...state.moves.filter((m) => m.id !== id), { id, to, writtenAt }] })),
     [],
   );
   /** The server wrote the move: it stays shown until a render that started later. */
@@ -147,6 +140,25 @@ export function BoardColumns({ columns, renderedAt, cards, canMove, labels, card
     document.querySelector<HTMLElement>(`[data-ticket="${id}"] a`)?.focus();
   }, [placement]);
 
+  // Tickets changed elsewhere: the board is read again for this page's address (its filters and pages).
+  // Not while a card is in the hand, a drop asks, or a move is on its way: the read waits, or its answer does.
+  const current = useRef({ rendered, held: false, parked: null as BoardView | null });
+  const take = useCallback((fresh: BoardView) => {
+    const now = current.current;
+    if (now.held) return void (now.parked = fresh);
+    setLatest((state) => {
+      const shownView = state.from === now.rendered ? state.view : now.rendered;
+      return fresh.renderedAt > shownView.renderedAt ? { view: fresh, from: now.rendered } : state;
+    });
+  }, []);
+  const readAgain = useCallback(() => {
+    const search = location.search;
+    fetchRead<BoardView>(`/tickets/read/board${search}`).then(
+      (fresh) => fresh && location.search === search && take(fresh),
+      () => undefined, // Offline: the socket's next opening reads it again.
+    );
+  }, [take]);
+
   const statusOf = useCallback(
     (id: number) => Object.keys(shown).find((status) => shown[status]!.includes(id)) as TicketStatus | undefined,
     [shown],
@@ -159,22 +171,21 @@ export function BoardColumns({ columns, renderedAt, cards, canMove, labels, card
       const from = statusOf(id);
       if (!canMove || !from || from === to) return;
       if (options?.refocus) refocus.current = id;
-      const index = shown[from]!.indexOf(id);
       const ticket = cards[id]?.ticketId ?? id;
       // Undo is the move back, from where the ticket now is: the server refuses it if someone moved the ticket since.
       const undo = (movedAt: number) => () => {
         refocus.current = id;
         setNotice(null);
-        place(id, from, index);
+        place(id, from);
         startTransition(async () => {
           const result = await moveTicketAction({ id, from: to, to: from }).catch(() => ({ ok: false as const, error: labels.failed }));
           if (result.ok) {
             written(id, from, result.data.writtenAt);
             setNotice({ key: Date.now(), error: false, text: fill(labels.undone, { ticket, status: labelOf(from) }) });
           } else {
-            place(id, to, 0, movedAt);
+            place(id, to, movedAt);
             setNotice({ key: Date.now(), error: true, text: fill(labels.refused, { reason: result.error }) });
-            router.refresh();
+            readAgain();
           }
         });
       };
@@ -189,11 +200,11 @@ export function BoardColumns({ columns, renderedAt, cards, canMove, labels, card
         } else {
           forget(id);
           setNotice({ key: Date.now(), error: true, text: fill(labels.refused, { reason: result.error }) });
-          router.refresh();
+          readAgain();
         }
       });
     },
-    [canMove, cards, forget, labelOf, labels, place, router, shown, statusOf, written],
+    [canMove, cards, forget, labelOf, labels, place, readAgain, statusOf, written],
   );
 
   const dropped = useCallback(
@@ -210,8 +221,18 @@ export function BoardColumns({ columns, renderedAt, cards, canMove, labels, card
   const tabs = useColumnTabs(board, columns.map((c) => c.status), narrow);
   // One column wide, the board does not scroll sideways under a held card: the tabs are the other columns.
   const { drag, ghost, handlers } = useBoardDrag(canMove, dropped, { sideways: !narrow });
-  // A live render waits while a card is in the hand, a drop asks, or a move is on its way.
-  useHoldLiveTickets(drag !== null || asking !== null || moving);
+  const held = drag !== null || asking !== null || moving;
+  useLayoutEffect(() => {
+    current.current.rendered = rendered;
+    current.current.held = held;
+  });
+  useEffect(() => {
+    const parked = current.current.parked;
+    if (held || !parked) return;
+    current.current.parked = null;
+    take(parked);
+  }, [held, take]);
+  useTicketsChanged(readAgain, held);
   const context: BoardContextValue = { statuses: columns.map((c) => ({ status: c.status, label: c.label })), move, statusOf };
   const lifted = drag ? cards[drag.id] : undefined;
   const shownColumns = columns.map((column) => {

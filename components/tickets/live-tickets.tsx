@@ -1,65 +1,54 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useTransition } from "react";
+import { useEffect, useLayoutEffect, useRef, useTransition } from "react";
 import { useLiveEvents } from "@/components/messages/live-provider";
 
-/** A move often comes with its twin (J'y vais takes, then starts): one render for a burst. */
+/** A move often comes with its twin (J'y vais takes, then starts): one read for a burst. */
 const DEBOUNCE_MS = 250;
 
-// What holds a live render back, in this tab: a card in the hand, a move on its way.
-// A render under a dragged card would move it under the finger; under a move on its
-// way, the card would jump back until the answer came. The render runs when the last hold ends.
-const holds = new Set<object>();
-let held: (() => void) | null = null;
+/**
+ * Calls `reload` when a ticket changed anywhere (the "tickets" event, lib/tickets/live.ts),
+ * and when the tab's socket (re)opens, for what changed while it was closed. No polling:
+ * nothing happens while nothing changes. While `held` (a card in the hand, a move on its
+ * way), the reload waits, and runs once when it is let go.
+ */
+export function useTicketsChanged(reload: () => void, held: boolean): void {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const state = useRef({ reload, held, waiting: false });
+  useLayoutEffect(() => {
+    state.current.reload = reload;
+    state.current.held = held;
+  });
+  const changed = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      if (state.current.held) state.current.waiting = true;
+      else state.current.reload();
+    }, DEBOUNCE_MS);
+  };
+  useLiveEvents((event) => {
+    if (event.type === "tickets") changed();
+  }, changed);
 
-/** While `active`, a live render waits; it runs once nothing holds it any more. */
-export function useHoldLiveTickets(active: boolean): void {
   useEffect(() => {
-    if (!active) return;
-    const hold = {};
-    holds.add(hold);
-    return () => {
-      holds.delete(hold);
-      if (holds.size || !held) return;
-      const run = held;
-      held = null;
-      run();
-    };
-  }, [active]);
+    if (held || !state.current.waiting) return;
+    state.current.waiting = false;
+    state.current.reload();
+  }, [held]);
+  useEffect(() => () => clearTimeout(timer.current), []);
 }
 
 /**
- * Mounted by a page that shows tickets (the board, a person's work): when a ticket
- * changes anywhere, the page renders again on the server, as it was loaded (with the
- * reader's rights), and React keeps what is on screen that did not change: scroll,
- * focus, a typed search, an open menu. Also on every (re)connection of the tab's
- * socket, for what changed while it was closed. No polling: nothing happens while
- * nothing changes.
+ * For a page that shows tickets and has no read of its own: renders it again on the
+ * server (router.refresh), keeping what is on screen that did not change. The cost:
+ * a refresh empties Next's router cache, and Next 16 then fetches again every link on
+ * screen (vercel/next.js#93210). A page with many links reads its data through a GET
+ * route instead, with useTicketsChanged, as the board does (lib/tickets/board-view.ts).
  */
 export function LiveTickets() {
   const router = useRouter();
   const [, startTransition] = useTransition();
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
-  const render = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const run = () => startTransition(() => router.refresh());
-      if (holds.size) held = run;
-      else run();
-    }, DEBOUNCE_MS);
-  };
-  useLiveEvents((event) => {
-    if (event.type === "tickets") render();
-  }, render);
-
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      held = null;
-    },
-    [],
-  );
+  useTicketsChanged(() => startTransition(() => router.refresh()), false);
   return null;
 }

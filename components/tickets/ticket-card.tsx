@@ -6,25 +6,8 @@ import { Icon } from "@/components/shell/icons";
 import type { Locale } from "@/lib/i18n";
 import { format, type PluralTemplate } from "@/lib/i18n/format";
 import { MoveMenu } from "./move-menu";
-import type { ScheduleView } from "@/lib/tickets/schedule";
+import type { CardView } from "@/lib/tickets/board-view";
 import { ScheduleState } from "./schedule-state";
-
-/** What a card shows, worded on the server: the browser receives data, not a rendered tree per card. */
-export interface CardView {
-  id: number;
-  ticketId: string;
-  title: string;
-  priority: string;
-  priorityLabel: string;
-  machine: string;
-  outOfService: boolean;
-  /** "À l'arrêt depuis …" while a ticket holds the machine down. */
-  down: string | null;
-  assignee: string;
-  schedule: ScheduleView | null;
-  comments: number;
-  media: number;
-}
 
 export interface CardLabels {
   assignee: string;

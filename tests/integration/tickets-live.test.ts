@@ -11,6 +11,8 @@ import type { LiveEvent } from "@/lib/messages/live";
 import { TEAM } from "@/lib/messages/model";
 import { goOnAssignment } from "@/lib/notifications/operations";
 import { assignTicket, createTicket, deleteTicket, editTicket, moveTicket, scheduleTicket, setTicketPriority, takeTicket } from "@/lib/tickets/operations";
+import { readBoard, type BoardView } from "@/lib/tickets/board-view";
+import { messagesFor } from "@/lib/i18n";
 
 const t = freshDatabase();
 let cast: Cast;
@@ -111,5 +113,31 @@ describe("a ticket change reaches every open board", () => {
     const result = await perform(moveTicket, { id, from: "received", to: "diagnostic" }, contextFor(t.db, cast.technician, { publishLive: failing, dispatchNotifications: async () => {} }));
     expect(result).toMatchObject({ ok: true });
     expect((await t.d1.prepare("SELECT status FROM tickets WHERE id = ?").bind(id).first<{ status: string }>())!.status).toBe("diagnostic");
+  });
+});
+
+describe("what an open board reads again", () => {
+  it("is the board as its page words it, for the reader's rights and language: an operator who sees only their own reports reads only those", async () => {
+    const tag = `relu${Date.now().toString(36)}`;
+    await as("operator", createTicket as never, { title: `Mien ${tag}`, machineId });
+    await as("technician", createTicket as never, { title: `Autre ${tag}`, machineId });
+    const read = async (role: Role, extra = {}) => {
+      const result = await perform(readBoard, { q: tag }, contextFor(t.db, cast[role], extra));
+      if (!result.ok) throw new Error(result.error);
+      return result.data as BoardView;
+    };
+    const titles = (view: BoardView) => Object.values(view.cards).map((card) => card.title).sort();
+
+    const lead = await read("supervisor");
+    expect(titles(lead)).toEqual([`Autre ${tag}`, `Mien ${tag}`]);
+    const received = lead.columns.find((c) => c.status === "received")!;
+    expect(received).toMatchObject({ label: "Requête reçue", count: 2 });
+    // Last changed first: the later report on top.
+    expect(received.ids.map((id) => lead.cards[id]!.title)).toEqual([`Autre ${tag}`, `Mien ${tag}`]);
+    expect(lead.cards[received.ids[0]!]).toMatchObject({ priorityLabel: "Moyenne", assignee: "Non assigné" });
+
+    const operator = await read("operator", { locale: "en", t: messagesFor("en") });
+    expect(titles(operator)).toEqual([`Mien ${tag}`]);
+    expect(operator.columns.find((c) => c.status === "received")).toMatchObject({ label: "Received", count: 1 });
   });
 });

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { BoardActions, BoardMenu } from "@/components/tickets/board-actions";
 import { BoardFilters } from "@/components/tickets/board-filters";
-import { LiveTickets } from "@/components/tickets/live-tickets";
 import { TicketBoard } from "@/components/tickets/ticket-board";
 import { boardSearchParams, loadBoard, parseBoardFilters, parseColumnLimits } from "@/lib/tickets/board";
 import { getDb } from "@/lib/db/client";
@@ -29,8 +28,6 @@ export default async function BoardPage({ searchParams }: PageProps<"/tickets">)
   const exportHref = `/tickets/export?${boardSearchParams(filters)}`;
   return (
     <div>
-      {/* Moves, new tickets and assignments made elsewhere show here within a second. */}
-      <LiveTickets />
       <div className="mb-2 flex flex-wrap items-center gap-2 md:mb-4 md:gap-3">
         <h1 className="mr-auto text-xl font-semibold md:text-2xl">{t.tickets.board.title}</h1>
         <BoardActions exportHref={exportHref} t={t} />
