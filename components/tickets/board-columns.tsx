@@ -71,6 +71,24 @@ function withMoves(placement: Placement, moves: LocalMove[]): Placement {
   return next;
 }
 
+/**
+ * A board read again, keeping what did not change: the same card objects (a card
+ * that did not change is not drawn again), and the shown board itself when nothing
+ * changed (the read on every socket opening usually brings the same board).
+ */
+function sameAsBefore(before: BoardView, fresh: BoardView): BoardView {
+  const cards: BoardView["cards"] = {};
+  let changed = JSON.stringify(before.columns) !== JSON.stringify(fresh.columns);
+  for (const [id, card] of Object.entries(fresh.cards)) {
+    const old = before.cards[Number(id)];
+    const same = old !== undefined && JSON.stringify(old) === JSON.stringify(card);
+    cards[Number(id)] = same ? old : card;
+    if (!same) changed = true;
+  }
+  if (!changed && Object.keys(before.cards).length === Object.keys(fresh.cards).length) return before;
+  return { ...fresh, cards };
+}
+
 /** A drop on these columns by finger or pen asks first: a slipped finger must not close a ticket. */
 const ASK_ON_TOUCH: string[] = ["completed", "archived"];
 
@@ -148,7 +166,9 @@ export function BoardColumns({ view: rendered, canMove, labels, cardLabels, loca
     if (now.held) return void (now.parked = fresh);
     setLatest((state) => {
       const shownView = state.from === now.rendered ? state.view : now.rendered;
-      return fresh.renderedAt > shownView.renderedAt ? { view: fresh, from: now.rendered } : state;
+      if (fresh.renderedAt <= shownView.renderedAt) return state;
+      const next = sameAsBefore(shownView, fresh);
+      return next === shownView ? state : { view: next, from: now.rendered };
     });
   }, []);
   const readAgain = useCallback(() => {
@@ -233,7 +253,8 @@ export function BoardColumns({ view: rendered, canMove, labels, cardLabels, loca
     take(parked);
   }, [held, take]);
   useTicketsChanged(readAgain, held);
-  const context: BoardContextValue = { statuses: columns.map((c) => ({ status: c.status, label: c.label })), move, statusOf };
+  // Stable while nothing it holds changes: every card's menu reads it.
+  const context = useMemo<BoardContextValue>(() => ({ statuses: columns.map((c) => ({ status: c.status, label: c.label })), move, statusOf }), [columns, move, statusOf]);
   const lifted = drag ? cards[drag.id] : undefined;
   const shownColumns = columns.map((column) => {
     const ids = shown[column.status] ?? [];
@@ -289,7 +310,7 @@ export function BoardColumns({ view: rendered, canMove, labels, cardLabels, loca
               <ol className="flex flex-col gap-2">
                 {ids.map((id) =>
                   cards[id] ? (
-                    <TicketCard key={id} card={cards[id]} labels={cardLabels} canMove={canMove} locale={locale} lifted={drag?.id === id} drag={handlers(id)} />
+                    <TicketCard key={id} card={cards[id]} labels={cardLabels} canMove={canMove} locale={locale} lifted={drag?.id === id} drag={handlers} />
                   ) : null,
                 )}
               </ol>

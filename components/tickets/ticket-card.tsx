@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { memo } from "react";
 import { PriorityPill } from "@/components/dashboard/priority-badge";
 import { Icon } from "@/components/shell/icons";
 import type { Locale } from "@/lib/i18n";
@@ -25,20 +26,21 @@ interface TicketCardProps {
   locale: Locale;
   /** The card lifted by a drag: it stays in place, faded, while its copy follows the pointer. */
   lifted: boolean;
-  drag: React.HTMLAttributes<HTMLElement>;
+  /** The card's pointer handlers, by id (use-board-drag.ts): one function for every card, so a card that did not change is not drawn again. */
+  drag: (id: number) => React.HTMLAttributes<HTMLElement>;
 }
 
 /**
  * One card, kept to a dozen elements: a board of 2,000 tickets must stay light
  * (counts show only when there is something to count, labels are for screen readers).
  */
-export function TicketCard({ card, labels, canMove, locale, lifted, drag }: TicketCardProps) {
+export const TicketCard = memo(function TicketCard({ card, labels, canMove, locale, lifted, drag }: TicketCardProps) {
   return (
     <li
       data-ticket={card.id}
       data-testid="ticket-card"
       aria-labelledby={`card-${card.id}`}
-      {...drag}
+      {...drag(card.id)}
       className={`relative rounded-md border border-slate-200 bg-white p-3 shadow-sm ${canMove ? "pr-10" : ""} ${lifted ? "opacity-40" : ""}`}
     >
       {canMove && (
@@ -83,7 +85,7 @@ export function TicketCard({ card, labels, canMove, locale, lifted, drag }: Tick
       )}
     </li>
   );
-}
+});
 
 function Count({ icon, count, label }: { icon: string; count: number; label: string }) {
   return (

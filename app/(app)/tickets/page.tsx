@@ -29,7 +29,7 @@ export default async function BoardPage({ searchParams }: PageProps<"/tickets">)
   return (
     <div>
       <div className="mb-2 flex flex-wrap items-center gap-2 md:mb-4 md:gap-3">
-        <h1 className="mr-auto text-xl font-semibold md:text-2xl">{t.tickets.board.title}</h1>
+        <h1 className="mr-auto text-xl font-semibold min-[25rem]:text-2xl">{t.tickets.board.title}</h1>
         <BoardActions exportHref={exportHref} t={t} />
         <BoardFilters filters={filters} machines={board.machines} people={board.people} locale={locale} t={t} />
         <BoardMenu exportHref={exportHref} t={t} />
