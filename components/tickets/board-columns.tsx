@@ -163,7 +163,8 @@ export function BoardColumns({ view: rendered, canMove, labels, cardLabels, loca
   const current = useRef({ rendered, held: false, parked: null as BoardView | null });
   const take = useCallback((fresh: BoardView) => {
     const now = current.current;
-    if (now.held) return void (now.parked = fresh);
+    // Reads can answer out of order: the newest waits.
+    if (now.held) return void (now.parked = now.parked && now.parked.renderedAt > fresh.renderedAt ? now.parked : fresh);
     setLatest((state) => {
       const shownView = state.from === now.rendered ? state.view : now.rendered;
       if (fresh.renderedAt <= shownView.renderedAt) return state;
