@@ -8,17 +8,13 @@ const paths = {
   more: "M5 12h.01M12 12h.01M19 12h.01",
   filter: "M3 5h18l-7 8v6l-4 2v-8z",
   chevron: "m9 6 6 6-6 6",
-  grip: "M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01",
 } as const;
-
-/** Drawn as dots: round caps on zero-length strokes. */
-const dotted: readonly IconName[] = ["more", "grip"];
 
 export type IconName = keyof typeof paths;
 
 export function Icon({ name, className = "h-6 w-6" }: { name: IconName; className?: string }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className={className} fill="none" stroke="currentColor" strokeWidth={dotted.includes(name) ? 3.5 : 2} strokeLinecap="round" strokeLinejoin="round">
+    <svg aria-hidden="true" viewBox="0 0 24 24" className={className} fill="none" stroke="currentColor" strokeWidth={name === "more" ? 3.5 : 2} strokeLinecap="round" strokeLinejoin="round">
       <path d={paths[name]} />
     </svg>
   );

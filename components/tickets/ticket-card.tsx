@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { memo } from "react";
 import { PriorityPill } from "@/components/dashboard/priority-badge";
-import { Icon } from "@/components/shell/icons";
 import type { Locale } from "@/lib/i18n";
 import { format, type PluralTemplate } from "@/lib/i18n/format";
 import { MoveMenu } from "./move-menu";
@@ -49,10 +48,8 @@ export const TicketCard = memo(function TicketCard({ card, labels, canMove, loca
           data-drag-handle
           title={format(labels.dragHandle, { ticket: card.ticketId })}
           onContextMenu={(e) => e.preventDefault()}
-          className="absolute top-1 right-1 flex h-10 w-10 cursor-grab touch-none items-center justify-center rounded text-slate-500 select-none [-webkit-touch-callout:none]"
-        >
-          <Icon name="grip" className="h-5 w-5" />
-        </span>
+          className="grip-dots absolute top-1 right-1 flex h-10 w-10 cursor-grab touch-none items-center justify-center rounded text-slate-500 select-none [-webkit-touch-callout:none]"
+        />
       )}
       <p className="font-mono text-xs text-slate-500">{card.ticketId}</p>
       <h3 id={`card-${card.id}`} className="mt-0.5 font-medium break-words">
