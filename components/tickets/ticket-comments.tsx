@@ -17,6 +17,9 @@ interface TicketCommentsProps {
   t: Messages;
 }
 
+/** The new comment's box: the action bar's "Commenter" goes there. */
+export const NEW_COMMENT_FIELD = "new-comment";
+
 /** Oldest first, newest last, like a conversation; the text is rendered as text, never as HTML. */
 export function TicketComments({ details, user, locale, timeZone, t }: TicketCommentsProps) {
   const c = t.tickets.comments;
@@ -66,7 +69,7 @@ export function TicketComments({ details, user, locale, timeZone, t }: TicketCom
       {can(user, "ticket.comment") && (
         <ActionForm action={addCommentAction} className="space-y-2" resetOnSuccess aria-label={c.add}>
           <input type="hidden" name="ticketId" value={details.ticket.id} />
-          <TextAreaField name="content" label={c.label} rows={3} limit={limit} required />
+          <TextAreaField id={NEW_COMMENT_FIELD} name="content" label={c.label} rows={3} limit={limit} required />
           <SubmitButton pendingLabel={c.submitting}>{c.submit}</SubmitButton>
         </ActionForm>
       )}

@@ -10,6 +10,8 @@ export type LiveEvent =
   | { type: "message"; message: MessageView }
   | { type: "read"; conversationKey: string; userId: number; lastReadId: number }
   | { type: "deleted"; conversationKey: string; id: number }
+  /** The message was reported as a ticket ("Créer un ticket"): it shows the ticket's code. */
+  | { type: "ticketed"; conversationKey: string; id: number; ticketId: string }
   /** The person's notifications changed (lib/notifications): the bell reads its count again. */
   | { type: "notifications" }
   /** Some ticket changed (lib/tickets/live.ts): open boards render again. It names none, so it tells nobody anything. */

@@ -2,7 +2,7 @@
 // actor), never a value from the form.
 import { z } from "zod";
 import { defineOperation, refuse } from "../operation";
-import { sql } from "../db/sql";
+import { sql, type Statement } from "../db/sql";
 import { type Db } from "../db/client";
 import { canDeleteOwnedBy, type Who } from "../permissions";
 import { MAX_TICKET_TEXT, visibleTicketsWhere } from "./model";
@@ -12,6 +12,23 @@ import { dispatchWritten, reportChanged, writeAndNotify } from "../notifications
 
 const id = z.coerce.number().int().positive();
 const content = z.string().trim().min(1).max(MAX_TICKET_TEXT);
+
+/**
+ * A comment and its timeline event, for a batch: the comment only if `where`
+ * holds over the ticket's row (still there; or just finished, for "Terminé"
+ * with a comment), the event only if the comment was written.
+ */
+export function commentStatements(ticketId: number, actorId: number, content: string, now: Date, where: Statement = sql`deleted_at IS NULL`): Statement[] {
+  return [
+    sql`INSERT INTO ticket_comments (ticket_id, user_id, content, created_at, updated_at)
+        SELECT id, ${actorId}, ${content}, ${now}, ${now} FROM tickets WHERE id = ${ticketId} AND ${where}
+        RETURNING id`,
+    ticketEventsInsert([{ ticketId, actorId, type: "comment" }], now, {
+      // The comment just inserted: ids only grow (AUTOINCREMENT) and nothing else writes inside a batch.
+      to: sql`(SELECT MAX(id) FROM ticket_comments)`,
+    })!,
+  ];
+}
 
 export const addComment = defineOperation(
   { input: z.object({ ticketId: id, content }), permission: "ticket.comment" },
@@ -23,15 +40,7 @@ export const addComment = defineOperation(
     // The comment only on a ticket that is still there, and its event with it (one batch).
     const { results, notifications } = await writeAndNotify(
       db,
-      [
-        sql`INSERT INTO ticket_comments (ticket_id, user_id, content, created_at, updated_at)
-            SELECT id, ${user.id}, ${input.content}, ${now}, ${now} FROM tickets WHERE id = ${input.ticketId} AND deleted_at IS NULL
-            RETURNING id`,
-        ticketEventsInsert([{ ticketId: input.ticketId, actorId: user.id, type: "comment" }], now, {
-          // The comment just inserted: ids only grow (AUTOINCREMENT) and nothing else writes inside a batch.
-          to: sql`(SELECT MAX(id) FROM ticket_comments)`,
-        })!,
-      ],
+      commentStatements(input.ticketId, user.id, input.content, now),
       reportChanged("report_comment", input.ticketId, { actorId: user.id, now }),
     );
     await dispatchWritten(ctx, notifications);

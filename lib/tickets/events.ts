@@ -16,6 +16,9 @@ export const ticketEventTypes = [
   "comment_deleted",
   "media_added",
   "media_removed",
+  /** A voice note added or removed (to/from = its length in seconds). */
+  "voice_note_added",
+  "voice_note_removed",
   "deleted",
   /** The ticket stopped its machine (lib/tickets/downtime.ts), and the stop ended. */
   "machine_down",
@@ -64,6 +67,16 @@ export function ticketEventsInsert(events: TicketEventInput[], now: Date, option
            json_extract(e.value, '$.from'), ${to}, ${sqlDate(now)}
     FROM json_each(${JSON.stringify(rows)}) AS e
     WHERE ${options.guard === false ? sql`true` : onlyIfChanged}`;
+}
+
+/**
+ * SQL that holds when a move earlier in the same batch put the ticket in `status`:
+ * the move set updated_at to this very `now`. What a move brings with it (the end
+ * of a machine's stop, a finishing comment) is guarded by it, so it is written
+ * only if the move was.
+ */
+export function movedInBatch(ticketId: number, status: string, now: Date): Statement {
+  return sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticketId} AND status = ${status} AND updated_at = ${sqlDate(now)})`;
 }
 
 /** A ticket change and its timeline event, all or nothing; returns the rows the change touched. */

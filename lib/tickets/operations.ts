@@ -13,14 +13,17 @@ import { assignableWhere, can, canEditTicketText } from "../permissions";
 import { utcToWallTime, wallTimeToUtc } from "../factory-time";
 import { formatDay } from "../format";
 import { getSettings } from "../settings/settings";
-import { changeTicket, ticketEventsInsert } from "./events";
+import { changeTicket, movedInBatch, ticketEventsInsert } from "./events";
 import { endDowntimeOnClose, endDowntimeOnDelete, startDowntime } from "./downtime";
 import { factoryDay, formatTicketId } from "./ids";
 import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 import { findSourceMessage } from "../messages/queries";
-import { mediaInsert } from "./media";
-import { changeTicketAndNotify, reportChanged, ticketAssigned } from "../notifications/events";
+import { publishLive } from "../messages/live";
+import { continueAfterResponse } from "../after-response";
+import { mediaInsert, mediaStatements } from "./media";
+import { changeTicketAndNotify, dispatchWritten, reportChanged, ticketAssigned, writeAndNotify } from "../notifications/events";
+import { commentStatements } from "./comments";
 import { ticketsChanged } from "./live";
 
 const id = z.coerce.number().int().positive();
@@ -81,8 +84,14 @@ export function ticketInsert(data: {
   const base = formatTicketId(data.prefix, data.machineId, data.day, 0).slice(0, -3);
   const stamp = sqlDate(data.now);
   const plan = data.plan;
+  const next = sql`${base} || printf('%03d', COALESCE(MAX(CAST(substr(ticket_id, ${base.length + 1}) AS INTEGER)), 0) + 1)`;
+  // A message becomes one ticket: a second report from it gets no id, and the NOT NULL
+  // constraint then fails the whole batch, however close together the two reports came.
+  const ticketId = data.sourceMessageId
+    ? sql`CASE WHEN EXISTS (SELECT 1 FROM tickets WHERE source_message_id = ${data.sourceMessageId} AND deleted_at IS NULL) THEN NULL ELSE ${next} END`
+    : next;
   const insert = sql`
-    SELECT ${base} || printf('%03d', COALESCE(MAX(CAST(substr(ticket_id, ${base.length + 1}) AS INTEGER)), 0) + 1) AS ticket_id,
+    SELECT ${ticketId} AS ticket_id,
            ${data.title}, ${data.description}, ${data.machineId}, 'received', ${data.priority}, ${data.reportedBy}, ${data.sourceMessageId},
            ${plan?.assignedTo ?? null}, ${plan ? sqlDate(plan.dueAt) : null}, ${plan?.id ?? null}, ${plan ? sqlDate(plan.dueAt) : null},
            ${stamp}, ${stamp}
@@ -107,6 +116,7 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
   // A message someone else's pair wrote is refused as one that does not exist.
   const source = input.fromMessage ? await findSourceMessage(db, user, input.fromMessage) : null;
   if (input.fromMessage && !source) refuse("notFound");
+  if (source?.ticketId) refuse("messageAlreadyTicket", { values: { ticket: source.ticketId } });
 
   // Photos go to R2 first, checked by content: a refused file stops everything before any row exists.
   const stored: StoredMedia[] = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
@@ -155,10 +165,15 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
       const [inserted] = await writeBatch(db, statements);
       const created = inserted!.rows[0] as { id: number; ticket_id: string };
       ticketsChanged(ctx);
+      // The conversation's open pages show the message as reported.
+      if (source) continueAfterResponse(publishLive(ctx, source.conversationKey, { type: "ticketed", conversationKey: source.conversationKey, id: source.id, ticketId: created.ticket_id }));
       return { id: Number(created.id), ticketId: created.ticket_id };
     } catch (error) {
       if (attempt < MAX_ID_ATTEMPTS && isUniqueViolation(error)) continue;
       await removeStoredObjects(ctx, stored);
+      // Reported from the same message by someone else a moment before (ticketInsert's guard).
+      const reported = source && (await findSourceMessage(db, user, source.id))?.ticketId;
+      if (reported) refuse("messageAlreadyTicket", { values: { ticket: reported } });
       throw error;
     }
   }
@@ -192,28 +207,81 @@ export const editTicket = defineOperation(
 
 export const moveInput = z.object({ id, from: z.enum(ticketStatuses), to: z.enum(ticketStatuses) });
 
-export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, ctx) => {
-  const { db, user, now = new Date() } = ctx;
-  // writtenAt: the server's clock once the move is in D1. The board keeps showing its own move until it has
-  // a render that started later (components/tickets/board-columns.tsx), whatever live render comes in between.
-  if (input.from === input.to) return { id: input.id, status: input.to, writtenAt: Date.now() };
-  const count = await changeTicketAndNotify(
-    ctx,
-    // Only from the column the user saw it in: a ticket someone else moved meanwhile is not yanked back.
-    sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
+/**
+ * A move's statements, for one batch: the update (only from the column the user
+ * saw the ticket in: one someone else moved meanwhile is not yanked back), its
+ * timeline event, the reporter's notification, and the end of the machine's stop
+ * when the move closes the ticket that stopped it.
+ */
+function moveStatements(input: z.output<typeof moveInput>, actorId: number, now: Date) {
+  return {
+    change: sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
         WHERE id = ${input.id} AND deleted_at IS NULL AND status = ${input.from}`,
-    { ticketId: input.id, actorId: user.id, type: "status", from: input.from, to: input.to },
-    now,
-    reportChanged("report_status", input.id, { actorId: user.id, now }),
-    // Closing the ticket that stopped its machine ends the stop, in the same batch.
-    endDowntimeOnClose(input.id, input.to, user.id, now),
-  );
-  if (!count) {
-    const exists = await db.ticket.count({ where: { id: input.id, deletedAt: null } });
-    refuse(exists ? "movedMeanwhile" : "notFound");
-  }
+    event: { ticketId: input.id, actorId, type: "status" as const, from: input.from, to: input.to },
+    notify: reportChanged("report_status", input.id, { actorId, now }),
+    after: endDowntimeOnClose(input.id, input.to, actorId, now),
+  };
+}
+
+/** After a move touched nothing: deleted, or moved by someone else since the person saw it. */
+async function refuseMove(db: Db, ticketId: number): Promise<never> {
+  const exists = await db.ticket.count({ where: { id: ticketId, deletedAt: null } });
+  refuse(exists ? "movedMeanwhile" : "notFound");
+}
+
+export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, ctx) => {
+  const { user, now = new Date() } = ctx;
+  // writtenAt: the server's clock once the move is in D1. The board keeps showing its own move until it has
+  // a read that started later (components/tickets/board-columns.tsx), whatever live read comes in between.
+  if (input.from === input.to) return { id: input.id, status: input.to, writtenAt: Date.now() };
+  const move = moveStatements(input, user.id, now);
+  const count = await changeTicketAndNotify(ctx, move.change, move.event, now, move.notify, move.after);
+  if (!count) await refuseMove(ctx.db, input.id);
   ticketsChanged(ctx);
   return { id: input.id, status: input.to, writtenAt: Date.now() };
+});
+
+export const finishInput = z.object({
+  id,
+  /** The status the person saw: the ticket is finished only from there. */
+  from: z.enum(ticketStatuses).exclude(["completed"]),
+  comment: z.string().trim().max(MAX_TICKET_TEXT).default(""),
+  photos: mediaFiles,
+});
+
+/**
+ * "Terminé" from the home, with an optional comment and photos: the move, the
+ * comment and the photos land in ONE batch with their timeline events, each
+ * written only if the move was (the ticket is completed at this very instant),
+ * so a ticket moved meanwhile gets neither a stray comment nor a half finish.
+ * The photos go to R2 first and are removed again if nothing was written. The
+ * reporter is told of the status, as for any move; the comment is on the ticket.
+ */
+export const finishTicket = defineOperation({ input: finishInput, permission: "ticket.move" }, async (input, ctx) => {
+  const { db, user, now = new Date() } = ctx;
+  const stored = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
+  const move = moveStatements({ id: input.id, from: input.from, to: "completed" }, user.id, now);
+  const finished = movedInBatch(input.id, "completed", now);
+  let written: Awaited<ReturnType<typeof writeAndNotify>>;
+  try {
+    written = await writeAndNotify(db, [move.change, ticketEventsInsert([move.event], now)], move.notify, [
+      ...move.after,
+      ...(input.comment ? commentStatements(input.id, user.id, input.comment, now, finished) : []),
+      ...(stored.length ? mediaStatements(stored, input.id, user.id, now, finished) : []),
+    ]);
+  } catch (error) {
+    await removeStoredObjects(ctx, stored);
+    throw error;
+  }
+  // Told once the rows are written (a failed hand-off must not take the photos of a finished ticket away).
+  await dispatchWritten(ctx, written.notifications);
+  const count = written.results[0]!.changes;
+  if (!count) {
+    await removeStoredObjects(ctx, stored);
+    await refuseMove(db, input.id);
+  }
+  ticketsChanged(ctx);
+  return { id: input.id, status: "completed" as const, from: input.from };
 });
 
 // ---------------------------------------------------------------- assign, take

@@ -10,7 +10,7 @@ import type { Role } from "@/lib/permissions";
 import type { LiveEvent } from "@/lib/messages/live";
 import { TEAM } from "@/lib/messages/model";
 import { goOnAssignment } from "@/lib/notifications/operations";
-import { assignTicket, createTicket, deleteTicket, editTicket, moveTicket, scheduleTicket, setTicketPriority, takeTicket } from "@/lib/tickets/operations";
+import { assignTicket, createTicket, deleteTicket, editTicket, finishTicket, moveTicket, scheduleTicket, setTicketPriority, takeTicket } from "@/lib/tickets/operations";
 import { readBoard, type BoardView } from "@/lib/tickets/board-view";
 import { messagesFor } from "@/lib/i18n";
 
@@ -58,7 +58,7 @@ async function newTicket(): Promise<number> {
 }
 
 describe("a ticket change reaches every open board", () => {
-  it("a report, a move, an assignment, a take, a schedule, a priority, an edit and a deletion each publish one bare event, once D1 has the change", async () => {
+  it("a report, a move, an assignment, a take, a schedule, a priority, an edit, a finish and a deletion each publish one bare event, once D1 has the change", async () => {
     const id = await newTicket();
     const changes: [Role, Operation<never, unknown>, Record<string, unknown>, Partial<NonNullable<Published["row"]>>][] = [
       ["technician", moveTicket as never, { id, from: "received", to: "diagnostic" }, { status: "diagnostic" }],
@@ -67,6 +67,8 @@ describe("a ticket change reaches every open board", () => {
       ["supervisor", scheduleTicket as never, { id, date: "2026-12-01", time: "09:00" }, { scheduled_date: expect.stringMatching(/^2026-12-01T/) as unknown as string }],
       ["supervisor", setTicketPriority as never, { id, priority: "critical" }, { priority: "critical" }],
       ["technician", editTicket as never, { id, title: "Fuite d’huile sous la presse", description: "" }, { title: "Fuite d’huile sous la presse" }],
+      // "Terminé" from a home, with its comment, in one batch.
+      ["technician", finishTicket as never, { id, from: "diagnostic", comment: "Courroie changée" }, { status: "completed" }],
       ["supervisor", deleteTicket as never, { id }, { deleted_at: expect.any(String) as unknown as string }],
     ];
     for (const [role, operation, input, changed] of changes) {

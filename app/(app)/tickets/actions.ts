@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { serverAction } from "@/lib/action";
 import { checkChecklistStep } from "@/lib/tickets/checklist";
 import { addComment, deleteComment, editComment } from "@/lib/tickets/comments";
-import { addMedia, deleteMedia } from "@/lib/tickets/media";
+import { addMedia, addVoiceNote, deleteMedia } from "@/lib/tickets/media";
 import * as tickets from "@/lib/tickets/operations";
 import { clearMachineDown, markMachineDown } from "@/lib/tickets/downtime";
 
@@ -19,6 +19,8 @@ export const createTicketAction = serverAction(tickets.createTicket, ({ ticketId
 export const moveTicketAction = serverAction(tickets.moveTicket);
 /** The same move from the ticket page, whose status, timeline and controls change with it. */
 export const changeTicketStatusAction = serverAction(tickets.moveTicket, refresh);
+/** "Terminé" from the home, with its optional comment and photos; the home renders again without the ticket. */
+export const finishTicketAction = serverAction(tickets.finishTicket, refresh);
 export const editTicketAction = serverAction(tickets.editTicket, refresh);
 export const assignTicketAction = serverAction(tickets.assignTicket, refresh);
 export const takeTicketAction = serverAction(tickets.takeTicket, refresh);
@@ -31,5 +33,6 @@ export const addCommentAction = serverAction(addComment, refresh);
 export const editCommentAction = serverAction(editComment, refresh);
 export const deleteCommentAction = serverAction(deleteComment, refresh);
 export const addMediaAction = serverAction(addMedia, refresh);
+export const addVoiceNoteAction = serverAction(addVoiceNote, refresh);
 export const deleteMediaAction = serverAction(deleteMedia, refresh);
 export const checkChecklistStepAction = serverAction(checkChecklistStep, refresh);

@@ -12,6 +12,7 @@ import { labelsEn, searchEn } from "./search";
 import { statsEn } from "./stats";
 import { plansEn } from "./plans";
 import { errorsEn } from "./errors";
+import { homeEn } from "./home";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -27,6 +28,7 @@ export const en: Messages = {
   labels: labelsEn,
   stats: statsEn,
   plans: plansEn,
+  home: homeEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",
@@ -37,6 +39,8 @@ export const en: Messages = {
     confirm: "Confirm",
     cancel: "Cancel",
     close: "Close",
+    /** A chosen file taken out before sending. */
+    removeFile: "Remove {name}",
     yes: "Yes",
     no: "No",
     none: "—",

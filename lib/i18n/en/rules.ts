@@ -8,7 +8,7 @@ export const rulesEn: Messages["rules"] = {
   conflict: "This item was changed meanwhile. Reload the page and try again.",
   // Tickets and machines
   machineMissing: "Choose a machine that exists.",
-  movedMeanwhile: "this ticket was moved or changed meanwhile. The board has been refreshed.",
+  movedMeanwhile: "this ticket was moved or changed meanwhile. The page has been refreshed.",
   assigneeInvalid: "This person cannot receive tickets.",
   dateInvalid: "This date does not exist.",
   dateTooEarly: "The date must be {min} or later.",
@@ -38,6 +38,7 @@ export const rulesEn: Messages["rules"] = {
   audioTooLong: "The voice note must last from 1 second to 5 minutes.",
   recipientUnavailable: "This person does not exist or their account is deactivated: they cannot receive messages.",
   notInConversation: "You are not part of this conversation.",
+  messageAlreadyTicket: "This message was already reported: it is ticket {ticket}. Add a comment there instead.",
   // Accounts
   userNotFound: "This user no longer exists.",
   duplicateEmail: "Another account already uses this email.",

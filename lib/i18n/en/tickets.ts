@@ -79,6 +79,7 @@ export const ticketsEn: Messages["tickets"] = {
   create: {
     title: "Report a problem",
     intro: "Describe the problem; the maintenance team sees it on the board at once.",
+    alreadyReported: "This message was already reported: it is ticket {ticket}.",
     openTickets: "Already reported on this machine?",
     openTicketsHelp: "These tickets are open. If your problem is one of them, there is no need to report it again.",
     noOpenTickets: "No open tickets on this machine.",
@@ -94,7 +95,6 @@ export const ticketsEn: Messages["tickets"] = {
     machine: "Machine",
     location: "Location",
     reporter: "Reported by",
-    createdAt: "Created",
     assignee: "Assigned to",
     scheduled: "Scheduled",
     notScheduled: "Not scheduled",
@@ -124,6 +124,15 @@ export const ticketsEn: Messages["tickets"] = {
     reported: "Report sent: {ticketId}.",
     notFound: "This ticket does not exist or was deleted.",
   },
+  bar: {
+    title: "Quick actions",
+    comment: "Comment",
+    photo: "Photo",
+    voice: "Voice note",
+    photoAdded: "{count, plural, one {Photo added.} other {# photos added.}}",
+    sendVoice: "Send the note",
+    voiceAdded: "Voice note added.",
+  },
   comments: {
     title: "Comments",
     empty: "No comments yet.",
@@ -151,6 +160,7 @@ export const ticketsEn: Messages["tickets"] = {
     deleteConfirm: "Delete “{name}”?",
     viewer: "Viewer",
     position: "{index} of {count}",
+    voiceNote: "Voice note from {name}, {duration}",
   },
   timeline: {
     title: "History",
@@ -167,6 +177,8 @@ export const ticketsEn: Messages["tickets"] = {
     comment_deleted: "{actor} deleted a comment",
     media_added: "{actor} added “{to}”",
     media_removed: "{actor} removed “{from}”",
+    voice_note_added: "{actor} added a voice note ({duration})",
+    voice_note_removed: "{actor} removed a voice note ({duration})",
     deleted: "{actor} deleted the ticket",
     machine_down: "{actor} marked the machine down",
     machine_up: "{actor} ended the machine's stop",

@@ -8,7 +8,7 @@ export const rulesFr = {
   conflict: "Cet élément a été modifié entre-temps. Rechargez la page et réessayez.",
   // Tickets and machines
   machineMissing: "Choisissez une machine qui existe.",
-  movedMeanwhile: "ce ticket a été déplacé ou modifié entre-temps. Le tableau a été actualisé.",
+  movedMeanwhile: "ce ticket a été déplacé ou modifié entre-temps. La page a été actualisée.",
   assigneeInvalid: "Cette personne ne peut pas recevoir de tickets.",
   dateInvalid: "Cette date n’existe pas.",
   dateTooEarly: "La date doit être le {min} ou après.",
@@ -38,6 +38,7 @@ export const rulesFr = {
   audioTooLong: "La note vocale doit durer de 1 seconde à 5 minutes.",
   recipientUnavailable: "Cette personne n’existe pas ou son compte est désactivé : elle ne peut pas recevoir de message.",
   notInConversation: "Vous ne faites pas partie de cette conversation.",
+  messageAlreadyTicket: "Ce message a déjà été signalé : c’est le ticket {ticket}. Ajoutez-y plutôt un commentaire.",
   // Accounts
   userNotFound: "Cet utilisateur n’existe plus.",
   duplicateEmail: "Un autre compte utilise déjà ce courriel.",
