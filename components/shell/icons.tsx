@@ -20,6 +20,8 @@ const paths = {
   arrow: "M5 12h14M13 6l6 6-6 6",
   ticket: "M4 7a2 2 0 0 0 2-2h12a2 2 0 0 0 2 2v2a3 3 0 0 0 0 6v2a2 2 0 0 0-2 2H6a2 2 0 0 0-2-2v-2a3 3 0 0 0 0-6z",
   note: "M4 20h4L19 9l-4-4L4 16zM13 7l4 4",
+  filter: "M3 5h18l-7 8v6l-4 2v-8z",
+  chevron: "m9 6 6 6-6 6",
 } as const;
 
 export type IconName = keyof typeof paths;

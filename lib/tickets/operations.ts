@@ -24,6 +24,7 @@ import { continueAfterResponse } from "../after-response";
 import { mediaInsert, mediaStatements } from "./media";
 import { changeTicketAndNotify, dispatchWritten, reportChanged, ticketAssigned, writeAndNotify } from "../notifications/events";
 import { commentStatements } from "./comments";
+import { ticketsChanged } from "./live";
 
 const id = z.coerce.number().int().positive();
 const title = z.string().trim().min(3).max(120);
@@ -163,6 +164,7 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
     try {
       const [inserted] = await writeBatch(db, statements);
       const created = inserted!.rows[0] as { id: number; ticket_id: string };
+      ticketsChanged(ctx);
       // The conversation's open pages show the message as reported.
       if (source) continueAfterResponse(publishLive(ctx, source.conversationKey, { type: "ticketed", conversationKey: source.conversationKey, id: source.id, ticketId: created.ticket_id }));
       return { id: Number(created.id), ticketId: created.ticket_id };
@@ -181,7 +183,8 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
 
 export const editTicket = defineOperation(
   { input: z.object({ id, title, description, version }), permission: "ticket.view" },
-  async (input, { db, user, now = new Date() }) => {
+  async (input, ctx) => {
+    const { db, user, now = new Date() } = ctx;
     const ticket = await openTicket(db, input.id);
     if (!canEditTicketText(user, ticket)) refuse("forbidden");
     const changed = [ticket.title !== input.title && "title", ticket.description !== input.description && "description"].filter(Boolean);
@@ -195,6 +198,7 @@ export const editTicket = defineOperation(
       now,
     );
     if (!count) await refuseStale(db, ticket.id);
+    ticketsChanged(ctx);
     return { id: ticket.id };
   },
 );
@@ -227,11 +231,14 @@ async function refuseMove(db: Db, ticketId: number): Promise<never> {
 
 export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, ctx) => {
   const { user, now = new Date() } = ctx;
-  if (input.from === input.to) return { id: input.id, status: input.to };
+  // writtenAt: the server's clock once the move is in D1. The board keeps showing its own move until it has
+  // a read that started later (components/tickets/board-columns.tsx), whatever live read comes in between.
+  if (input.from === input.to) return { id: input.id, status: input.to, writtenAt: Date.now() };
   const move = moveStatements(input, user.id, now);
   const count = await changeTicketAndNotify(ctx, move.change, move.event, now, move.notify, move.after);
   if (!count) await refuseMove(ctx.db, input.id);
-  return { id: input.id, status: input.to };
+  ticketsChanged(ctx);
+  return { id: input.id, status: input.to, writtenAt: Date.now() };
 });
 
 export const finishInput = z.object({
@@ -273,6 +280,7 @@ export const finishTicket = defineOperation({ input: finishInput, permission: "t
     await removeStoredObjects(ctx, stored);
     await refuseMove(db, input.id);
   }
+  ticketsChanged(ctx);
   return { id: input.id, status: "completed" as const, from: input.from };
 });
 
@@ -298,6 +306,7 @@ async function setAssignee(ctx: ActionContext, ticketId: number, to: number | nu
     ticketAssigned(ticket.id, to, { actorId: user.id, now }),
   );
   if (!count) await refuseStale(db, ticket.id);
+  ticketsChanged(ctx);
   return { id: ticket.id, assignedTo: to };
 }
 
@@ -323,7 +332,8 @@ const scheduleInput = z.object({
   time: z.union([z.literal(""), z.string().regex(/^\d{2}:\d{2}$/)]).default(""),
 });
 
-export const scheduleTicket = defineOperation({ input: scheduleInput, permission: "ticket.schedule" }, async (input, { db, user, locale, now = new Date() }) => {
+export const scheduleTicket = defineOperation({ input: scheduleInput, permission: "ticket.schedule" }, async (input, ctx) => {
+  const { db, user, locale, now = new Date() } = ctx;
   const ticket = await openTicket(db, input.id);
   let when: Date | null = null;
   if (input.date) {
@@ -343,12 +353,14 @@ export const scheduleTicket = defineOperation({ input: scheduleInput, permission
     now,
   );
   if (!count) await refuseStale(db, ticket.id);
+  ticketsChanged(ctx);
   return { id: ticket.id };
 });
 
 export const setTicketPriority = defineOperation(
   { input: z.object({ id, priority: z.enum(ticketPriorities) }), permission: "ticket.setPriority" },
-  async (input, { db, user, now = new Date() }) => {
+  async (input, ctx) => {
+    const { db, user, now = new Date() } = ctx;
     const ticket = await openTicket(db, input.id);
     if (ticket.priority === input.priority) return { id: ticket.id };
     const count = await changeTicket(
@@ -359,13 +371,15 @@ export const setTicketPriority = defineOperation(
       now,
     );
     if (!count) await refuseStale(db, ticket.id);
+    ticketsChanged(ctx);
     return { id: ticket.id };
   },
 );
 
 // ---------------------------------------------------------------- delete
 
-export const deleteTicket = defineOperation({ input: z.object({ id }), permission: "ticket.delete" }, async (input, { db, user, now = new Date() }) => {
+export const deleteTicket = defineOperation({ input: z.object({ id }), permission: "ticket.delete" }, async (input, ctx) => {
+  const { db, user, now = new Date() } = ctx;
   const [deleted] = await writeBatch(db, [
     sql`UPDATE tickets SET deleted_at = ${now}, updated_at = ${now} WHERE id = ${input.id} AND deleted_at IS NULL`,
     ticketEventsInsert([{ ticketId: input.id, actorId: user.id, type: "deleted" }], now)!,
@@ -373,5 +387,6 @@ export const deleteTicket = defineOperation({ input: z.object({ id }), permissio
     ...endDowntimeOnDelete(input.id, user.id, now),
   ]);
   if (!deleted!.changes) refuse("notFound");
+  ticketsChanged(ctx);
   return { id: input.id };
 });

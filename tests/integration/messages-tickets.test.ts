@@ -144,8 +144,8 @@ describe("a message becomes one ticket", () => {
     const sent = await teamMessage("Le convoyeur 3 grince");
     const events: LiveEvent[] = [];
     const first = await create(t.db, cast.operator, { title: "Le convoyeur 3 grince", machineId, fromMessage: sent.id, photos: [] }, { media: t.media, publishLive: async (_key, event) => void events.push(event) });
-    // The conversation's open pages are told, so the message shows its ticket without a reload.
-    expect(events).toEqual([{ type: "ticketed", conversationKey: TEAM, id: sent.id, ticketId: first.ticketId }]);
+    // Open boards hear of a new ticket; the conversation's open pages are told, so the message shows its ticket without a reload.
+    expect(events).toEqual([{ type: "tickets" }, { type: "ticketed", conversationKey: TEAM, id: sent.id, ticketId: first.ticketId }]);
     const before = { tickets: await t.db.ticket.count(), objects: (await t.media.list({ prefix: "tickets/" })).objects.length };
     for (const role of roles) {
       const refused = await refusal(create(t.db, cast[role], { title: "Encore le convoyeur 3", machineId, fromMessage: sent.id, photos: [] }, { media: t.media }));

@@ -6,6 +6,9 @@ export const ticketsEn: Messages["tickets"] = {
     title: "Ticket board",
     newTicket: "Report a problem",
     exportCsv: "Export (CSV)",
+    moreActions: "More actions",
+    tabs: "Board columns",
+    tabCount: "{count, plural, one {ticket} other {tickets}}",
     column: "{status}: {count, plural, one {# ticket} other {# tickets}}",
     more: "{count, plural, one {# more: narrow the filters to see it.} other {# more: narrow the filters to see them.}}",
     emptyColumn: "No tickets",
@@ -53,6 +56,7 @@ export const ticketsEn: Messages["tickets"] = {
     apply: "Filter",
     clear: "Clear filters",
     active: "Active filters",
+    activeCount: "{count, plural, one {# active} other {# active}}",
   },
   form: {
     title: "Title",

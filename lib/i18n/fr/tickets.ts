@@ -5,6 +5,10 @@ export const ticketsFr = {
     title: "Tableau des tickets",
     newTicket: "Signaler un problème",
     exportCsv: "Exporter (CSV)",
+    /** A phone's "…" button beside the title: export. */
+    moreActions: "Plus d’actions",
+    tabs: "Colonnes du tableau",
+    tabCount: "{count, plural, one {ticket} other {tickets}}",
     column: "{status} : {count, plural, one {# ticket} other {# tickets}}",
     more: "{count, plural, one {# autre : affinez les filtres pour le voir.} other {# autres : affinez les filtres pour les voir.}}",
     emptyColumn: "Aucun ticket",
@@ -52,6 +56,8 @@ export const ticketsFr = {
     apply: "Filtrer",
     clear: "Effacer les filtres",
     active: "Filtres actifs",
+    /** Beside "Filtres" on a phone's button, for screen readers: how many are in use. */
+    activeCount: "{count, plural, one {# actif} other {# actifs}}",
   },
   form: {
     title: "Titre",
