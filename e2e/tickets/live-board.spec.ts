@@ -1,7 +1,7 @@
 import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
-import { account } from "../fixtures/accounts";
+import { account, storageState } from "../fixtures/accounts";
 import { signedInContext } from "../fixtures/sign-in";
-import { createMachineRow, createTicketRow, uniqueTag } from "../fixtures/tickets";
+import { createMachineRow, createTicketRow, openTicketChanges, uniqueTag, userId } from "../fixtures/tickets";
 import { createUser } from "../fixtures/users";
 
 // Two people, each in a browser of their own, on the same board (filtered to the
@@ -13,7 +13,7 @@ const PASSWORD = "Tableau-en-direct-2026";
 async function twoTechnicians(browser: Parameters<typeof signedInContext>[0], tag: string) {
   const mover = await createUser({ name: `Marc ${tag}`, role: "technician", password: PASSWORD });
   const watcher = await createUser({ name: `Élise ${tag}`, role: "technician", password: PASSWORD });
-  return { mover, a: await signedInContext(browser, mover), b: await signedInContext(browser, watcher) };
+  return { mover, watcher, a: await signedInContext(browser, mover), b: await signedInContext(browser, watcher) };
 }
 
 /** A mark in the page's memory: still there means the page was never loaded again. */
@@ -92,6 +92,38 @@ test("a board whose socket dropped catches up with what changed meanwhile when i
   await expect(b.page.getByTestId("column-in_progress").locator(`li[data-ticket="${ticket.id}"]`)).toBeVisible({ timeout: 45_000 });
   expect(open.length).toBeGreaterThan(0);
   expect(await pageMark(b.page)).toBe("same page");
+  await a.context.close();
+  await b.context.close();
+});
+
+test("a ticket assigned in one browser appears on the assignee's open 'Mon travail', and leaves it when another takes it, without a reload", async ({ browser }) => {
+  const tag = uniqueTag("livework");
+  const ticket = await createTicketRow({ title: `Pour toi ${tag}`, reporterEmail: account("operator").email });
+  const { mover, watcher, a, b } = await twoTechnicians(browser, tag);
+  const watcherId = await userId(watcher.email);
+  await b.page.goto("/?show=mine");
+  await expect(b.page.getByRole("heading", { level: 1 })).toHaveText("Mon travail");
+  const line = b.page.getByRole("listitem").filter({ has: b.page.getByRole("heading", { name: `Pour toi ${tag}` }) });
+  await expect(line).toHaveCount(0);
+  await markPage(b.page);
+
+  // The supervisor gives it to the watcher.
+  const lead = await browser.newContext({ storageState: storageState("supervisor") });
+  const desk = await lead.newPage();
+  await desk.goto(`/tickets/${ticket.ticketId}`);
+  const assign = (await openTicketChanges(desk)).getByRole("form", { name: "Assigner" });
+  await assign.getByLabel("Assigner à").selectOption(String(watcherId));
+  await assign.getByRole("button", { name: "Assigner" }).click();
+  await expect(line).toBeVisible();
+  await expect(line.getByRole("button", { name: /^Commencer/ })).toBeVisible();
+
+  // Given to the other technician instead: it leaves the watcher's list.
+  await assign.getByLabel("Assigner à").selectOption(String(await userId(mover.email)));
+  await assign.getByRole("button", { name: "Assigner" }).click();
+  await expect(line).toHaveCount(0);
+
+  expect(await pageMark(b.page)).toBe("same page");
+  await lead.close();
   await a.context.close();
   await b.context.close();
 });
