@@ -7,7 +7,7 @@ import { formatDateTime } from "@/lib/format";
 import { format } from "@/lib/i18n";
 import { getMessages, getRequestSettings, type CurrentReader } from "@/lib/request";
 import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
-import { listReports, type HomeTicket } from "@/lib/tickets/work";
+import { listReports, recentReportMachines, type HomeTicket } from "@/lib/tickets/work";
 import { HomeLoading, HomeSection, TicketLine } from "./ticket-line";
 
 /** An operator's home: the report button first, then their reports and where each one stands. */
@@ -31,7 +31,8 @@ export async function ReportsHome({ user }: { user: CurrentReader }) {
 }
 
 async function ReportList({ userId }: { userId: number }) {
-  const [{ locale, t }, { timeZone }, reports] = await Promise.all([getMessages(), getRequestSettings(), listReports(await getDb(), userId)]);
+  const db = await getDb();
+  const [{ locale, t }, { timeZone }, reports, machines] = await Promise.all([getMessages(), getRequestSettings(), listReports(db, userId), recentReportMachines(db, userId)]);
   const r = t.home.reports;
   const now = new Date();
   if (reports.items.length === 0) return <EmptyState>{r.empty}</EmptyState>;
@@ -68,6 +69,28 @@ async function ReportList({ userId }: { userId: number }) {
   ].filter((group) => group.items.length > 0);
   return (
     <div className="space-y-6">
+      {/* An operator reports on the same few machines: one tap opens the form with the machine chosen. */}
+      {machines.length > 0 && (
+        <nav aria-labelledby="recent-machines" className="-mt-2 space-y-1.5">
+          <p id="recent-machines" className="text-sm text-slate-600">
+            {r.recent}
+          </p>
+          <ul className="flex flex-wrap gap-2">
+            {machines.map((machine) => (
+              <li key={machine.id} className="max-w-full">
+                <Link
+                  href={`/tickets/new?machine=${machine.id}`}
+                  aria-label={format(r.reportOn, { machine: machine.label })}
+                  className="inline-flex min-h-11 max-w-full items-center gap-2 rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-100"
+                >
+                  <Icon name="report" className="h-5 w-5 shrink-0" />
+                  <span className="truncate">{machine.label}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {groups.map((group) => (
         <HomeSection key={group.id} id={group.id} title={group.title} count={group.items.length} countLabel={format(t.home.counts.tickets, { count: group.items.length }, locale)}>
           <ol className="space-y-3">{group.items.map(line)}</ol>

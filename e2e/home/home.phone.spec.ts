@@ -105,13 +105,15 @@ test.describe("as a new operator", () => {
     const operator = await signInAsNew(page, "operator", "Opératrice Accueil");
     const tag = uniqueTag("rep");
     const tech = await userId(account("technician").email);
-    await createTicketRow({ title: `Attente ${tag}`, reporterEmail: operator.email });
+    const machine = `Presse ${tag}`;
+    const machineId = await createMachineRow(machine);
+    await createTicketRow({ title: `Attente ${tag}`, reporterEmail: operator.email, machineId });
     await createTicketRow({ title: `Pris ${tag}`, reporterEmail: operator.email, assignedTo: tech, status: "in_progress", scheduledDate: new Date("2026-12-11T13:00:00Z") });
     await createTicketRow({ title: `Fini ${tag}`, reporterEmail: operator.email, assignedTo: 0, status: "completed" });
 
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes signalements");
-    const report = page.getByRole("main").getByRole("link", { name: "Signaler un problème" });
+    const report = page.getByRole("main").getByRole("link", { name: "Signaler un problème", exact: true });
     await expectTappable(report);
     expect((await report.boundingBox())!.y).toBeLessThan(200);
     await expect(item(page, `Attente ${tag}`)).toContainText("Requête reçue");
@@ -130,7 +132,17 @@ test.describe("as a new operator", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("My reports");
     await expect(item(page, `Attente ${tag}`)).toContainText("Not taken yet");
     await expect(item(page, `Pris ${tag}`)).toContainText("Taken by Julie Roy");
-    await expect(page.getByRole("main").getByRole("link", { name: "Report a problem" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "Report a problem", exact: true })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "On a recent machine" }).getByRole("link", { name: `Report a problem on ${machine} E2E` })).toBeVisible();
+
+    // The machines they reported on are one tap from the form, with the machine chosen.
+    await context.clearCookies({ name: "atelier-locale" });
+    await page.reload();
+    const quick = page.getByRole("navigation", { name: "Sur une machine récente" }).getByRole("link", { name: `Signaler un problème sur ${machine} E2E` });
+    await expectTappable(quick);
+    await quick.click();
+    await expect(page).toHaveURL(new RegExp(`/tickets/new\\?machine=${machineId}$`));
+    await expect(page.getByLabel("Machine", { exact: true })).toHaveValue(String(machineId));
   });
 });
 

@@ -136,6 +136,25 @@ export function listReports(db: Db, userId: number, take = HOME_LIST_SIZE): Prom
   return homeTickets(db, "t.deleted_at IS NULL AND t.status <> 'archived' AND t.reported_by = ?1", `t.status = 'completed', t.created_at DESC, t.id DESC`, [userId], take);
 }
 
+/** How many machines an operator's home offers to report on again. */
+export const RECENT_MACHINES = 3;
+
+/**
+ * The machines a person last reported on, most recent first, each once: their home
+ * offers a report on each in one tap (the form opens with the machine chosen). One query.
+ */
+export async function recentReportMachines(db: Db, userId: number, take = RECENT_MACHINES): Promise<{ id: number; label: string }[]> {
+  const rows = await db.$queryRawUnsafe<{ id: number; label: string }[]>(
+    `SELECT m.id, ${machineLabelSql("m")} AS label
+     FROM (SELECT machine_id, MAX(created_at) AS last FROM tickets WHERE reported_by = ?1 AND deleted_at IS NULL GROUP BY machine_id) r
+     JOIN machines m ON m.id = r.machine_id
+     ORDER BY r.last DESC, m.id DESC
+     LIMIT ${Math.max(1, Math.floor(take))}`,
+    userId,
+  );
+  return rows.map((row) => ({ id: Number(row.id), label: row.label }));
+}
+
 // ---------------------------------------------------------------- a lead's decisions
 
 /** Open tickets nobody was given: critical first, then the newest report (one just in needs a decision now). One query. */

@@ -12,7 +12,7 @@ import { FLAGGED_PLAN_SQL, isFlagged } from "@/lib/plans/model";
 import { listFlaggedPlans } from "@/lib/plans/queries";
 import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
 import { finishTicket } from "@/lib/tickets/operations";
-import { listOverdue, listReports, listUnassigned, listWork } from "@/lib/tickets/work";
+import { listOverdue, listReports, listUnassigned, listWork, recentReportMachines } from "@/lib/tickets/work";
 import { contextFor, createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
 
@@ -191,6 +191,32 @@ describe("what the homes read", () => {
     expect(reports.items.find((item) => item.id === waiting.id)).toMatchObject({ assignedTo: null, status: "received", machine: "Presse X1" });
     const taken = reports.items.find((item) => item.assignedTo === cast.technician.id);
     expect(taken?.assigneeName).toBe(cast.technician.name);
+  });
+
+  type Machine = Awaited<ReturnType<typeof createMachineRow>>;
+  it("the machines an operator last reported on: each once, the most recent first, three at most, their own reports only, one query", async () => {
+    const reporter = (await createCast(t.db, "recent")).operator.id;
+    const [a, b, c, d, gone, others] = (await Promise.all(["Ponceuse", "Perceuse", "Tour", "Cisaille", "Étau", "Plieuse"].map((name) => createMachineRow(t.db, name)))) as [
+      Machine, Machine, Machine, Machine, Machine, Machine,
+    ];
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 12, minute));
+    const report = (machine: { id: number }, minute: number, extra = {}) =>
+      t.db.ticket.create({ data: { ticketId: `RECENT-${++n}`, title: "Récent", machineId: machine.id, reportedBy: reporter, createdAt: at(minute), ...extra } });
+    await report(a, 1);
+    await report(b, 2);
+    await report(a, 3);
+    await report(c, 4);
+    await report(d, 5);
+    await report(gone, 6, { deletedAt: at(7) });
+    await report(others, 8, { reportedBy: cast.supervisor.id });
+    const { db, counter } = counted();
+    expect(await recentReportMachines(db, reporter)).toEqual([
+      { id: d.id, label: "Cisaille X1" },
+      { id: c.id, label: "Tour X1" },
+      { id: a.id, label: "Ponceuse X1" },
+    ]);
+    expect(counter.queries).toBe(1);
+    expect((await recentReportMachines(t.db, reporter, 10)).map((m) => m.id)).toEqual([d.id, c.id, a.id, b.id]);
   });
 
   it("a lead's decisions: tickets nobody has, overdue ones, machines down and flagged plans, one query each", async () => {

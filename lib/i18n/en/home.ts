@@ -59,6 +59,8 @@ export const homeEn: Messages["home"] = {
   reports: {
     intro: "The problems you reported and where each one stands.",
     report: "Report a problem",
+    recent: "On a recent machine",
+    reportOn: "Report a problem on {machine}",
     open: "Being handled",
     closed: "Done",
     empty: "You have not reported anything yet.",

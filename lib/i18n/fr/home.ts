@@ -59,6 +59,9 @@ export const homeFr = {
   reports: {
     intro: "Les problèmes que vous avez signalés et où en est chacun.",
     report: "Signaler un problème",
+    /** The machines the operator last reported on: one tap opens the form with the machine chosen. */
+    recent: "Sur une machine récente",
+    reportOn: "Signaler un problème sur {machine}",
     open: "En traitement",
     closed: "Terminés",
     empty: "Vous n’avez rien signalé pour l’instant.",
