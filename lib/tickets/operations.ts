@@ -21,6 +21,7 @@ import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeS
 import { findSourceMessage } from "../messages/queries";
 import { mediaInsert } from "./media";
 import { changeTicketAndNotify, reportChanged, ticketAssigned } from "../notifications/events";
+import { clientIdInput, earlierSend, refuseMovedMeanwhile } from "./replay";
 
 const id = z.coerce.number().int().positive();
 const title = z.string().trim().min(3).max(120);
@@ -54,6 +55,8 @@ export const ticketInput = z.object({
   fromMessage: id.optional(),
   /** "La machine est à l'arrêt": the report stops the machine (lib/tickets/downtime.ts). */
   machineDown: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()).optional(),
+  /** Sent from the device's outbox: the same report sent twice is written once (lib/tickets/replay.ts). */
+  clientId: clientIdInput,
 });
 
 const MAX_ID_ATTEMPTS = 5;
@@ -131,7 +134,7 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
       day: factoryDay(now, settings.timeZone),
       now,
     }),
-    ticketEventsInsert([{ ticketId: 0, actorId: user.id, type: "created" }], now, {
+    ticketEventsInsert([{ ticketId: 0, actorId: user.id, type: "created", clientId: input.clientId }], now, {
       ticket: newTicket,
       to: sql`(SELECT ticket_id FROM tickets WHERE id = ${newTicket})`,
       guard: false,
@@ -155,6 +158,18 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
       const created = inserted!.rows[0] as { id: number; ticket_id: string };
       return { id: Number(created.id), ticketId: created.ticket_id };
     } catch (error) {
+      // The same report sent again (its client id is taken): the first one's ticket, and this copy's files go.
+      const earlier =
+        input.clientId && isUniqueViolation(error)
+          ? await earlierSend(db, input.clientId, user, "created").catch(async (refusal: unknown) => {
+              await removeStoredObjects(ctx, stored);
+              throw refusal;
+            })
+          : null;
+      if (earlier) {
+        await removeStoredObjects(ctx, stored);
+        return { id: earlier.ticketId, ticketId: earlier.toValue! };
+      }
       if (attempt < MAX_ID_ATTEMPTS && isUniqueViolation(error)) continue;
       await removeStoredObjects(ctx, stored);
       throw error;
@@ -186,23 +201,40 @@ export const editTicket = defineOperation(
 
 // ---------------------------------------------------------------- move
 
-export const moveInput = z.object({ id, from: z.enum(ticketStatuses), to: z.enum(ticketStatuses) });
+export const moveInput = z.object({
+  id,
+  from: z.enum(ticketStatuses),
+  to: z.enum(ticketStatuses),
+  /** Sent from the device's outbox: written once, and a refusal says what happened meanwhile (lib/tickets/replay.ts). */
+  clientId: clientIdInput,
+});
 
 export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, ctx) => {
   const { db, user, now = new Date() } = ctx;
   if (input.from === input.to) return { id: input.id, status: input.to };
-  const count = await changeTicketAndNotify(
-    ctx,
-    // Only from the column the user saw it in: a ticket someone else moved meanwhile is not yanked back.
-    sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
-        WHERE id = ${input.id} AND deleted_at IS NULL AND status = ${input.from}`,
-    { ticketId: input.id, actorId: user.id, type: "status", from: input.from, to: input.to },
-    now,
-    reportChanged("report_status", input.id, { actorId: user.id, now }),
-    // Closing the ticket that stopped its machine ends the stop, in the same batch.
-    endDowntimeOnClose(input.id, input.to, user.id, now),
-  );
-  if (!count) {
+  let count: number;
+  try {
+    count = await changeTicketAndNotify(
+      ctx,
+      // Only from the column the user saw it in: a ticket someone else moved meanwhile is not yanked back.
+      sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
+          WHERE id = ${input.id} AND deleted_at IS NULL AND status = ${input.from}`,
+      { ticketId: input.id, actorId: user.id, type: "status", from: input.from, to: input.to, clientId: input.clientId },
+      now,
+      reportChanged("report_status", input.id, { actorId: user.id, now }),
+      // Closing the ticket that stopped its machine ends the stop, in the same batch.
+      endDowntimeOnClose(input.id, input.to, user.id, now),
+    );
+  } catch (error) {
+    // Its client id already taken: this move was written before (the ticket has since come back), and nothing now.
+    if (!input.clientId || !isUniqueViolation(error)) throw error;
+    count = 0;
+  }
+  if (!count && input.clientId) {
+    const earlier = await earlierSend(db, input.clientId, user, "status");
+    if (earlier && earlier.ticketId !== input.id) refuse("conflict");
+    if (!earlier) await refuseMovedMeanwhile(ctx, input.id, input.to);
+  } else if (!count) {
     const exists = await db.ticket.count({ where: { id: input.id, deletedAt: null } });
     refuse(exists ? "movedMeanwhile" : "notFound");
   }
