@@ -12,6 +12,7 @@ import { labelsEn, searchEn } from "./search";
 import { statsEn } from "./stats";
 import { plansEn } from "./plans";
 import { errorsEn } from "./errors";
+import { offlineEn } from "./offline";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -27,6 +28,7 @@ export const en: Messages = {
   labels: labelsEn,
   stats: statsEn,
   plans: plansEn,
+  offline: offlineEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",

@@ -11,6 +11,7 @@ import { labelsFr, searchFr } from "./search";
 import { statsFr } from "./stats";
 import { plansFr } from "./plans";
 import { errorsFr } from "./errors";
+import { offlineFr } from "./offline";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
@@ -32,6 +33,7 @@ export const fr = {
   labels: labelsFr,
   stats: statsFr,
   plans: plansFr,
+  offline: offlineFr,
   meta: {
     title: "Atelier",
     description: "Gestion des demandes de maintenance de l’usine",
