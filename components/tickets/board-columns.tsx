@@ -5,6 +5,9 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { moveTicketAction } from "@/app/(app)/tickets/actions";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useOffline } from "@/components/offline/offline-provider";
+import { submitOrQueue } from "@/components/offline/outbox";
+import { isQueued } from "@/lib/offline/outbox";
 import type { TicketStatus } from "@/lib/tickets/model";
 import type { Locale } from "@/lib/i18n";
 import { format as fill, type PluralTemplate } from "@/lib/i18n/format";
@@ -60,6 +63,7 @@ const ASK_ON_TOUCH: string[] = ["completed", "archived"];
  */
 export function BoardColumns({ columns, cards, canMove, labels, cardLabels, locale }: BoardColumnsProps) {
   const router = useRouter();
+  const queuedMove = useOffline()?.words.queuedMove ?? "";
   const [, startTransition] = useTransition();
   const [notice, setNotice] = useState<MoveNotice | null>(null);
   const [asking, setAsking] = useState<{ id: number; to: TicketStatus } | null>(null);
@@ -135,9 +139,11 @@ export function BoardColumns({ columns, cards, canMove, labels, cardLabels, loca
       // Shown at once, outside the transition: the card must not hang under the pointer while the server answers.
       place(id, to);
       startTransition(async () => {
-        // Plant wifi drops: a request that never answers is refused like any other.
-        const result = await moveTicketAction({ id, from, to }).catch(() => ({ ok: false as const, error: labels.failed }));
-        if (result.ok) setNotice({ key: Date.now(), error: false, text: fill(labels.moved, { ticket, status: labelOf(to) }), undo });
+        // [offline] Plant wifi drops: the move is kept on the device and sent when the network returns (components/offline/).
+        const kept = { scope: id, subject: String(ticket), text: labelOf(to) };
+        const result = await submitOrQueue("move", { id, from, to }, () => moveTicketAction({ id, from, to }), kept).catch(() => ({ ok: false as const, error: labels.failed }));
+        if (result.ok && isQueued(result.data)) setNotice({ key: Date.now(), error: false, text: fill(queuedMove, { ticket }) });
+        else if (result.ok) setNotice({ key: Date.now(), error: false, text: fill(labels.moved, { ticket, status: labelOf(to) }), undo });
         else {
           place(id, from, index);
           setNotice({ key: Date.now(), error: true, text: fill(labels.refused, { reason: result.error }) });
@@ -145,7 +151,7 @@ export function BoardColumns({ columns, cards, canMove, labels, cardLabels, loca
         }
       });
     },
-    [canMove, cards, labelOf, labels, place, router, shown, statusOf],
+    [canMove, cards, labelOf, labels, place, queuedMove, router, shown, statusOf],
   );
 
   const dropped = useCallback(
