@@ -36,7 +36,7 @@ export function PendingItems({ kind, scope, showKind, className = "space-y-2" }:
   return (
     <ul className={className} data-testid="pending-items" aria-label={words.listTitle}>
       {shown.map((entry) => (
-        <PendingItem key={entry.clientId} entry={entry} showKind={showKind} words={words} locale={locale} time={formatTime(new Date(entry.createdAt), locale, timeZone)} />
+        <PendingItem key={entry.clientId} entry={entry} onTicket={scope !== undefined && entry.kind !== "message"} showKind={showKind} words={words} locale={locale} time={formatTime(new Date(entry.createdAt), locale, timeZone)} />
       ))}
       {reports.map((report) => {
         const ticketId = (report.data as { ticketId?: string } | null)?.ticketId ?? "";
@@ -54,13 +54,14 @@ export function PendingItems({ kind, scope, showKind, className = "space-y-2" }:
 
 interface PendingItemProps {
   entry: OutboxEntry;
+  onTicket: boolean;
   showKind?: boolean;
   words: OfflineWords;
   locale: Locale;
   time: string;
 }
 
-function PendingItem({ entry, showKind, words, locale, time }: PendingItemProps) {
+function PendingItem({ entry, onTicket, showKind, words, locale, time }: PendingItemProps) {
   const [asking, setAsking] = useState(false);
   const refused = entry.state === "refused";
   const files = entryFiles(entry);
@@ -69,7 +70,8 @@ function PendingItem({ entry, showKind, words, locale, time }: PendingItemProps)
     files.photos ? format(words.photos, { count: files.photos }, locale) : "",
     files.audio ? words.voiceNote : "",
   ].filter(Boolean);
-  const ticketLink = (entry.kind === "move" || entry.kind === "comment") && entry.subject;
+  // A list about one ticket is on that ticket's page: no link to where the person already is.
+  const ticketLink = !onTicket && (entry.kind === "move" || entry.kind === "comment") && entry.subject;
   return (
     <li
       data-testid="pending-item"

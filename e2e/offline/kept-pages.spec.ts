@@ -23,6 +23,10 @@ test.describe("as the technician", () => {
     expect(response?.fromServiceWorker()).toBe(true);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     await expect(page.getByTestId("offline-notice")).toHaveText(/^Hors ligne — à jour à \d{1,2}\sh\s\d{2}$/);
+    // A link followed without a network: the board seen before, never a blank page.
+    await page.getByRole("link", { name: "Retour au tableau" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tableau des tickets");
+    await expect(page.getByTestId("offline-notice")).toContainText("Hors ligne — à jour à");
     // A page never seen is the offline page, as before.
     await page.goto("/machines");
     await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("Hors ligne");
