@@ -46,6 +46,26 @@ async function send(page, text) {
   await page.getByTestId("message").filter({ hasText: text }).and(page.locator("[data-message-id]")).waitFor();
 }
 
+/** The report form without a network: what the phone keeps, and the header's list of it. */
+async function reportOffline(page) {
+  await page.goto(`${ORIGIN}/tickets/new`);
+  // A page loaded while the worker was still installing is not under its control: the next load is.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+  await page.waitForFunction(async () => !!(await caches.match("/tickets/new")));
+  await page.context().setOffline(true);
+  await page.getByLabel("Titre").fill("Fuite d’huile sous la presse 4");
+  await page.getByLabel("Machine", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Description").fill("Flaque sous la presse depuis la pause.");
+  await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await page.getByRole("main").getByTestId("pending-item").evaluate((item) => item.scrollIntoView({ block: "center" }));
+  await shot(page, "phone-offline-report");
+  await page.getByTestId("outbox-count").click();
+  await shot(page, "phone-offline-waiting");
+  await page.context().setOffline(false);
+  await page.getByRole("main").getByRole("link", { name: /Signalement envoyé/ }).waitFor();
+}
+
 try {
   const desk = await open("supervisor", DESKTOP);
   for (const [url, name] of [["/", "dashboard"], ["/tickets", "board"]]) {
@@ -76,6 +96,9 @@ try {
   await shot(lead, "phone-messages-team");
   await tech.goto(`${ORIGIN}/messages`);
   await shot(tech, "phone-messages");
+
+  // A report made where the network is gone: kept on the phone, then sent when it returns.
+  await reportOffline(tech);
 } finally {
   await browser.close();
 }
