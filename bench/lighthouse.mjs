@@ -1,5 +1,5 @@
 // `npm run bench:lighthouse`: Lighthouse's mobile scores (performance and
-// accessibility) for sign-in, dashboard, board and a ticket page, on the built
+// accessibility) for sign-in, the home (a supervisor's and a technician's), board and a ticket page, on the built
 // worker, in Debian's Chromium with the flags the end-to-end tests use.
 // Prints, does not assert. Targets: performance >= 90, accessibility 100.
 //
@@ -104,7 +104,9 @@ try {
   if (!ticket) throw new Error("no ticket link on the board");
   const pages = [
     ["sign-in", "/sign-in", null],
-    ["dashboard", "/", cookie],
+    // The home is each role's: a supervisor's "À décider", a technician's "Mon travail" (one-tap steps).
+    ["to decide", "/", cookie],
+    ["my work", "/", await sessionCookie(browser, "technician")],
     ["board", "/tickets", cookie],
     ["ticket page", ticket, cookie],
   ];

@@ -1,47 +1,30 @@
 import type { Metadata } from "next";
-import { ScheduledList } from "@/components/dashboard/scheduled-list";
-import { StatusSummary } from "@/components/dashboard/status-summary";
-import { getDb } from "@/lib/db/client";
-import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/request";
-import { getRequestSettings } from "@/lib/request";
-import { requireTicketReader } from "@/lib/request";
-import { countTicketsByStatus, listOverdueTickets, listUpcomingTickets } from "@/lib/tickets/queries";
+import { PlantOverview } from "@/components/dashboard/plant-overview";
+import { DecisionsHome } from "@/components/home/decisions-home";
+import { ReportsHome } from "@/components/home/reports-home";
+import { WorkHome } from "@/components/home/work-home";
+import { getCurrentUser, getMessages, requireTicketReader } from "@/lib/request";
+import { parseWorkScope } from "@/lib/tickets/work";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getMessages();
-  return { title: t.dashboard.title };
+  const [{ t }, user] = await Promise.all([getMessages(), getCurrentUser()]);
+  return { title: user ? t.home.title[user.role] : t.meta.title };
 }
 
-export default async function DashboardPage() {
+/**
+ * Each role lands on its own work: a technician on "Mon travail", an operator on
+ * their reports, a supervisor on what waits for a decision, an admin on the plant.
+ */
+export default async function HomePage({ searchParams }: PageProps<"/">) {
   const user = await requireTicketReader();
-  const db = await getDb();
-  const now = new Date();
-  const [{ locale, t }, settings, counts, overdue, upcoming] = await Promise.all([
-    getMessages(),
-    getRequestSettings(),
-    countTicketsByStatus(db, user),
-    listOverdueTickets(db, { reader: user, now, take: 20 }),
-    listUpcomingTickets(db, { reader: user, now, take: 10 }),
-  ]);
-  const list = { locale, t, now, timeZone: settings.timeZone };
-
-  return (
-    <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold">{t.dashboard.title}</h1>
-        <p className="text-slate-600">{format(t.dashboard.greeting, { name: user.name })}</p>
-      </div>
-      <StatusSummary counts={counts} t={t} locale={locale} />
-      <ScheduledList
-        id="overdue"
-        title={t.dashboard.overdueTitle}
-        help={t.dashboard.overdueHelp}
-        empty={t.dashboard.overdueEmpty}
-        tickets={overdue}
-        {...list}
-      />
-      <ScheduledList id="upcoming" title={t.dashboard.upcomingTitle} empty={t.dashboard.upcomingEmpty} tickets={upcoming} {...list} />
-    </div>
-  );
+  switch (user.role) {
+    case "technician":
+      return <WorkHome user={user} scope={parseWorkScope((await searchParams).show)} />;
+    case "operator":
+      return <ReportsHome user={user} />;
+    case "supervisor":
+      return <DecisionsHome />;
+    case "admin":
+      return <PlantOverview user={user} />;
+  }
 }

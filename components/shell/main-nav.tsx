@@ -47,7 +47,8 @@ export function MainNav({ user, locale, t }: MainNavProps) {
         <NavLink href="/" className={tab}>
           <Icon name="home" className="h-6 w-6 md:hidden" />
           <span className="md:hidden">{t.nav.home}</span>
-          <span className="hidden md:inline">{t.nav.dashboard}</span>
+          {/* The home is each role's own (app/(app)/page.tsx): "Mon travail", "Mes signalements"... */}
+          <span className="hidden md:inline">{t.home.title[user.role]}</span>
         </NavLink>
         <NavLink href="/tickets" except="/tickets/new" className={tab}>
           <Icon name="tickets" className="h-6 w-6 md:hidden" />

@@ -49,8 +49,8 @@ test("an admin creates a technician, who must choose a password at first sign-in
   await tech.getByLabel("Confirmer le nouveau mot de passe").fill("Ma-phrase-secrete-42");
   await tech.getByRole("button", { name: "Enregistrer et continuer" }).click();
   await expect(tech).toHaveURL(/\/$/);
-  await expect(tech.getByRole("heading", { level: 1, name: "Tableau de bord" })).toBeVisible();
-  await expect(tech.getByText("Bonjour, Nadia Bergeron")).toBeVisible();
+  // A technician lands on their own work.
+  await expect(tech.getByRole("heading", { level: 1, name: "Mon travail" })).toBeVisible();
   await context.close();
 });
 

@@ -41,7 +41,8 @@ test("the bell counts up when a supervisor assigns me a ticket, without a reload
 
   await tech.getByTestId("notification-bell").click();
   await expect(tech.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
-  const line = tech.getByTestId("notification-list").getByRole("button", { name: new RegExp(ticket.ticketId) });
+  // The line itself, not its "J'y vais" button, which names the ticket too.
+  const line = tech.getByTestId("notification-list").getByRole("button", { name: new RegExp(`vous a assigné ${ticket.ticketId}`) });
   await expect(line).toContainText("vous a assigné");
   await line.click();
   await expect(tech).toHaveURL(new RegExp(`/tickets/${ticket.ticketId}$`));

@@ -13,14 +13,14 @@ async function switchLanguage(page: Page, name: string) {
 test("the language switch turns the whole shell to English and back", async ({ page }) => {
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr-CA");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tableau de bord");
-  await expect(page.getByRole("heading", { name: "Tickets par statut" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon travail");
+  await expect(page.getByRole("navigation", { name: "Afficher" }).getByRole("link", { name: /^À moi/ })).toBeVisible();
 
   await switchLanguage(page, "Switch to English");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My work");
   await expect(page.locator("html")).toHaveAttribute("lang", "en-CA");
-  await expect(page.getByRole("heading", { name: "Tickets by status" })).toBeVisible();
-  await expect(page.getByTestId("count-waiting_parts")).toContainText("Waiting for parts");
+  await expect(page.getByText("Your tickets and the team’s, in the order to do them.")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Show" }).getByRole("link", { name: /^Mine/ })).toBeVisible();
 
   // The choice is remembered across pages.
   await page.goto("/does-not-exist");
@@ -28,7 +28,7 @@ test("the language switch turns the whole shell to English and back", async ({ p
 
   await page.goto("/");
   await switchLanguage(page, "Passer en français");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tableau de bord");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon travail");
 });
 
 test("the sign-in page has the switch too", async ({ browser }) => {

@@ -9,28 +9,33 @@ import { createUser } from "../fixtures/users";
 
 test.use({ storageState: storageState("supervisor") });
 
-test("the dashboard shows the database's figures and fits the screen", async ({ page }) => {
-  // An overdue ticket of its own, due before any other test's (the list is oldest first, 20 at most).
-  const title = `Tableau ${uniqueTag("dash")}`;
-  const overdue = await createTicketRow({
-    title,
-    reporterEmail: account("operator").email,
-    assignedTo: await userId(account("technician").email),
-    scheduledDate: new Date(Date.now() - 20 * 365 * 86_400_000),
+// The plant overview is the admin's home (the other roles land on their own work).
+test.describe("as the admin", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("the dashboard shows the database's figures and fits the screen", async ({ page }) => {
+    // An overdue ticket of its own, due before almost any other test's (the list is oldest first, 20 at most).
+    const title = `Tableau ${uniqueTag("dash")}`;
+    const overdue = await createTicketRow({
+      title,
+      reporterEmail: account("operator").email,
+      assignedTo: await userId(account("technician").email),
+      scheduledDate: new Date(Date.now() - 20 * 365 * 86_400_000),
+    });
+    const received = async () => (await queryD1<{ n: number }>("SELECT COUNT(*) AS n FROM tickets WHERE status = 'received' AND deleted_at IS NULL"))[0]!.n;
+    // The count is the whole plant's: read on both sides of the page load, so it is the page's own figure.
+    const before = await received();
+    await page.goto("/");
+    expect(await received()).toBe(before);
+    await expect(page.getByTestId("count-received").locator("dd")).toHaveText(String(before));
+
+    const list = page.getByTestId("overdue-list");
+    await expect(list.getByRole("listitem").filter({ hasText: overdue.ticketId })).toContainText("En retard de");
+    // The list stops at 20, however many are overdue.
+    expect(await list.getByRole("listitem").count()).toBeLessThanOrEqual(20);
+
+    await expectPageFitsWidth(page);
   });
-  const received = async () => (await queryD1<{ n: number }>("SELECT COUNT(*) AS n FROM tickets WHERE status = 'received' AND deleted_at IS NULL"))[0]!.n;
-  // The count is the whole plant's: read on both sides of the page load, so it is the page's own figure.
-  const before = await received();
-  await page.goto("/");
-  expect(await received()).toBe(before);
-  await expect(page.getByTestId("count-received").locator("dd")).toHaveText(String(before));
-
-  const list = page.getByTestId("overdue-list");
-  await expect(list.getByRole("listitem").filter({ hasText: overdue.ticketId })).toContainText("En retard de");
-  // The list stops at 20, however many are overdue.
-  expect(await list.getByRole("listitem").count()).toBeLessThanOrEqual(20);
-
-  await expectPageFitsWidth(page);
 });
 
 test("an unknown page is a French 404 without technical details", async ({ page }) => {

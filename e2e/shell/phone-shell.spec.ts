@@ -38,9 +38,9 @@ for (const role of roles) {
       const nav = page.getByRole("navigation", { name: "Navigation principale" });
       const expected = {
         admin: ["Tableau de bord", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs", "Paramètres", "Journal d’audit", "Données", "Notifications"],
-        supervisor: ["Tableau de bord", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs"],
-        technician: ["Tableau de bord", "Tickets", "Machines", "Planification", "Messages"],
-        operator: ["Tableau de bord", "Tickets", "Machines", "Messages"],
+        supervisor: ["À décider", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs"],
+        technician: ["Mon travail", "Tickets", "Machines", "Planification", "Messages"],
+        operator: ["Mes signalements", "Tickets", "Machines", "Messages"],
       }[role];
       const links = nav.getByRole("link");
       // innerText: each tab also carries its phone label ("Accueil"), hidden on a desktop;

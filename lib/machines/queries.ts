@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { literalContains } from "../db/like-pattern";
 import type { TicketReader } from "../permissions";
 import { closedStatuses, visibleTicketsWhere } from "../tickets/model";
-import { summarySelect, type MachineSummary } from "./model";
+import { machineLabelSql, summarySelect, type MachineSummary } from "./model";
 
 /** Every machine, with the count of its open tickets that the reader may see, and since when it is down. */
 export async function listMachines(db: Db, reader: TicketReader, options: { search?: string } = {}): Promise<(MachineSummary & { openTickets: number; downSince: Date | null })[]> {
@@ -37,4 +37,30 @@ export async function getMachine(db: Db, machineId: number, reader: TicketReader
       },
     },
   });
+}
+
+/**
+ * The machines at a stop, for leads: held down by a ticket (down_since, with that
+ * ticket's id) or set out of service; the longest stop first, then by name. One query.
+ */
+export async function listMachinesDown(db: Db, take: number) {
+  const rows = await db.$queryRawUnsafe<{ id: number; label: string; location: string | null; status: string; down_since: string | null; ticket_code: string | null; total: number }[]>(
+    `SELECT m.id, ${machineLabelSql("m")} AS label, m.location, m.status, m.down_since, t.ticket_id AS ticket_code, COUNT(*) OVER () AS total
+     FROM machines m LEFT JOIN tickets t ON t.id = m.down_ticket_id
+     WHERE m.down_since IS NOT NULL OR m.status = 'out_of_service'
+     ORDER BY m.down_since IS NULL, m.down_since, label, m.id
+     LIMIT ?1`,
+    take,
+  );
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      label: r.label,
+      location: r.location,
+      outOfService: r.status === "out_of_service",
+      downSince: r.down_since === null ? null : new Date(r.down_since),
+      ticketCode: r.ticket_code,
+    })),
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nameKey } from "../accounts/names";
-import { channelFor, kindsFor, mentionedFirstNames, notificationHref, notificationTemplate } from "./model";
+import { TEAM_ASSIGNEE } from "../tickets/model";
+import { channelFor, kindsFor, mentionedFirstNames, notificationHref, notificationTemplate, offersGo } from "./model";
 
 describe("notification rules", () => {
   it("a mention is @ and a first name, compared without case or accents, each once", () => {
@@ -37,5 +38,25 @@ describe("notificationTemplate", () => {
   it("leaves the other kinds as they are", () => {
     expect(notificationTemplate("overdue", { toTeam: true, byPerson: false })).toBe("overdue");
     expect(notificationTemplate("message", { toTeam: false, byPerson: true })).toBe("message");
+  });
+});
+
+describe("offersGo", () => {
+  const assignment = { kind: "assigned", ticketOpen: true, ticketStatus: "received", ticketAssignedTo: 7 };
+
+  it("offers J'y vais on an open ticket still the person's or the team's", () => {
+    expect(offersGo(assignment, 7)).toBe(true);
+    expect(offersGo({ ...assignment, ticketAssignedTo: TEAM_ASSIGNEE, ticketStatus: "in_progress" }, 7)).toBe(true);
+  });
+
+  it("not once the ticket is closed or gone, given to someone else, or already under way with the person", () => {
+    expect(offersGo({ ...assignment, ticketOpen: false }, 7)).toBe(false);
+    expect(offersGo({ ...assignment, ticketAssignedTo: 9 }, 7)).toBe(false);
+    expect(offersGo({ ...assignment, ticketAssignedTo: null }, 7)).toBe(false);
+    expect(offersGo({ ...assignment, ticketStatus: "in_progress" }, 7)).toBe(false);
+  });
+
+  it("only on an assignment", () => {
+    expect(offersGo({ ...assignment, kind: "overdue" }, 7)).toBe(false);
   });
 });

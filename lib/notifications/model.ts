@@ -3,6 +3,7 @@
 // notifications (events.ts) takes the defaults from here (channelSql there), so
 // the profile's form and the inserts cannot disagree.
 import type { Role } from "../permissions";
+import { TEAM_ASSIGNEE } from "../tickets/model";
 
 export const notificationKinds = [
   "assigned",
@@ -76,6 +77,21 @@ export function notificationHref(n: {
   if (n.conversationKey) return `/messages/${encodeURIComponent(n.conversationKey)}`;
   if (n.machineId) return `/machines/${n.machineId}`;
   return "/notifications";
+}
+
+/**
+ * Whether the notification list offers "J'y vais" (goOnAssignment: take the ticket
+ * and start it): on an assignment whose ticket is still open and still the
+ * person's or the team's, and not already under way with them. The push offers
+ * it on every assignment, since it cannot know what became of the ticket.
+ */
+export function offersGo(
+  n: { kind: string; ticketOpen: boolean; ticketStatus: string | null; ticketAssignedTo: number | null },
+  userId: number,
+): boolean {
+  if (n.kind !== "assigned" || !n.ticketOpen) return false;
+  if (n.ticketAssignedTo === TEAM_ASSIGNEE) return true;
+  return n.ticketAssignedTo === userId && n.ticketStatus !== "in_progress";
 }
 
 /**

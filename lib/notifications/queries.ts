@@ -2,6 +2,7 @@
 // (the index on notifications(recipient_id, id) gives a page directly).
 import type { Db } from "../db/client";
 import { machineLabelSql } from "../machines/model";
+import { closedStatuses } from "../tickets/model";
 import { NOTIFICATION_PAGE_SIZE, notificationChannels, notificationKinds, type NotificationChannel, type NotificationKind } from "./model";
 
 export async function countUnreadNotifications(db: Db, userId: number): Promise<number> {
@@ -25,6 +26,8 @@ export interface NotificationView {
   ticketStatus: string | null;
   /** assigned_to now: 0 when the ticket went to the whole team. */
   ticketAssignedTo: number | null;
+  /** The ticket is still there and not closed: work can still be done on it. */
+  ticketOpen: boolean;
   machineId: number | null;
   machineName: string | null;
   conversationKey: string | null;
@@ -40,6 +43,7 @@ interface Row {
   ticket_title: string | null;
   ticket_status: string | null;
   assigned_to: number | null;
+  ticket_open: number | null;
   machine_id: number | null;
   machine_name: string;
   conversation_key: string | null;
@@ -51,6 +55,7 @@ export async function listNotifications(db: Db, userId: number, page: number): P
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT n.id, n.kind, n.created_at, n.read_at, a.name AS actor_name,
             t.ticket_id AS ticket_code, t.title AS ticket_title, t.status AS ticket_status, t.assigned_to,
+            t.deleted_at IS NULL AND t.status NOT IN (${closedStatuses.map((status) => `'${status}'`).join(", ")}) AS ticket_open,
             mc.id AS machine_id, ${machineLabelSql("mc")} AS machine_name, m.conversation_key,
             (SELECT COUNT(*) FROM notifications WHERE recipient_id = ?1) AS total
      FROM notifications n
@@ -78,6 +83,7 @@ export async function listNotifications(db: Db, userId: number, page: number): P
       ticketTitle: r.ticket_title,
       ticketStatus: r.ticket_status,
       ticketAssignedTo: r.assigned_to === null ? null : Number(r.assigned_to),
+      ticketOpen: Number(r.ticket_open) === 1,
       machineId: r.machine_id === null ? null : Number(r.machine_id),
       machineName: r.machine_id === null ? null : r.machine_name,
       conversationKey: r.conversation_key,

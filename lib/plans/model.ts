@@ -26,6 +26,13 @@ export function isFlagged(plan: { missedStreak: number }): boolean {
   return plan.missedStreak >= FLAG_AFTER_MISSED;
 }
 
+/**
+ * The plans flagged to leads, as SQL over `maintenance_plans AS p`: isFlagged over
+ * the live plans (not paused, not deleted), as /planning and the machine page show
+ * them; tests/integration/home.test.ts proves the two forms agree.
+ */
+export const FLAGGED_PLAN_SQL = `p.deleted_at IS NULL AND p.paused = 0 AND p.missed_streak >= ${FLAG_AFTER_MISSED}`;
+
 /** A form field that may be empty: empty is "missing" (required), not 0. */
 const wholeNumber = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number().int());
 

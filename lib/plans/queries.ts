@@ -4,10 +4,10 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { addDays } from "./recurrence";
 import { startOfFactoryDay, utcToWallTime } from "../factory-time";
-import { machineLabel } from "../machines/model";
+import { machineLabel, machineLabelSql } from "../machines/model";
 import { assignableWhere } from "../permissions";
 import { assigneeFromChoice, assigneeInput, TEAM_ASSIGNEE } from "../tickets/model";
-import { isFlagged, planSelect, ruleOf, toSummary, type PlanSummary } from "./model";
+import { FLAGGED_PLAN_SQL, isFlagged, planSelect, ruleOf, toSummary, type PlanSummary } from "./model";
 import { occurrencesBetween } from "./recurrence";
 
 /** A machine's plans (deleted ones aside), paused ones included. */
@@ -118,3 +118,16 @@ export async function getPlanning(db: Db, now: Date, timeZone: string, filters: 
   return { days, items, flagged, today: utcToWallTime(now, timeZone).date };
 }
 export type Planning = Awaited<ReturnType<typeof getPlanning>>;
+
+/** The plans flagged to leads (model.ts), the longest streak of never-started tickets first, with their machine. One query. */
+export async function listFlaggedPlans(db: Db, take: number) {
+  const rows = await db.$queryRawUnsafe<{ id: number; title: string; machine_id: number; missed_streak: number; machine: string }[]>(
+    `SELECT p.id, p.title, p.machine_id, p.missed_streak, ${machineLabelSql("m")} AS machine
+     FROM maintenance_plans p JOIN machines m ON m.id = p.machine_id
+     WHERE ${FLAGGED_PLAN_SQL}
+     ORDER BY p.missed_streak DESC, p.title, p.id
+     LIMIT ?1`,
+    take,
+  );
+  return rows.map((r) => ({ id: Number(r.id), title: r.title, machineId: Number(r.machine_id), missedStreak: Number(r.missed_streak), machine: r.machine }));
+}

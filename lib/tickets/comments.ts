@@ -2,7 +2,7 @@
 // actor), never a value from the form.
 import { z } from "zod";
 import { defineOperation, refuse } from "../operation";
-import { isUniqueViolation, sql } from "../db/sql";
+import { isUniqueViolation, sql, type Statement } from "../db/sql";
 import { type Db } from "../db/client";
 import { canDeleteOwnedBy, type Who } from "../permissions";
 import { MAX_TICKET_TEXT, visibleTicketsWhere } from "./model";
@@ -13,6 +13,31 @@ import { clientIdInput, earlierSend } from "./replay";
 
 const id = z.coerce.number().int().positive();
 const content = z.string().trim().min(1).max(MAX_TICKET_TEXT);
+
+/**
+ * A comment and its timeline event, for a batch: the comment only if `where`
+ * holds over the ticket's row (still there; or just finished, for "Terminé"
+ * with a comment), the event only if the comment was written.
+ */
+export function commentStatements(
+  ticketId: number,
+  actorId: number,
+  content: string,
+  now: Date,
+  where: Statement = sql`deleted_at IS NULL`,
+  /** The device's id for the comment, when it may arrive twice (lib/tickets/replay.ts). */
+  clientId?: string,
+): Statement[] {
+  return [
+    sql`INSERT INTO ticket_comments (ticket_id, user_id, content, created_at, updated_at)
+        SELECT id, ${actorId}, ${content}, ${now}, ${now} FROM tickets WHERE id = ${ticketId} AND ${where}
+        RETURNING id`,
+    ticketEventsInsert([{ ticketId, actorId, type: "comment", clientId }], now, {
+      // The comment just inserted: ids only grow (AUTOINCREMENT) and nothing else writes inside a batch.
+      to: sql`(SELECT MAX(id) FROM ticket_comments)`,
+    })!,
+  ];
+}
 
 export const addComment = defineOperation(
   // clientId: sent from the device's outbox, the same comment sent twice is written once (lib/tickets/replay.ts).
@@ -27,15 +52,7 @@ export const addComment = defineOperation(
     try {
       written = await writeAndNotify(
         db,
-        [
-          sql`INSERT INTO ticket_comments (ticket_id, user_id, content, created_at, updated_at)
-              SELECT id, ${user.id}, ${input.content}, ${now}, ${now} FROM tickets WHERE id = ${input.ticketId} AND deleted_at IS NULL
-              RETURNING id`,
-          ticketEventsInsert([{ ticketId: input.ticketId, actorId: user.id, type: "comment", clientId: input.clientId }], now, {
-            // The comment just inserted: ids only grow (AUTOINCREMENT) and nothing else writes inside a batch.
-            to: sql`(SELECT MAX(id) FROM ticket_comments)`,
-          })!,
-        ],
+        commentStatements(input.ticketId, user.id, input.content, now, undefined, input.clientId),
         reportChanged("report_comment", input.ticketId, { actorId: user.id, now }),
       );
     } catch (error) {

@@ -12,7 +12,7 @@ import { type Db } from "../db/client";
 import { formatDateTime } from "../format";
 import { defineOperation, refuse } from "../operation";
 import { getSettings } from "../settings/settings";
-import { ticketEventsInsert } from "./events";
+import { movedInBatch, ticketEventsInsert } from "./events";
 import { closedStatuses } from "./model";
 
 const closed = closedStatuses.map((s) => `'${s}'`).join(", ");
@@ -54,7 +54,7 @@ export function endDowntime(ticketId: number, actorId: number, now: Date, when: 
 /** The stop ends with the ticket: when a move closes it (the move set status and updated_at in this batch). */
 export function endDowntimeOnClose(ticketId: number, to: string, actorId: number, now: Date): Statement[] {
   if (!(closedStatuses as readonly string[]).includes(to)) return [];
-  return endDowntime(ticketId, actorId, now, sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticketId} AND status = ${to} AND updated_at = ${sqlDate(now)})`);
+  return endDowntime(ticketId, actorId, now, movedInBatch(ticketId, to, now));
 }
 
 /** A deleted ticket no longer holds its machine down. */

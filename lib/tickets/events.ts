@@ -68,6 +68,16 @@ export function ticketEventsInsert(events: TicketEventInput[], now: Date, option
     WHERE ${options.guard === false ? sql`true` : onlyIfChanged}`;
 }
 
+/**
+ * SQL that holds when a move earlier in the same batch put the ticket in `status`:
+ * the move set updated_at to this very `now`. What a move brings with it (the end
+ * of a machine's stop, a finishing comment) is guarded by it, so it is written
+ * only if the move was.
+ */
+export function movedInBatch(ticketId: number, status: string, now: Date): Statement {
+  return sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticketId} AND status = ${status} AND updated_at = ${sqlDate(now)})`;
+}
+
 /** A ticket change and its timeline event, all or nothing; returns the rows the change touched. */
 export async function changeTicket(db: Db, change: Statement, event: TicketEventInput | null, now: Date): Promise<number> {
   const result = await changeWithRecord(db, change, event && ticketEventsInsert([event], now));

@@ -22,6 +22,17 @@ export function mediaInsert(stored: StoredMedia[], ticket: Statement, uploadedBy
     WHERE ${where}`;
 }
 
+/** The rows of files stored for an existing ticket and their timeline events, for a batch: the rows only if `where` holds. */
+export function mediaStatements(stored: StoredMedia[], ticketId: number, uploadedBy: number, now: Date, where: Statement): Statement[] {
+  return [
+    mediaInsert(stored, sql`${ticketId}`, uploadedBy, now, where),
+    ticketEventsInsert(
+      stored.map((m) => ({ ticketId, actorId: uploadedBy, type: "media_added" as const, to: m.fileName })),
+      now,
+    )!,
+  ];
+}
+
 const id = z.coerce.number().int().positive();
 
 export const addMedia = defineOperation(
@@ -33,14 +44,8 @@ export const addMedia = defineOperation(
     const stored = await storeNewMedia(ctx, input.files, { field: "files", prefix: "tickets" });
     let added: number;
     try {
-      const [rows] = await writeBatch(db, [
-        // Not onto a ticket deleted while the files were uploading.
-        mediaInsert(stored, sql`${ticket.id}`, user.id, now, sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticket.id} AND deleted_at IS NULL)`),
-        ticketEventsInsert(
-          stored.map((m) => ({ ticketId: ticket.id, actorId: user.id, type: "media_added" as const, to: m.fileName })),
-          now,
-        )!,
-      ]);
+      // Not onto a ticket deleted while the files were uploading.
+      const [rows] = await writeBatch(db, mediaStatements(stored, ticket.id, user.id, now, sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticket.id} AND deleted_at IS NULL)`));
       added = rows!.changes;
     } catch (error) {
       await removeStoredObjects(ctx, stored);

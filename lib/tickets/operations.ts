@@ -13,14 +13,15 @@ import { assignableWhere, can, canEditTicketText } from "../permissions";
 import { utcToWallTime, wallTimeToUtc } from "../factory-time";
 import { formatDay } from "../format";
 import { getSettings } from "../settings/settings";
-import { changeTicket, ticketEventsInsert } from "./events";
+import { changeTicket, movedInBatch, ticketEventsInsert } from "./events";
 import { endDowntimeOnClose, endDowntimeOnDelete, startDowntime } from "./downtime";
 import { factoryDay, formatTicketId } from "./ids";
-import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
+import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses, type TicketStatus } from "./model";
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 import { findSourceMessage } from "../messages/queries";
-import { mediaInsert } from "./media";
-import { changeTicketAndNotify, reportChanged, ticketAssigned } from "../notifications/events";
+import { mediaInsert, mediaStatements } from "./media";
+import { changeTicketAndNotify, dispatchWritten, reportChanged, ticketAssigned, writeAndNotify } from "../notifications/events";
+import { commentStatements } from "./comments";
 import { clientIdInput, earlierSend, refuseMovedMeanwhile } from "./replay";
 
 const id = z.coerce.number().int().positive();
@@ -209,36 +210,99 @@ export const moveInput = z.object({
   clientId: clientIdInput,
 });
 
+/**
+ * A move's statements, for one batch: the update (only from the column the user
+ * saw the ticket in: one someone else moved meanwhile is not yanked back), its
+ * timeline event, the reporter's notification, and the end of the machine's stop
+ * when the move closes the ticket that stopped it.
+ */
+function moveStatements(input: z.output<typeof moveInput>, actorId: number, now: Date) {
+  return {
+    change: sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
+        WHERE id = ${input.id} AND deleted_at IS NULL AND status = ${input.from}`,
+    event: { ticketId: input.id, actorId, type: "status" as const, from: input.from, to: input.to, clientId: input.clientId },
+    notify: reportChanged("report_status", input.id, { actorId, now }),
+    after: endDowntimeOnClose(input.id, input.to, actorId, now),
+  };
+}
+
+/**
+ * After a move touched nothing: deleted, or moved by someone else since the person
+ * saw it. A move with a client id may instead be one written before, sent again
+ * from the outbox: then it returns, and the caller answers as the first time.
+ */
+async function refuseMove(ctx: ActionContext, move: { id: number; to: TicketStatus; clientId?: string }): Promise<void> {
+  if (move.clientId) {
+    const earlier = await earlierSend(ctx.db, move.clientId, ctx.user, "status");
+    if (earlier && earlier.ticketId !== move.id) refuse("conflict");
+    if (!earlier) await refuseMovedMeanwhile(ctx, move.id, move.to);
+    return;
+  }
+  const exists = await ctx.db.ticket.count({ where: { id: move.id, deletedAt: null } });
+  refuse(exists ? "movedMeanwhile" : "notFound");
+}
+
+/** A move's client id already taken: it was written before (the ticket has since come back), and nothing now. */
+function sentBefore(error: unknown, clientId: string | undefined): boolean {
+  return clientId !== undefined && isUniqueViolation(error);
+}
+
 export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, ctx) => {
-  const { db, user, now = new Date() } = ctx;
+  const { user, now = new Date() } = ctx;
   if (input.from === input.to) return { id: input.id, status: input.to };
-  let count: number;
-  try {
-    count = await changeTicketAndNotify(
-      ctx,
-      // Only from the column the user saw it in: a ticket someone else moved meanwhile is not yanked back.
-      sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
-          WHERE id = ${input.id} AND deleted_at IS NULL AND status = ${input.from}`,
-      { ticketId: input.id, actorId: user.id, type: "status", from: input.from, to: input.to, clientId: input.clientId },
-      now,
-      reportChanged("report_status", input.id, { actorId: user.id, now }),
-      // Closing the ticket that stopped its machine ends the stop, in the same batch.
-      endDowntimeOnClose(input.id, input.to, user.id, now),
-    );
-  } catch (error) {
-    // Its client id already taken: this move was written before (the ticket has since come back), and nothing now.
-    if (!input.clientId || !isUniqueViolation(error)) throw error;
-    count = 0;
-  }
-  if (!count && input.clientId) {
-    const earlier = await earlierSend(db, input.clientId, user, "status");
-    if (earlier && earlier.ticketId !== input.id) refuse("conflict");
-    if (!earlier) await refuseMovedMeanwhile(ctx, input.id, input.to);
-  } else if (!count) {
-    const exists = await db.ticket.count({ where: { id: input.id, deletedAt: null } });
-    refuse(exists ? "movedMeanwhile" : "notFound");
-  }
+  const move = moveStatements(input, user.id, now);
+  const count = await changeTicketAndNotify(ctx, move.change, move.event, now, move.notify, move.after).catch((error: unknown) => {
+    if (sentBefore(error, input.clientId)) return 0;
+    throw error;
+  });
+  if (!count) await refuseMove(ctx, input);
   return { id: input.id, status: input.to };
+});
+
+export const finishInput = z.object({
+  id,
+  /** The status the person saw: the ticket is finished only from there. */
+  from: z.enum(ticketStatuses).exclude(["completed"]),
+  comment: z.string().trim().max(MAX_TICKET_TEXT).default(""),
+  photos: mediaFiles,
+  /** Sent from the device's outbox: finished once, as a move is (lib/tickets/replay.ts). */
+  clientId: clientIdInput,
+});
+
+/**
+ * "Terminé" from the home, with an optional comment and photos: the move, the
+ * comment and the photos land in ONE batch with their timeline events, each
+ * written only if the move was (the ticket is completed at this very instant),
+ * so a ticket moved meanwhile gets neither a stray comment nor a half finish.
+ * The photos go to R2 first and are removed again if nothing was written. The
+ * reporter is told of the status, as for any move; the comment is on the ticket.
+ */
+export const finishTicket = defineOperation({ input: finishInput, permission: "ticket.move" }, async (input, ctx) => {
+  const { db, user, now = new Date() } = ctx;
+  const stored = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
+  const move = moveStatements({ id: input.id, from: input.from, to: "completed", clientId: input.clientId }, user.id, now);
+  const finished = movedInBatch(input.id, "completed", now);
+  let written: Awaited<ReturnType<typeof writeAndNotify>>;
+  try {
+    written = await writeAndNotify(db, [move.change, ticketEventsInsert([move.event], now)], move.notify, [
+      ...move.after,
+      ...(input.comment ? commentStatements(input.id, user.id, input.comment, now, finished) : []),
+      ...(stored.length ? mediaStatements(stored, input.id, user.id, now, finished) : []),
+    ]);
+  } catch (error) {
+    await removeStoredObjects(ctx, stored);
+    if (!sentBefore(error, input.clientId)) throw error;
+    await refuseMove(ctx, { id: input.id, to: "completed", clientId: input.clientId });
+    return { id: input.id, status: "completed" as const, from: input.from };
+  }
+  // Told once the rows are written (a failed hand-off must not take the photos of a finished ticket away).
+  await dispatchWritten(ctx, written.notifications);
+  const count = written.results[0]!.changes;
+  if (!count) {
+    await removeStoredObjects(ctx, stored);
+    await refuseMove(ctx, { id: input.id, to: "completed", clientId: input.clientId });
+  }
+  return { id: input.id, status: "completed" as const, from: input.from };
 });
 
 // ---------------------------------------------------------------- assign, take

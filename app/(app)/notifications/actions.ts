@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { serverAction } from "@/lib/action";
 import {
+  goOnAssignment,
   markAllNotificationsRead,
   openNotification,
   readTicketNotifications,
@@ -16,6 +17,12 @@ import { registerPushDevice, removePushDevice } from "@/lib/notifications/device
 export const openNotificationAction = serverAction(openNotification, ({ href }) => {
   revalidatePath("/", "layout");
   redirect(href);
+});
+
+/** "J'y vais" in the list, as on the push (/notifications/go): the ticket is taken and started, then opened. */
+export const goOnAssignmentAction = serverAction(goOnAssignment, ({ ticketCode }) => {
+  revalidatePath("/", "layout");
+  redirect(`/tickets/${encodeURIComponent(ticketCode)}`);
 });
 
 export const markAllNotificationsReadAction = serverAction(markAllNotificationsRead, () => revalidatePath("/", "layout"));

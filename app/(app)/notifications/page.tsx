@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { format, messagesFor } from "@/lib/i18n";
 import { listNotifications } from "@/lib/notifications/queries";
 import { getLocale, getMessages, getRequestSettings, requireUser } from "@/lib/request";
-import { markAllNotificationsReadAction, openNotificationAction } from "./actions";
+import { goOnAssignmentAction, markAllNotificationsReadAction, openNotificationAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: messagesFor(await getLocale()).inbox.title };
@@ -24,7 +24,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <PageHeader title={t.inbox.title}>
         {items.some((n) => !n.read) && <ActionButton action={markAllNotificationsReadAction.bind(null, {})} label={t.inbox.markAllRead} />}
       </PageHeader>
-      <NotificationList items={items} open={openNotificationAction} t={t} locale={locale} timeZone={settings.timeZone} />
+      <NotificationList items={items} open={openNotificationAction} go={goOnAssignmentAction} userId={user.id} t={t} locale={locale} timeZone={settings.timeZone} />
       <Pagination page={page} pages={pages} href={(p) => `/notifications?page=${p}`} labels={labels} />
     </div>
   );

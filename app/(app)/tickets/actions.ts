@@ -19,6 +19,8 @@ export const createTicketAction = serverAction(tickets.createTicket, ({ ticketId
 export const moveTicketAction = serverAction(tickets.moveTicket);
 /** The same move from the ticket page, whose status, timeline and controls change with it. */
 export const changeTicketStatusAction = serverAction(tickets.moveTicket, refresh);
+/** "Terminé" from the home, with its optional comment and photos; the home renders again without the ticket. */
+export const finishTicketAction = serverAction(tickets.finishTicket, refresh);
 export const editTicketAction = serverAction(tickets.editTicket, refresh);
 export const assignTicketAction = serverAction(tickets.assignTicket, refresh);
 export const takeTicketAction = serverAction(tickets.takeTicket, refresh);

@@ -24,6 +24,7 @@ export const inboxEn: Messages["inbox"] = {
     machine_down: "{actor} put {machine} out of service",
   },
   push: { take: "On my way" },
+  goOn: "On my way: {ticket}",
   someone: "Someone",
   devices: {
     heading: "My devices",

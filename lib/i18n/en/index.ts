@@ -12,6 +12,7 @@ import { labelsEn, searchEn } from "./search";
 import { statsEn } from "./stats";
 import { plansEn } from "./plans";
 import { errorsEn } from "./errors";
+import { homeEn } from "./home";
 import { offlineEn } from "./offline";
 
 export const en: Messages = {
@@ -28,6 +29,7 @@ export const en: Messages = {
   labels: labelsEn,
   stats: statsEn,
   plans: plansEn,
+  home: homeEn,
   offline: offlineEn,
   meta: {
     title: "Atelier",

@@ -8,7 +8,7 @@ export const rulesEn: Messages["rules"] = {
   conflict: "This item was changed meanwhile. Reload the page and try again.",
   // Tickets and machines
   machineMissing: "Choose a machine that exists.",
-  movedMeanwhile: "this ticket was moved or changed meanwhile. The board has been refreshed.",
+  movedMeanwhile: "this ticket was moved or changed meanwhile. The page has been refreshed.",
   movedMeanwhileBy: "This ticket is already “{status}” (moved by {name} at {when}): your change was not applied.",
   movedMeanwhileByOn: "This ticket is already “{status}” (moved by {name} on {when}): your change was not applied.",
   movedMeanwhileTo: "This ticket is already “{status}”: your change was not applied.",

@@ -24,6 +24,8 @@ export const inboxFr = {
     machine_down: "{actor} a mis {machine} hors service",
   },
   push: { take: "J’y vais" },
+  /** "J'y vais" in the list, as screen readers hear it: with the ticket. */
+  goOn: "J’y vais : {ticket}",
   someone: "Quelqu’un",
   devices: {
     heading: "Mes appareils",

@@ -11,6 +11,7 @@ import { labelsFr, searchFr } from "./search";
 import { statsFr } from "./stats";
 import { plansFr } from "./plans";
 import { errorsFr } from "./errors";
+import { homeFr } from "./home";
 import { offlineFr } from "./offline";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
@@ -33,6 +34,7 @@ export const fr = {
   labels: labelsFr,
   stats: statsFr,
   plans: plansFr,
+  home: homeFr,
   offline: offlineFr,
   meta: {
     title: "Atelier",

@@ -8,7 +8,7 @@ export const rulesFr = {
   conflict: "Cet élément a été modifié entre-temps. Rechargez la page et réessayez.",
   // Tickets and machines
   machineMissing: "Choisissez une machine qui existe.",
-  movedMeanwhile: "ce ticket a été déplacé ou modifié entre-temps. Le tableau a été actualisé.",
+  movedMeanwhile: "ce ticket a été déplacé ou modifié entre-temps. La page a été actualisée.",
   movedMeanwhileBy: "Ce ticket est déjà «\u00a0{status}\u00a0» (déplacé par {name} à {when})\u00a0: votre changement n’a pas été appliqué.",
   movedMeanwhileByOn: "Ce ticket est déjà «\u00a0{status}\u00a0» (déplacé par {name} le {when})\u00a0: votre changement n’a pas été appliqué.",
   movedMeanwhileTo: "Ce ticket est déjà «\u00a0{status}\u00a0»\u00a0: votre changement n’a pas été appliqué.",

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { Icon } from "@/components/shell/icons";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format";
+import { format } from "@/lib/i18n";
+import { getMessages, getRequestSettings, type CurrentReader } from "@/lib/request";
+import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import { listReports, type HomeTicket } from "@/lib/tickets/work";
+import { HomeLoading, HomeSection, TicketLine } from "./ticket-line";
+
+/** An operator's home: the report button first, then their reports and where each one stands. */
+export async function ReportsHome({ user }: { user: CurrentReader }) {
+  const { t } = await getMessages();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{t.home.title.operator}</h1>
+        <p className="text-slate-600">{t.home.reports.intro}</p>
+      </div>
+      <Link href="/tickets/new" className="btn-primary min-h-14 w-full gap-2 text-lg sm:w-auto">
+        <Icon name="report" className="h-6 w-6" />
+        {t.home.reports.report}
+      </Link>
+      <Suspense fallback={<HomeLoading label={t.home.loading} />}>
+        <ReportList userId={user.id} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function ReportList({ userId }: { userId: number }) {
+  const [{ locale, t }, { timeZone }, reports] = await Promise.all([getMessages(), getRequestSettings(), listReports(await getDb(), userId)]);
+  const r = t.home.reports;
+  const now = new Date();
+  if (reports.items.length === 0) return <EmptyState>{r.empty}</EmptyState>;
+
+  const who = (ticket: HomeTicket) =>
+    ticket.assignedTo === null ? r.who.nobody : ticket.assignedTo === TEAM_ASSIGNEE ? r.who.team : format(r.who.person, { name: ticket.assigneeName ?? `#${ticket.assignedTo}` });
+  const line = (ticket: HomeTicket) => (
+    <TicketLine
+      key={ticket.id}
+      ticket={ticket}
+      now={now}
+      locale={locale}
+      timeZone={timeZone}
+      t={t}
+      facts={
+        <>
+          <p className="font-semibold text-slate-900" data-testid="report-status">
+            {t.status[ticket.status]}
+          </p>
+          {ticket.status !== "completed" && (
+            <>
+              <p>{who(ticket)}</p>
+              <p>{ticket.scheduledDate ? format(r.planned, { date: formatDateTime(ticket.scheduledDate, locale, timeZone) }) : r.notPlanned}</p>
+            </>
+          )}
+          <p className="text-slate-500">{format(r.reportedOn, { date: formatDateTime(ticket.createdAt, locale, timeZone) })}</p>
+        </>
+      }
+    />
+  );
+  const groups = [
+    { id: "reports-open", title: r.open, items: reports.items.filter((ticket) => ticket.status !== "completed") },
+    { id: "reports-closed", title: r.closed, items: reports.items.filter((ticket) => ticket.status === "completed") },
+  ].filter((group) => group.items.length > 0);
+  return (
+    <div className="space-y-6">
+      {groups.map((group) => (
+        <HomeSection key={group.id} id={group.id} title={group.title} count={group.items.length} countLabel={format(t.home.counts.tickets, { count: group.items.length }, locale)}>
+          <ol className="space-y-3">{group.items.map(line)}</ol>
+        </HomeSection>
+      ))}
+      {reports.total > reports.items.length && (
+        <p>
+          <Link href="/tickets?mine=1" className="btn-secondary w-full sm:w-auto">
+            {format(t.home.moreOnBoard, { count: reports.total - reports.items.length }, locale)}
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

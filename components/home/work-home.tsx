@@ -1,0 +1,115 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/lib/db/client";
+import { format } from "@/lib/i18n";
+import { getMessages, getRequestSettings, type CurrentReader } from "@/lib/request";
+import { MAX_TICKET_TEXT, TEAM_CHOICE } from "@/lib/tickets/model";
+import { listWork, nextWorkStep, workScopes, type HomeTicket, type WorkScope } from "@/lib/tickets/work";
+import { workRank, workRanks } from "@/lib/tickets/work-order";
+import { FinishForm } from "./finish-form";
+import { HomeLoading, HomeSection, TicketLine } from "./ticket-line";
+import { WorkActions, WorkStepButton } from "./work-actions";
+
+/** "Mon travail": a technician's home. The heading at once, the list as soon as it is read. */
+export async function WorkHome({ user, scope }: { user: CurrentReader; scope: WorkScope }) {
+  const { t } = await getMessages();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <PageHeader title={t.home.title.technician} intro={t.home.work.intro} />
+      <Suspense fallback={<HomeLoading label={t.home.loading} />}>
+        <WorkList user={user} scope={scope} />
+      </Suspense>
+    </div>
+  );
+}
+
+const scopeHref = (scope: WorkScope) => (scope === "all" ? "/" : `/?show=${scope}`);
+/** The board with the same tickets, for what the list leaves out. */
+const boardHref = { all: "/tickets", mine: "/tickets?assignee=me", team: `/tickets?assignee=${TEAM_CHOICE}` } satisfies Record<WorkScope, string>;
+
+async function WorkList({ user, scope }: { user: CurrentReader; scope: WorkScope }) {
+  const [{ locale, t }, settings] = await Promise.all([getMessages(), getRequestSettings()]);
+  const now = new Date();
+  const { timeZone } = settings;
+  const work = await listWork(await getDb(), { userId: user.id, scope, now, timeZone });
+  const w = t.home.work;
+  const counts = { all: work.counts.mine + work.counts.team, ...work.counts };
+  const groups = workRanks
+    .map((rank) => ({ rank, items: work.items.filter((ticket) => workRank(ticket, now, work.today) === rank) }))
+    .filter((group) => group.items.length > 0);
+
+  const line = (ticket: HomeTicket) => {
+    const kind = nextWorkStep(ticket, user.id);
+    const step = { id: ticket.id, ticket: ticket.ticketId, step: kind, from: ticket.status };
+    const label = w.steps[kind];
+    const name = format(w.stepFor, { step: label, ticket: `${ticket.ticketId} — ${ticket.title}` });
+    return (
+      <TicketLine key={ticket.id} ticket={ticket} assignee={ticket.assignedTo === user.id ? w.toMe : undefined} now={now} locale={locale} timeZone={timeZone} t={t}>
+        {kind === "finish" ? (
+          <FinishForm
+            step={step}
+            label={label}
+            name={name}
+            locale={locale}
+            labels={{ note: w.note, comment: w.comment, addPhoto: w.addPhoto, photos: w.photos, removePhotos: w.removePhotos, maxLength: MAX_TICKET_TEXT }}
+          />
+        ) : (
+          <WorkStepButton step={step} label={label} name={name} />
+        )}
+      </TicketLine>
+    );
+  };
+
+  return (
+    <>
+      <nav aria-label={w.scopes.label} className="-mx-3 flex gap-2 overflow-x-auto px-3 pb-1 sm:mx-0 sm:px-0">
+        {workScopes.map((s) => (
+          <Link
+            key={s}
+            href={scopeHref(s)}
+            aria-current={s === scope ? "page" : undefined}
+            className="inline-flex min-h-11 shrink-0 items-center gap-2 rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-100 aria-[current=page]:border-slate-900 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white"
+          >
+            {w.scopes[s]}
+            <span className="tabular-nums" aria-hidden="true">
+              {counts[s]}
+            </span>
+            <span className="sr-only">({format(t.home.counts.tickets, { count: counts[s] }, locale)})</span>
+          </Link>
+        ))}
+      </nav>
+      <WorkActions
+        labels={{
+          done: w.done,
+          undone: w.undone,
+          undo: t.tickets.board.undo,
+          refused: w.refused,
+          failed: t.errors.errorBody,
+          working: w.working,
+          statuses: t.status,
+        }}
+      >
+        {groups.length === 0 ? (
+          <EmptyState>{w.empty[scope]}</EmptyState>
+        ) : (
+          <div className="space-y-6">
+            {groups.map(({ rank, items }) => (
+              <HomeSection key={rank} id={`work-${rank}`} title={w.groups[rank]} count={items.length} countLabel={format(t.home.counts.tickets, { count: items.length }, locale)}>
+                <ol className="space-y-3">{items.map(line)}</ol>
+              </HomeSection>
+            ))}
+          </div>
+        )}
+      </WorkActions>
+      {work.total > work.items.length && (
+        <p>
+          <Link href={boardHref[scope]} className="btn-secondary w-full sm:w-auto">
+            {format(t.home.moreOnBoard, { count: work.total - work.items.length }, locale)}
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+// The ticket lists the homes show (app/(app)/page.tsx): a technician's work in
+// the order to do it, an operator's own reports, and what waits for a lead's
+// decision. Each list is ONE query, bounded, with the assignee's name, the
+// machine's label and the full count beside the rows (COUNT(*) OVER ()).
+import type { Db } from "../db/client";
+import { sqlDate } from "../db/sql";
+import { machineLabelSql } from "../machines/model";
+import { closedStatuses, OVERDUE_SQL, TEAM_ASSIGNEE, type TicketStatus } from "./model";
+import { factoryToday, PRIORITY_ORDER_SQL, WORK_ORDER_SQL } from "./work-order";
+
+/** How many tickets a home list shows; past it, the list links to the board. */
+export const HOME_LIST_SIZE = 30;
+
+export interface HomeTicket {
+  id: number;
+  ticketId: string;
+  title: string;
+  status: TicketStatus;
+  priority: string;
+  scheduledDate: Date | null;
+  assignedTo: number | null;
+  /** The person's name when assignedTo is a person. */
+  assigneeName: string | null;
+  machine: string;
+  /** "À l'arrêt depuis …": the machine a ticket stopped (lib/tickets/downtime.ts). */
+  machineDownSince: Date | null;
+  createdAt: Date;
+}
+
+export interface HomeList {
+  items: HomeTicket[];
+  /** Every row the list's condition matches, shown or not. */
+  total: number;
+}
+
+interface Row {
+  id: number;
+  ticket_id: string;
+  title: string;
+  status: string;
+  priority: string;
+  scheduled_date: string | null;
+  assigned_to: number | null;
+  assignee_name: string | null;
+  machine: string;
+  down_since: string | null;
+  created_at: string;
+  total: number;
+}
+
+const open = `t.deleted_at IS NULL AND t.status NOT IN (${closedStatuses.map((s) => `'${s}'`).join(", ")})`;
+const date = (value: string | null) => (value === null ? null : new Date(value));
+
+/** One query: the rows `where` matches (SQL over `tickets AS t`), in `orderBy`, at most `take`, and their count. */
+async function homeTickets(db: Db, where: string, orderBy: string, values: unknown[], take: number): Promise<HomeList> {
+  const rows = await db.$queryRawUnsafe<Row[]>(
+    `SELECT t.id, t.ticket_id, t.title, t.status, t.priority, t.scheduled_date, t.assigned_to, t.created_at,
+            a.name AS assignee_name, ${machineLabelSql("m")} AS machine, m.down_since, COUNT(*) OVER () AS total
+     FROM tickets t JOIN machines m ON m.id = t.machine_id LEFT JOIN users a ON a.id = t.assigned_to
+     WHERE ${where}
+     ORDER BY ${orderBy}
+     LIMIT ${Math.max(1, Math.floor(take))}`,
+    ...values,
+  );
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      ticketId: r.ticket_id,
+      title: r.title,
+      status: r.status as TicketStatus,
+      priority: r.priority,
+      scheduledDate: date(r.scheduled_date),
+      assignedTo: r.assigned_to === null ? null : Number(r.assigned_to),
+      assigneeName: r.assignee_name,
+      machine: r.machine,
+      machineDownSince: date(r.down_since),
+      createdAt: new Date(r.created_at),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- a technician's work
+
+/** "Mon travail": everything (theirs and the team's), theirs only, or the team's only. */
+export const workScopes = ["all", "mine", "team"] as const;
+export type WorkScope = (typeof workScopes)[number];
+
+export function parseWorkScope(value: unknown): WorkScope {
+  return (workScopes as readonly unknown[]).includes(value) ? (value as WorkScope) : "all";
+}
+
+/** A ticket's next step on "Mon travail": take it if it is not the person's yet, else start, resume or finish it. */
+export type WorkStepKind = "take" | "start" | "resume" | "finish";
+
+export function nextWorkStep(ticket: { assignedTo: number | null; status: string }, userId: number): WorkStepKind {
+  if (ticket.assignedTo !== userId) return "take";
+  if (ticket.status === "in_progress") return "finish";
+  if (ticket.status === "waiting_parts") return "resume";
+  return "start";
+}
+
+interface WorkQuery {
+  userId: number;
+  scope: WorkScope;
+  now: Date;
+  timeZone: string;
+  take?: number;
+}
+
+/**
+ * The open tickets assigned to the person or to the whole team, in the order to
+ * do them (lib/tickets/work-order.ts), and how many are theirs and the team's.
+ * Two queries, run together.
+ */
+export async function listWork(db: Db, { userId, scope, now, timeZone, take = HOME_LIST_SIZE }: WorkQuery) {
+  const today = factoryToday(now, timeZone);
+  // ?1-?3 are the order's (now, today's start and end); ?4 the person.
+  const whose = { all: `t.assigned_to IN (?4, ${TEAM_ASSIGNEE})`, mine: "t.assigned_to = ?4", team: `t.assigned_to = ${TEAM_ASSIGNEE}` }[scope];
+  const [list, [counts]] = await Promise.all([
+    // D1 wants exactly the values the SQL names: the team's list does not name the person.
+    homeTickets(db, `${open} AND ${whose}`, WORK_ORDER_SQL, [sqlDate(now), sqlDate(today.start), sqlDate(today.end), ...(scope === "team" ? [] : [userId])], take),
+    db.$queryRawUnsafe<{ mine: number | null; team: number | null }[]>(
+      `SELECT SUM(t.assigned_to = ?1) AS mine, SUM(t.assigned_to = ${TEAM_ASSIGNEE}) AS team FROM tickets t
+       WHERE ${open} AND t.assigned_to IN (?1, ${TEAM_ASSIGNEE})`,
+      userId,
+    ),
+  ]);
+  return { ...list, today, counts: { mine: Number(counts?.mine ?? 0), team: Number(counts?.team ?? 0) } };
+}
+
+// ---------------------------------------------------------------- an operator's reports
+
+/** The person's own reports: the open ones first, then the closed, newest first within each. One query. */
+export function listReports(db: Db, userId: number, take = HOME_LIST_SIZE): Promise<HomeList> {
+  return homeTickets(db, "t.deleted_at IS NULL AND t.status <> 'archived' AND t.reported_by = ?1", `t.status = 'completed', t.created_at DESC, t.id DESC`, [userId], take);
+}
+
+// ---------------------------------------------------------------- a lead's decisions
+
+/** Open tickets nobody was given: critical first, then the newest report (one just in needs a decision now). One query. */
+export function listUnassigned(db: Db, take = HOME_LIST_SIZE): Promise<HomeList> {
+  return homeTickets(
+    db,
+    `${open} AND t.assigned_to IS NULL`,
+    `${PRIORITY_ORDER_SQL}, t.created_at DESC, t.id DESC`,
+    [],
+    take,
+  );
+}
+
+/** Overdue tickets (the one rule, model.ts), longest overdue first. One query. */
+export function listOverdue(db: Db, now: Date, take = HOME_LIST_SIZE): Promise<HomeList> {
+  return homeTickets(db, OVERDUE_SQL, "t.scheduled_date, t.id", [sqlDate(now)], take);
+}
