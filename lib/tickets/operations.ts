@@ -13,7 +13,7 @@ import { assignableWhere, can, canEditTicketText } from "../permissions";
 import { utcToWallTime, wallTimeToUtc } from "../factory-time";
 import { formatDay } from "../format";
 import { getSettings } from "../settings/settings";
-import { changeTicket, movedInBatch, ticketEventsInsert } from "./events";
+import { changeTicket, ticketEventsInsert } from "./events";
 import { endDowntimeOnClose, endDowntimeOnDelete, startDowntime } from "./downtime";
 import { factoryDay, formatTicketId } from "./ids";
 import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses, type TicketStatus } from "./model";
@@ -272,23 +272,30 @@ export const finishInput = z.object({
 /**
  * "Terminé" from the home, with an optional comment and photos: the move, the
  * comment and the photos land in ONE batch with their timeline events, each
- * written only if the move was (the ticket is completed at this very instant),
- * so a ticket moved meanwhile gets neither a stray comment nor a half finish.
- * The photos go to R2 first and are removed again if nothing was written. The
- * reporter is told of the status, as for any move; the comment is on the ticket.
+ * written only if the statement before it was (changes(): the move, then its event,
+ * the comment, its event, the photos), so a ticket moved meanwhile gets neither a
+ * stray comment nor a half finish, even from a finish at the very same instant (the
+ * ticket's completion time alone could not tell two of those apart). The photos go
+ * to R2 first and are removed again if nothing was written. The reporter is told of
+ * the status, as for any move; the comment is on the ticket.
  */
 export const finishTicket = defineOperation({ input: finishInput, permission: "ticket.move" }, async (input, ctx) => {
   const { db, user, now = new Date() } = ctx;
   const stored = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
   const move = moveStatements({ id: input.id, from: input.from, to: "completed", clientId: input.clientId }, user.id, now);
-  const finished = movedInBatch(input.id, "completed", now);
   let written: Awaited<ReturnType<typeof writeAndNotify>>;
   try {
-    written = await writeAndNotify(db, [move.change, ticketEventsInsert([move.event], now)], move.notify, [
-      ...move.after,
-      ...(input.comment ? commentStatements(input.id, user.id, input.comment, now, finished) : []),
-      ...(stored.length ? mediaStatements(stored, input.id, user.id, now, finished) : []),
-    ]);
+    written = await writeAndNotify(
+      db,
+      [
+        move.change,
+        ticketEventsInsert([move.event], now),
+        ...(input.comment ? commentStatements(input.id, user.id, input.comment, now, onlyIfChanged) : []),
+        ...(stored.length ? mediaStatements(stored, input.id, user.id, now, onlyIfChanged) : []),
+      ],
+      move.notify,
+      move.after,
+    );
   } catch (error) {
     await removeStoredObjects(ctx, stored);
     if (!sentBefore(error, input.clientId)) throw error;

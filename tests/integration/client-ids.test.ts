@@ -8,7 +8,7 @@ import { freshDatabase } from "./helpers/local-d1";
 import { contextFor, createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { perform, type ActionResult } from "@/lib/operation";
 import { addComment } from "@/lib/tickets/comments";
-import { createTicket, moveTicket } from "@/lib/tickets/operations";
+import { createTicket, finishTicket, moveTicket } from "@/lib/tickets/operations";
 import type { Role } from "@/lib/permissions";
 
 const t = freshDatabase();
@@ -162,6 +162,24 @@ describe("a status change sent twice", () => {
     const { id } = await report();
     ok(await perform(moveTicket, { id, from: "received", to: "diagnostic" }, as("supervisor")));
     expect(await perform(moveTicket, { id, from: "received", to: "completed" }, as("technician"))).toMatchObject({ ok: false, code: "movedMeanwhile" });
+  });
+});
+
+describe("a finish from the home sent twice", () => {
+  it("one after the other, or at the same instant, finishes once with one comment and one photo", async () => {
+    for (const together of [false, true]) {
+      const { id } = await report();
+      ok(await perform(moveTicket, { id, from: "received", to: "in_progress" }, as("technician")));
+      const input = () => ({ id, from: "in_progress", comment: "Roulement changé", photos: [jpeg()], clientId });
+      const clientId = crypto.randomUUID();
+      const results = together
+        ? await Promise.all([1, 2, 3].map(() => perform(finishTicket, input(), as("technician"))))
+        : [await perform(finishTicket, input(), as("technician")), await perform(finishTicket, input(), as("technician"))];
+      expect(results.map(ok)).toEqual(results.map(() => ({ id, status: "completed", from: "in_progress" })));
+      expect(await count("SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_id = ? AND type = 'status' AND to_value = 'completed'", id)).toBe(1);
+      expect(await count("SELECT COUNT(*) AS n FROM ticket_comments WHERE ticket_id = ?", id)).toBe(1);
+      expect(await count("SELECT COUNT(*) AS n FROM media WHERE ticket_id = ?", id)).toBe(1);
+    }
   });
 });
 
