@@ -71,7 +71,7 @@ function PendingItem({ entry, onTicket, showKind, words, locale, time }: Pending
     files.audio ? words.voiceNote : "",
   ].filter(Boolean);
   // A list about one ticket is on that ticket's page: no link to where the person already is.
-  const ticketLink = !onTicket && (entry.kind === "move" || entry.kind === "comment") && entry.subject;
+  const ticketLink = !onTicket && entry.kind !== "report" && entry.kind !== "message" && entry.subject;
   return (
     <li
       data-testid="pending-item"

@@ -3,7 +3,7 @@
 // send. Shared by the page's side (components/offline/) and its tests; no catalogue.
 
 /** The actions kept when the network is gone; /outbox maps each to its operation. */
-export const outboxKinds = ["report", "comment", "move", "message"] as const;
+export const outboxKinds = ["report", "comment", "move", "finish", "message"] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
 /** A form's value as the entry keeps it: text, or a file (a photo, a voice note). */
@@ -15,7 +15,7 @@ export interface OutboxEntry {
   kind: OutboxKind;
   /** The operation's input, as a form sends it (files included). */
   fields: [string, EntryValue][];
-  /** Where it shows: the ticket's id (comment, move), the conversation's key (message); null for a report. */
+  /** Where it shows: the ticket's id (comment, move, finish), the conversation's key (message); null for a report. */
   scope: string | null;
   /** What the person sees of it while it waits: a ticket id or a title, and its text. */
   subject: string;

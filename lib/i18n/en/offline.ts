@@ -15,6 +15,7 @@ export const offlineEn: Messages["offline"] = {
     report: "Report",
     comment: "Comment",
     move: "Status change",
+    finish: "Ticket finished",
     message: "Message",
   },
   moveTo: "to “{status}”",

@@ -15,6 +15,7 @@ export const offlineFr = {
     report: "Signalement",
     comment: "Commentaire",
     move: "Changement de statut",
+    finish: "Ticket terminé",
     message: "Message",
   },
   moveTo: "vers «\u00a0{status}\u00a0»",
