@@ -62,8 +62,8 @@ export default defineConfig({
       // 360 px: the narrowest phone on the shop floor.
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, launchOptions: chromium },
       dependencies: ["setup"],
-      // The shell, the board's drag and drop (by finger, and by mouse on a narrow screen), a scanned label, and *.phone.spec.ts.
-      testMatch: [/(shell|tickets\/drag)\/.*\.spec\.ts/, /machines\/scan-label\.spec\.ts/, /\.phone\.spec\.ts$/],
+      // The shell, the board's drag and drop (by finger, and by mouse on a narrow screen), the live board, a scanned label, and *.phone.spec.ts.
+      testMatch: [/(shell|tickets\/drag)\/.*\.spec\.ts/, /tickets\/live-board\.spec\.ts/, /machines\/scan-label\.spec\.ts/, /\.phone\.spec\.ts$/],
     },
     {
       // Specs that fire the cron (at the real time or at one they choose: its sweep

@@ -3,7 +3,7 @@
 // are written before rows and removed again if the rows fail: never half a file.
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { z } from "zod";
-import { checkMedia } from "./file-types";
+import { checkAudio, checkMedia } from "./file-types";
 import { refuse, type ActionContext } from "./operation";
 
 export const MAX_FILES = 10;
@@ -72,6 +72,15 @@ export async function storeNewMedia(ctx: ActionContext, files: File[], options: 
     throw error;
   }
   return stored;
+}
+
+/** A voice note (a message's or a ticket's), checked by its bytes, its size and its stated duration, then stored. */
+export async function storeVoiceNote(ctx: ActionContext, audio: File, seconds: number, options: StoreOptions): Promise<StoredMedia & { duration: number }> {
+  const result = checkAudio(await headOf(audio), audio.size, seconds);
+  if (!result.ok) refuse(({ type: "audioType", size: "audioTooLarge", duration: "audioTooLong" } as const)[result.reason], { field: options.field });
+  const fileKey = `${options.prefix}/${crypto.randomUUID()}.${result.type.extension}`;
+  await (await getMediaBucket(ctx)).put(fileKey, await audio.arrayBuffer(), { httpMetadata: { contentType: result.type.mime } });
+  return { fileKey, fileName: fileKey, fileType: result.type.mime, fileSize: audio.size, duration: Math.round(seconds) };
 }
 
 /**

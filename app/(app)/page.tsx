@@ -3,7 +3,8 @@ import { PlantOverview } from "@/components/dashboard/plant-overview";
 import { DecisionsHome } from "@/components/home/decisions-home";
 import { ReportsHome } from "@/components/home/reports-home";
 import { WorkHome } from "@/components/home/work-home";
-import { getCurrentUser, getMessages, requireTicketReader } from "@/lib/request";
+import { LiveTickets } from "@/components/tickets/live-tickets";
+import { getCurrentUser, getMessages, requireTicketReader, type CurrentReader } from "@/lib/request";
 import { parseWorkScope } from "@/lib/tickets/work";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,9 +18,19 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   const user = await requireTicketReader();
+  // Live: a ticket moved, taken or reported anywhere shows on every open home (lib/tickets/live.ts).
+  return (
+    <>
+      <LiveTickets />
+      {homeOf(user, (await searchParams).show)}
+    </>
+  );
+}
+
+function homeOf(user: CurrentReader, show: unknown) {
   switch (user.role) {
     case "technician":
-      return <WorkHome user={user} scope={parseWorkScope((await searchParams).show)} />;
+      return <WorkHome user={user} scope={parseWorkScope(show)} />;
     case "operator":
       return <ReportsHome user={user} />;
     case "supervisor":

@@ -1,7 +1,8 @@
 "use client";
 
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
-import { TextField } from "@/components/ui/fields";
+import { Icon } from "@/components/shell/icons";
+import { FilePicker } from "@/components/ui/file-picker";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/operation";
 
@@ -59,7 +60,9 @@ export function LogoForm({ upload, remove, current, labels }: LogoFormProps) {
       ) : (
         <p className="text-slate-600">{labels.none}</p>
       )}
-      <TextField id="logo" name="logo" type="file" label={labels.file} help={labels.help} accept="image/png,image/jpeg,image/webp" required />
+      <div className="space-y-1">
+        <FilePicker id="logo" name="logo" label={labels.file} icon={<Icon name="attach" className="h-5 w-5" />} help={labels.help} accept="image/png,image/jpeg,image/webp" required />
+      </div>
       <SubmitButton pendingLabel={labels.uploading}>{labels.upload}</SubmitButton>
     </ActionForm>
   );

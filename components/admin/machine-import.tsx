@@ -2,7 +2,8 @@
 
 import type { MachineImportResult } from "@/app/(admin)/admin/data/actions";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
-import { TextField } from "@/components/ui/fields";
+import { Icon } from "@/components/shell/icons";
+import { FilePicker } from "@/components/ui/file-picker";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 import { format } from "@/lib/i18n/format";
 import type { Locale, PluralTemplate } from "@/lib/i18n";
@@ -39,7 +40,9 @@ export function MachineImport({ action, labels, locale }: MachineImportProps) {
         return (
           <>
             {/* Another file makes the last check meaningless. */}
-            <TextField id="file" name="file" type="file" label={labels.file} help={labels.help} accept=".csv,text/csv" required onChange={clear} />
+            <div className="space-y-1">
+              <FilePicker id="file" name="file" label={labels.file} icon={<Icon name="attach" className="h-5 w-5" />} help={labels.help} accept=".csv,text/csv" required onChange={clear} />
+            </div>
             <SubmitButton name="intent" value="check" pendingLabel={labels.checking} className={ready ? "btn-secondary" : "btn-primary"}>
               {labels.check}
             </SubmitButton>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { downText } from "@/components/machines/down-badge";
+import { downText } from "@/lib/tickets/downtime";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/db/client";
 import { format, type Locale, type Messages } from "@/lib/i18n";

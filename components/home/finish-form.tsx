@@ -2,16 +2,15 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { Icon } from "@/components/shell/icons";
-import type { Locale } from "@/lib/i18n";
-import { format, type PluralTemplate } from "@/lib/i18n/format";
+import { FilePicker } from "@/components/ui/file-picker";
 import { useWorkActions, type WorkStep } from "./work-actions";
 
 export interface FinishLabels {
   note: string;
   comment: string;
   addPhoto: string;
-  photos: PluralTemplate;
-  removePhotos: string;
+  /** "Retirer {name}": a chosen photo taken out before sending. */
+  removeFile: string;
   /** The longest comment the server takes (MAX_TICKET_TEXT, passed in: the model stays out of the browser's bundle). */
   maxLength: number;
 }
@@ -22,7 +21,6 @@ interface FinishFormProps {
   /** The label with the ticket, for screen readers. */
   name: string;
   labels: FinishLabels;
-  locale: Locale;
 }
 
 const draftKey = (id: number) => `atelier-finish-${id}`;
@@ -33,12 +31,10 @@ const draftKey = (id: number) => `atelier-finish-${id}`;
  * on the device while it is typed, so a refused finish (the ticket moved meanwhile)
  * or a closed tab does not lose it; it is forgotten once the ticket is finished.
  */
-export function FinishForm({ step, label, name, labels, locale }: FinishFormProps) {
+export function FinishForm({ step, label, name, labels }: FinishFormProps) {
   const { run, busy, working } = useWorkActions();
   const [open, setOpen] = useState(false);
-  const [photos, setPhotos] = useState(0);
   const comment = useRef<HTMLTextAreaElement>(null);
-  const files = useRef<HTMLInputElement>(null);
   const panel = useId();
 
   // The draft comes back once the form is in the page (storage is the browser's, not the server's render).
@@ -61,12 +57,6 @@ export function FinishForm({ step, label, name, labels, locale }: FinishFormProp
     else localStorage.removeItem(draftKey(step.id));
   }
 
-  function clearPhotos() {
-    if (files.current) files.current.value = "";
-    setPhotos(0);
-    files.current?.focus();
-  }
-
   return (
     <form onSubmit={submit} className="space-y-3" aria-label={name}>
       <div id={panel} hidden={!open} className="space-y-3">
@@ -75,20 +65,15 @@ export function FinishForm({ step, label, name, labels, locale }: FinishFormProp
           <textarea ref={comment} name="comment" rows={3} maxLength={labels.maxLength} onChange={keep} className="field mt-1" />
         </label>
         <div className="flex flex-wrap items-center gap-2">
-          {/* The app's own button, in the person's words: the file input itself is only its target. */}
-          <label className="btn-secondary cursor-pointer gap-2 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-amber-600">
-            <Icon name="camera" className="h-5 w-5" />
-            {labels.addPhoto}
-            <input ref={files} type="file" name="photos" accept="image/*" multiple className="sr-only" onChange={(e) => setPhotos(e.currentTarget.files?.length ?? 0)} />
-          </label>
-          {photos > 0 && (
-            <>
-              <span className="text-sm text-slate-700">{format(labels.photos, { count: photos }, locale)}</span>
-              <button type="button" className="btn-ghost" onClick={clearPhotos}>
-                {labels.removePhotos}
-              </button>
-            </>
-          )}
+          <FilePicker
+            id={`${panel}-photos`}
+            name="photos"
+            label={labels.addPhoto}
+            icon={<Icon name="camera" className="h-5 w-5" />}
+            accept="image/*"
+            multiple
+            removeLabel={labels.removeFile}
+          />
         </div>
       </div>
       <div className="flex gap-2">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { PriorityBadge } from "@/components/dashboard/priority-badge";
-import { downText } from "@/components/machines/down-badge";
+import { downText } from "@/lib/tickets/downtime";
 import type { Locale, Messages } from "@/lib/i18n";
 import { ScheduleState } from "@/components/tickets/schedule-state";
 import { assigneeLabel } from "@/lib/tickets/model";

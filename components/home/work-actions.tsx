@@ -58,7 +58,7 @@ export function sendWorkStep(step: WorkStep, form?: FormData, statuses: Record<s
 }
 
 /** Where a step leaves the ticket: undo moves it back from there (taking is not undone: giving a ticket away is a lead's). */
-const reached: Record<WorkStepKind, TicketStatus | null> = { take: null, start: "in_progress", resume: "in_progress", finish: "completed" };
+export const reached: Record<WorkStepKind, TicketStatus | null> = { take: null, start: "in_progress", resume: "in_progress", finish: "completed" };
 
 interface WorkActionsValue {
   /** Sends the step; `done` runs after a success (a finished ticket's draft is forgotten). */

@@ -55,8 +55,7 @@ async function WorkList({ user, scope }: { user: CurrentReader; scope: WorkScope
             step={step}
             label={label}
             name={name}
-            locale={locale}
-            labels={{ note: w.note, comment: w.comment, addPhoto: w.addPhoto, photos: w.photos, removePhotos: w.removePhotos, maxLength: MAX_TICKET_TEXT }}
+            labels={{ note: w.note, comment: w.comment, addPhoto: w.addPhoto, removeFile: t.common.removeFile, maxLength: MAX_TICKET_TEXT }}
           />
         ) : (
           <WorkStepButton step={step} label={label} name={name} />

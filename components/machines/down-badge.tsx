@@ -1,5 +1,5 @@
-import { formatDateTime } from "@/lib/format";
-import { format, type Locale, type Messages } from "@/lib/i18n";
+import type { Locale, Messages } from "@/lib/i18n";
+import { downText } from "@/lib/tickets/downtime";
 
 interface DownBadgeProps {
   downSince: Date | null;
@@ -16,8 +16,4 @@ export function DownBadge({ downSince, locale, timeZone, t }: DownBadgeProps) {
       <time dateTime={downSince.toISOString()}>{downText(downSince, locale, timeZone, t)}</time>
     </span>
   );
-}
-
-export function downText(downSince: Date, locale: Locale, timeZone: string, t: Messages): string {
-  return format(t.tickets.down.since, { since: formatDateTime(downSince, locale, timeZone) });
 }

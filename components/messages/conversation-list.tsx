@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { CountPill } from "@/components/ui/count-pill";
 import { formatDateTime } from "@/lib/format";
 import { format, type PluralTemplate } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n";
@@ -50,9 +51,7 @@ export function ConversationList({ conversations: rendered, locale, timeZone, t,
                 </p>
               </div>
               {c.unread > 0 && (
-                <span className="rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white" aria-label={format(unreadLabel, { count: c.unread }, locale)} data-testid="conversation-unread">
-                  {c.unread}
-                </span>
+                <CountPill count={c.unread} label={format(unreadLabel, { count: c.unread }, locale)} className="bg-blue-700 text-white" data-testid="conversation-unread" />
               )}
             </Link>
           </li>

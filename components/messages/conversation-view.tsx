@@ -30,6 +30,8 @@ export interface ConversationViewProps {
   canWrite: boolean;
   /** What the composer starts with (a ticket id from the ticket page). */
   draft?: string;
+  /** "Retirer {name}" (the shared word): a chosen photo taken out before sending. */
+  removeFile: string;
   statusLabels: Messages["status"];
   locale: Locale;
   timeZone: string;
@@ -55,13 +57,19 @@ function onTheirWay(current: ShownMessage[], shown: ShownMessage): ShownMessage[
   return [...current.filter((m) => m.clientId !== shown.clientId), shown];
 }
 
+/** The tickets a message names, and the one made from it. */
+function ticketsOf(message: MessageView): string[] {
+  const named = ticketIdsIn(message.content);
+  return message.ticketId ? [...named, message.ticketId] : named;
+}
+
 /** Ids asked for once, found or not, with the page that brought their messages or by readTicketRefs. */
 function knownIds(messages: MessageView[]): string[] {
-  return messages.flatMap((m) => ticketIdsIn(m.content));
+  return messages.flatMap(ticketsOf);
 }
 
 export function ConversationView(props: ConversationViewProps) {
-  const { conversationKey, user, initial, otherLastReadId, canWrite, draft, statusLabels, locale, timeZone, t } = props;
+  const { conversationKey, user, initial, otherLastReadId, canWrite, draft, removeFile, statusLabels, locale, timeZone, t } = props;
   const [settled, setMessages] = useState<ShownMessage[]>(initial.messages);
   // A send runs inside the form's transition, where a plain state update would wait for the server's answer:
   // the optimistic layer shows "envoi…" at once.
@@ -127,7 +135,7 @@ export function ConversationView(props: ConversationViewProps) {
   }, [lastKey]);
 
   // Ticket ids in messages that came live or were just sent: looked up once, in one query.
-  const mentionedKey = [...new Set(messages.flatMap((m) => (m.sending ? [] : ticketIdsIn(m.content))))].join(" ");
+  const mentionedKey = [...new Set(messages.flatMap((m) => (m.sending ? [] : ticketsOf(m))))].join(" ");
   useEffect(() => {
     const ids = mentionedKey.split(" ").filter((id) => id && !askedTickets.current.has(id));
     if (!ids.length) return;
@@ -145,6 +153,9 @@ export function ConversationView(props: ConversationViewProps) {
         setMessages((current) => merge(current, [event.message]));
       }
       if (event.type === "deleted" && event.conversationKey === conversationKey) onDeleted(event.id);
+      if (event.type === "ticketed" && event.conversationKey === conversationKey) {
+        setMessages((current) => current.map((m) => (m.id === event.id && !m.sending ? { ...m, ticketId: event.ticketId } : m)));
+      }
       if (event.type === "read" && event.conversationKey === conversationKey && event.userId !== user.id) {
         setOtherRead((last) => Math.max(last, event.lastReadId));
       }
@@ -211,6 +222,7 @@ export function ConversationView(props: ConversationViewProps) {
         deleted: false,
         audioDuration: null,
         photoIds: [],
+        ticketId: null,
         sending: "pending",
       },
       data,
@@ -257,6 +269,7 @@ export function ConversationView(props: ConversationViewProps) {
                 locale={locale}
                 timeZone={timeZone}
                 t={c}
+                playerLabels={t.composer}
                 onDeleted={onDeleted}
                 retry={
                   message.sending === "failed" &&
@@ -269,7 +282,7 @@ export function ConversationView(props: ConversationViewProps) {
       ))}
       {/* [offline] Messages this device still holds. */}
       <PendingItems kind="message" scope={conversationKey} />
-      {canWrite ? <Composer send={send} draft={draft} draftName={draftName} t={t.composer} /> : <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{c.inactive}</p>}
+      {canWrite ? <Composer send={send} draft={draft} draftName={draftName} t={t.composer} removeFile={removeFile} /> : <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{c.inactive}</p>}
       {/* After the composer, kept clear of the phone's tab bar: "bring the view down" then
           leaves the last message above the composer, not under it (it is sticky). */}
       <div ref={bottom} className="scroll-mb-[calc(3.5rem+env(safe-area-inset-bottom))] md:scroll-mb-0" />

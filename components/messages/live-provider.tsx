@@ -99,7 +99,8 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
   const handleEvent = useEffectEvent((event: LiveEvent) => {
     for (const listener of listeners.current) listener.onEvent?.(event);
     // Counts change with a message or a deletion, and with a read of one's own (maybe in another tab).
-    if (event.type === "notifications") return;
+    // A message reported as a ticket changes no count, and neither does a ticket's change (lib/tickets/live.ts).
+    if (event.type === "notifications" || event.type === "ticketed" || event.type === "tickets") return;
     // One's own message in the conversation on screen changes nothing this tab shows: the send moved the
     // reader's pointer, the count leaves that conversation out while it is on screen, and the list is another page.
     if (event.type === "message" && event.message.senderId === userId && event.message.conversationKey === active) return;

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { CountPill } from "@/components/ui/count-pill";
 import { useState } from "react";
 import { readUnreadNotificationsAction } from "@/app/(app)/notifications/actions";
 import { useLiveEvents } from "@/components/messages/live-provider";
@@ -64,8 +65,8 @@ export function BellLink({ initialUnread, renderedAt, label, unreadLabel, locale
       {/* Named by its text, not aria-label: the visible count is then not a second, different name (axe). */}
       <span className="sr-only">{text}</span>
       {unread > 0 && (
-        <span aria-hidden="true" data-testid="notification-count" className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white">
-          {unread > 99 ? "99+" : unread}
+        <span aria-hidden="true" className="absolute -top-0.5 -right-0.5 flex">
+          <CountPill count={unread} className="bg-red-700 text-white" data-testid="notification-count" />
         </span>
       )}
     </Link>

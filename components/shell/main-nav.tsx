@@ -77,7 +77,8 @@ export function MainNav({ user, locale, t }: MainNavProps) {
         <NavLink href="/messages" className={tab}>
           <Icon name="messages" className="h-6 w-6 md:hidden" />
           {t.messages.nav}
-          <span className="max-md:absolute max-md:top-1 max-md:left-1/2 max-md:ml-2">
+          {/* Phones: on the icon's corner; wider screens: after the word. */}
+          <span className="flex max-md:absolute max-md:top-1 max-md:left-1/2 max-md:ml-1.5 md:ml-1.5">
             <UnreadBadge label={t.messages.unread} locale={locale} />
           </span>
         </NavLink>

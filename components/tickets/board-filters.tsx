@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { Icon } from "@/components/shell/icons";
 import { SelectField, TextField } from "@/components/ui/fields";
+import { Sheet } from "@/components/ui/sheet";
 import { boardSearchParams, hasFilters, type BoardData, type BoardFilters as Filters } from "@/lib/tickets/board";
-import type { Messages } from "@/lib/i18n";
+import { format, type Locale, type Messages } from "@/lib/i18n";
 import { TEAM_CHOICE, ticketPriorities } from "@/lib/tickets/model";
 import { FilterPanel } from "./filter-panel";
 
@@ -9,16 +11,39 @@ interface BoardFiltersProps {
   filters: Filters;
   machines: BoardData["machines"];
   people: BoardData["people"];
+  locale: Locale;
   t: Messages;
 }
 
-/** A plain GET form: the filters live in the URL, so a filtered board can be shared or bookmarked. */
-export function BoardFilters({ filters, machines, people, t }: BoardFiltersProps) {
+/**
+ * A plain GET form: the filters live in the URL, so a filtered board can be shared or
+ * bookmarked. In the page on a wide screen (on its own line under the title: the
+ * page's header is a wrapping row); on a phone, behind one button that says how many
+ * are in use, in a sheet with the archived tickets' link.
+ */
+export function BoardFilters({ filters, machines, people, locale, t }: BoardFiltersProps) {
   const f = t.tickets.filters;
   const archivedHref = `/tickets?${boardSearchParams({ ...filters, archived: !filters.archived })}`;
   const refined = [filters.priority, filters.assignee, filters.machine, filters.overdue, filters.mine].filter(Boolean).length;
+  const inUse = refined + (filters.q ? 1 : 0) + (filters.archived ? 1 : 0);
+  const label = (
+    <>
+      <Icon name="filter" className="h-5 w-5" />
+      {/* Beside the title on a 360 px phone there is room for the icon and its count only; the word stays its name. */}
+      <span className="max-sm:sr-only">{f.title}</span>
+      {inUse > 0 && (
+        <>
+          <span aria-hidden className="absolute -top-1.5 -right-1.5 min-w-5 rounded-full bg-amber-700 px-1 text-center text-xs leading-5 font-semibold text-white tabular-nums">
+            {inUse}
+          </span>
+          <span className="sr-only">({format(f.activeCount, { count: inUse }, locale)})</span>
+        </>
+      )}
+    </>
+  );
   return (
-    <form method="get" action="/tickets" role="search" aria-label={f.title} className="mb-4 rounded-lg border border-slate-200 bg-white p-3">
+    <Sheet label={label} title={f.title} closeLabel={t.common.close} triggerClassName="btn-secondary relative min-w-11 gap-1.5 px-2.5" inlineWide="order-last basis-full">
+      <form method="get" action="/tickets" role="search" aria-label={f.title} className="rounded-lg border border-slate-200 bg-white p-3">
       {filters.archived && <input type="hidden" name="archived" value="1" />}
       <div className="flex items-end gap-2">
         <div className="min-w-0 flex-1">
@@ -81,6 +106,7 @@ export function BoardFilters({ filters, machines, people, t }: BoardFiltersProps
           </Link>
         </div>
       </div>
-    </form>
+      </form>
+    </Sheet>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { Icon } from "@/components/shell/icons";
 import { format as fill } from "@/lib/i18n/format";
 
 export interface MediaItem {
@@ -36,7 +37,9 @@ export function MediaViewer({ items, labels }: MediaViewerProps) {
               className="block aspect-square w-full overflow-hidden rounded-md border border-slate-200 bg-slate-200"
             >
               {item.video ? (
-                <span className="flex h-full items-center justify-center text-3xl" aria-hidden>▶</span>
+                <span className="flex h-full items-center justify-center text-slate-700">
+                  <Icon name="play" className="h-10 w-10" />
+                </span>
               ) : (
                 // eslint-disable-next-line @next/next/no-img-element -- private media behind a session check, no optimizer
                 <img src={`/media/${item.id}`} alt="" loading="lazy" className="h-full w-full object-cover" />

@@ -1,29 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { memo } from "react";
 import { PriorityPill } from "@/components/dashboard/priority-badge";
 import type { Locale } from "@/lib/i18n";
 import { format, type PluralTemplate } from "@/lib/i18n/format";
 import { MoveMenu } from "./move-menu";
-import type { ScheduleView } from "@/lib/tickets/schedule";
+import type { CardView } from "@/lib/tickets/board-view";
 import { ScheduleState } from "./schedule-state";
-
-/** What a card shows, worded on the server: the browser receives data, not a rendered tree per card. */
-export interface CardView {
-  id: number;
-  ticketId: string;
-  title: string;
-  priority: string;
-  priorityLabel: string;
-  machine: string;
-  outOfService: boolean;
-  /** "À l'arrêt depuis …" while a ticket holds the machine down. */
-  down: string | null;
-  assignee: string;
-  schedule: ScheduleView | null;
-  comments: number;
-  media: number;
-}
 
 export interface CardLabels {
   assignee: string;
@@ -41,20 +25,21 @@ interface TicketCardProps {
   locale: Locale;
   /** The card lifted by a drag: it stays in place, faded, while its copy follows the pointer. */
   lifted: boolean;
-  drag: React.HTMLAttributes<HTMLElement>;
+  /** The card's pointer handlers, by id (use-board-drag.ts): one function for every card, so a card that did not change is not drawn again. */
+  drag: (id: number) => React.HTMLAttributes<HTMLElement>;
 }
 
 /**
  * One card, kept to a dozen elements: a board of 2,000 tickets must stay light
  * (counts show only when there is something to count, labels are for screen readers).
  */
-export function TicketCard({ card, labels, canMove, locale, lifted, drag }: TicketCardProps) {
+export const TicketCard = memo(function TicketCard({ card, labels, canMove, locale, lifted, drag }: TicketCardProps) {
   return (
     <li
       data-ticket={card.id}
       data-testid="ticket-card"
       aria-labelledby={`card-${card.id}`}
-      {...drag}
+      {...drag(card.id)}
       className={`relative rounded-md border border-slate-200 bg-white p-3 shadow-sm ${canMove ? "pr-10" : ""} ${lifted ? "opacity-40" : ""}`}
     >
       {canMove && (
@@ -63,10 +48,8 @@ export function TicketCard({ card, labels, canMove, locale, lifted, drag }: Tick
           data-drag-handle
           title={format(labels.dragHandle, { ticket: card.ticketId })}
           onContextMenu={(e) => e.preventDefault()}
-          className="absolute top-1 right-1 flex h-10 w-10 cursor-grab touch-none items-center justify-center rounded text-lg text-slate-500 select-none [-webkit-touch-callout:none]"
-        >
-          ⠿
-        </span>
+          className="grip-dots absolute top-1 right-1 flex h-10 w-10 cursor-grab touch-none items-center justify-center rounded text-slate-500 select-none [-webkit-touch-callout:none]"
+        />
       )}
       <p className="font-mono text-xs text-slate-500">{card.ticketId}</p>
       <h3 id={`card-${card.id}`} className="mt-0.5 font-medium break-words">
@@ -99,7 +82,7 @@ export function TicketCard({ card, labels, canMove, locale, lifted, drag }: Tick
       )}
     </li>
   );
-}
+});
 
 function Count({ icon, count, label }: { icon: string; count: number; label: string }) {
   return (

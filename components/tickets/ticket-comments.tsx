@@ -19,6 +19,9 @@ interface TicketCommentsProps {
   t: Messages;
 }
 
+/** The new comment's box: the action bar's "Commenter" goes there. */
+export const NEW_COMMENT_FIELD = "new-comment";
+
 /** Oldest first, newest last, like a conversation; the text is rendered as text, never as HTML. */
 export function TicketComments({ details, user, locale, timeZone, t }: TicketCommentsProps) {
   const c = t.tickets.comments;
@@ -71,7 +74,7 @@ export function TicketComments({ details, user, locale, timeZone, t }: TicketCom
         // [offline] Kept on the device without a network, its text kept as a draft (components/offline/).
         <OutboxForm kind="comment" action={addCommentAction} draft={`comment:${details.ticket.id}`} scope={details.ticket.id} subject={details.ticket.ticketId} className="space-y-2" aria-label={c.add}>
           <input type="hidden" name="ticketId" value={details.ticket.id} />
-          <TextAreaField name="content" label={c.label} rows={3} limit={limit} required />
+          <TextAreaField id={NEW_COMMENT_FIELD} name="content" label={c.label} rows={3} limit={limit} required />
           <SubmitButton pendingLabel={c.submitting}>{c.submit}</SubmitButton>
         </OutboxForm>
       )}

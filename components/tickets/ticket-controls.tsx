@@ -26,6 +26,8 @@ interface TicketControlsProps {
   timeZone: string;
   t: Messages;
   now: Date;
+  /** The action bar already offers "Je m'en occupe": not twice on the page. */
+  takeInBar?: boolean;
 }
 
 const box = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
@@ -35,14 +37,14 @@ const box = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
  * assignee, schedule, priority) behind one "Modifier" sheet, the rest as buttons.
  * Only what this user's role allows; the server checks again on every submit.
  */
-export function TicketControls({ details, user, timeZone, t, now }: TicketControlsProps) {
+export function TicketControls({ details, user, timeZone, t, now, takeInBar }: TicketControlsProps) {
   const { ticket } = details;
   const p = t.tickets.page;
   const f = t.tickets.form;
   const id = <input type="hidden" name="id" value={ticket.id} />;
   const changes = ["ticket.move", "ticket.assign", "ticket.schedule", "ticket.setPriority"] as const;
   const canChange = changes.some((permission) => can(user, permission));
-  const canTake = can(user, "ticket.take") && ticket.assignedTo !== user.id;
+  const canTake = can(user, "ticket.take") && ticket.assignedTo !== user.id && !takeInBar;
   const canEdit = canEditTicketText(user, ticket);
   if (!canChange && !canTake && !canEdit && !can(user, "ticket.delete")) return null;
 

@@ -1,6 +1,8 @@
 import { OutboxForm } from "@/components/offline/outbox-form";
 import { SubmitButton } from "@/components/ui/form";
+import { Icon } from "@/components/shell/icons";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
+import { FilePicker } from "@/components/ui/file-picker";
 import { createTicketAction } from "@/app/(app)/tickets/actions";
 import type { Messages } from "@/lib/i18n";
 import { ACCEPTED_TYPES } from "@/lib/file-types";
@@ -21,12 +23,19 @@ interface TicketFormProps {
 /** Reporting a problem: made for a phone held in one hand, camera included. */
 export function TicketForm({ machines, machineId, openTickets, fromMessage, cameraFirst, t }: TicketFormProps) {
   const f = t.tickets.form;
+  // Two pickers, one field: the camera straight away, or photos and videos already taken.
   const camera = (
     <div className="space-y-1">
-      <label htmlFor="field-camera" className="block text-sm font-medium text-slate-800">
-        {cameraFirst ? t.labels.camera : f.camera}
-      </label>
-      <input id="field-camera" name="photos" type="file" accept="image/*" capture="environment" className="field" />
+      <FilePicker
+        id="field-camera"
+        name="photos"
+        label={cameraFirst ? t.labels.camera : f.camera}
+        icon={<Icon name="camera" className="h-5 w-5" />}
+        accept="image/*"
+        capture="environment"
+        removeLabel={t.common.removeFile}
+        buttonClassName={cameraFirst ? "btn-primary w-full gap-2 sm:w-auto" : "btn-secondary w-full gap-2 sm:w-auto"}
+      />
     </div>
   );
   return (
@@ -67,7 +76,18 @@ export function TicketForm({ machines, machineId, openTickets, fromMessage, came
           </div>
         </div>
       )}
-      <TextField name="photos" type="file" label={f.photos} help={f.photosHelp} accept={ACCEPTED_TYPES} multiple />
+      <div className="space-y-1">
+        <FilePicker
+          name="photos"
+          label={f.photos}
+          icon={<Icon name="attach" className="h-5 w-5" />}
+          help={f.photosHelp}
+          accept={ACCEPTED_TYPES}
+          multiple
+          removeLabel={t.common.removeFile}
+          buttonClassName="btn-secondary w-full gap-2 sm:w-auto"
+        />
+      </div>
       {!cameraFirst && camera}
       <SubmitButton pendingLabel={f.submitting} className="btn-primary w-full sm:w-auto">
         {f.submit}

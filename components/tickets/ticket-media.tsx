@@ -1,7 +1,10 @@
 import { addMediaAction, deleteMediaAction } from "@/app/(app)/tickets/actions";
+import { Icon } from "@/components/shell/icons";
 import { ActionButton } from "@/components/ui/action-button";
+import { AudioPlayer } from "@/components/ui/audio-player";
+import { FilePicker } from "@/components/ui/file-picker";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
-import { TextField } from "@/components/ui/fields";
+import { formatClock } from "@/lib/format";
 import { format, type Messages } from "@/lib/i18n";
 import { ACCEPTED_TYPES } from "@/lib/file-types";
 import type { Actor } from "@/lib/operation";
@@ -9,42 +12,67 @@ import { can, canDeleteOwnedBy } from "@/lib/permissions";
 import type { TicketDetails } from "@/lib/tickets/queries";
 import { MediaViewer } from "./media-viewer";
 
+type Media = TicketDetails["media"][number];
+
+/** Photos and videos in the viewer, voice notes (from the action bar) as a list of players under them. */
 export function TicketMedia({ details, user, t }: { details: TicketDetails; user: Actor; t: Messages }) {
   const m = t.tickets.media;
+  const notes = details.media.filter((item) => item.fileType.startsWith("audio/"));
+  const visual = details.media.filter((item) => !item.fileType.startsWith("audio/"));
+  const remove = (item: Media, name: string) =>
+    canDeleteOwnedBy(user, item.uploadedBy, "media") && (
+      <ActionButton
+        action={deleteMediaAction.bind(null, { id: item.id })}
+        label={m.delete}
+        aria-label={`${m.delete} « ${name} »`}
+        confirm={{
+          question: format(m.deleteConfirm, { name }),
+          confirmLabel: t.tickets.confirm.yes,
+          cancelLabel: t.tickets.confirm.no,
+          danger: true,
+        }}
+        className="btn-ghost min-h-9 w-full text-sm text-red-700"
+      />
+    );
   return (
     <section aria-labelledby="media-title" className="space-y-3">
       <h2 id="media-title" className="text-lg font-semibold">{m.title} ({details.media.length})</h2>
-      {details.media.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">{m.empty}</p>
-      ) : (
+      {details.media.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">{m.empty}</p>}
+      {visual.length > 0 && (
         <MediaViewer
-          items={details.media.map((item) => ({
-            id: item.id,
-            name: item.fileName,
-            video: item.fileType.startsWith("video/"),
-            // Under its own photo: a list apart put "Supprimer « p2.png »" under the other one.
-            remove: canDeleteOwnedBy(user, item.uploadedBy, "media") && (
-              <ActionButton
-                action={deleteMediaAction.bind(null, { id: item.id })}
-                label={m.delete}
-                aria-label={`${m.delete} « ${item.fileName} »`}
-                confirm={{
-                  question: format(m.deleteConfirm, { name: item.fileName }),
-                  confirmLabel: t.tickets.confirm.yes,
-                  cancelLabel: t.tickets.confirm.no,
-                  danger: true,
-                }}
-                className="btn-ghost min-h-9 w-full text-sm text-red-700"
-              />
-            ),
-          }))}
+          // Under its own photo: a list apart put "Supprimer « p2.png »" under the other one.
+          items={visual.map((item) => ({ id: item.id, name: item.fileName, video: item.fileType.startsWith("video/"), remove: remove(item, item.fileName) }))}
           labels={{ open: m.open, close: m.close, previous: m.previous, next: m.next, viewer: m.viewer, position: m.position }}
         />
+      )}
+      {notes.length > 0 && (
+        <ul className="space-y-2" data-testid="voice-notes">
+          {notes.map((note) => {
+            const name = format(m.voiceNote, { name: note.uploader.name, duration: formatClock(note.duration ?? 0) });
+            return (
+              <li key={note.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-2">
+                <AudioPlayer src={`/media/${note.id}`} seconds={note.duration ?? 0} label={name} labels={t.messages.composer} />
+                <span className="text-sm text-slate-700">{note.uploader.name}</span>
+                <span className="ml-auto">{remove(note, name)}</span>
+              </li>
+            );
+          })}
+        </ul>
       )}
       {can(user, "ticket.addMedia") && (
         <ActionForm action={addMediaAction} className="space-y-2" resetOnSuccess aria-label={m.add} failedMessage={t.errors.errorBody}>
           <input type="hidden" name="ticketId" value={details.ticket.id} />
-          <TextField name="files" type="file" label={m.add} help={t.tickets.form.photosHelp} accept={ACCEPTED_TYPES} multiple />
+          <div className="space-y-1">
+            <FilePicker
+              name="files"
+              label={m.add}
+              icon={<Icon name="camera" className="h-5 w-5" />}
+              help={t.tickets.form.photosHelp}
+              accept={ACCEPTED_TYPES}
+              multiple
+              removeLabel={t.common.removeFile}
+            />
+          </div>
           <SubmitButton pendingLabel={m.submitting}>{m.submit}</SubmitButton>
         </ActionForm>
       )}

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format";
+import { formatClock, formatDateTime } from "@/lib/format";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import type { TicketDetails } from "@/lib/tickets/queries";
 import { assigneeLabel } from "@/lib/tickets/model";
@@ -30,6 +30,9 @@ function describe(event: Event, details: TicketDetails, locale: Locale, timeZone
         actor,
         to: assigneeLabel(Number(event.toValue), (id) => details.names.get(id), t),
       });
+    case "voice_note_added":
+    case "voice_note_removed":
+      return format(words[type], { actor, duration: formatClock(Number(event.toValue ?? event.fromValue ?? 0)) });
     case "scheduled":
       if (!event.toValue) return format(words.unscheduled, { actor });
       return format(words.scheduled, { actor, to: formatDateTime(new Date(event.toValue), locale, timeZone) });

@@ -36,6 +36,8 @@ interface Drag {
   lastFrame?: number;
   board: HTMLElement | null;
   snap: string;
+  /** Whether resting at the board's side scrolls it to the next column (not on a phone's one-column board). */
+  sideways: boolean;
 }
 
 function columnAt(x: number, y: number): string | null {
@@ -50,12 +52,15 @@ function autoScroll(d: Drag, time: number) {
   const rect = d.board?.getBoundingClientRect();
   let dx = 0;
   let dy = 0;
-  if (rect) {
+  if (rect && d.sideways) {
     if (d.at.x < rect.left + EDGE_PX) dx = -(rect.left + EDGE_PX - d.at.x) / EDGE_PX;
     else if (d.at.x > rect.right - EDGE_PX) dx = (d.at.x - (rect.right - EDGE_PX)) / EDGE_PX;
   }
   if (d.at.y < EDGE_PX) dy = -(EDGE_PX - d.at.y) / EDGE_PX;
   else if (d.at.y > window.innerHeight - EDGE_PX) dy = (d.at.y - (window.innerHeight - EDGE_PX)) / EDGE_PX;
+  // Resting on a drop target beside the board (a phone's tab, stuck at the top) is aiming there, not asking to scroll.
+  const target = document.elementFromPoint(d.at.x, d.at.y)?.closest("[data-column]");
+  if (target && d.board && !d.board.contains(target)) dx = dy = 0;
   if (!dx && !dy) d.edgeSince = null;
   else if (d.edgeSince === null) d.edgeSince = time;
   else if (time - d.edgeSince >= DWELL_MS) {
@@ -71,10 +76,11 @@ function autoScroll(d: Drag, time: number) {
  * Moving a card with a mouse, a pen or a finger, through pointer events only
  * (HTML5 drag and drop is mouse-only on phones and, in Chromium, picks the
  * dragged element again after the page scrolls). The card is the one pressed,
- * by id; it moves only if the pointer is released over a column; a lifted card
+ * by id; it moves only if the pointer is released over a column (or a phone's
+ * tab for one: anything marked data-column); a lifted card
  * follows the pointer (the ghost); a finger lifts it by a short press on its handle.
  */
-export function useBoardDrag(enabled: boolean, onDrop: (id: number, column: string, pointerType: string) => void) {
+export function useBoardDrag(enabled: boolean, onDrop: (id: number, column: string, pointerType: string) => void, { sideways }: { sideways: boolean }) {
   const [state, setState] = useState<DragState | null>(null);
   const drag = useRef<Drag | null>(null);
   const ghost = useRef<HTMLDivElement | null>(null);
@@ -215,6 +221,7 @@ export function useBoardDrag(enabled: boolean, onDrop: (id: number, column: stri
           edgeSince: null,
           board: null,
           snap: "",
+          sideways,
         };
         if (!mouse) {
           event.preventDefault();
@@ -226,7 +233,7 @@ export function useBoardDrag(enabled: boolean, onDrop: (id: number, column: stri
         event.preventDefault();
       },
     }),
-    [enabled, lift],
+    [enabled, lift, sideways],
   );
 
   return { drag: state, ghost, handlers };

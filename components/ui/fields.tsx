@@ -11,6 +11,8 @@ interface FieldProps {
   help?: string;
   /** Defaults to `field-{name}`; the help and the message get `{id}-help` and `{id}-error`. */
   id?: string;
+  /** The label for screen readers only: a control whose place and placeholder say what it is (a chat box). */
+  hideLabel?: boolean;
 }
 
 /** What a control needs to be wired to its label, help and message. */
@@ -31,16 +33,17 @@ export function Field({
   label,
   help,
   id,
+  hideLabel,
   children,
   extra,
-}: FieldProps & { children: (control: ControlProps) => React.ReactNode; extra?: { id: string; node: React.ReactNode } }) {
+}: FieldProps & { children: (control: ControlProps) => React.ReactNode; extra?: { id: string; node: React.ReactNode } | null }) {
   const { fieldErrors } = useActionFormState();
   const fieldId = id ?? `field-${name}`;
   const error = name ? fieldErrors[name] : undefined;
   const describedBy = [help && `${fieldId}-help`, extra?.id, error && `${fieldId}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={fieldId} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={fieldId} className={hideLabel ? "sr-only" : "block text-sm font-medium text-slate-800"}>
         {label}
       </label>
       {children({ id: fieldId, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
@@ -74,11 +77,14 @@ export function TextField({ name, label, help, id, className, ...input }: Contro
 
 type TextAreaOptions = ControlOptions &
   Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, Own> & {
-    /** The most characters the server accepts: a live "n / limit" counter, never a silent cut. */
-    limit?: { max: number; counter: string; over: string };
+    /**
+     * The most characters the server accepts: a live "n / limit" counter, never a silent cut;
+     * shown from `from` characters on, when given (a one-row chat box has no room for it at rest).
+     */
+    limit?: { max: number; counter: string; over: string; from?: number };
   };
 
-export function TextAreaField({ name, label, help, id, className, limit, ...textarea }: TextAreaOptions) {
+export function TextAreaField({ name, label, help, id, hideLabel, className, limit, ...textarea }: TextAreaOptions) {
   const fieldId = id ?? `field-${name}`;
   const element = useRef<HTMLTextAreaElement>(null);
   const [length, setLength] = useState(() => String(textarea.defaultValue ?? "").length);
@@ -92,7 +98,7 @@ export function TextAreaField({ name, label, help, id, className, limit, ...text
   }, [limit]);
   // No maxLength: the browser would cut a pasted text without a word; the server refuses it with one.
   const over = limit !== undefined && length > limit.max;
-  const counter = limit && {
+  const counter = limit && length >= (limit.from ?? 0) && {
     id: `${fieldId}-count`,
     node: (
       <p id={`${fieldId}-count`} className={over ? "text-sm font-medium text-red-700" : "text-sm text-slate-600"} data-testid="char-counter">
@@ -102,7 +108,7 @@ export function TextAreaField({ name, label, help, id, className, limit, ...text
     ),
   };
   return (
-    <Field name={name} label={label} help={help} id={id} extra={counter || undefined}>
+    <Field name={name} label={label} help={help} id={id} hideLabel={hideLabel} extra={counter || undefined}>
       {(control) => (
         <textarea
           rows={4}

@@ -59,8 +59,11 @@ interface ActionFormProps<T> {
   successMessage?: SuccessMessage<T>;
   /** Shown when the request itself fails (network, upload too large); without it the error boundary takes over. */
   failedMessage?: string;
-  /** Empty the fields after a success (passwords, a posted comment); other forms keep what was typed. */
-  resetOnSuccess?: boolean;
+  /**
+   * Empty the fields after a success (passwords, a posted comment); other forms keep what was typed.
+   * A function decides from the result: a form of several sends empties only after the one that took its fields.
+   */
+  resetOnSuccess?: boolean | ((data: T) => boolean);
   /**
    * Empty the fields as soon as the form is sent, and put the typed text back if the server refuses it:
    * a chat composer, whose message leaves the box at once (the list shows it sending), so that what is
@@ -97,10 +100,13 @@ export function ActionForm<T>(props: ActionFormProps<T>) {
     const element = form.current;
     if (!element) return;
     if (result.ok) {
-      if (resetOnSuccess) element.reset();
+      if (typeof resetOnSuccess === "function" ? resetOnSuccess(result.data) : resetOnSuccess) element.reset();
       // A refresh() renders the page again; the keyboard user stays where they were, not at the top.
+      // Only focus the render dropped (back on the body): someone who has moved on, to a message's
+      // menu while a send settles, keeps the focus they chose.
       const used = submitter.current;
-      if (used?.isConnected && !element.contains(document.activeElement)) used.focus();
+      const dropped = !document.activeElement || document.activeElement === document.body;
+      if (used?.isConnected && dropped) used.focus();
       return;
     }
     if (resetOnSubmit && sent.current) restoreText(element, sent.current);
@@ -167,7 +173,8 @@ function restoreText(form: HTMLFormElement, data: FormData) {
 
 interface SubmitButtonProps {
   children: React.ReactNode;
-  pendingLabel: string;
+  /** Said while its submission runs: words, or an icon with words for screen readers. */
+  pendingLabel: React.ReactNode;
   className?: string;
   /** Sent with the form, to tell several submit buttons apart. */
   name?: string;

@@ -1,13 +1,26 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { createContext, use, useId, useLayoutEffect, useRef, useState } from "react";
+
+const InSheet = createContext(false);
+
+/** True for controls inside a sheet: a fold of their own would be a second one. */
+export function useInSheet(): boolean {
+  return use(InSheet);
+}
 
 interface SheetProps {
   /** The button that opens it. */
-  label: string;
+  label: React.ReactNode;
   title: string;
   closeLabel: string;
   triggerClassName?: string;
+  /**
+   * Set: from md up the controls are in the page (in a box with these classes) and
+   * the button is gone; only a phone keeps them behind it. They move into the sheet
+   * while it is open, so they start from what the page says each time.
+   */
+  inlineWide?: string;
   children: React.ReactNode;
 }
 
@@ -17,19 +30,33 @@ interface SheetProps {
  * inert (focus stays inside), Escape closes it, and focus goes back to the button.
  * Kept in the page while closed, so its forms keep what they last said.
  */
-export function Sheet({ label, title, closeLabel, triggerClassName = "btn-primary w-full", children }: SheetProps) {
+export function Sheet({ label, title, closeLabel, triggerClassName = "btn-primary w-full", inlineWide, children }: SheetProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const [open, setOpen] = useState(false);
+  const inline = inlineWide !== undefined;
+
+  // Inline controls reach the sheet on the render after the click: it opens once they are in.
+  useLayoutEffect(() => {
+    if (open && !dialog.current?.open) dialog.current?.showModal();
+  }, [open]);
 
   function closed() {
+    setOpen(false);
     // Browsers differ in restoring focus; a keyboard user must land where they were.
     if (opener.current?.isConnected) opener.current.focus();
   }
 
   return (
     <>
-      <button ref={opener} type="button" className={triggerClassName} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+      <button
+        ref={opener}
+        type="button"
+        className={inline ? `${triggerClassName} md:hidden` : triggerClassName}
+        aria-haspopup="dialog"
+        onClick={() => (inline ? setOpen(true) : dialog.current?.showModal())}
+      >
         {label}
       </button>
       <dialog
@@ -47,8 +74,11 @@ export function Sheet({ label, title, closeLabel, triggerClassName = "btn-primar
             {closeLabel}
           </button>
         </div>
-        <div className="space-y-3">{children}</div>
+        <div className="space-y-3">
+          <InSheet value>{(!inline || open) && children}</InSheet>
+        </div>
       </dialog>
+      {inline && !open && <div className={`hidden md:block ${inlineWide}`}>{children}</div>}
     </>
   );
 }

@@ -61,7 +61,7 @@ test.describe("as a new technician", () => {
     await finishing.getByLabel("Commentaire (facultatif)").fill("Courroie remplacée");
     await expectTappable(finishing.getByText("Ajouter une photo"));
     await finishing.getByLabel("Ajouter une photo").setInputFiles(jpeg("courroie.jpg"));
-    await expect(finishing.getByText("1 photo choisie")).toBeVisible();
+    await expect(finishing.getByTestId("chosen-files").getByRole("img", { name: "courroie.jpg" })).toBeVisible();
     await finishing.getByRole("button", { name: /^Terminé/ }).tap();
     const notice = page.getByRole("status").filter({ hasText: today.ticketId });
     await expect(notice).toContainText(`${today.ticketId} : terminé.`);

@@ -51,7 +51,7 @@ test("a refused message puts its text back in the box with the reason", async ({
   await page.goto("/messages/team");
   const text = `Avec une fausse photo ${uniqueTag("cf")}`;
   await page.getByLabel("Votre message").fill(text);
-  await page.getByLabel("Photos").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("pas une image") });
+  await page.getByLabel("Joindre des photos").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("pas une image") });
   await page.getByRole("button", { name: "Envoyer" }).click();
   await expect(page.getByRole("main").getByRole("alert").first()).toBeVisible();
   await expect(page.getByLabel("Votre message")).toHaveValue(text);

@@ -17,7 +17,7 @@ test("“Créer un ticket” on a message opens the report prefilled with its te
   const text = `${firstLine}\nMême problème que ${earlier.ticket_id}`;
   await page.goto("/messages/team");
   await page.getByLabel("Votre message").fill(text);
-  await page.getByLabel("Photos").setInputFiles({ name: "fuite.png", mimeType: "image/png", buffer: png });
+  await page.getByLabel("Joindre des photos").setInputFiles({ name: "fuite.png", mimeType: "image/png", buffer: png });
   await page.getByRole("button", { name: "Envoyer" }).click();
   const sent = page.getByTestId("message").filter({ hasText: firstLine });
   await expect(sent).toHaveAttribute("data-message-id", /\d+/);
@@ -26,7 +26,8 @@ test("“Créer un ticket” on a message opens the report prefilled with its te
   await expect(sent.getByTestId("ticket-link")).toHaveText(`${earlier.ticket_id} (${earlier.title} · ${await statusLabel(earlier.status)})`);
 
   // Tap one: the report form, filled in from the message.
-  await sent.getByRole("link", { name: "Créer un ticket" }).click();
+  await sent.getByRole("button", { name: /^Actions : / }).click();
+  await page.getByRole("menuitem", { name: "Créer un ticket" }).click();
   await expect(page).toHaveURL(new RegExp(`/tickets/new\\?message=${messageId}$`));
   await expect(page.getByLabel("Titre")).toHaveValue(firstLine);
   await expect(page.getByLabel("Description")).toHaveValue(text);

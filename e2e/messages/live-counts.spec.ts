@@ -47,7 +47,9 @@ test("the header count and the conversation list change live in the reader's tab
   await expect.poll(() => headerCount(list)).toBe(2);
   const rows = list.getByTestId("conversations").locator("a[data-conversation]");
   await expect(list.locator(`[data-conversation="${pair}"]`)).toContainText(text);
-  await expect(list.locator(`[data-conversation="${pair}"]`).getByTestId("conversation-unread")).toHaveText("1");
+  const pill = list.locator(`[data-conversation="${pair}"]`).getByTestId("conversation-unread");
+  await expect(pill.locator('[aria-hidden="true"]')).toHaveText("1");
+  await expect(pill).toContainText("1 message non lu");
   await expect(list.locator('[data-conversation="team"]')).toContainText(team);
   // The team channel stays first; the pair just written in comes right after it.
   await expect(rows.nth(0)).toHaveAttribute("data-conversation", "team");

@@ -24,10 +24,13 @@ test("a voice note sent privately plays for its recipient, and a third person ge
   const [a, b] = [await userId(account("technician").email), await userId(account("supervisor").email)].sort((x, y) => x - y);
   expect(conversationUrl).toBe(`/messages/${a}-${b}`);
 
-  await tech.getByRole("button", { name: /Note vocale/ }).click();
+  await tech.getByRole("button", { name: "Enregistrer une note vocale" }).click();
   await expect(tech.getByTestId("recording")).toContainText(/0:0[1-9]/);
-  await tech.getByRole("button", { name: /Arrêter/ }).click();
-  await expect(tech.getByTestId("recorded-note")).toBeVisible();
+  await tech.getByRole("button", { name: "Arrêter" }).click();
+  // Its length as recorded, before sending: never "0:00" nor an endless WebM's Infinity.
+  const recorded = tech.getByRole("form", { name: "Rédiger un message" }).getByTestId("voice-note");
+  await expect(recorded.getByTestId("voice-duration")).toHaveText(/^0:0[1-9]$/);
+  const length = await recorded.getByTestId("voice-duration").textContent();
   await tech.getByRole("button", { name: "Envoyer" }).click();
   // Stored once it has its player: the optimistic copy shows no audio yet.
   const sent = tech.getByTestId("message").filter({ has: tech.locator("audio") }).last();
@@ -35,11 +38,18 @@ test("a voice note sent privately plays for its recipient, and a third person ge
   const messageId = await sent.getAttribute("data-message-id");
   const audioUrl = `/media/messages/${messageId}/audio`;
 
+  await expect(sent.getByTestId("voice-duration")).toHaveText(length!);
+
   const sup = await supervisor.newPage();
   await sup.goto(conversationUrl);
-  const audio = sup.locator(`audio[src="${audioUrl}"]`);
-  await expect(audio).toBeVisible();
-  await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.readyState), { timeout: 20_000 }).toBeGreaterThan(0);
+  const note = sup.locator(`[data-message-id="${messageId}"]`).getByTestId("voice-note");
+  await expect(note).toHaveAccessibleName(`Note vocale de Julie Roy, ${length}`);
+  await expect(note.getByTestId("voice-duration")).toHaveText(length!);
+  // It plays: the player's own button, then the position moves on.
+  await note.getByRole("button", { name: "Écouter" }).click();
+  await expect(note.getByRole("button", { name: "Pause" })).toBeVisible();
+  const audio = note.locator(`audio[src="${audioUrl}"]`);
+  await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.currentTime), { timeout: 20_000 }).toBeGreaterThan(0);
   const served = await sup.request.get(audioUrl);
   expect(served.status()).toBe(200);
   expect(served.headers()["content-type"]).toBe("audio/webm");

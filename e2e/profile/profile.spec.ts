@@ -31,8 +31,9 @@ test("a user renames themselves, picks English, and changes their password with 
   await expect(page.getByRole("region", { name: "Password" }).getByRole("status")).toHaveText("Password changed. Your sessions have ended: sign in again with the new password.");
   await expect(page.getByLabel("New password", { exact: true })).toHaveValue("");
 
-  // The preference follows the account into a new browser, where no language cookie exists yet.
+  // The preference follows the account into a new browser, where no language cookie exists yet;
+  // a technician lands on their own work.
   await page.context().clearCookies();
   await signInThroughForm(page, user.email, "profil-2026-nouveau");
-  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
 });

@@ -14,7 +14,8 @@ test("an operator reports a problem with a photo from a phone", async ({ page, b
   const machine = `Presse ${uniqueTag("op")}`;
   await createMachineRow(machine);
   await page.goto("/tickets");
-  await page.getByRole("link", { name: /Signaler un problème/ }).click();
+  // On a phone the board leaves reporting to the tab bar's Signaler, one tap from every page.
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Signaler", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Signaler un problème" })).toBeVisible();
 
   await page.getByLabel("Titre").fill(title);

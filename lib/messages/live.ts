@@ -10,8 +10,12 @@ export type LiveEvent =
   | { type: "message"; message: MessageView }
   | { type: "read"; conversationKey: string; userId: number; lastReadId: number }
   | { type: "deleted"; conversationKey: string; id: number }
+  /** The message was reported as a ticket ("Créer un ticket"): it shows the ticket's code. */
+  | { type: "ticketed"; conversationKey: string; id: number; ticketId: string }
   /** The person's notifications changed (lib/notifications): the bell reads its count again. */
-  | { type: "notifications" };
+  | { type: "notifications" }
+  /** Some ticket changed (lib/tickets/live.ts): open boards render again. It names none, so it tells nobody anything. */
+  | { type: "tickets" };
 
 /** An error's first line: outside a worker (tests, scripts) OpenNext explains itself over a dozen lines. */
 const reason = (error: unknown) => String(error).split("\n").find((line) => line.trim() && !/^Error:\s*$/.test(line)) ?? String(error);

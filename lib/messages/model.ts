@@ -57,6 +57,8 @@ export interface MessageView {
   /** Seconds, when the message is a voice note. */
   audioDuration: number | null;
   photoIds: number[];
+  /** The ticket reported from it ("Créer un ticket"), by its code; null when none (or it was deleted). */
+  ticketId: string | null;
 }
 
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; href: string; text: string } | { kind: "ticket"; ticketId: string };

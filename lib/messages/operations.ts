@@ -7,10 +7,9 @@ import { getMediaBucket } from "../stored-files";
 import { isUniqueViolation, sql, sqlDate, type Statement } from "../db/sql";
 import { writeBatch } from "../db/batch";
 import { Prisma } from "../generated/prisma/client";
-import { checkAudio } from "../file-types";
-import { defineOperation, refuse, type ActionContext } from "../operation";
+import { defineOperation, refuse } from "../operation";
 import { canDeleteMessage, canReadConversation } from "../permissions";
-import { headOf, mediaFiles, removeStoredObjects, storeNewMedia, type StoredMedia } from "../stored-files";
+import { mediaFiles, removeStoredObjects, storeNewMedia, storeVoiceNote, type StoredMedia } from "../stored-files";
 import { MAX_TEXT, normalizeText, otherMember, parseConversation, type Conversation, type MessageView } from "./model";
 import { issueLiveToken } from "./live-token";
 import { nameKey } from "../accounts/names";
@@ -30,15 +29,6 @@ function writableConversation(actorId: number, key: string): { conversation: Con
   const otherId = otherMember(conversation, actorId);
   if (otherId === null) refuse("notInConversation", { field: "conversation" });
   return { conversation, otherId };
-}
-
-/** The voice note, checked by its bytes, its size and its stated duration, then stored. */
-async function storeAudio(ctx: ActionContext, audio: File, seconds: number): Promise<StoredMedia & { duration: number }> {
-  const result = checkAudio(await headOf(audio), audio.size, seconds);
-  if (!result.ok) refuse(({ type: "audioType", size: "audioTooLarge", duration: "audioTooLong" } as const)[result.reason], { field: "audio" });
-  const fileKey = `messages/${crypto.randomUUID()}.${result.type.extension}`;
-  await (await getMediaBucket(ctx)).put(fileKey, await audio.arrayBuffer(), { httpMetadata: { contentType: result.type.mime } });
-  return { fileKey, fileName: fileKey, fileType: result.type.mime, fileSize: audio.size, duration: Math.round(seconds) };
 }
 
 /**
@@ -89,9 +79,9 @@ export const sendMessage = defineOperation({ input: sendMessageInput, permission
   const stored: StoredMedia[] = [...photos];
   const sentAt = ctx.now ?? new Date();
   let written: Awaited<ReturnType<typeof writeAndNotify>>;
-  let audio: Awaited<ReturnType<typeof storeAudio>> | null = null;
+  let audio: Awaited<ReturnType<typeof storeVoiceNote>> | null = null;
   try {
-    audio = audioFile ? await storeAudio(ctx, audioFile, input.audioDuration) : null;
+    audio = audioFile ? await storeVoiceNote(ctx, audioFile, input.audioDuration, { field: "audio", prefix: "messages" }) : null;
     if (audio) stored.push(audio);
     const sentId = sql`(SELECT id FROM messages WHERE client_id = ${input.clientId})`;
     const told = { actorId: user.id, now: sentAt, guard: false };
@@ -145,6 +135,7 @@ export const sendMessage = defineOperation({ input: sendMessageInput, permission
     deleted: false,
     audioDuration: audio?.duration ?? null,
     photoIds: attachments.map((row) => Number(row.id)).sort((a, b) => a - b),
+    ticketId: null,
   };
   // After the response: the batch has it all, and a page that misses the event catches up from D1.
   continueAfterResponse(publishLive(ctx, conversation.key, { type: "message", message }), dispatchWritten(ctx, written.notifications));

@@ -117,7 +117,7 @@ type MessageRow = {
   attachments: { id: number }[];
 };
 
-export function toMessageView(row: MessageRow): MessageView {
+export function toMessageView(row: MessageRow, ticketId: string | null = null): MessageView {
   const deleted = row.deletedAt !== null;
   return {
     id: row.id,
@@ -130,12 +130,34 @@ export function toMessageView(row: MessageRow): MessageView {
     deleted,
     audioDuration: !deleted && row.audioKey ? row.audioDuration : null,
     photoIds: deleted ? [] : row.attachments.map((a) => a.id),
+    ticketId,
   };
+}
+
+/**
+ * The tickets reported from these messages, by message id: one query on the
+ * tickets' source_message_id index. A deleted ticket no longer counts, so its
+ * message may become a ticket again.
+ */
+export async function ticketsFromMessages(db: Db, messageIds: number[]): Promise<Map<number, string>> {
+  if (!messageIds.length) return new Map();
+  const rows = await db.ticket.findMany({
+    where: { sourceMessageId: { in: messageIds }, deletedAt: null },
+    orderBy: { id: "asc" },
+    select: { sourceMessageId: true, ticketId: true },
+  });
+  return new Map(rows.map((row) => [row.sourceMessageId!, row.ticketId]));
+}
+
+/** Rows as the screens show them, each with the ticket made from it. */
+async function toMessageViews(db: Db, rows: MessageRow[]): Promise<MessageView[]> {
+  const tickets = await ticketsFromMessages(db, rows.filter((row) => !row.deletedAt).map((row) => row.id));
+  return rows.map((row) => toMessageView(row, tickets.get(row.id) ?? null));
 }
 
 export async function getMessageView(db: Db, where: { id: number } | { clientId: string }): Promise<MessageView | null> {
   const row = await db.message.findUnique({ where, select: messageSelect });
-  return row && toMessageView(row);
+  return row && (await toMessageViews(db, [row]))[0]!;
 }
 
 export interface HistoryPage {
@@ -154,7 +176,7 @@ export async function getHistory(db: Db, conversationKey: string, options: { bef
     take: take + 1,
     select: messageSelect,
   });
-  return { messages: rows.slice(0, take).reverse().map(toMessageView), hasMore: rows.length > take };
+  return { messages: await toMessageViews(db, rows.slice(0, take).reverse()), hasMore: rows.length > take };
 }
 
 /** What arrived after `after` (a reconnected page catching up), oldest first, at most a page. */
@@ -165,7 +187,7 @@ export async function getMessagesAfter(db: Db, conversationKey: string, after: n
     take: PAGE_SIZE + 1,
     select: messageSelect,
   });
-  return { messages: rows.slice(0, PAGE_SIZE).map(toMessageView), hasMore: rows.length > PAGE_SIZE };
+  return { messages: await toMessageViews(db, rows.slice(0, PAGE_SIZE)), hasMore: rows.length > PAGE_SIZE };
 }
 
 /** What a ticket id typed in a message shows: the ticket's title and status. */
@@ -197,7 +219,8 @@ export async function findTicketRefs(db: Db, reader: Who, texts: string[]): Prom
 
 /** A page of history with the tickets its messages mention. */
 export async function withTicketRefs(db: Db, reader: Who, page: HistoryPage): Promise<HistoryPage & { tickets: TicketRefs }> {
-  return { ...page, tickets: await findTicketRefs(db, reader, page.messages.map((m) => m.content)) };
+  // The tickets made from these messages too: their title and status, for those who may open them.
+  return { ...page, tickets: await findTicketRefs(db, reader, page.messages.flatMap((m) => (m.ticketId ? [m.content, m.ticketId] : [m.content]))) };
 }
 
 export interface ConversationHeader {
@@ -267,6 +290,8 @@ export interface SourceMessage {
   conversationKey: string;
   content: string;
   photos: { id: number; fileKey: string; fileName: string; fileType: string; fileSize: number }[];
+  /** The ticket already reported from it, by its code: a message becomes one ticket only. */
+  ticketId: string | null;
 }
 
 /** The message, unless it is deleted or the reader is not in its conversation (then null, like one that does not exist). */
@@ -277,5 +302,6 @@ export async function findSourceMessage(db: Db, reader: Who, messageId: number):
   });
   if (!message || !canReadConversation(reader, message.conversationKey)) return null;
   const photos = message.attachments.map((a) => ({ ...a, fileName: `photo-${a.id}.${a.fileKey.split(".").pop()}` }));
-  return { id: message.id, conversationKey: message.conversationKey, content: message.content, photos };
+  const ticketId = (await ticketsFromMessages(db, [message.id])).get(message.id) ?? null;
+  return { id: message.id, conversationKey: message.conversationKey, content: message.content, photos, ticketId };
 }

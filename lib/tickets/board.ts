@@ -164,7 +164,7 @@ const cardSelect = {
 } as const;
 
 /**
- * One query per column (newest first, capped), one for the counts, one for the
+ * One query per column (last changed first, capped), one for the counts, one for the
  * machines and one for the people: 3 + columns queries for any number of tickets.
  */
 export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketReader, now: Date, limits: ColumnLimits = {}): Promise<BoardData> {
@@ -177,7 +177,9 @@ export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketRea
     ...statuses.map((status) =>
       db.ticket.findMany({
         where: { AND: [where, { status }] },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        // Last changed first: a card just moved, taken or reported is at the top of its column, where the
+        // board put it at once, and a live render (components/tickets/live-tickets.tsx) keeps it in sight.
+        orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
         take: columnLimit(limits, status),
         select: cardSelect,
       }),

@@ -10,12 +10,18 @@ import { onlyIfChanged, writeBatch } from "../db/batch";
 import { sql, sqlDate, sqlName, type Statement } from "../db/sql";
 import { type Db } from "../db/client";
 import { formatDateTime } from "../format";
+import { format, type Locale, type Messages } from "../i18n";
 import { defineOperation, refuse } from "../operation";
 import { getSettings } from "../settings/settings";
 import { movedInBatch, ticketEventsInsert } from "./events";
 import { closedStatuses } from "./model";
 
 const closed = closedStatuses.map((s) => `'${s}'`).join(", ");
+
+/** "À l'arrêt depuis …", on a card, a ticket and a machine: from the machine's down_since, in the factory's zone. */
+export function downText(downSince: Date, locale: Locale, timeZone: string, t: Messages): string {
+  return format(t.tickets.down.since, { since: formatDateTime(downSince, locale, timeZone) });
+}
 
 /**
  * Stops the machine for the ticket: the mirror first, only if the machine is not

@@ -16,6 +16,9 @@ export const ticketEventTypes = [
   "comment_deleted",
   "media_added",
   "media_removed",
+  /** A voice note added or removed (to/from = its length in seconds). */
+  "voice_note_added",
+  "voice_note_removed",
   "deleted",
   /** The ticket stopped its machine (lib/tickets/downtime.ts), and the stop ended. */
   "machine_down",

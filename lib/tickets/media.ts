@@ -5,29 +5,36 @@ import { z } from "zod";
 import { getMediaBucket } from "../stored-files";
 import { sql, type Statement } from "../db/sql";
 import { writeBatch } from "../db/batch";
-import { defineOperation, refuse } from "../operation";
+import { defineOperation, refuse, type ActionContext } from "../operation";
 import { canDeleteOwnedBy } from "../permissions";
-import { mediaFiles, removeStoredObjects, storeNewMedia, type StoredMedia } from "../stored-files";
-import { changeTicket, ticketEventsInsert } from "./events";
+import { mediaFiles, removeStoredObjects, storeNewMedia, storeVoiceNote, type StoredMedia } from "../stored-files";
+import { changeTicket, ticketEventsInsert, type TicketEventInput } from "./events";
 import { visibleTicketsWhere } from "./model";
 import { ticketReaderFor, visibleTicket } from "./queries";
 
 /** The rows of stored files, for a batch; `ticket` is SQL (a literal id or the ticket inserted just before). */
 export function mediaInsert(stored: StoredMedia[], ticket: Statement, uploadedBy: number, now: Date, where: Statement = sql`true`): Statement {
   return sql`
-    INSERT INTO media (ticket_id, file_key, file_name, file_type, file_size, uploaded_by, created_at)
+    INSERT INTO media (ticket_id, file_key, file_name, file_type, file_size, duration, uploaded_by, created_at)
     SELECT ${ticket}, json_extract(e.value, '$.fileKey'), json_extract(e.value, '$.fileName'), json_extract(e.value, '$.fileType'),
-           json_extract(e.value, '$.fileSize'), ${uploadedBy}, ${now}
+           json_extract(e.value, '$.fileSize'), json_extract(e.value, '$.duration'), ${uploadedBy}, ${now}
     FROM json_each(${JSON.stringify(stored)}) AS e
     WHERE ${where}`;
 }
 
 /** The rows of files stored for an existing ticket and their timeline events, for a batch: the rows only if `where` holds. */
-export function mediaStatements(stored: StoredMedia[], ticketId: number, uploadedBy: number, now: Date, where: Statement): Statement[] {
+export function mediaStatements<F extends StoredMedia>(
+  stored: F[],
+  ticketId: number,
+  uploadedBy: number,
+  now: Date,
+  where: Statement,
+  event: (file: F) => Pick<TicketEventInput, "type" | "to"> = (file) => ({ type: "media_added", to: file.fileName }),
+): Statement[] {
   return [
     mediaInsert(stored, sql`${ticketId}`, uploadedBy, now, where),
     ticketEventsInsert(
-      stored.map((m) => ({ ticketId, actorId: uploadedBy, type: "media_added" as const, to: m.fileName })),
+      stored.map((file) => ({ ticketId, actorId: uploadedBy, ...event(file) })),
       now,
     )!,
   ];
@@ -35,42 +42,74 @@ export function mediaStatements(stored: StoredMedia[], ticketId: number, uploade
 
 const id = z.coerce.number().int().positive();
 
+/**
+ * Files onto a ticket the user may see: stored first (`store` checks them), then
+ * their rows and timeline events in one batch, and not onto a ticket deleted
+ * while they were uploading. Returns how many were added.
+ */
+async function attachToTicket<F extends StoredMedia>(
+  ctx: ActionContext,
+  ticketId: number,
+  store: () => Promise<F[]>,
+  event?: (file: F) => Pick<TicketEventInput, "type" | "to">,
+): Promise<number> {
+  const { db, user, now = new Date() } = ctx;
+  const ticket = await db.ticket.findFirst({ where: visibleTicket(await ticketReaderFor(db, user), ticketId), select: { id: true } });
+  if (!ticket) refuse("notFound");
+  const stored = await store();
+  let added: number;
+  try {
+    const [rows] = await writeBatch(db, mediaStatements(stored, ticket.id, user.id, now, sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticket.id} AND deleted_at IS NULL)`, event));
+    added = rows!.changes;
+  } catch (error) {
+    await removeStoredObjects(ctx, stored);
+    throw error;
+  }
+  if (!added) {
+    await removeStoredObjects(ctx, stored);
+    refuse("notFound");
+  }
+  return stored.length;
+}
+
 export const addMedia = defineOperation(
   { input: z.object({ ticketId: id, files: mediaFiles.pipe(z.array(z.instanceof(File)).min(1)) }), permission: "ticket.addMedia" },
-  async (input, ctx) => {
-    const { db, user, now = new Date() } = ctx;
-    const ticket = await db.ticket.findFirst({ where: visibleTicket(await ticketReaderFor(db, user), input.ticketId), select: { id: true } });
-    if (!ticket) refuse("notFound");
-    const stored = await storeNewMedia(ctx, input.files, { field: "files", prefix: "tickets" });
-    let added: number;
-    try {
-      // Not onto a ticket deleted while the files were uploading.
-      const [rows] = await writeBatch(db, mediaStatements(stored, ticket.id, user.id, now, sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticket.id} AND deleted_at IS NULL)`));
-      added = rows!.changes;
-    } catch (error) {
-      await removeStoredObjects(ctx, stored);
-      throw error;
-    }
-    if (!added) {
-      await removeStoredObjects(ctx, stored);
-      refuse("notFound");
-    }
-    return { count: stored.length };
+  async (input, ctx) => ({ count: await attachToTicket(ctx, input.ticketId, () => storeNewMedia(ctx, input.files, { field: "files", prefix: "tickets" })) }),
+);
+
+/**
+ * A voice note on a ticket (the ticket page's action bar), kept with its photos and
+ * videos; its length is the recorder's, as for a message's (lib/file-types.ts).
+ */
+export const addVoiceNote = defineOperation(
+  {
+    input: z.object({ ticketId: id, audio: mediaFiles.pipe(z.array(z.instanceof(File)).length(1)), audioDuration: z.coerce.number().min(0).default(0) }),
+    permission: "ticket.addMedia",
   },
+  async (input, ctx) => ({
+    count: await attachToTicket(
+      ctx,
+      input.ticketId,
+      async () => [await storeVoiceNote(ctx, input.audio[0]!, input.audioDuration, { field: "audio", prefix: "tickets" })],
+      (file) => ({ type: "voice_note_added", to: file.duration }),
+    ),
+  }),
 );
 
 export const deleteMedia = defineOperation({ input: z.object({ id }), permission: "ticket.view" }, async (input, ctx) => {
   const { db, user, now = new Date() } = ctx;
   const media = await db.media.findFirst({
     where: { id: input.id, ticket: { deletedAt: null, ...visibleTicketsWhere(await ticketReaderFor(db, user)) } },
-    select: { id: true, ticketId: true, fileKey: true, fileName: true, uploadedBy: true },
+    select: { id: true, ticketId: true, fileKey: true, fileName: true, fileType: true, duration: true, uploadedBy: true },
   });
   if (!media) refuse("notFound");
   if (!canDeleteOwnedBy(user, media.uploadedBy, "media")) refuse("forbidden");
   const count = await changeTicket(
     db,
     sql`DELETE FROM media WHERE id = ${media.id}`,
-    { ticketId: media.ticketId, actorId: user.id, type: "media_removed", from: media.fileName },
+    media.fileType.startsWith("audio/")
+      ? { ticketId: media.ticketId, actorId: user.id, type: "voice_note_removed", from: media.duration }
+      : { ticketId: media.ticketId, actorId: user.id, type: "media_removed", from: media.fileName },
     now,
   );
   if (!count) refuse("notFound");

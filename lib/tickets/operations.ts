@@ -19,10 +19,13 @@ import { factoryDay, formatTicketId } from "./ids";
 import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses, type TicketStatus } from "./model";
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 import { findSourceMessage } from "../messages/queries";
+import { publishLive } from "../messages/live";
+import { continueAfterResponse } from "../after-response";
 import { mediaInsert, mediaStatements } from "./media";
 import { changeTicketAndNotify, dispatchWritten, reportChanged, ticketAssigned, writeAndNotify } from "../notifications/events";
 import { commentStatements } from "./comments";
 import { clientIdInput, earlierSend, refuseMovedMeanwhile } from "./replay";
+import { ticketsChanged } from "./live";
 
 const id = z.coerce.number().int().positive();
 const title = z.string().trim().min(3).max(120);
@@ -84,8 +87,14 @@ export function ticketInsert(data: {
   const base = formatTicketId(data.prefix, data.machineId, data.day, 0).slice(0, -3);
   const stamp = sqlDate(data.now);
   const plan = data.plan;
+  const next = sql`${base} || printf('%03d', COALESCE(MAX(CAST(substr(ticket_id, ${base.length + 1}) AS INTEGER)), 0) + 1)`;
+  // A message becomes one ticket: a second report from it gets no id, and the NOT NULL
+  // constraint then fails the whole batch, however close together the two reports came.
+  const ticketId = data.sourceMessageId
+    ? sql`CASE WHEN EXISTS (SELECT 1 FROM tickets WHERE source_message_id = ${data.sourceMessageId} AND deleted_at IS NULL) THEN NULL ELSE ${next} END`
+    : next;
   const insert = sql`
-    SELECT ${base} || printf('%03d', COALESCE(MAX(CAST(substr(ticket_id, ${base.length + 1}) AS INTEGER)), 0) + 1) AS ticket_id,
+    SELECT ${ticketId} AS ticket_id,
            ${data.title}, ${data.description}, ${data.machineId}, 'received', ${data.priority}, ${data.reportedBy}, ${data.sourceMessageId},
            ${plan?.assignedTo ?? null}, ${plan ? sqlDate(plan.dueAt) : null}, ${plan?.id ?? null}, ${plan ? sqlDate(plan.dueAt) : null},
            ${stamp}, ${stamp}
@@ -110,6 +119,7 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
   // A message someone else's pair wrote is refused as one that does not exist.
   const source = input.fromMessage ? await findSourceMessage(db, user, input.fromMessage) : null;
   if (input.fromMessage && !source) refuse("notFound");
+  if (source?.ticketId) refuse("messageAlreadyTicket", { values: { ticket: source.ticketId } });
 
   // Photos go to R2 first, checked by content: a refused file stops everything before any row exists.
   const stored: StoredMedia[] = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
@@ -157,6 +167,9 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
     try {
       const [inserted] = await writeBatch(db, statements);
       const created = inserted!.rows[0] as { id: number; ticket_id: string };
+      ticketsChanged(ctx);
+      // The conversation's open pages show the message as reported.
+      if (source) continueAfterResponse(publishLive(ctx, source.conversationKey, { type: "ticketed", conversationKey: source.conversationKey, id: source.id, ticketId: created.ticket_id }));
       return { id: Number(created.id), ticketId: created.ticket_id };
     } catch (error) {
       // The same report sent again (its client id is taken): the first one's ticket, and this copy's files go.
@@ -173,6 +186,9 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
       }
       if (attempt < MAX_ID_ATTEMPTS && isUniqueViolation(error)) continue;
       await removeStoredObjects(ctx, stored);
+      // Reported from the same message by someone else a moment before (ticketInsert's guard).
+      const reported = source && (await findSourceMessage(db, user, source.id))?.ticketId;
+      if (reported) refuse("messageAlreadyTicket", { values: { ticket: reported } });
       throw error;
     }
   }
@@ -182,7 +198,8 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
 
 export const editTicket = defineOperation(
   { input: z.object({ id, title, description, version }), permission: "ticket.view" },
-  async (input, { db, user, now = new Date() }) => {
+  async (input, ctx) => {
+    const { db, user, now = new Date() } = ctx;
     const ticket = await openTicket(db, input.id);
     if (!canEditTicketText(user, ticket)) refuse("forbidden");
     const changed = [ticket.title !== input.title && "title", ticket.description !== input.description && "description"].filter(Boolean);
@@ -196,6 +213,7 @@ export const editTicket = defineOperation(
       now,
     );
     if (!count) await refuseStale(db, ticket.id);
+    ticketsChanged(ctx);
     return { id: ticket.id };
   },
 );
@@ -249,14 +267,17 @@ function sentBefore(error: unknown, clientId: string | undefined): boolean {
 
 export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, ctx) => {
   const { user, now = new Date() } = ctx;
-  if (input.from === input.to) return { id: input.id, status: input.to };
+  // writtenAt: the server's clock once the move is in D1. The board keeps showing its own move until it has
+  // a read that started later (components/tickets/board-columns.tsx), whatever live read comes in between.
+  if (input.from === input.to) return { id: input.id, status: input.to, writtenAt: Date.now() };
   const move = moveStatements(input, user.id, now);
   const count = await changeTicketAndNotify(ctx, move.change, move.event, now, move.notify, move.after).catch((error: unknown) => {
     if (sentBefore(error, input.clientId)) return 0;
     throw error;
   });
   if (!count) await refuseMove(ctx, input);
-  return { id: input.id, status: input.to };
+  ticketsChanged(ctx);
+  return { id: input.id, status: input.to, writtenAt: Date.now() };
 });
 
 export const finishInput = z.object({
@@ -309,6 +330,7 @@ export const finishTicket = defineOperation({ input: finishInput, permission: "t
     await removeStoredObjects(ctx, stored);
     await refuseMove(ctx, { id: input.id, to: "completed", clientId: input.clientId });
   }
+  ticketsChanged(ctx);
   return { id: input.id, status: "completed" as const, from: input.from };
 });
 
@@ -334,6 +356,7 @@ async function setAssignee(ctx: ActionContext, ticketId: number, to: number | nu
     ticketAssigned(ticket.id, to, { actorId: user.id, now }),
   );
   if (!count) await refuseStale(db, ticket.id);
+  ticketsChanged(ctx);
   return { id: ticket.id, assignedTo: to };
 }
 
@@ -359,7 +382,8 @@ const scheduleInput = z.object({
   time: z.union([z.literal(""), z.string().regex(/^\d{2}:\d{2}$/)]).default(""),
 });
 
-export const scheduleTicket = defineOperation({ input: scheduleInput, permission: "ticket.schedule" }, async (input, { db, user, locale, now = new Date() }) => {
+export const scheduleTicket = defineOperation({ input: scheduleInput, permission: "ticket.schedule" }, async (input, ctx) => {
+  const { db, user, locale, now = new Date() } = ctx;
   const ticket = await openTicket(db, input.id);
   let when: Date | null = null;
   if (input.date) {
@@ -379,12 +403,14 @@ export const scheduleTicket = defineOperation({ input: scheduleInput, permission
     now,
   );
   if (!count) await refuseStale(db, ticket.id);
+  ticketsChanged(ctx);
   return { id: ticket.id };
 });
 
 export const setTicketPriority = defineOperation(
   { input: z.object({ id, priority: z.enum(ticketPriorities) }), permission: "ticket.setPriority" },
-  async (input, { db, user, now = new Date() }) => {
+  async (input, ctx) => {
+    const { db, user, now = new Date() } = ctx;
     const ticket = await openTicket(db, input.id);
     if (ticket.priority === input.priority) return { id: ticket.id };
     const count = await changeTicket(
@@ -395,13 +421,15 @@ export const setTicketPriority = defineOperation(
       now,
     );
     if (!count) await refuseStale(db, ticket.id);
+    ticketsChanged(ctx);
     return { id: ticket.id };
   },
 );
 
 // ---------------------------------------------------------------- delete
 
-export const deleteTicket = defineOperation({ input: z.object({ id }), permission: "ticket.delete" }, async (input, { db, user, now = new Date() }) => {
+export const deleteTicket = defineOperation({ input: z.object({ id }), permission: "ticket.delete" }, async (input, ctx) => {
+  const { db, user, now = new Date() } = ctx;
   const [deleted] = await writeBatch(db, [
     sql`UPDATE tickets SET deleted_at = ${now}, updated_at = ${now} WHERE id = ${input.id} AND deleted_at IS NULL`,
     ticketEventsInsert([{ ticketId: input.id, actorId: user.id, type: "deleted" }], now)!,
@@ -409,5 +437,6 @@ export const deleteTicket = defineOperation({ input: z.object({ id }), permissio
     ...endDowntimeOnDelete(input.id, user.id, now),
   ]);
   if (!deleted!.changes) refuse("notFound");
+  ticketsChanged(ctx);
   return { id: input.id };
 });

@@ -136,7 +136,7 @@ export async function getTicketDetails(db: Db, ticketId: string, reader: TicketR
     db.media.findMany({
       where: { ticketId: ticket.id },
       orderBy: { id: "asc" },
-      select: { id: true, fileName: true, fileType: true, fileSize: true, uploadedBy: true, createdAt: true },
+      select: { id: true, fileName: true, fileType: true, fileSize: true, duration: true, uploadedBy: true, createdAt: true, uploader: { select: { name: true } } },
     }),
     db.ticketEvent.findMany({
       where: { ticketId: ticket.id },

@@ -26,3 +26,15 @@ describe("a scheduled date on a card", () => {
     expect(describeSchedule({ scheduledDate: yesterday, status: "in_progress", assignedTo: 7 }, options)?.late).toBe(false);
   });
 });
+
+describe("a scheduled date on the ticket page", () => {
+  it("is relative when late or ahead, and otherwise only repeats the date, which the page does not print twice", () => {
+    const tomorrow = new Date("2026-11-24T15:00:00Z");
+    expect(describeSchedule({ scheduledDate: yesterday, status: "received", assignedTo: 7 }, options)?.relative).toBe(true);
+    expect(describeSchedule({ scheduledDate: tomorrow, status: "received", assignedTo: 7 }, options)?.relative).toBe(true);
+    const past = describeSchedule({ scheduledDate: yesterday, status: "in_progress", assignedTo: 7 }, options);
+    expect(past?.relative).toBe(false);
+    expect(past?.text).toBe(`Planifié le ${past?.title}`);
+    expect(describeSchedule({ scheduledDate: tomorrow, status: "completed", assignedTo: 7 }, options)?.relative).toBe(false);
+  });
+});

@@ -10,6 +10,8 @@ export interface ScheduleView {
   /** The full date and time, for a tooltip. */
   title: string;
   late: boolean;
+  /** The text is relative to now (late by, due in); otherwise it only repeats the date. */
+  relative: boolean;
 }
 
 interface ScheduleOptions {
@@ -32,10 +34,11 @@ export function describeSchedule(
   const open = status !== "completed" && status !== "archived";
   const duration = formatDuration(delta, t.duration);
   const title = formatDateTime(scheduledDate, locale, timeZone);
+  const ahead = !late && open && delta > 0;
   const text = late
     ? `⚠ ${format(t.tickets.card.lateBy, { duration })}`
-    : open && delta > 0
+    : ahead
       ? format(t.tickets.card.dueIn, { duration })
       : format(t.tickets.card.scheduled, { date: title });
-  return { iso: scheduledDate.toISOString(), text, title, late };
+  return { iso: scheduledDate.toISOString(), text, title, late, relative: late || ahead };
 }

@@ -7,6 +7,10 @@ import { privateKey, TEAM } from "@/lib/messages/model";
 import { deleteMessage, readHistory, readTicketRefs, sendMessage } from "@/lib/messages/operations";
 import { findTicketRefs } from "@/lib/messages/queries";
 import { createTicket } from "@/lib/tickets/operations";
+import type { LiveEvent } from "@/lib/messages/live";
+import { deleteTicket, ticketInsert } from "@/lib/tickets/operations";
+import { writeBatch } from "@/lib/db/batch";
+import { roles } from "@/lib/permissions";
 import { createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
 import { direct, directOffline, refusal } from "./helpers/refusal";
@@ -17,7 +21,7 @@ let machineId: number;
 
 const send = directOffline(sendMessage);
 const history = direct(readHistory);
-const create = direct(createTicket);
+const create = directOffline(createTicket);
 const jpeg = () => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(7)])], "photo.jpg", { type: "image/jpeg" });
 
 beforeAll(async () => {
@@ -130,5 +134,61 @@ describe("“Créer un ticket” from a message", () => {
     const sent = await send(t.db, cast.supervisor, { clientId: crypto.randomUUID(), conversation: TEAM, content: "Convoyeur 2 bloqué", photos: [], audio: [] }, { media: t.media });
     const created = await create(t.db, cast.operator, { title: "Convoyeur 2 bloqué", machineId, fromMessage: sent.id, photos: [] }, { media: t.media });
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: created.id } })).sourceMessageId).toBe(sent.id);
+  });
+});
+
+describe("a message becomes one ticket", () => {
+  const teamMessage = (content: string) => send(t.db, cast.technician, { clientId: crypto.randomUUID(), conversation: TEAM, content, photos: [jpeg()], audio: [] }, { media: t.media });
+
+  it("is refused a second time, as each role, with the first ticket's code, writing nothing; the message shows its ticket", async () => {
+    const sent = await teamMessage("Le convoyeur 3 grince");
+    const events: LiveEvent[] = [];
+    const first = await create(t.db, cast.operator, { title: "Le convoyeur 3 grince", machineId, fromMessage: sent.id, photos: [] }, { media: t.media, publishLive: async (_key, event) => void events.push(event) });
+    // Open boards hear of a new ticket; the conversation's open pages are told, so the message shows its ticket without a reload.
+    expect(events).toEqual([{ type: "tickets" }, { type: "ticketed", conversationKey: TEAM, id: sent.id, ticketId: first.ticketId }]);
+    const before = { tickets: await t.db.ticket.count(), objects: (await t.media.list({ prefix: "tickets/" })).objects.length };
+    for (const role of roles) {
+      const refused = await refusal(create(t.db, cast[role], { title: "Encore le convoyeur 3", machineId, fromMessage: sent.id, photos: [] }, { media: t.media }));
+      expect(refused.code).toBe("messageAlreadyTicket");
+      expect(refused.options.values).toEqual({ ticket: first.ticketId });
+    }
+    expect(await t.db.ticket.count()).toBe(before.tickets);
+    expect((await t.media.list({ prefix: "tickets/" })).objects).toHaveLength(before.objects);
+    const page = await history(t.db, cast.supervisor, { conversation: TEAM });
+    expect(page.messages.find((m) => m.id === sent.id)?.ticketId).toBe(first.ticketId);
+    // Its title and status come with the page, like a ticket id typed in a message.
+    expect(page.tickets[first.ticketId]).toEqual({ title: "Le convoyeur 3 grince", status: "received" });
+  });
+
+  it("may become a ticket again once its ticket is deleted", async () => {
+    const sent = await teamMessage("La presse 2 chauffe");
+    const first = await create(t.db, cast.technician, { title: "La presse 2 chauffe", machineId, fromMessage: sent.id, photos: [] }, { media: t.media });
+    await direct(deleteTicket)(t.db, cast.supervisor, { id: first.id });
+    const again = await create(t.db, cast.technician, { title: "La presse 2 chauffe encore", machineId, fromMessage: sent.id, photos: [] }, { media: t.media });
+    expect(again.ticketId).not.toBe(first.ticketId);
+    expect((await history(t.db, cast.technician, { conversation: TEAM })).messages.find((m) => m.id === sent.id)?.ticketId).toBe(again.ticketId);
+  });
+
+  it("once, when two people report it at the same instant: the other is refused with the ticket's code and leaves no file", async () => {
+    const sent = await teamMessage("Fuite sous la plieuse");
+    const before = (await t.media.list({ prefix: "tickets/" })).objects.length;
+    const report = (who: (typeof cast)["technician"]) => create(t.db, who, { title: "Fuite sous la plieuse", machineId, fromMessage: sent.id, photos: [] }, { media: t.media });
+    const outcomes = await Promise.allSettled([report(cast.technician), report(cast.supervisor)]);
+    const created = outcomes.filter((o) => o.status === "fulfilled");
+    expect(created).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected")!.reason;
+    expect(refused.code).toBe("messageAlreadyTicket");
+    expect(refused.options.values).toEqual({ ticket: (created[0] as PromiseFulfilledResult<{ ticketId: string }>).value.ticketId });
+    expect(await t.db.ticket.count({ where: { sourceMessageId: sent.id } })).toBe(1);
+    // One copy of the message's photo: the refused report's copy was removed.
+    expect((await t.media.list({ prefix: "tickets/" })).objects).toHaveLength(before + 1);
+  });
+
+  it("is guarded by the insert itself, behind the check: a second ticket from it fails the whole batch", async () => {
+    const sent = await teamMessage("Le tour 1 vibre");
+    await create(t.db, cast.technician, { title: "Le tour 1 vibre", machineId, fromMessage: sent.id, photos: [] }, { media: t.media });
+    const insert = ticketInsert({ title: "Le tour 1 vibre", description: "", machineId, priority: "medium", reportedBy: cast.supervisor.id, sourceMessageId: sent.id, prefix: "TKT", day: "20261123", now: new Date() });
+    await expect(writeBatch(t.db, [insert])).rejects.toThrow(/NOT NULL/);
+    expect(await t.db.ticket.count({ where: { sourceMessageId: sent.id } })).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { serverAction } from "@/lib/action";
 import { checkChecklistStep } from "@/lib/tickets/checklist";
 import { addComment, deleteComment, editComment } from "@/lib/tickets/comments";
-import { addMedia, deleteMedia } from "@/lib/tickets/media";
+import { addMedia, addVoiceNote, deleteMedia } from "@/lib/tickets/media";
 import * as tickets from "@/lib/tickets/operations";
 import { clearMachineDown, markMachineDown } from "@/lib/tickets/downtime";
 
@@ -33,5 +33,6 @@ export const addCommentAction = serverAction(addComment, refresh);
 export const editCommentAction = serverAction(editComment, refresh);
 export const deleteCommentAction = serverAction(deleteComment, refresh);
 export const addMediaAction = serverAction(addMedia, refresh);
+export const addVoiceNoteAction = serverAction(addVoiceNote, refresh);
 export const deleteMediaAction = serverAction(deleteMedia, refresh);
 export const checkChecklistStepAction = serverAction(checkChecklistStep, refresh);

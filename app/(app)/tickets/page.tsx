@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BoardActions, BoardMenu } from "@/components/tickets/board-actions";
 import { BoardFilters } from "@/components/tickets/board-filters";
 import { TicketBoard } from "@/components/tickets/ticket-board";
 import { boardSearchParams, loadBoard, parseBoardFilters, parseColumnLimits } from "@/lib/tickets/board";
@@ -25,19 +25,15 @@ export default async function BoardPage({ searchParams }: PageProps<"/tickets">)
     getRequestSettings(),
     loadBoard(await getDb(), filters, user, now, limits),
   ]);
+  const exportHref = `/tickets/export?${boardSearchParams(filters)}`;
   return (
     <div>
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{t.tickets.board.title}</h1>
-        <div className="flex flex-wrap gap-2">
-          {/* The filtered board as a spreadsheet: same query, same rows (lib/tickets/csv.ts). */}
-          <a href={`/tickets/export?${boardSearchParams(filters)}`} className="btn-secondary" download>
-            {t.tickets.board.exportCsv}
-          </a>
-          <Link href="/tickets/new" className="btn-primary">+ {t.tickets.board.newTicket}</Link>
-        </div>
+      <div className="mb-2 flex flex-wrap items-center gap-2 md:mb-4 md:gap-3">
+        <h1 className="mr-auto text-xl font-semibold min-[25rem]:text-2xl">{t.tickets.board.title}</h1>
+        <BoardActions exportHref={exportHref} t={t} />
+        <BoardFilters filters={filters} machines={board.machines} people={board.people} locale={locale} t={t} />
+        <BoardMenu exportHref={exportHref} t={t} />
       </div>
-      <BoardFilters filters={filters} machines={board.machines} people={board.people} t={t} />
       <TicketBoard board={board} filters={filters} limits={limits} canMove={can(user, "ticket.move")} now={now} locale={locale} timeZone={settings.timeZone} t={t} />
     </div>
   );

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { account, storageState } from "../../fixtures/accounts";
-import { center, expectGhostUnder, touchFinger, visibleCenter } from "../../fixtures/board";
+import { center, dropTarget, expectGhostUnder, touchFinger, visibleCenter } from "../../fixtures/board";
 import { createTicketRow, ticketRow, uniqueTag } from "../../fixtures/tickets";
 
 test.use({ storageState: storageState("technician"), hasTouch: true });
@@ -11,13 +11,17 @@ test("a finger that drops a card on Terminé is asked first; Annuler leaves the 
   await page.goto(`/tickets?q=${encodeURIComponent(title)}`);
   const waiting = page.getByTestId("column-waiting_parts");
   const completed = page.getByTestId("column-completed");
-  // On a phone the board scrolls sideways: bring "En attente de pièces" to the left edge, Terminé beside it.
+  // Where the card goes: Terminé's column, or on a phone (one column at a time) Terminé's tab.
+  const target = dropTarget(page, "completed");
+  // On a narrow screen the board scrolls sideways: bring "En attente de pièces" to the left edge, Terminé beside it
+  // (on a phone: its column on screen, and Terminé's tab in the strip of tabs, as a finger would bring it).
   await waiting.evaluate((column) => column.scrollIntoView({ inline: "start", block: "nearest" }));
   const width = page.viewportSize()!.width;
   await expect
     .poll(async () => {
+      await target.evaluate((element) => element.scrollIntoView({ inline: "nearest", block: "nearest" }));
       const from = (await waiting.locator(`li[data-ticket="${ticket.id}"] [data-drag-handle]`).boundingBox())!;
-      const to = (await completed.boundingBox())!;
+      const to = (await target.boundingBox())!;
       return from.x >= 0 && from.x + from.width <= width && Math.min(to.x + to.width, width) - to.x > 60;
     })
     .toBe(true);
@@ -25,7 +29,7 @@ test("a finger that drops a card on Terminé is asked first; Annuler leaves the 
   const drop = async () => {
     const handle = waiting.locator(`li[data-ticket="${ticket.id}"] [data-drag-handle]`);
     const start = await center(handle);
-    const end = await visibleCenter(completed);
+    const end = await visibleCenter(target);
     const finger = await touchFinger(page);
     await finger.down(start);
     await expectGhostUnder(page, ticket.id, start);

@@ -55,8 +55,6 @@ export const homeEn: Messages["home"] = {
     note: "Note or photo",
     comment: "Comment (optional)",
     addPhoto: "Add a photo",
-    photos: "{count, plural, one {# photo chosen} other {# photos chosen}}",
-    removePhotos: "Remove",
   },
   reports: {
     intro: "The problems you reported and where each one stands.",

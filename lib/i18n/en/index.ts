@@ -41,6 +41,8 @@ export const en: Messages = {
     confirm: "Confirm",
     cancel: "Cancel",
     close: "Close",
+    /** A chosen file taken out before sending. */
+    removeFile: "Remove {name}",
     yes: "Yes",
     no: "No",
     none: "—",

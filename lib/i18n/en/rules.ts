@@ -41,6 +41,7 @@ export const rulesEn: Messages["rules"] = {
   audioTooLong: "The voice note must last from 1 second to 5 minutes.",
   recipientUnavailable: "This person does not exist or their account is deactivated: they cannot receive messages.",
   notInConversation: "You are not part of this conversation.",
+  messageAlreadyTicket: "This message was already reported: it is ticket {ticket}. Add a comment there instead.",
   // Accounts
   userNotFound: "This user no longer exists.",
   duplicateEmail: "Another account already uses this email.",

@@ -55,8 +55,6 @@ export const homeFr = {
     note: "Note ou photo",
     comment: "Commentaire (facultatif)",
     addPhoto: "Ajouter une photo",
-    photos: "{count, plural, one {# photo choisie} other {# photos choisies}}",
-    removePhotos: "Retirer",
   },
   reports: {
     intro: "Les problèmes que vous avez signalés et où en est chacun.",

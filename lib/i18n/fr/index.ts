@@ -46,6 +46,8 @@ export const fr = {
     confirm: "Confirmer",
     cancel: "Annuler",
     close: "Fermer",
+    /** A chosen file taken out before sending. */
+    removeFile: "Retirer {name}",
     yes: "Oui",
     no: "Non",
     none: "—",

@@ -41,6 +41,7 @@ export const rulesFr = {
   audioTooLong: "La note vocale doit durer de 1 seconde à 5 minutes.",
   recipientUnavailable: "Cette personne n’existe pas ou son compte est désactivé : elle ne peut pas recevoir de message.",
   notInConversation: "Vous ne faites pas partie de cette conversation.",
+  messageAlreadyTicket: "Ce message a déjà été signalé : c’est le ticket {ticket}. Ajoutez-y plutôt un commentaire.",
   // Accounts
   userNotFound: "Cet utilisateur n’existe plus.",
   duplicateEmail: "Un autre compte utilise déjà ce courriel.",

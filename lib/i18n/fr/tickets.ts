@@ -5,6 +5,10 @@ export const ticketsFr = {
     title: "Tableau des tickets",
     newTicket: "Signaler un problème",
     exportCsv: "Exporter (CSV)",
+    /** A phone's "…" button beside the title: export. */
+    moreActions: "Plus d’actions",
+    tabs: "Colonnes du tableau",
+    tabCount: "{count, plural, one {ticket} other {tickets}}",
     column: "{status} : {count, plural, one {# ticket} other {# tickets}}",
     more: "{count, plural, one {# autre : affinez les filtres pour le voir.} other {# autres : affinez les filtres pour les voir.}}",
     emptyColumn: "Aucun ticket",
@@ -52,6 +56,8 @@ export const ticketsFr = {
     apply: "Filtrer",
     clear: "Effacer les filtres",
     active: "Filtres actifs",
+    /** Beside "Filtres" on a phone's button, for screen readers: how many are in use. */
+    activeCount: "{count, plural, one {# actif} other {# actifs}}",
   },
   form: {
     title: "Titre",
@@ -74,6 +80,7 @@ export const ticketsFr = {
   create: {
     title: "Signaler un problème",
     intro: "Décrivez le problème ; l’équipe de maintenance le verra tout de suite sur le tableau.",
+    alreadyReported: "Ce message a déjà été signalé : c’est le ticket {ticket}.",
     noMachines: "Aucune machine n’est enregistrée. Demandez à un administrateur d’en ajouter une.",
     openTickets: "Déjà signalé sur cette machine ?",
     openTicketsHelp: "Ces tickets sont ouverts. Si votre problème y est, inutile de le signaler de nouveau.",
@@ -89,7 +96,6 @@ export const ticketsFr = {
     machine: "Machine",
     location: "Emplacement",
     reporter: "Signalé par",
-    createdAt: "Créé le",
     assignee: "Assigné à",
     scheduled: "Planifié",
     notScheduled: "Non planifié",
@@ -119,6 +125,15 @@ export const ticketsFr = {
     reported: "Signalement envoyé : {ticketId}.",
     notFound: "Ce ticket n’existe pas ou a été supprimé.",
   },
+  bar: {
+    title: "Actions rapides",
+    comment: "Commenter",
+    photo: "Photo",
+    voice: "Note vocale",
+    photoAdded: "{count, plural, one {Photo ajoutée.} other {# photos ajoutées.}}",
+    sendVoice: "Envoyer la note",
+    voiceAdded: "Note vocale ajoutée.",
+  },
   comments: {
     title: "Commentaires",
     empty: "Aucun commentaire pour l’instant.",
@@ -146,6 +161,7 @@ export const ticketsFr = {
     deleteConfirm: "Supprimer « {name} » ?",
     viewer: "Visionneuse",
     position: "{index} sur {count}",
+    voiceNote: "Note vocale de {name}, {duration}",
   },
   timeline: {
     title: "Historique",
@@ -162,6 +178,8 @@ export const ticketsFr = {
     comment_deleted: "{actor} a supprimé un commentaire",
     media_added: "{actor} a ajouté « {to} »",
     media_removed: "{actor} a retiré « {from} »",
+    voice_note_added: "{actor} a ajouté une note vocale ({duration})",
+    voice_note_removed: "{actor} a retiré une note vocale ({duration})",
     deleted: "{actor} a supprimé le ticket",
     machine_down: "{actor} a signalé la machine à l’arrêt",
     machine_up: "{actor} a mis fin à l’arrêt de la machine",

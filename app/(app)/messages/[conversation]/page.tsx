@@ -42,6 +42,7 @@ export default async function ConversationPage({ params, searchParams }: PagePro
         otherLastReadId={header.otherLastReadId}
         canWrite={header.other?.active ?? true}
         draft={draft}
+        removeFile={t.common.removeFile}
         statusLabels={t.status}
         locale={locale}
         timeZone={settings.timeZone}

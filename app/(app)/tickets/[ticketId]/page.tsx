@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { OverdueAlertBadge } from "@/components/notifications/overdue-alert-badge";
 import { ReadTicketNotifications } from "@/components/notifications/read-ticket-notifications";
 import { TicketChecklist } from "@/components/plans/ticket-checklist";
-import { TicketComments } from "@/components/tickets/ticket-comments";
+import { TicketActionBar } from "@/components/tickets/ticket-action-bar";
+import { NEW_COMMENT_FIELD, TicketComments } from "@/components/tickets/ticket-comments";
 import { TicketControls } from "@/components/tickets/ticket-controls";
 import { TicketFacts } from "@/components/tickets/ticket-facts";
 import { MachineDown } from "@/components/tickets/machine-down";
@@ -21,6 +22,10 @@ import { hasUnreadTicketNotifications } from "@/lib/notifications/queries";
 import { can } from "@/lib/permissions";
 import { getTicketChecklist } from "@/lib/plans/queries";
 import { getTicketDetails } from "@/lib/tickets/queries";
+import { ACCEPTED_TYPES } from "@/lib/file-types";
+import { closedStatuses, TEAM_ASSIGNEE, type TicketStatus } from "@/lib/tickets/model";
+import { nextWorkStep, type WorkStepKind } from "@/lib/tickets/work";
+import type { Actor } from "@/lib/operation";
 
 export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId]">): Promise<Metadata> {
   return { title: decodeURIComponent((await params).ticketId) };
@@ -44,9 +49,12 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
   const view = { details, locale, timeZone: settings.timeZone, t };
   const now = new Date();
   const reported = (await searchParams).reported !== undefined;
+  const status = details.ticket.status as TicketStatus;
+  const step = barStep(details.ticket, user);
 
   return (
-    <div className="space-y-6">
+    // Phones: room under the content for the action bar, fixed above the tab bar, as tall as the bar is.
+    <div className="space-y-6 max-md:pb-[calc(var(--action-bar-height,5rem)+1rem)]">
       {unreadNotifications && <ReadTicketNotifications ticketId={details.ticket.id} />}
       {reported && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900">
@@ -77,6 +85,21 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
       {/* Phones: the controls right under the facts; wide screens: a side column. One feedback
           group: a new result anywhere on the ticket replaces the last one, never sits beside it. */}
       <FeedbackGroup>
+        <TicketActionBar
+          id={details.ticket.id}
+          ticketId={details.ticket.ticketId}
+          status={status}
+          step={step}
+          steps={t.home.work}
+          undo={t.tickets.board.undo}
+          commentField={can(user, "ticket.comment") ? NEW_COMMENT_FIELD : null}
+          accept={can(user, "ticket.addMedia") ? ACCEPTED_TYPES : null}
+          statusLabels={t.status}
+          labels={t.tickets.bar}
+          voice={{ ...t.messages.composer, record: t.tickets.bar.voice }}
+          failed={t.errors.errorBody}
+          locale={locale}
+        />
         <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
           <div className="min-w-0 lg:col-start-1">
             <TicketFacts {...view} now={now} />
@@ -85,7 +108,7 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
             </div>
           </div>
           <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
-            <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} now={now} />
+            <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} now={now} takeInBar={step === "take"} />
           </div>
           <div className="min-w-0 space-y-6 lg:col-start-1">
             {checklist && <TicketChecklist checklist={checklist} canCheck={can(user, "ticket.checklist")} locale={locale} timeZone={settings.timeZone} t={t} />}
@@ -97,4 +120,15 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
       </FeedbackGroup>
     </div>
   );
+}
+
+/**
+ * The action bar's one-tap step: the one "Mon travail" offers (lib/tickets/work.ts), for
+ * those who work on tickets, while the ticket is open. A colleague's ticket is never
+ * taken in one tap: its step is the status one, as if it were this person's.
+ */
+function barStep(ticket: { status: string; assignedTo: number | null }, user: Actor): WorkStepKind | null {
+  if (!can(user, "ticket.move") || (closedStatuses as readonly string[]).includes(ticket.status)) return null;
+  const someoneElses = ticket.assignedTo !== null && ticket.assignedTo !== TEAM_ASSIGNEE && ticket.assignedTo !== user.id;
+  return nextWorkStep(someoneElses ? { ...ticket, assignedTo: user.id } : ticket, user.id);
 }

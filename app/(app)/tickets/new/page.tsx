@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { MachineOpenTickets } from "@/components/tickets/machine-field";
 import { TicketForm } from "@/components/tickets/ticket-form";
 import { PendingItems } from "@/components/offline/pending-items";
@@ -29,11 +30,21 @@ export default async function NewTicketPage({ searchParams }: PageProps<"/ticket
   ]);
   // "Créer un ticket" on a message: the report starts from its text and photos.
   const source = typeof message === "string" && /^\d{1,10}$/.test(message) ? await findSourceMessage(db, user, Number(message)) : null;
-  const prefill = source ? reportFromMessage(source.content, machines.map((m) => m.id)) : null;
+  // A message already reported: said with the link, and the form starts empty (the server would refuse the same report).
+  const reported = source?.ticketId ?? null;
+  const prefill = source && !reported ? reportFromMessage(source.content, machines.map((m) => m.id)) : null;
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold">{t.tickets.create.title}</h1>
       <p className="mb-5 text-slate-600">{t.tickets.create.intro}</p>
+      {reported && (
+        <p role="status" className="mb-5 rounded-md border border-amber-300 bg-amber-50 px-3 py-2" data-testid="already-reported">
+          {format(t.tickets.create.alreadyReported, { ticket: reported })}{" "}
+          <Link href={`/tickets/${encodeURIComponent(reported)}`} className="font-medium underline">
+            {format(t.messages.conversation.openTicket, { ticket: reported })}
+          </Link>
+        </p>
+      )}
       {machines.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4">{t.tickets.create.noMachines}</p>
       ) : (

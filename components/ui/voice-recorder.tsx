@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { Icon } from "@/components/shell/icons";
 import { MAX_AUDIO_SECONDS } from "@/lib/file-types";
 import { formatClock } from "@/lib/format";
 import { format } from "@/lib/i18n/format";
-import type { Messages } from "@/lib/i18n";
+import { AudioPlayer } from "./audio-player";
 
 type Recording = { state: "idle" } | { state: "recording"; seconds: number } | { state: "recorded"; url: string; seconds: number };
 
@@ -12,12 +13,38 @@ type Recording = { state: "idle" } | { state: "recording"; seconds: number } | {
 // write WebM/Opus, Safari MP4/AAC. The server checks the bytes anyway.
 const containers = ["audio/webm;codecs=opus", "audio/webm", "audio/mp4", "audio/ogg;codecs=opus"];
 
+export interface VoiceRecorderLabels {
+  record: string;
+  stop: string;
+  discard: string;
+  /** "Enregistrement… {time}" */
+  recording: string;
+  micDenied: string;
+  play: string;
+  pause: string;
+  /** The recorded note, for screen readers: "Votre note vocale, {duration}". */
+  recorded: string;
+}
+
+interface VoiceRecorderProps {
+  labels: VoiceRecorderLabels;
+  /** The one button's classes: it records, then stops, then discards, so focus never leaves it. */
+  buttonClassName?: string;
+  /** Its words shown beside the icon (a toolbar); otherwise they are its name only (a composer row). */
+  showLabel?: boolean;
+  /** The strip under way (the time while recording, then the note to listen to): `order-first basis-full` in a row. */
+  previewClassName?: string;
+  /** Beside the recorded note: the send button of a form that sends the note on its own. */
+  recordedActions?: React.ReactNode;
+}
+
 /**
  * Tap to record, see the time, stop, listen, then send with the form or discard.
  * The recording goes into the form as a file field ("audio") with its length in
- * seconds ("audioDuration"), so the composer's one form sends it like a photo.
+ * seconds ("audioDuration"), measured here: a WebM file from MediaRecorder states
+ * no length, so this is the only honest one, and the server stores it with the file.
  */
-export function VoiceRecorder({ t }: { t: Messages["messages"]["composer"] }) {
+export function VoiceRecorder({ labels, buttonClassName = "btn-secondary gap-2", showLabel, previewClassName = "", recordedActions }: VoiceRecorderProps) {
   const [recording, setRecording] = useState<Recording>({ state: "idle" });
   const [denied, setDenied] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -39,6 +66,9 @@ export function VoiceRecorder({ t }: { t: Messages["messages"]["composer"] }) {
     form?.addEventListener("reset", clear);
     return () => form?.removeEventListener("reset", clear);
   }, []);
+
+  // Leaving the page while recording frees the microphone.
+  useEffect(() => () => recorder.current?.stream.getTracks().forEach((track) => track.stop()), []);
 
   useEffect(() => {
     if (recording.state !== "recording") return;
@@ -77,39 +107,54 @@ export function VoiceRecorder({ t }: { t: Messages["messages"]["composer"] }) {
     setRecording({ state: "recording", seconds: 0 });
   }
 
+  function press() {
+    if (recording.state === "idle") void start();
+    else if (recording.state === "recording") recorder.current?.stop();
+    else clear();
+  }
+  const { icon, label } = (
+    {
+      idle: { icon: "mic", label: labels.record },
+      recording: { icon: "stop", label: labels.stop },
+      recorded: { icon: "trash", label: labels.discard },
+    } as const
+  )[recording.state];
+
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <>
       <input ref={fileInput} type="file" name="audio" hidden tabIndex={-1} aria-hidden="true" />
       <input ref={durationInput} type="hidden" name="audioDuration" />
-      {recording.state === "idle" && (
-        <button type="button" className="btn-secondary min-h-11" onClick={start}>
-          🎤 {t.record}
-        </button>
+      <button
+        type="button"
+        className={`${buttonClassName} ${recording.state === "recording" ? "text-red-700" : ""}`}
+        onClick={press}
+        aria-label={showLabel ? undefined : label}
+        data-testid="voice-button"
+      >
+        <Icon name={icon} className="h-5 w-5 shrink-0" />
+        {showLabel && <span>{label}</span>}
+      </button>
+      {(recording.state !== "idle" || denied) && (
+        <div className={`flex flex-wrap items-center gap-2 ${previewClassName}`}>
+          {recording.state === "recording" && (
+            <span role="status" className="inline-flex items-center gap-2 text-sm font-medium text-red-700" data-testid="recording">
+              <span aria-hidden="true" className="size-2.5 animate-pulse rounded-full bg-red-600" />
+              {format(labels.recording, { time: formatClock(recording.seconds) })}
+            </span>
+          )}
+          {recording.state === "recorded" && (
+            <>
+              <AudioPlayer src={recording.url} seconds={recording.seconds} label={format(labels.recorded, { duration: formatClock(recording.seconds) })} labels={labels} />
+              {recordedActions}
+            </>
+          )}
+          {denied && (
+            <p role="alert" className="w-full text-sm text-red-700">
+              {labels.micDenied}
+            </p>
+          )}
+        </div>
       )}
-      {recording.state === "recording" && (
-        <>
-          <span role="status" className="text-sm font-medium text-red-700" data-testid="recording">
-            {format(t.recording, { time: formatClock(recording.seconds) })}
-          </span>
-          <button type="button" className="btn-secondary min-h-11" onClick={() => recorder.current?.stop()}>
-            ■ {t.stop}
-          </button>
-        </>
-      )}
-      {recording.state === "recorded" && (
-        <>
-          <audio controls src={recording.url} className="w-56 max-w-full" data-testid="recorded-note" />
-          <span className="text-xs text-slate-600">{formatClock(recording.seconds)}</span>
-          <button type="button" className="btn-ghost min-h-11 text-sm" onClick={clear}>
-            {t.discard}
-          </button>
-        </>
-      )}
-      {denied && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {t.micDenied}
-        </p>
-      )}
-    </div>
+    </>
   );
 }
