@@ -11,8 +11,8 @@ import { useOffline, type OfflineWords } from "./offline-provider";
 import { tellWorker } from "./outbox";
 
 interface PendingItemsProps {
-  /** Only these kinds; all of them when left out (the header's list). */
-  kind?: OutboxKind;
+  /** Only this kind, or these; all of them when left out (the header's list). */
+  kind?: OutboxKind | OutboxKind[];
   /** Only the entries about this ticket (its id) or conversation (its key). */
   scope?: string | number;
   /** Also name the kind of each entry (a list that mixes them). */
@@ -30,8 +30,9 @@ export function PendingItems({ kind, scope, showKind, className = "space-y-2" }:
   const offline = useOffline();
   if (!offline) return null;
   const { words, locale, timeZone } = offline;
-  const shown = offline.entries.filter((e) => (!kind || e.kind === kind) && (scope === undefined || e.scope === String(scope)));
-  const reports = kind === "report" || !kind ? offline.sent.filter((s) => s.kind === "report") : [];
+  const kinds = kind === undefined ? null : [kind].flat();
+  const shown = offline.entries.filter((e) => (!kinds || kinds.includes(e.kind)) && (scope === undefined || e.scope === String(scope)));
+  const reports = !kinds || kinds.includes("report") ? offline.sent.filter((s) => s.kind === "report") : [];
   if (!shown.length && !reports.length) return null;
   return (
     <ul className={className} data-testid="pending-items" aria-label={words.listTitle}>

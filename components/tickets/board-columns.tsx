@@ -221,16 +221,16 @@ export function BoardColumns({ view: rendered, canMove, labels, cardLabels, loca
         // Kept, it stays shown until the board is read after now (the read once the network is back).
         const kept = { scope: id, subject: String(ticket), text: labelOf(to) };
         const result = await submitOrQueue("move", { id, from, to }, () => moveTicketAction({ id, from, to }), kept).catch(() => ({ ok: false as const, error: labels.failed }));
-        if (result.ok && isQueued(result.data)) {
-          written(id, to, Date.now());
-          setNotice({ key: Date.now(), error: false, text: fill(queuedMove, { ticket }) });
-        } else if (result.ok) {
-          written(id, to, result.data.writtenAt);
-          setNotice({ key: Date.now(), error: false, text: fill(labels.moved, { ticket, status: labelOf(to) }), undo: undo(result.data.writtenAt) });
-        } else {
+        if (!result.ok) {
           forget(id);
           setNotice({ key: Date.now(), error: true, text: fill(labels.refused, { reason: result.error }) });
           readAgain();
+        } else if (isQueued(result.data)) {
+          written(id, to, Date.now());
+          setNotice({ key: Date.now(), error: false, text: fill(queuedMove, { ticket }) });
+        } else {
+          written(id, to, result.data.writtenAt);
+          setNotice({ key: Date.now(), error: false, text: fill(labels.moved, { ticket, status: labelOf(to) }), undo: undo(result.data.writtenAt) });
         }
       });
     },

@@ -51,8 +51,8 @@ export function TicketControls({ details, user, timeZone, t, now, takeInBar }: T
   return (
     <section aria-labelledby="actions-title" className={box}>
       <h2 id="actions-title" className="text-lg font-semibold">{p.actions}</h2>
-      {/* [offline] Status changes this device still holds, or that came back refused. */}
-      <PendingItems kind="move" scope={ticket.id} />
+      {/* [offline] Status changes (a step of the action bar, a finish) this device still holds, or that came back refused. */}
+      <PendingItems kind={["move", "finish"]} scope={ticket.id} />
       {canChange && (
         <div className="space-y-1">
           <Sheet label={p.modify} title={p.modifyTitle} closeLabel={t.common.close}>

@@ -3,7 +3,7 @@
 // send. Shared by the page's side (components/offline/) and its tests; no catalogue.
 
 /** The actions kept when the network is gone; /outbox maps each to its operation. */
-export const outboxKinds = ["report", "comment", "move", "finish", "message"] as const;
+export const outboxKinds = ["report", "comment", "move", "finish", "message", "media", "voice"] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
 /** A form's value as the entry keeps it: text, or a file (a photo, a voice note). */

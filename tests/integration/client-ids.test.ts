@@ -2,12 +2,14 @@
 // answer arrives, so the same report, comment or status change can reach the
 // server twice, one after the other or at the same instant. Each carries the
 // device's id for it; its timeline event's unique client_id writes it once
-// (lib/tickets/replay.ts). Messages have their own (messages.test.ts, "a retried send").
+// (lib/tickets/replay.ts); photos and a voice note added to a ticket carry it on
+// their first event. Messages have their own (messages.test.ts, "a retried send").
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./helpers/local-d1";
 import { contextFor, createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { perform, type ActionResult } from "@/lib/operation";
 import { addComment } from "@/lib/tickets/comments";
+import { addMedia, addVoiceNote } from "@/lib/tickets/media";
 import { createTicket, finishTicket, moveTicket } from "@/lib/tickets/operations";
 import type { Role } from "@/lib/permissions";
 
@@ -108,8 +110,8 @@ describe("a status change sent twice", () => {
   it("one after the other is one move, and the second answer is the first one's", async () => {
     const { id } = await report();
     const input = { id, from: "received", to: "in_progress", clientId: crypto.randomUUID() };
-    expect(ok(await perform(moveTicket, input, as("technician")))).toEqual({ id, status: "in_progress" });
-    expect(ok(await perform(moveTicket, input, as("technician")))).toEqual({ id, status: "in_progress" });
+    expect(ok(await perform(moveTicket, input, as("technician")))).toMatchObject({ id, status: "in_progress" });
+    expect(ok(await perform(moveTicket, input, as("technician")))).toMatchObject({ id, status: "in_progress" });
     expect(await statusEvents(id)).toBe(1);
   });
 
@@ -117,7 +119,7 @@ describe("a status change sent twice", () => {
     const { id } = await report();
     const input = { id, from: "received", to: "diagnostic", clientId: crypto.randomUUID() };
     const results = await Promise.all([1, 2, 3, 4].map(() => perform(moveTicket, input, as("technician"))));
-    expect(results.map(ok)).toEqual(Array(4).fill({ id, status: "diagnostic" }));
+    expect(results.map(ok)).toMatchObject(Array(4).fill({ id, status: "diagnostic" }));
     expect(await statusEvents(id)).toBe(1);
   });
 
@@ -126,7 +128,7 @@ describe("a status change sent twice", () => {
     const input = { id, from: "received", to: "diagnostic", clientId: crypto.randomUUID() };
     ok(await perform(moveTicket, input, as("technician")));
     ok(await perform(moveTicket, { id, from: "diagnostic", to: "received" }, as("supervisor")));
-    expect(ok(await perform(moveTicket, input, as("technician")))).toEqual({ id, status: "diagnostic" });
+    expect(ok(await perform(moveTicket, input, as("technician")))).toMatchObject({ id, status: "diagnostic" });
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).status).toBe("received");
     expect(await statusEvents(id)).toBe(2);
   });
@@ -151,7 +153,7 @@ describe("a status change sent twice", () => {
     const { id } = await report();
     // The board's first try carried no id and its answer was lost; the outbox sends it again with one.
     ok(await perform(moveTicket, { id, from: "received", to: "diagnostic" }, as("technician")));
-    expect(ok(await perform(moveTicket, { id, from: "received", to: "diagnostic", clientId: crypto.randomUUID() }, as("technician")))).toEqual({
+    expect(ok(await perform(moveTicket, { id, from: "received", to: "diagnostic", clientId: crypto.randomUUID() }, as("technician")))).toMatchObject({
       id,
       status: "diagnostic",
     });
@@ -205,5 +207,43 @@ describe("with a client id, each role may do exactly what it could before", () =
   it("a client id that is not a UUID is refused as invalid", async () => {
     const { id } = await report();
     expect(await perform(addComment, { ticketId: id, content: "Vu", clientId: "1234" }, as("technician"))).toMatchObject({ ok: false, code: "invalid" });
+  });
+});
+
+describe("a ticket's photos or voice note sent twice", () => {
+  const webm = () => new File([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, ...new Array(60).fill(2)])], "note.webm", { type: "audio/webm" });
+
+  it("photos, one after the other or at the same instant, are written once, and the copies' files are removed", async () => {
+    const { id } = await report();
+    const clientId = crypto.randomUUID();
+    const objects = await objectCount();
+    const send = () => perform(addMedia, { ticketId: id, files: [jpeg(), jpeg()], clientId }, as("technician"));
+    expect(ok(await send())).toEqual({ count: 2 });
+    const again = await Promise.all([send(), send(), send()]);
+    expect(again.map(ok)).toEqual([{ count: 2 }, { count: 2 }, { count: 2 }]);
+    expect(await count("SELECT COUNT(*) AS n FROM media WHERE ticket_id = ?", id)).toBe(2);
+    expect(await count("SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_id = ? AND type = 'media_added'", id)).toBe(2);
+    expect(await objectCount()).toBe(objects + 2);
+  });
+
+  it("a voice note is written once", async () => {
+    const { id } = await report();
+    const clientId = crypto.randomUUID();
+    const send = () => perform(addVoiceNote, { ticketId: id, audio: [webm()], audioDuration: 4, clientId }, as("technician"));
+    ok(await send());
+    ok(await send());
+    expect(await count("SELECT COUNT(*) AS n FROM media WHERE ticket_id = ? AND file_type LIKE 'audio/%'", id)).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_id = ? AND type = 'voice_note_added'", id)).toBe(1);
+  });
+
+  it("the same id on another kind of action, or from someone else, is refused and writes nothing", async () => {
+    const { id } = await report();
+    const clientId = crypto.randomUUID();
+    ok(await perform(addComment, { ticketId: id, content: "Vu", clientId }, as("technician")));
+    expect(await perform(addMedia, { ticketId: id, files: [jpeg()], clientId }, as("technician"))).toMatchObject({ ok: false, code: "conflict" });
+    const photos = crypto.randomUUID();
+    ok(await perform(addMedia, { ticketId: id, files: [jpeg()], clientId: photos }, as("technician")));
+    expect(await perform(addMedia, { ticketId: id, files: [jpeg()], clientId: photos }, as("supervisor"))).toMatchObject({ ok: false, code: "conflict" });
+    expect(await count("SELECT COUNT(*) AS n FROM media WHERE ticket_id = ?", id)).toBe(1);
   });
 });

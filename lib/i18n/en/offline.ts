@@ -17,6 +17,8 @@ export const offlineEn: Messages["offline"] = {
     move: "Status change",
     finish: "Ticket finished",
     message: "Message",
+    media: "Ticket photos",
+    voice: "Ticket voice note",
   },
   moveTo: "to “{status}”",
   photos: "{count, plural, one {# photo} other {# photos}}",

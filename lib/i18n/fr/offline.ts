@@ -17,6 +17,8 @@ export const offlineFr = {
     move: "Changement de statut",
     finish: "Ticket terminé",
     message: "Message",
+    media: "Photos du ticket",
+    voice: "Note vocale du ticket",
   },
   moveTo: "vers «\u00a0{status}\u00a0»",
   photos: "{count, plural, one {# photo} other {# photos}}",
