@@ -1,8 +1,9 @@
 // `npm run screenshots`: the README's pictures, taken from a running worker with the
 // demo data (npm start, or SCREENSHOT_URL), in Debian's Chromium at 1280×800 and
-// 360×740. The messages pictures come from a real exchange: the technician and the
-// supervisor each send from their own browser (a voice note from Chromium's fake
-// microphone), so what is shown is what the hub delivered live.
+// 360×740 (a technician's home, board and ticket page). The messages pictures come
+// from a real exchange: the technician and the supervisor each send from their own
+// browser (a voice note from Chromium's fake microphone), so what is shown is what
+// the hub delivered live.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -82,6 +83,12 @@ try {
   await tech.getByRole("navigation", { name: "Navigation principale" }).getByText("Plus", { exact: true }).click();
   await shot(tech, "phone-more");
 
+  // A ticket of the technician's, opened from Mon travail: its action bar above the tab bar.
+  await tech.goto(`${ORIGIN}/?show=mine`);
+  await tech.getByRole("main").getByRole("listitem").getByRole("link").first().click();
+  await tech.getByRole("form", { name: "Actions rapides" }).waitFor();
+  await shot(tech, "phone-ticket");
+
   // The team channel, live between two phones.
   const lead = await open("supervisor", PHONE);
   await tech.goto(`${ORIGIN}/messages/team`);
@@ -89,7 +96,7 @@ try {
   await send(tech, "La presse 3 refait le bruit de ce matin, j’y vais.");
   await lead.getByTestId("message").filter({ hasText: "La presse 3" }).waitFor();
   await send(lead, "Merci. Prends une photo du roulement si tu l’ouvres.");
-  await tech.getByRole("button", { name: "Note vocale" }).click();
+  await tech.getByRole("button", { name: "Enregistrer une note vocale" }).click();
   await tech.getByRole("button", { name: "Arrêter" }).click({ delay: 2_500 });
   await tech.getByRole("button", { name: "Envoyer" }).click();
   await lead.getByRole("button", { name: /Note vocale de/ }).or(lead.getByLabel(/Note vocale de/)).last().waitFor();
