@@ -1,8 +1,9 @@
 // `npm run screenshots`: the README's pictures, taken from a running worker with the
 // demo data (npm start, or SCREENSHOT_URL), in Debian's Chromium at 1280×800 and
-// 360×740. The messages pictures come from a real exchange: the technician and the
-// supervisor each send from their own browser (a voice note from Chromium's fake
-// microphone), so what is shown is what the hub delivered live.
+// 360×740 (a technician's home, board and ticket page). The messages pictures come
+// from a real exchange: the technician and the supervisor each send from their own
+// browser (a voice note from Chromium's fake microphone), so what is shown is what
+// the hub delivered live.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -46,6 +47,26 @@ async function send(page, text) {
   await page.getByTestId("message").filter({ hasText: text }).and(page.locator("[data-message-id]")).waitFor();
 }
 
+/** The report form without a network: what the phone keeps, and the header's list of it. */
+async function reportOffline(page) {
+  await page.goto(`${ORIGIN}/tickets/new`);
+  // A page loaded while the worker was still installing is not under its control: the next load is.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+  await page.waitForFunction(async () => !!(await caches.match("/tickets/new")));
+  await page.context().setOffline(true);
+  await page.getByLabel("Titre").fill("Fuite d’huile sous la presse 4");
+  await page.getByLabel("Machine", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Description").fill("Flaque sous la presse depuis la pause.");
+  await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await page.getByRole("main").getByTestId("pending-item").evaluate((item) => item.scrollIntoView({ block: "center" }));
+  await shot(page, "phone-offline-report");
+  await page.getByTestId("outbox-count").click();
+  await shot(page, "phone-offline-waiting");
+  await page.context().setOffline(false);
+  await page.getByRole("main").getByRole("link", { name: /Signalement envoyé/ }).waitFor();
+}
+
 try {
   // The plant overview is the admin's home; the board looks the same for every lead.
   const desk = await open("admin", DESKTOP);
@@ -62,6 +83,12 @@ try {
   await tech.getByRole("navigation", { name: "Navigation principale" }).getByText("Plus", { exact: true }).click();
   await shot(tech, "phone-more");
 
+  // A ticket of the technician's, opened from Mon travail: its action bar above the tab bar.
+  await tech.goto(`${ORIGIN}/?show=mine`);
+  await tech.getByRole("main").getByRole("listitem").getByRole("link").first().click();
+  await tech.getByRole("form", { name: "Actions rapides" }).waitFor();
+  await shot(tech, "phone-ticket");
+
   // The team channel, live between two phones.
   const lead = await open("supervisor", PHONE);
   await tech.goto(`${ORIGIN}/messages/team`);
@@ -69,7 +96,7 @@ try {
   await send(tech, "La presse 3 refait le bruit de ce matin, j’y vais.");
   await lead.getByTestId("message").filter({ hasText: "La presse 3" }).waitFor();
   await send(lead, "Merci. Prends une photo du roulement si tu l’ouvres.");
-  await tech.getByRole("button", { name: "Note vocale" }).click();
+  await tech.getByRole("button", { name: "Enregistrer une note vocale" }).click();
   await tech.getByRole("button", { name: "Arrêter" }).click({ delay: 2_500 });
   await tech.getByRole("button", { name: "Envoyer" }).click();
   await lead.getByRole("button", { name: /Note vocale de/ }).or(lead.getByLabel(/Note vocale de/)).last().waitFor();
@@ -77,6 +104,9 @@ try {
   await shot(lead, "phone-messages-team");
   await tech.goto(`${ORIGIN}/messages`);
   await shot(tech, "phone-messages");
+
+  // A report made where the network is gone: kept on the phone, then sent when it returns.
+  await reportOffline(tech);
 } finally {
   await browser.close();
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { Icon } from "@/components/shell/icons";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PendingItems } from "@/components/offline/pending-items";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { format } from "@/lib/i18n";
@@ -23,6 +24,8 @@ export async function ReportsHome({ user }: { user: CurrentReader }) {
         <Icon name="report" className="h-6 w-6" />
         {t.home.reports.report}
       </Link>
+      {/* [offline] The reports this phone still holds, and those it sent since. */}
+      <PendingItems kind="report" />
       <Suspense fallback={<HomeLoading label={t.home.loading} />}>
         <ReportList userId={user.id} />
       </Suspense>

@@ -4,6 +4,9 @@ import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, useTransition } from "react";
 import { changeTicketStatusAction, finishTicketAction, takeTicketAction } from "@/app/(app)/tickets/actions";
 import { MoveToast, type MoveNotice } from "@/components/tickets/move-toast";
+import { useOffline } from "@/components/offline/offline-provider";
+import { submitOrQueue } from "@/components/offline/outbox";
+import { isQueued } from "@/lib/offline/outbox";
 import type { ActionResult } from "@/lib/operation";
 import type { TicketStatus } from "@/lib/tickets/model";
 import type { WorkStepKind } from "@/lib/tickets/work";
@@ -32,20 +35,24 @@ export interface WorkLabels {
 /**
  * The one place a step is sent: taking is an assignment, starting a move, finishing
  * a move with its comment and photos (finishTicket, one D1 batch). Each is the
- * operation the board and the ticket page use, with its own guard.
+ * operation the board and the ticket page use, with its own guard. [offline] Without
+ * a network a start or a finish is kept on the device and sent when it returns
+ * (components/offline/); taking is not, since sent later it would take the ticket
+ * from whoever was given it meanwhile.
  */
-export function sendWorkStep(step: WorkStep, form?: FormData): Promise<ActionResult<unknown>> {
+export function sendWorkStep(step: WorkStep, form?: FormData, statuses: Record<string, string> = {}): Promise<ActionResult<unknown>> {
+  const kept = { scope: step.id, subject: step.ticket };
   switch (step.step) {
     case "take":
       return takeTicketAction({ id: step.id });
     case "start":
     case "resume":
-      return changeTicketStatusAction({ id: step.id, from: step.from, to: "in_progress" });
+      return submitOrQueue("move", { id: step.id, from: step.from, to: "in_progress" }, changeTicketStatusAction, { ...kept, text: statuses.in_progress });
     case "finish": {
       const data = form ?? new FormData();
       data.set("id", String(step.id));
       data.set("from", step.from);
-      return finishTicketAction(data);
+      return submitOrQueue("finish", data, finishTicketAction, { ...kept, text: String(data.get("comment") ?? "") });
     }
   }
 }
@@ -80,6 +87,7 @@ export function WorkActions({ labels, children }: { labels: WorkLabels; children
   const [, startTransition] = useTransition();
   const [busy, setBusy] = useState<number | null>(null);
   const [notice, setNotice] = useState<MoveNotice | null>(null);
+  const queued = useOffline()?.words.queuedMove ?? "";
   /**
    * The control a step or an undo was started from: once the list renders again without
    * it, focus goes to the ticket's next step (an undo waits for the ticket to come back),
@@ -106,9 +114,11 @@ export function WorkActions({ labels, children }: { labels: WorkLabels; children
       setNotice(null);
       startTransition(async () => {
         // Plant Wi-Fi drops: a request that never answers is refused like any other.
-        const result = await sendWorkStep(step, form).catch(() => ({ ok: false as const, error: labels.failed }));
+        const result = await sendWorkStep(step, form, labels.statuses).catch(() => ({ ok: false as const, error: labels.failed }));
         setBusy(null);
         if (result.ok) done?.();
+        // [offline] Kept on the device: said so, with nothing to undo yet.
+        if (result.ok && isQueued(result.data)) return setNotice({ key: Date.now(), error: false, text: format(queued, { ticket: step.ticket }) });
         const to = reached[step.step];
         const undo = to
           ? () => {
@@ -123,7 +133,7 @@ export function WorkActions({ labels, children }: { labels: WorkLabels; children
         report(result, () => ({ key: Date.now(), error: false, text: format(labels.done[step.step], { ticket: step.ticket }), undo }));
       });
     },
-    [busy, labels, report],
+    [busy, labels, queued, report],
   );
 
   // After every render: the server's new list arrives in a render of its own, after the result.

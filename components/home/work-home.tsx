@@ -8,6 +8,7 @@ import { getMessages, getRequestSettings, type CurrentReader } from "@/lib/reque
 import { MAX_TICKET_TEXT, TEAM_CHOICE } from "@/lib/tickets/model";
 import { listWork, nextWorkStep, workScopes, type HomeTicket, type WorkScope } from "@/lib/tickets/work";
 import { workRank, workRanks } from "@/lib/tickets/work-order";
+import { PendingItems } from "@/components/offline/pending-items";
 import { FinishForm } from "./finish-form";
 import { HomeLoading, HomeSection, TicketLine } from "./ticket-line";
 import { WorkActions, WorkStepButton } from "./work-actions";
@@ -18,6 +19,8 @@ export async function WorkHome({ user, scope }: { user: CurrentReader; scope: Wo
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title={t.home.title.technician} intro={t.home.work.intro} />
+      {/* [offline] What this phone still holds (a start, a finish, a report…), sent when the network returns. */}
+      <PendingItems showKind />
       <Suspense fallback={<HomeLoading label={t.home.loading} />}>
         <WorkList user={user} scope={scope} />
       </Suspense>

@@ -8,12 +8,15 @@ import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form"
 import { VoiceRecorder } from "@/components/ui/voice-recorder";
 import type { Messages } from "@/lib/i18n";
 import { MAX_TEXT, type MessageView } from "@/lib/messages/model";
+import { DraftKeeper } from "@/components/offline/draft-keeper";
 
 interface ComposerProps {
   /** Sends the form's data; the conversation view shows the message at once and settles it with the result. */
   send: FormAction<MessageView | null>;
   /** Put in the text box once, not as its default: sending empties the box. */
   draft?: string;
+  /** [offline] What is typed is kept on the device under this name until it is sent (components/offline/draft-keeper.tsx). */
+  draftName: string;
   t: Messages["messages"]["composer"];
   /** "Retirer {name}": a chosen photo taken out before sending. */
   removeFile: string;
@@ -35,7 +38,7 @@ function fitHeight(box: HTMLTextAreaElement) {
  * note) shows above the row, and the row stays. Sticky at the bottom (above the
  * phone tab bar), so it stays above a phone's keyboard.
  */
-export function Composer({ send, draft, t, removeFile }: ComposerProps) {
+export function Composer({ send, draft, draftName, t, removeFile }: ComposerProps) {
   const box = useRef<HTMLDivElement>(null);
   const text = () => box.current?.querySelector("textarea") ?? null;
 
@@ -56,6 +59,8 @@ export function Composer({ send, draft, t, removeFile }: ComposerProps) {
     const refit = () => requestAnimationFrame(() => fitHeight(field));
     form.addEventListener("reset", refit);
     field.addEventListener("input", refit);
+    // A kept draft was put back before this ran (DraftKeeper is a child): fit it now.
+    fitHeight(field);
     return () => {
       form.removeEventListener("reset", refit);
       field.removeEventListener("input", refit);
@@ -69,6 +74,7 @@ export function Composer({ send, draft, t, removeFile }: ComposerProps) {
       aria-label={t.form}
       className="sticky bottom-[calc(3.5rem+env(safe-area-inset-bottom))] z-10 -mx-3 border-t border-slate-200 bg-white/95 px-2 py-2 backdrop-blur md:bottom-0 md:mx-0 md:rounded-t-lg md:px-3"
     >
+      <DraftKeeper name={draftName} />
       <div className="flex flex-wrap items-end gap-1">
         <FilePicker
           name="photos"

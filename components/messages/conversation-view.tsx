@@ -3,6 +3,10 @@
 import { useEffect, useEffectEvent, useOptimistic, useRef, useState } from "react";
 import { markConversationReadAction, sendMessageAction } from "@/app/(app)/messages/actions";
 import { ActionButton } from "@/components/ui/action-button";
+import { clearDraft } from "@/components/offline/draft-keeper";
+import { useOffline } from "@/components/offline/offline-provider";
+import { keepForLater } from "@/components/offline/outbox";
+import { PendingItems } from "@/components/offline/pending-items";
 import { utcToWallTime } from "@/lib/factory-time";
 import { formatDay } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
@@ -78,6 +82,10 @@ export function ConversationView(props: ConversationViewProps) {
   const lastMarked = useRef(0);
   const bottom = useRef<HTMLDivElement>(null);
   const c = t.conversation;
+  // [offline] The composer's text is kept as a draft until the message is sent or kept in the outbox.
+  const draftName = `message:${conversationKey}`;
+  const owner = useOffline()?.owner;
+  const forgetDraft = () => owner !== undefined && clearDraft(owner, draftName);
 
   const readHistory = (from: { before?: number; after?: number }) =>
     fetchRead<HistoryPage & { tickets: TicketRefs }>("/messages/read/history", { conversation: conversationKey, ...from });
@@ -180,11 +188,15 @@ export function ConversationView(props: ConversationViewProps) {
     try {
       result = await sendMessageAction(data);
     } catch {
-      setMessages((current) => [...current.filter((m) => m.clientId !== clientId), { ...shown, sending: "failed" }]);
+      // [offline] No network: kept on the device and sent when it returns; <PendingItems> shows it meanwhile.
+      const kept = await keepForLater("message", data, { scope: conversationKey, subject: "", text: shown.content });
+      if (kept) forgetDraft();
+      setMessages((current) => [...current.filter((m) => m.clientId !== clientId), ...(kept ? [] : [{ ...shown, sending: "failed" as const }])]);
       return { ok: true, data: null };
     }
     pendingSends.current.delete(clientId);
     if (result.ok) {
+      forgetDraft(); // [offline]
       sentByMe(result.data);
       setMessages((current) => merge(current, [result.data]));
     }
@@ -268,7 +280,9 @@ export function ConversationView(props: ConversationViewProps) {
           </ol>
         </section>
       ))}
-      {canWrite ? <Composer send={send} draft={draft} t={t.composer} removeFile={removeFile} /> : <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{c.inactive}</p>}
+      {/* [offline] Messages this device still holds. */}
+      <PendingItems kind="message" scope={conversationKey} />
+      {canWrite ? <Composer send={send} draft={draft} draftName={draftName} t={t.composer} removeFile={removeFile} /> : <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{c.inactive}</p>}
       {/* After the composer, kept clear of the phone's tab bar: "bring the view down" then
           leaves the last message above the composer, not under it (it is sticky). */}
       <div ref={bottom} className="scroll-mb-[calc(3.5rem+env(safe-area-inset-bottom))] md:scroll-mb-0" />

@@ -1,4 +1,5 @@
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { OutboxIndicator } from "@/components/offline/outbox-indicator";
 import type { Locale, Messages } from "@/lib/i18n";
 import type { CurrentUser } from "@/lib/request";
 import { Brand } from "./brand";
@@ -35,6 +36,7 @@ export function AppHeader({ user, locale, t, companyName, logoKey }: AppHeaderPr
         */}
         <div data-slot="header-items" className="ml-auto flex min-w-0 items-center gap-1">
           <SearchBox labels={t.search.box} />
+          <OutboxIndicator />
           <NotificationBell userId={user.id} t={t} locale={locale} />
         </div>
         <NavLink href="/tickets/new" className="btn-primary hidden gap-1.5 px-3 text-sm md:inline-flex aria-[current=page]:bg-amber-800">

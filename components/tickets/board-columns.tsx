@@ -4,6 +4,9 @@ import Link from "next/link";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { moveTicketAction } from "@/app/(app)/tickets/actions";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useOffline } from "@/components/offline/offline-provider";
+import { submitOrQueue } from "@/components/offline/outbox";
+import { isQueued } from "@/lib/offline/outbox";
 import type { TicketStatus } from "@/lib/tickets/model";
 import type { Locale } from "@/lib/i18n";
 import { format as fill, type PluralTemplate } from "@/lib/i18n/format";
@@ -104,6 +107,7 @@ const ASK_ON_TOUCH: string[] = ["completed", "archived"];
  * onto a tab moves there.
  */
 export function BoardColumns({ view: rendered, canMove, labels, cardLabels, locale }: BoardColumnsProps) {
+  const queuedMove = useOffline()?.words.queuedMove ?? "";
   const [moving, startTransition] = useTransition();
   const [notice, setNotice] = useState<MoveNotice | null>(null);
   const [asking, setAsking] = useState<{ id: number; to: TicketStatus } | null>(null);
@@ -213,19 +217,24 @@ export function BoardColumns({ view: rendered, canMove, labels, cardLabels, loca
       // Shown at once, outside the transition: the card must not hang under the pointer while the server answers.
       place(id, to);
       startTransition(async () => {
-        // Plant wifi drops: a request that never answers is refused like any other.
-        const result = await moveTicketAction({ id, from, to }).catch(() => ({ ok: false as const, error: labels.failed }));
-        if (result.ok) {
-          written(id, to, result.data.writtenAt);
-          setNotice({ key: Date.now(), error: false, text: fill(labels.moved, { ticket, status: labelOf(to) }), undo: undo(result.data.writtenAt) });
-        } else {
+        // [offline] Plant wifi drops: the move is kept on the device and sent when the network returns (components/offline/).
+        // Kept, it stays shown until the board is read after now (the read once the network is back).
+        const kept = { scope: id, subject: String(ticket), text: labelOf(to) };
+        const result = await submitOrQueue("move", { id, from, to }, () => moveTicketAction({ id, from, to }), kept).catch(() => ({ ok: false as const, error: labels.failed }));
+        if (!result.ok) {
           forget(id);
           setNotice({ key: Date.now(), error: true, text: fill(labels.refused, { reason: result.error }) });
           readAgain();
+        } else if (isQueued(result.data)) {
+          written(id, to, Date.now());
+          setNotice({ key: Date.now(), error: false, text: fill(queuedMove, { ticket }) });
+        } else {
+          written(id, to, result.data.writtenAt);
+          setNotice({ key: Date.now(), error: false, text: fill(labels.moved, { ticket, status: labelOf(to) }), undo: undo(result.data.writtenAt) });
         }
       });
     },
-    [canMove, cards, forget, labelOf, labels, place, readAgain, statusOf, written],
+    [canMove, cards, forget, labelOf, labels, place, queuedMove, readAgain, statusOf, written],
   );
 
   const dropped = useCallback(

@@ -3,12 +3,15 @@
 import { useEffect, useRef } from "react";
 import { addMediaAction, addVoiceNoteAction, changeTicketStatusAction } from "@/app/(app)/tickets/actions";
 import { reached, sendWorkStep } from "@/components/home/work-actions";
+import { useOffline } from "@/components/offline/offline-provider";
+import { submitOrQueue } from "@/components/offline/outbox";
 import { Icon } from "@/components/shell/icons";
 import { FilePicker } from "@/components/ui/file-picker";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { VoiceRecorder, type VoiceRecorderLabels } from "@/components/ui/voice-recorder";
 import { format } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n";
+import { isQueued } from "@/lib/offline/outbox";
 import type { ActionResult } from "@/lib/operation";
 import type { TicketStatus } from "@/lib/tickets/model";
 import type { WorkStepKind } from "@/lib/tickets/work";
@@ -49,8 +52,9 @@ const tile =
  * one "Mon travail" offers, sent by the same function, with undo), a comment, a
  * photo, a voice note. On a phone it is fixed above the tab bar (the page keeps room
  * for it under its content); on a wider screen it is a toolbar under the title. One
- * form and one `send`: every write the bar makes goes through that function, the
- * place to queue them while offline.
+ * form and one `send`: every write the bar makes goes through that function.
+ * [offline] Without a network, a start, a finish, photos and a voice note are kept
+ * on the device and sent when it returns (components/offline/); taking is not.
  */
 export function TicketActionBar(props: TicketActionBarProps) {
   const { id, ticketId, status, step, commentField, accept, statusLabels, labels, steps, undo, voice, failed, locale } = props;
@@ -60,12 +64,14 @@ export function TicketActionBar(props: TicketActionBarProps) {
   const tiles = step ? tile : `${tile} flex-1 md:flex-none`;
   const reaches = step && reached[step];
   const outcome = reaches ? statusLabels[reaches] : steps.toMe;
+  const offline = useOffline()?.words;
 
   async function send(data: FormData): Promise<ActionResult<Sent>> {
     const intent = data.get("intent");
     if (intent === "step" && step) {
-      const result = await sendWorkStep({ id, ticket: ticketId, step, from: status });
+      const result = await sendWorkStep({ id, ticket: ticketId, step, from: status }, undefined, statusLabels);
       if (!result.ok) return result;
+      if (isQueued(result.data)) return { ok: true, data: { said: format(offline?.queuedMove ?? "", { ticket: ticketId }) } };
       lastMove.current = reaches ? { from: status, to: reaches } : null;
       return { ok: true, data: { said: format(steps.done[step], { ticket: ticketId }), undo: !!reaches } };
     }
@@ -78,15 +84,18 @@ export function TicketActionBar(props: TicketActionBarProps) {
     }
     const body = new FormData();
     body.set("ticketId", String(id));
+    const kept = { scope: id, subject: ticketId, text: "" };
     if (intent === "voice") {
       body.set("audio", data.get("audio")!);
       body.set("audioDuration", String(data.get("audioDuration") ?? ""));
-      const result = await addVoiceNoteAction(body);
-      return result.ok ? { ok: true, data: { said: labels.voiceAdded, sentNote: true } } : result;
+      const result = await submitOrQueue("voice", body, addVoiceNoteAction, kept);
+      if (!result.ok) return result;
+      return { ok: true, data: { said: isQueued(result.data) ? (offline?.queued ?? "") : labels.voiceAdded, sentNote: true } };
     }
     for (const file of data.getAll("files")) body.append("files", file);
-    const result = await addMediaAction(body);
-    return result.ok ? { ok: true, data: { said: format(labels.photoAdded, { count: result.data.count }, locale) } } : result;
+    const result = await submitOrQueue("media", body, addMediaAction, kept);
+    if (!result.ok) return result;
+    return { ok: true, data: { said: isQueued(result.data) ? (offline?.queued ?? "") : format(labels.photoAdded, { count: result.data.count }, locale) } };
   }
 
   // The page keeps room under its content for the bar as tall as it is now (a result, a

@@ -2,6 +2,8 @@ import { addCommentAction, deleteCommentAction, editCommentAction } from "@/app/
 import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { TextAreaField } from "@/components/ui/fields";
+import { OutboxForm } from "@/components/offline/outbox-form";
+import { PendingItems } from "@/components/offline/pending-items";
 import { formatDateTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
@@ -66,12 +68,15 @@ export function TicketComments({ details, user, locale, timeZone, t }: TicketCom
           ))}
         </ol>
       )}
+      {/* [offline] Comments this device still holds. */}
+      <PendingItems kind="comment" scope={details.ticket.id} />
       {can(user, "ticket.comment") && (
-        <ActionForm action={addCommentAction} className="space-y-2" resetOnSuccess aria-label={c.add}>
+        // [offline] Kept on the device without a network, its text kept as a draft (components/offline/).
+        <OutboxForm kind="comment" action={addCommentAction} draft={`comment:${details.ticket.id}`} scope={details.ticket.id} subject={details.ticket.ticketId} className="space-y-2" aria-label={c.add}>
           <input type="hidden" name="ticketId" value={details.ticket.id} />
           <TextAreaField id={NEW_COMMENT_FIELD} name="content" label={c.label} rows={3} limit={limit} required />
           <SubmitButton pendingLabel={c.submitting}>{c.submit}</SubmitButton>
-        </ActionForm>
+        </OutboxForm>
       )}
     </section>
   );

@@ -11,6 +11,8 @@ import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import { Sheet } from "@/components/ui/sheet";
+import { OutboxForm } from "@/components/offline/outbox-form";
+import { PendingItems } from "@/components/offline/pending-items";
 import { utcToWallTime } from "@/lib/factory-time";
 import { format, type Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
@@ -49,6 +51,8 @@ export function TicketControls({ details, user, timeZone, t, now, takeInBar }: T
   return (
     <section aria-labelledby="actions-title" className={box}>
       <h2 id="actions-title" className="text-lg font-semibold">{p.actions}</h2>
+      {/* [offline] Status changes (a step of the action bar, a finish) this device still holds, or that came back refused. */}
+      <PendingItems kind={["move", "finish"]} scope={ticket.id} />
       {canChange && (
         <div className="space-y-1">
           <Sheet label={p.modify} title={p.modifyTitle} closeLabel={t.common.close}>
@@ -103,12 +107,13 @@ function TicketChanges({ details, user, timeZone, t, now }: TicketControlsProps)
     return (
     <>
       {can(user, "ticket.move") && (
-        <ActionForm action={changeTicketStatusAction} className={box} successMessage={p.saved} aria-label={p.changeStatus}>
+        // [offline] Kept on the device without a network; a conflict on its return is explained (components/offline/).
+        <OutboxForm kind="move" action={changeTicketStatusAction} draft={`move:${ticket.id}`} scope={ticket.id} subject={ticket.ticketId} className={box} successMessage={p.saved} aria-label={p.changeStatus}>
           {id}
           <input type="hidden" name="from" value={ticket.status} />
           <SelectField name="to" label={p.changeStatus} defaultValue={ticket.status} options={ticketStatuses.map((s) => ({ value: s, label: t.status[s] }))} />
           <SubmitButton pendingLabel={f.saving}>{p.applyStatus}</SubmitButton>
-        </ActionForm>
+        </OutboxForm>
       )}
       {can(user, "ticket.assign") && (
         <ActionForm action={assignTicketAction} className={box} successMessage={p.saved} aria-label={p.assign}>

@@ -1,4 +1,5 @@
-import { ActionForm, SubmitButton } from "@/components/ui/form";
+import { OutboxForm } from "@/components/offline/outbox-form";
+import { SubmitButton } from "@/components/ui/form";
 import { Icon } from "@/components/shell/icons";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import { FilePicker } from "@/components/ui/file-picker";
@@ -38,7 +39,8 @@ export function TicketForm({ machines, machineId, openTickets, fromMessage, came
     </div>
   );
   return (
-    <ActionForm action={createTicketAction} className="space-y-4" aria-label={t.tickets.create.title} failedMessage={t.errors.errorBody}>
+    // [offline] Kept on the device without a network, its text kept as a draft (components/offline/).
+    <OutboxForm kind="report" action={createTicketAction} draft={fromMessage ? `report:message:${fromMessage.id}` : "report"} className="space-y-4" aria-label={t.tickets.create.title}>
       {fromMessage && <input type="hidden" name="fromMessage" value={fromMessage.id} />}
       {cameraFirst && camera}
       <TextField name="title" label={f.title} help={f.titleHelp} required maxLength={120} autoComplete="off" defaultValue={fromMessage?.title} />
@@ -90,6 +92,6 @@ export function TicketForm({ machines, machineId, openTickets, fromMessage, came
       <SubmitButton pendingLabel={f.submitting} className="btn-primary w-full sm:w-auto">
         {f.submit}
       </SubmitButton>
-    </ActionForm>
+    </OutboxForm>
   );
 }

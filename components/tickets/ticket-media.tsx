@@ -3,7 +3,9 @@ import { Icon } from "@/components/shell/icons";
 import { ActionButton } from "@/components/ui/action-button";
 import { AudioPlayer } from "@/components/ui/audio-player";
 import { FilePicker } from "@/components/ui/file-picker";
-import { ActionForm, SubmitButton } from "@/components/ui/form";
+import { OutboxForm } from "@/components/offline/outbox-form";
+import { PendingItems } from "@/components/offline/pending-items";
+import { SubmitButton } from "@/components/ui/form";
 import { formatClock } from "@/lib/format";
 import { format, type Messages } from "@/lib/i18n";
 import { ACCEPTED_TYPES } from "@/lib/file-types";
@@ -37,6 +39,8 @@ export function TicketMedia({ details, user, t }: { details: TicketDetails; user
   return (
     <section aria-labelledby="media-title" className="space-y-3">
       <h2 id="media-title" className="text-lg font-semibold">{m.title} ({details.media.length})</h2>
+      {/* [offline] Photos and voice notes this device still holds for the ticket. */}
+      <PendingItems kind={["media", "voice"]} scope={details.ticket.id} />
       {details.media.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">{m.empty}</p>}
       {visual.length > 0 && (
         <MediaViewer
@@ -60,7 +64,8 @@ export function TicketMedia({ details, user, t }: { details: TicketDetails; user
         </ul>
       )}
       {can(user, "ticket.addMedia") && (
-        <ActionForm action={addMediaAction} className="space-y-2" resetOnSuccess aria-label={m.add} failedMessage={t.errors.errorBody}>
+        // [offline] Without a network the photos are kept on the device and sent when it returns.
+        <OutboxForm kind="media" action={addMediaAction} draft={`media:${details.ticket.id}`} scope={details.ticket.id} subject={details.ticket.ticketId} className="space-y-2" aria-label={m.add}>
           <input type="hidden" name="ticketId" value={details.ticket.id} />
           <div className="space-y-1">
             <FilePicker
@@ -74,7 +79,7 @@ export function TicketMedia({ details, user, t }: { details: TicketDetails; user
             />
           </div>
           <SubmitButton pendingLabel={m.submitting}>{m.submit}</SubmitButton>
-        </ActionForm>
+        </OutboxForm>
       )}
     </section>
   );

@@ -5,7 +5,9 @@ import { workerOrigin } from "../fixtures/d1";
 import { downloadPdf, labelledMachine } from "../fixtures/labels";
 import { uniqueTag } from "../fixtures/tickets";
 
-test.use({ storageState: storageState("admin") });
+// No service worker: it serves Next's files from its own cache (public/sw.js), where
+// page.route() cannot make the PDF writer's script fail as a lost network would.
+test.use({ storageState: storageState("admin"), serviceWorkers: "block" });
 
 test("an admin downloads the label sheets as a PDF: the machines' names in it, each QR code readable back to its URL", async ({ page }) => {
   // Fixed names, so where a label's width runs out does not depend on a timestamp's

@@ -38,6 +38,8 @@ export interface TicketEventInput {
   type: TicketEventType;
   from?: string | number | null;
   to?: string | number | null;
+  /** The device's id for the action, when it may be sent twice (lib/tickets/replay.ts): unique, the action is written once. */
+  clientId?: string;
 }
 
 const text = (value: string | number | null | undefined) => (value == null ? null : String(value));
@@ -58,13 +60,13 @@ export interface EventsInsertOptions {
  */
 export function ticketEventsInsert(events: TicketEventInput[], now: Date, options: EventsInsertOptions = {}): Statement | null {
   if (!events.length) return null;
-  const rows = events.map((e) => ({ ticketId: e.ticketId, actorId: e.actorId, type: e.type, from: text(e.from), to: text(e.to) }));
+  const rows = events.map((e) => ({ ticketId: e.ticketId, actorId: e.actorId, type: e.type, from: text(e.from), to: text(e.to), clientId: e.clientId ?? null }));
   const ticket = options.ticket ?? sql`json_extract(e.value, '$.ticketId')`;
   const to = options.to ?? sql`json_extract(e.value, '$.to')`;
   return sql`
-    INSERT INTO ticket_events (ticket_id, actor_id, type, from_value, to_value, created_at)
+    INSERT INTO ticket_events (ticket_id, actor_id, type, from_value, to_value, created_at, client_id)
     SELECT ${ticket}, json_extract(e.value, '$.actorId'), json_extract(e.value, '$.type'),
-           json_extract(e.value, '$.from'), ${to}, ${sqlDate(now)}
+           json_extract(e.value, '$.from'), ${to}, ${sqlDate(now)}, json_extract(e.value, '$.clientId')
     FROM json_each(${JSON.stringify(rows)}) AS e
     WHERE ${options.guard === false ? sql`true` : onlyIfChanged}`;
 }

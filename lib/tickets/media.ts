@@ -3,12 +3,13 @@
 // Rows and their timeline events go in one D1 batch.
 import { z } from "zod";
 import { getMediaBucket } from "../stored-files";
-import { sql, type Statement } from "../db/sql";
+import { isUniqueViolation, sql, type Statement } from "../db/sql";
 import { writeBatch } from "../db/batch";
 import { defineOperation, refuse, type ActionContext } from "../operation";
 import { canDeleteOwnedBy } from "../permissions";
 import { mediaFiles, removeStoredObjects, storeNewMedia, storeVoiceNote, type StoredMedia } from "../stored-files";
 import { changeTicket, ticketEventsInsert, type TicketEventInput } from "./events";
+import { clientIdInput, earlierSend } from "./replay";
 import { visibleTicketsWhere } from "./model";
 import { ticketReaderFor, visibleTicket } from "./queries";
 
@@ -30,11 +31,13 @@ export function mediaStatements<F extends StoredMedia>(
   now: Date,
   where: Statement,
   event: (file: F) => Pick<TicketEventInput, "type" | "to"> = (file) => ({ type: "media_added", to: file.fileName }),
+  clientId?: string,
 ): Statement[] {
   return [
     mediaInsert(stored, sql`${ticketId}`, uploadedBy, now, where),
     ticketEventsInsert(
-      stored.map((file) => ({ ticketId, actorId: uploadedBy, ...event(file) })),
+      // The device's id rides on the first file's event: a second send of the same files fails on it (lib/tickets/replay.ts).
+      stored.map((file, index) => ({ ticketId, actorId: uploadedBy, ...event(file), clientId: index === 0 ? clientId : undefined })),
       now,
     )!,
   ];
@@ -45,13 +48,15 @@ const id = z.coerce.number().int().positive();
 /**
  * Files onto a ticket the user may see: stored first (`store` checks them), then
  * their rows and timeline events in one batch, and not onto a ticket deleted
- * while they were uploading. Returns how many were added.
+ * while they were uploading. Returns how many were added. With a client id (sent
+ * from the device's outbox), the same files sent again are written once.
  */
 async function attachToTicket<F extends StoredMedia>(
   ctx: ActionContext,
   ticketId: number,
+  clientId: string | undefined,
   store: () => Promise<F[]>,
-  event?: (file: F) => Pick<TicketEventInput, "type" | "to">,
+  event: (file: F) => Pick<TicketEventInput, "type" | "to"> = (file) => ({ type: "media_added", to: file.fileName }),
 ): Promise<number> {
   const { db, user, now = new Date() } = ctx;
   const ticket = await db.ticket.findFirst({ where: visibleTicket(await ticketReaderFor(db, user), ticketId), select: { id: true } });
@@ -59,10 +64,12 @@ async function attachToTicket<F extends StoredMedia>(
   const stored = await store();
   let added: number;
   try {
-    const [rows] = await writeBatch(db, mediaStatements(stored, ticket.id, user.id, now, sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticket.id} AND deleted_at IS NULL)`, event));
+    const [rows] = await writeBatch(db, mediaStatements(stored, ticket.id, user.id, now, sql`EXISTS (SELECT 1 FROM tickets WHERE id = ${ticket.id} AND deleted_at IS NULL)`, event, clientId));
     added = rows!.changes;
   } catch (error) {
     await removeStoredObjects(ctx, stored);
+    // Written by an earlier send of the same files: that one stands, this copy's objects go.
+    if (clientId && isUniqueViolation(error) && (await earlierSend(db, clientId, user, event(stored[0]!).type))) return stored.length;
     throw error;
   }
   if (!added) {
@@ -73,8 +80,10 @@ async function attachToTicket<F extends StoredMedia>(
 }
 
 export const addMedia = defineOperation(
-  { input: z.object({ ticketId: id, files: mediaFiles.pipe(z.array(z.instanceof(File)).min(1)) }), permission: "ticket.addMedia" },
-  async (input, ctx) => ({ count: await attachToTicket(ctx, input.ticketId, () => storeNewMedia(ctx, input.files, { field: "files", prefix: "tickets" })) }),
+  { input: z.object({ ticketId: id, files: mediaFiles.pipe(z.array(z.instanceof(File)).min(1)), clientId: clientIdInput }), permission: "ticket.addMedia" },
+  async (input, ctx) => ({
+    count: await attachToTicket(ctx, input.ticketId, input.clientId, () => storeNewMedia(ctx, input.files, { field: "files", prefix: "tickets" })),
+  }),
 );
 
 /**
@@ -83,13 +92,19 @@ export const addMedia = defineOperation(
  */
 export const addVoiceNote = defineOperation(
   {
-    input: z.object({ ticketId: id, audio: mediaFiles.pipe(z.array(z.instanceof(File)).length(1)), audioDuration: z.coerce.number().min(0).default(0) }),
+    input: z.object({
+      ticketId: id,
+      audio: mediaFiles.pipe(z.array(z.instanceof(File)).length(1)),
+      audioDuration: z.coerce.number().min(0).default(0),
+      clientId: clientIdInput,
+    }),
     permission: "ticket.addMedia",
   },
   async (input, ctx) => ({
     count: await attachToTicket(
       ctx,
       input.ticketId,
+      input.clientId,
       async () => [await storeVoiceNote(ctx, input.audio[0]!, input.audioDuration, { field: "audio", prefix: "tickets" })],
       (file) => ({ type: "voice_note_added", to: file.duration }),
     ),

@@ -13,10 +13,10 @@ import { assignableWhere, can, canEditTicketText } from "../permissions";
 import { utcToWallTime, wallTimeToUtc } from "../factory-time";
 import { formatDay } from "../format";
 import { getSettings } from "../settings/settings";
-import { changeTicket, movedInBatch, ticketEventsInsert } from "./events";
+import { changeTicket, ticketEventsInsert } from "./events";
 import { endDowntimeOnClose, endDowntimeOnDelete, startDowntime } from "./downtime";
 import { factoryDay, formatTicketId } from "./ids";
-import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses } from "./model";
+import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses, type TicketStatus } from "./model";
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 import { findSourceMessage } from "../messages/queries";
 import { publishLive } from "../messages/live";
@@ -24,6 +24,7 @@ import { continueAfterResponse } from "../after-response";
 import { mediaInsert, mediaStatements } from "./media";
 import { changeTicketAndNotify, dispatchWritten, reportChanged, ticketAssigned, writeAndNotify } from "../notifications/events";
 import { commentStatements } from "./comments";
+import { clientIdInput, earlierSend, refuseMovedMeanwhile } from "./replay";
 import { ticketsChanged } from "./live";
 
 const id = z.coerce.number().int().positive();
@@ -58,6 +59,8 @@ export const ticketInput = z.object({
   fromMessage: id.optional(),
   /** "La machine est à l'arrêt": the report stops the machine (lib/tickets/downtime.ts). */
   machineDown: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()).optional(),
+  /** Sent from the device's outbox: the same report sent twice is written once (lib/tickets/replay.ts). */
+  clientId: clientIdInput,
 });
 
 const MAX_ID_ATTEMPTS = 5;
@@ -142,7 +145,7 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
       day: factoryDay(now, settings.timeZone),
       now,
     }),
-    ticketEventsInsert([{ ticketId: 0, actorId: user.id, type: "created" }], now, {
+    ticketEventsInsert([{ ticketId: 0, actorId: user.id, type: "created", clientId: input.clientId }], now, {
       ticket: newTicket,
       to: sql`(SELECT ticket_id FROM tickets WHERE id = ${newTicket})`,
       guard: false,
@@ -169,6 +172,18 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
       if (source) continueAfterResponse(publishLive(ctx, source.conversationKey, { type: "ticketed", conversationKey: source.conversationKey, id: source.id, ticketId: created.ticket_id }));
       return { id: Number(created.id), ticketId: created.ticket_id };
     } catch (error) {
+      // The same report sent again (its client id is taken): the first one's ticket, and this copy's files go.
+      const earlier =
+        input.clientId && isUniqueViolation(error)
+          ? await earlierSend(db, input.clientId, user, "created").catch(async (refusal: unknown) => {
+              await removeStoredObjects(ctx, stored);
+              throw refusal;
+            })
+          : null;
+      if (earlier) {
+        await removeStoredObjects(ctx, stored);
+        return { id: earlier.ticketId, ticketId: earlier.toValue! };
+      }
       if (attempt < MAX_ID_ATTEMPTS && isUniqueViolation(error)) continue;
       await removeStoredObjects(ctx, stored);
       // Reported from the same message by someone else a moment before (ticketInsert's guard).
@@ -205,7 +220,13 @@ export const editTicket = defineOperation(
 
 // ---------------------------------------------------------------- move
 
-export const moveInput = z.object({ id, from: z.enum(ticketStatuses), to: z.enum(ticketStatuses) });
+export const moveInput = z.object({
+  id,
+  from: z.enum(ticketStatuses),
+  to: z.enum(ticketStatuses),
+  /** Sent from the device's outbox: written once, and a refusal says what happened meanwhile (lib/tickets/replay.ts). */
+  clientId: clientIdInput,
+});
 
 /**
  * A move's statements, for one batch: the update (only from the column the user
@@ -217,16 +238,31 @@ function moveStatements(input: z.output<typeof moveInput>, actorId: number, now:
   return {
     change: sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
         WHERE id = ${input.id} AND deleted_at IS NULL AND status = ${input.from}`,
-    event: { ticketId: input.id, actorId, type: "status" as const, from: input.from, to: input.to },
+    event: { ticketId: input.id, actorId, type: "status" as const, from: input.from, to: input.to, clientId: input.clientId },
     notify: reportChanged("report_status", input.id, { actorId, now }),
     after: endDowntimeOnClose(input.id, input.to, actorId, now),
   };
 }
 
-/** After a move touched nothing: deleted, or moved by someone else since the person saw it. */
-async function refuseMove(db: Db, ticketId: number): Promise<never> {
-  const exists = await db.ticket.count({ where: { id: ticketId, deletedAt: null } });
+/**
+ * After a move touched nothing: deleted, or moved by someone else since the person
+ * saw it. A move with a client id may instead be one written before, sent again
+ * from the outbox: then it returns, and the caller answers as the first time.
+ */
+async function refuseMove(ctx: ActionContext, move: { id: number; to: TicketStatus; clientId?: string }): Promise<void> {
+  if (move.clientId) {
+    const earlier = await earlierSend(ctx.db, move.clientId, ctx.user, "status");
+    if (earlier && earlier.ticketId !== move.id) refuse("conflict");
+    if (!earlier) await refuseMovedMeanwhile(ctx, move.id, move.to);
+    return;
+  }
+  const exists = await ctx.db.ticket.count({ where: { id: move.id, deletedAt: null } });
   refuse(exists ? "movedMeanwhile" : "notFound");
+}
+
+/** A move's client id already taken: it was written before (the ticket has since come back), and nothing now. */
+function sentBefore(error: unknown, clientId: string | undefined): boolean {
+  return clientId !== undefined && isUniqueViolation(error);
 }
 
 export const moveTicket = defineOperation({ input: moveInput, permission: "ticket.move" }, async (input, ctx) => {
@@ -235,8 +271,11 @@ export const moveTicket = defineOperation({ input: moveInput, permission: "ticke
   // a read that started later (components/tickets/board-columns.tsx), whatever live read comes in between.
   if (input.from === input.to) return { id: input.id, status: input.to, writtenAt: Date.now() };
   const move = moveStatements(input, user.id, now);
-  const count = await changeTicketAndNotify(ctx, move.change, move.event, now, move.notify, move.after);
-  if (!count) await refuseMove(ctx.db, input.id);
+  const count = await changeTicketAndNotify(ctx, move.change, move.event, now, move.notify, move.after).catch((error: unknown) => {
+    if (sentBefore(error, input.clientId)) return 0;
+    throw error;
+  });
+  if (!count) await refuseMove(ctx, input);
   ticketsChanged(ctx);
   return { id: input.id, status: input.to, writtenAt: Date.now() };
 });
@@ -247,38 +286,49 @@ export const finishInput = z.object({
   from: z.enum(ticketStatuses).exclude(["completed"]),
   comment: z.string().trim().max(MAX_TICKET_TEXT).default(""),
   photos: mediaFiles,
+  /** Sent from the device's outbox: finished once, as a move is (lib/tickets/replay.ts). */
+  clientId: clientIdInput,
 });
 
 /**
  * "Terminé" from the home, with an optional comment and photos: the move, the
  * comment and the photos land in ONE batch with their timeline events, each
- * written only if the move was (the ticket is completed at this very instant),
- * so a ticket moved meanwhile gets neither a stray comment nor a half finish.
- * The photos go to R2 first and are removed again if nothing was written. The
- * reporter is told of the status, as for any move; the comment is on the ticket.
+ * written only if the statement before it was (changes(): the move, then its event,
+ * the comment, its event, the photos), so a ticket moved meanwhile gets neither a
+ * stray comment nor a half finish, even from a finish at the very same instant (the
+ * ticket's completion time alone could not tell two of those apart). The photos go
+ * to R2 first and are removed again if nothing was written. The reporter is told of
+ * the status, as for any move; the comment is on the ticket.
  */
 export const finishTicket = defineOperation({ input: finishInput, permission: "ticket.move" }, async (input, ctx) => {
   const { db, user, now = new Date() } = ctx;
   const stored = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
-  const move = moveStatements({ id: input.id, from: input.from, to: "completed" }, user.id, now);
-  const finished = movedInBatch(input.id, "completed", now);
+  const move = moveStatements({ id: input.id, from: input.from, to: "completed", clientId: input.clientId }, user.id, now);
   let written: Awaited<ReturnType<typeof writeAndNotify>>;
   try {
-    written = await writeAndNotify(db, [move.change, ticketEventsInsert([move.event], now)], move.notify, [
-      ...move.after,
-      ...(input.comment ? commentStatements(input.id, user.id, input.comment, now, finished) : []),
-      ...(stored.length ? mediaStatements(stored, input.id, user.id, now, finished) : []),
-    ]);
+    written = await writeAndNotify(
+      db,
+      [
+        move.change,
+        ticketEventsInsert([move.event], now),
+        ...(input.comment ? commentStatements(input.id, user.id, input.comment, now, onlyIfChanged) : []),
+        ...(stored.length ? mediaStatements(stored, input.id, user.id, now, onlyIfChanged) : []),
+      ],
+      move.notify,
+      move.after,
+    );
   } catch (error) {
     await removeStoredObjects(ctx, stored);
-    throw error;
+    if (!sentBefore(error, input.clientId)) throw error;
+    await refuseMove(ctx, { id: input.id, to: "completed", clientId: input.clientId });
+    return { id: input.id, status: "completed" as const, from: input.from };
   }
   // Told once the rows are written (a failed hand-off must not take the photos of a finished ticket away).
   await dispatchWritten(ctx, written.notifications);
   const count = written.results[0]!.changes;
   if (!count) {
     await removeStoredObjects(ctx, stored);
-    await refuseMove(db, input.id);
+    await refuseMove(ctx, { id: input.id, to: "completed", clientId: input.clientId });
   }
   ticketsChanged(ctx);
   return { id: input.id, status: "completed" as const, from: input.from };

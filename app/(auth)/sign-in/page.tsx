@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { AuthCard } from "@/components/auth/auth-card";
+import { ForgetKeptPages } from "@/components/offline/forget-kept-pages";
 import { getMessages } from "@/lib/request";
 import { safeCallbackPath } from "@/lib/accounts/redirects";
 import { getCurrentUser } from "@/lib/request";
@@ -34,6 +35,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         }}
       />
       <p className="mt-6 text-sm text-slate-600">{t.signIn.noSignUp}</p>
+      <ForgetKeptPages />
     </AuthCard>
   );
 }

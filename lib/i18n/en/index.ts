@@ -13,6 +13,7 @@ import { statsEn } from "./stats";
 import { plansEn } from "./plans";
 import { errorsEn } from "./errors";
 import { homeEn } from "./home";
+import { offlineEn } from "./offline";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -29,6 +30,7 @@ export const en: Messages = {
   stats: statsEn,
   plans: plansEn,
   home: homeEn,
+  offline: offlineEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",

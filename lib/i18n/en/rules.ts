@@ -9,6 +9,9 @@ export const rulesEn: Messages["rules"] = {
   // Tickets and machines
   machineMissing: "Choose a machine that exists.",
   movedMeanwhile: "this ticket was moved or changed meanwhile. The page has been refreshed.",
+  movedMeanwhileBy: "This ticket is already “{status}” (moved by {name} at {when}): your change was not applied.",
+  movedMeanwhileByOn: "This ticket is already “{status}” (moved by {name} on {when}): your change was not applied.",
+  movedMeanwhileTo: "This ticket is already “{status}”: your change was not applied.",
   assigneeInvalid: "This person cannot receive tickets.",
   dateInvalid: "This date does not exist.",
   dateTooEarly: "The date must be {min} or later.",

@@ -12,6 +12,7 @@ import { statsFr } from "./stats";
 import { plansFr } from "./plans";
 import { errorsFr } from "./errors";
 import { homeFr } from "./home";
+import { offlineFr } from "./offline";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
@@ -34,6 +35,7 @@ export const fr = {
   stats: statsFr,
   plans: plansFr,
   home: homeFr,
+  offline: offlineFr,
   meta: {
     title: "Atelier",
     description: "Gestion des demandes de maintenance de l’usine",

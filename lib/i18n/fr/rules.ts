@@ -9,6 +9,9 @@ export const rulesFr = {
   // Tickets and machines
   machineMissing: "Choisissez une machine qui existe.",
   movedMeanwhile: "ce ticket a été déplacé ou modifié entre-temps. La page a été actualisée.",
+  movedMeanwhileBy: "Ce ticket est déjà «\u00a0{status}\u00a0» (déplacé par {name} à {when})\u00a0: votre changement n’a pas été appliqué.",
+  movedMeanwhileByOn: "Ce ticket est déjà «\u00a0{status}\u00a0» (déplacé par {name} le {when})\u00a0: votre changement n’a pas été appliqué.",
+  movedMeanwhileTo: "Ce ticket est déjà «\u00a0{status}\u00a0»\u00a0: votre changement n’a pas été appliqué.",
   assigneeInvalid: "Cette personne ne peut pas recevoir de tickets.",
   dateInvalid: "Cette date n’existe pas.",
   dateTooEarly: "La date doit être le {min} ou après.",

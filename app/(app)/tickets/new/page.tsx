@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { MachineOpenTickets } from "@/components/tickets/machine-field";
 import { TicketForm } from "@/components/tickets/ticket-form";
+import { PendingItems } from "@/components/offline/pending-items";
 import { getDb } from "@/lib/db/client";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
@@ -56,6 +57,8 @@ export default async function NewTicketPage({ searchParams }: PageProps<"/ticket
           t={t}
         />
       )}
+      {/* [offline] The reports this device still holds, and those it sent since. */}
+      <PendingItems kind="report" className="mt-6 space-y-2" />
     </div>
   );
 }
