@@ -237,8 +237,12 @@ export function ConversationView(props: ConversationViewProps) {
   }
 
   const days = groupByDay(messages, (date) => utcToWallTime(date, timeZone).date);
+  // On a phone the view fills the screen down to the tab bar, so a short conversation keeps the
+  // composer at the bottom, where a thumb expects it: the height less what is above (the header, the
+  // back link, the title) and below (the tab bar); -mb-11 takes back the main's bottom padding and the
+  // gap after the composer, so it rests on the tab bar without making the page scroll.
   return (
-    <div className="space-y-3">
+    <div className="flex flex-col gap-3 max-md:-mb-11 max-md:min-h-[calc(100dvh-11.5rem-env(safe-area-inset-bottom))]">
       {!online && (
         <p role="status" className="sticky top-0 z-10 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="offline">
           {c.offline}
@@ -280,6 +284,7 @@ export function ConversationView(props: ConversationViewProps) {
           </ol>
         </section>
       ))}
+      <div className="flex-1" aria-hidden="true" />
       {/* [offline] Messages this device still holds. */}
       <PendingItems kind="message" scope={conversationKey} />
       {canWrite ? <Composer send={send} draft={draft} draftName={draftName} t={t.composer} removeFile={removeFile} /> : <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{c.inactive}</p>}
