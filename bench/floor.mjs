@@ -22,45 +22,17 @@
 // its own (.wrangler/floor), made fresh on every run. The tasks find their rows
 // in the demo seed (prisma/seed.ts: open tickets for the whole team) or make
 // them (the report, the supervisor's message to answer).
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { chromium as playwright } from "@playwright/test";
-import { buildWorker, migrateLocal, root, seedLocal, start, step } from "../scripts/lib/common.mjs";
-import { waitForServer } from "../scripts/lib/local-worker.mjs";
+import { root } from "../scripts/lib/common.mjs";
 import { chromium } from "../playwright.config.ts";
+import { ensureDemoWorker } from "./lib/demo-worker.mjs";
 import { signInAs } from "./lib/sign-in.mjs";
 
 const STATE = ".wrangler/floor";
 const ORIGIN = process.env.BENCH_FLOOR_URL ?? "http://localhost:8798";
 const PHOTO = path.join(root, "public", "apple-touch-icon.png");
 const STEP_TIMEOUT = 30_000;
-
-async function answers(url) {
-  try {
-    await fetch(url, { redirect: "manual" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A worker to drive: the one already running, or the build served on a fresh demo database. */
-async function ensureWorker() {
-  if (await answers(`${ORIGIN}/sign-in`)) {
-    console.log(`Reusing the worker at ${ORIGIN}.`);
-    return null;
-  }
-  buildWorker();
-  step(`Preparing ${STATE}: migrations and demo seed`);
-  rmSync(STATE, { recursive: true, force: true });
-  migrateLocal(STATE);
-  seedLocal(STATE);
-  const server = start("wrangler", ["dev", "--port", new URL(ORIGIN).port, "--persist-to", STATE, "--show-interactive-dev-session=false"], {
-    stdio: ["ignore", "ignore", "ignore"],
-  });
-  await waitForServer(`${ORIGIN}/sign-in`, { timeoutMs: 600_000 });
-  return server;
-}
 
 /**
  * A person's phone: a 360x740 touch screen, signed in as a demo account, that
@@ -266,7 +238,7 @@ async function fromLabel(person, { machineId, ticketId }) {
 
 // ---------------------------------------------------------------- run and print
 
-const server = await ensureWorker();
+const server = await ensureDemoWorker(ORIGIN, STATE);
 const browser = await playwright.launch({
   ...chromium,
   args: [...chromium.args, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
