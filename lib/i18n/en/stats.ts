@@ -39,6 +39,8 @@ export const statsEn: Messages["stats"] = {
     downtime: "Downtime",
     hours: "{value} h",
     percent: "{value} %",
+    mtbfNote:
+      "Plant MTBF: {hours} h of running time across all machines ({machines, plural, one {# machine} other {# machines}}) ÷ {failures, plural, one {# failure} other {# failures}}. The machines’ hours add up, so it can be longer than the period ({period} h).",
   },
   charts: {
     downtime: "Downtime per machine (hours)",

@@ -38,6 +38,9 @@ export const statsFr = {
     downtime: "Temps d’arrêt",
     hours: "{value} h",
     percent: "{value} %",
+    /** Under the cards: the plant's MTBF adds every machine's hours, so it can exceed the period (1075,9 h over 720 h). */
+    mtbfNote:
+      "MTBF de l’usine : {hours} h de marche, toutes machines confondues ({machines, plural, one {# machine} other {# machines}}), ÷ {failures, plural, one {# panne} other {# pannes}}. Les heures des machines s’additionnent : il peut donc être plus long que la période ({period} h).",
   },
   charts: {
     downtime: "Temps d’arrêt par machine (heures)",
