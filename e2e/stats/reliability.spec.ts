@@ -77,7 +77,7 @@ test.describe("as a supervisor", () => {
     // Every machine's running time added up (a day of 12 machines is 288 h), divided by the failures:
     // more hours than the period has, which the page says.
     const note = page.getByTestId("plant-mtbf-note");
-    await expect(note).toContainText(/^MTBF de l’usine : \d+ h de marche, toutes machines confondues \(\d+ machines\), ÷ \d+ pannes\./);
+    await expect(note).toContainText(/^MTBF de l’usine : les \d+ machines ont marché \d+ h au total, ÷ \d+ pannes\./);
     await expect(note).toContainText("il peut donc être plus long que la période (240 h).");
   });
 

@@ -40,7 +40,7 @@ export const statsEn: Messages["stats"] = {
     hours: "{value} h",
     percent: "{value} %",
     mtbfNote:
-      "Plant MTBF: {hours} h of running time across all machines ({machines, plural, one {# machine} other {# machines}}) ÷ {failures, plural, one {# failure} other {# failures}}. The machines’ hours add up, so it can be longer than the period ({period} h).",
+      "Plant MTBF: {machines, plural, one {the one machine ran} other {the # machines ran}} {hours} h in total, ÷ {failures, plural, one {# failure} other {# failures}}. The machines’ hours add up, so it can be longer than the period ({period} h).",
   },
   charts: {
     downtime: "Downtime per machine (hours)",
