@@ -1,0 +1,51 @@
+import { request as httpRequest } from "node:http";
+import { expect, test } from "@playwright/test";
+import { storageState } from "../fixtures/accounts";
+import { workerOrigin } from "../fixtures/d1";
+
+test.use({ storageState: storageState("technician") });
+
+/** A little over what the app reads in one request (lib/request-size.ts: 60 MiB). */
+const OVERSIZED = 61 * 1024 * 1024;
+
+test("“J'y vais” posted with Origin: null (a sandboxed page, a file) is refused with a 403, not a server error", async ({ page }) => {
+  await page.goto("/notifications");
+  const answer = await page.request.post("/notifications/go", { headers: { origin: "null" }, data: { id: 1 } });
+  expect(answer.status()).toBe(403);
+});
+
+test("a body over 60 MB is refused with a 413 by its announced length, before anything reads it", async ({ page }) => {
+  await page.goto("/tickets/new");
+  const answer = await page.request.post("/tickets/new", {
+    multipart: { title: "Trop gros", photos: { name: "enorme.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(OVERSIZED, 1) } },
+  });
+  expect(answer.status()).toBe(413);
+});
+
+test("a body over 60 MB sent without a length (chunked) is refused with a 413 once that much was read", async ({ page }) => {
+  await page.goto("/tickets/new");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const status = await new Promise<number>((resolve, reject) => {
+    const request = httpRequest(new URL("/tickets/new", workerOrigin()), {
+      method: "POST",
+      headers: { cookie, "content-type": "multipart/form-data; boundary=x", "transfer-encoding": "chunked" },
+    });
+    request.on("response", (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    // The worker may answer before the whole body is sent: the rest then goes nowhere.
+    request.on("error", reject);
+    const chunk = Buffer.alloc(1024 * 1024, 1);
+    let sent = 0;
+    const write = () => {
+      while (sent < OVERSIZED) {
+        sent += chunk.length;
+        if (!request.write(chunk)) return void request.once("drain", write);
+      }
+      request.end();
+    };
+    write();
+  });
+  expect(status).toBe(413);
+});
