@@ -10,7 +10,7 @@
 import openNext from "./.open-next/worker.js";
 import { INTERNAL_TOKEN_HEADER, issueInternalToken } from "./lib/internal-token";
 import { withSecurityHeaders } from "./lib/security-headers";
-import { ConversationHub, LIVE_USER_HEADER } from "./lib/messages/live-hub";
+import { ConversationHub, LIVE_SESSION_HEADER } from "./lib/messages/live-hub";
 import { admitLiveSocket } from "./lib/messages/live-gate";
 import { HUB_NAME, LIVE_PATH } from "./lib/messages/model";
 import { consumeNotifications } from "./lib/notifications/queue";
@@ -23,15 +23,16 @@ const app = openNext as { fetch(request: Request, env: CloudflareEnv, ctx: Execu
 const INTERNAL_PREFIX = "/internal/";
 
 /**
- * A live socket for the signed-in user: the token and the account are checked
- * here (lib/messages/live-gate.ts) before the upgrade reaches the hub; the hub
- * then knows the user only from the header set here.
+ * A live socket for the signed-in user: the token is checked here
+ * (lib/messages/live-gate.ts) before the upgrade reaches the hub; the hub knows
+ * the session only from the header set here, and checks that it still stands.
  */
 async function openLiveSocket(request: Request, env: CloudflareEnv): Promise<Response> {
-  const admission = await admitLiveSocket(request, env);
+  // A secret (wrangler secret put, .dev.vars): the generated env type may not list it.
+  const admission = await admitLiveSocket(request, (env as { AUTH_SECRET?: string }).AUTH_SECRET);
   if (!admission.ok) return new Response(admission.status === 426 ? "Expected a WebSocket upgrade" : "Forbidden", { status: admission.status });
   const headers = new Headers(request.headers);
-  headers.set(LIVE_USER_HEADER, String(admission.userId));
+  headers.set(LIVE_SESSION_HEADER, JSON.stringify(admission.session));
   return env.CONVERSATION_HUB.getByName(HUB_NAME).fetch(new Request(request, { headers }));
 }
 
