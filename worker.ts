@@ -14,6 +14,7 @@ import { ConversationHub, LIVE_SESSION_HEADER } from "./lib/messages/live-hub";
 import { admitLiveSocket } from "./lib/messages/live-gate";
 import { HUB_NAME, LIVE_PATH } from "./lib/messages/model";
 import { consumeNotifications } from "./lib/notifications/queue";
+import { guardRequestBody } from "./lib/request-size";
 import type { NotifyMessage } from "./lib/notifications/queue-message";
 
 // The Durable Object class behind live messages (wrangler.jsonc durable_objects).
@@ -36,6 +37,8 @@ async function openLiveSocket(request: Request, env: CloudflareEnv): Promise<Res
   return env.CONVERSATION_HUB.getByName(HUB_NAME).fetch(new Request(request, { headers }));
 }
 
+const payloadTooLarge = () => new Response("Payload Too Large", { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
+
 const worker = {
   async fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
@@ -44,7 +47,11 @@ const worker = {
       return new Response("Not found", { status: 404 });
     }
     if (pathname === LIVE_PATH) return openLiveSocket(request, env);
-    return app.fetch(request, env, ctx);
+    // Too large a body is the sender's mistake (413), never the app's failure (lib/request-size.ts).
+    const body = guardRequestBody(request);
+    if (body.tooLarge) return payloadTooLarge();
+    const response = await app.fetch(body.request, env, ctx);
+    return body.exceeded() ? payloadTooLarge() : response;
   },
 
   // Notifications written by an action or the cron (wrangler.jsonc queues; lib/notifications/queue.ts).
