@@ -15,6 +15,7 @@ import { admitLiveSocket } from "./lib/messages/live-gate";
 import { HUB_NAME, LIVE_PATH } from "./lib/messages/model";
 import { consumeNotifications } from "./lib/notifications/queue";
 import { guardRequestBody } from "./lib/request-size";
+import { fromOwnOrigin } from "./lib/request-origin";
 import type { NotifyMessage } from "./lib/notifications/queue-message";
 
 // The Durable Object class behind live messages (wrangler.jsonc durable_objects).
@@ -22,6 +23,7 @@ export { ConversationHub };
 
 const app = openNext as { fetch(request: Request, env: CloudflareEnv, ctx: ExecutionContext): Promise<Response> };
 const INTERNAL_PREFIX = "/internal/";
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * A live socket for the signed-in user: the token is checked here
@@ -47,6 +49,9 @@ const worker = {
       return new Response("Not found", { status: 404 });
     }
     if (pathname === LIVE_PATH) return openLiveSocket(request, env);
+    // A write from another site, or from none (Origin: null: a sandboxed page, a file), is
+    // refused with a 403 here: Next aborts such a server action by throwing, a 500.
+    if (!READ_METHODS.has(request.method) && !fromOwnOrigin(request)) return new Response("Forbidden", { status: 403 });
     // Too large a body is the sender's mistake (413), never the app's failure (lib/request-size.ts).
     const body = guardRequestBody(request);
     if (body.tooLarge) return payloadTooLarge();
