@@ -54,9 +54,19 @@ const worker = {
     if (!READ_METHODS.has(request.method) && !fromOwnOrigin(request)) return new Response("Forbidden", { status: 403 });
     // Too large a body is the sender's mistake (413), never the app's failure (lib/request-size.ts).
     const body = guardRequestBody(request);
-    if (body.tooLarge) return payloadTooLarge();
-    const response = await app.fetch(body.request, env, ctx);
-    return body.exceeded() ? payloadTooLarge() : response;
+    if (body.tooLarge) {
+      // Unread, said so: wrangler's local proxy otherwise lost the connection and answered 500.
+      await request.body?.cancel();
+      return payloadTooLarge();
+    }
+    try {
+      const response = await app.fetch(body.request, env, ctx);
+      return body.exceeded() ? payloadTooLarge() : response;
+    } catch (error) {
+      // The app read the body whole and its cut-off stream threw.
+      if (body.exceeded()) return payloadTooLarge();
+      throw error;
+    }
   },
 
   // Notifications written by an action or the cron (wrangler.jsonc queues; lib/notifications/queue.ts).
