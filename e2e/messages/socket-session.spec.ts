@@ -76,7 +76,8 @@ async function adminOn(s: Scene): Promise<Page> {
   return page;
 }
 
-const ways: [string, (s: Scene) => Promise<void>][] = [
+/** How the session ends, and whether the account stays active (a deactivated one is sent no private message at all). */
+const ways: [string, (s: Scene) => Promise<void>, { staysActive: boolean }?][] = [
   [
     "signing out in another tab of the phone",
     async (s) => {
@@ -135,10 +136,11 @@ const ways: [string, (s: Scene) => Promise<void>][] = [
       await page.getByRole("dialog").getByRole("button", { name: "Confirmer" }).click();
       await expect(page.getByRole("status")).toHaveText(`Le compte de ${s.person.name} est désactivé.`);
     },
+    { staysActive: false },
   ],
 ];
 
-for (const [way, endSession] of ways) {
+for (const [way, endSession, { staysActive } = { staysActive: true }] of ways) {
   test(`${way} closes the phone's open socket at once, sends the phone to sign-in, and no private message reaches it after`, async ({ browser }) => {
     const s = await scene(browser);
     await endSession(s);
@@ -150,10 +152,12 @@ for (const [way, endSession] of ways) {
     expect(await upgradeStatus(s.token)).toBe(403);
 
     // Nothing of the phone's page listens any more (sign-in opens no socket), so a
-    // colleague's message written after the end reaches none.
+    // colleague's message written after the end, private or to the whole team, reaches none.
     expect(s.sockets.filter((ws) => !ws.isClosed())).toEqual([]);
     const after = `Après la fin de session ${uniqueTag("ss")}`;
-    await send(s.desk, after);
+    if (staysActive) await send(s.desk, `${after} (en privé)`);
+    await s.desk.goto("/messages/team");
+    await send(s.desk, `${after} (à l’équipe)`);
     expect(s.frames.filter((frame) => frame.includes(after))).toEqual([]);
 
     for (const context of s.contexts) await context.close();
