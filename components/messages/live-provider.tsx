@@ -167,7 +167,8 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
         // The session ended (lib/messages/live-hub.ts): no token would open another socket.
         if (event.code === LIVE_CLOSE.sessionEnded || event.code === LIVE_CLOSE.endedHere) {
           setOnline(false);
-          // Ended by this session's own request: that request's page says what follows.
+          // Ended from elsewhere: to sign-in. Ended by this session's own request (its
+          // "everywhere", its password change): that request's page says what follows.
           if (event.code === LIVE_CLOSE.sessionEnded) handleSessionEnded();
           return;
         }
