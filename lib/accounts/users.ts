@@ -11,7 +11,7 @@ import { defineOperation, refuse, type ActionContext, type RuleCode } from "../o
 import { can, roles, type Role, type Who } from "../permissions";
 import { hashPassword } from "./password";
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "./password-policy";
-import { disconnectUser } from "../messages/live";
+import { closeEndedSessions } from "../messages/live";
 import { literalContains } from "../db/like-pattern";
 import { checkPassword, claimAttempt, settleAttempt } from "./sign-in";
 import { nameKey } from "./names";
@@ -154,7 +154,7 @@ export const createUser = defineOperation(
  */
 export const updateUser = defineOperation(
   { input: z.object({ id, name, email, role: z.enum(roles) }), permission: "user.manage" },
-  async (data, { db, user: actor, now = new Date() }): Promise<UserRow> => {
+  async (data, { db, user: actor, sessionId, now = new Date() }): Promise<UserRow> => {
     const before = await findOrRefuse(db, data.id);
     if (data.id === actor.id && data.role !== "admin") refuse("selfDemote", { field: "role" });
     await refuseTakenEmail(db, data.email, data.id);
@@ -185,6 +185,7 @@ export const updateUser = defineOperation(
       throw error;
     }
     if (changed === 0) refuse("lastAdmin", { field: "role" });
+    if (roleChanged) await closeEndedSessions(data.id, sessionId);
     return findOrRefuse(db, data.id);
   },
 );
@@ -192,7 +193,7 @@ export const updateUser = defineOperation(
 /** A new temporary password; the user must change it at their next sign-in. */
 export const resetUserPassword = defineOperation(
   { input: z.object({ id, password }), permission: "user.manage" },
-  async (data, { db, user: actor, now = new Date() }): Promise<void> => {
+  async (data, { db, user: actor, sessionId, now = new Date() }): Promise<void> => {
     const before = await findOrRefuse(db, data.id);
     enforcePolicy(data.password, "password");
     const change = {
@@ -208,6 +209,7 @@ export const resetUserPassword = defineOperation(
       [userAudit(actor, "user.password_reset", data.id, change)],
       now,
     );
+    await closeEndedSessions(data.id, sessionId);
   },
 );
 
@@ -222,7 +224,7 @@ export const setUserActive = defineOperation(
     input: z.object({ id, active: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]) }),
     permission: "user.manage",
   },
-  async (data, { db, user: actor, now = new Date() }): Promise<UserRow> => {
+  async (data, { db, user: actor, sessionId, now = new Date() }): Promise<UserRow> => {
     const before = await findOrRefuse(db, data.id);
     if (!data.active && data.id === actor.id) refuse("selfDeactivate");
     if (before.active === data.active) return before;
@@ -251,8 +253,8 @@ export const setUserActive = defineOperation(
     if (changed === 0) refuse("lastAdmin");
     // Their phones are told nothing more (the push sender also skips inactive people): the subscriptions go.
     if (!data.active) await db.pushDevice.deleteMany({ where: { userId: data.id } });
-    // After D1: an open live socket of theirs closes at once, and worker.ts admits no new one.
-    if (!data.active) await disconnectUser(data.id);
+    // After D1: an open live socket of theirs closes at once, and the hub admits no new one.
+    if (!data.active) await closeEndedSessions(data.id, sessionId);
     return findOrRefuse(db, data.id);
   },
 );
@@ -264,7 +266,7 @@ const ownPasswordInput = z.object({
   confirm: z.string().max(MAX_PASSWORD_LENGTH).optional(),
 });
 
-async function changePassword(data: z.output<typeof ownPasswordInput>, { db, user: actor, clientAddress = "unknown", now = new Date() }: ActionContext) {
+async function changePassword(data: z.output<typeof ownPasswordInput>, { db, user: actor, sessionId, clientAddress = "unknown", now = new Date() }: ActionContext) {
   if (data.confirm !== undefined && data.confirm !== data.next) refuse("passwordMismatch", { field: "confirm" });
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true, active: true } });
   if (!user || !user.active) refuse("forbidden");
@@ -281,6 +283,7 @@ async function changePassword(data: z.output<typeof ownPasswordInput>, { db, use
     // Every session ends, this one too unless the action re-signs it (keepCurrentSession).
     data: { passwordHash: await hashPassword(data.next), mustChangePassword: false, sessionVersion: { increment: 1 }, updatedAt: now },
   });
+  await closeEndedSessions(actor.id, sessionId);
 }
 
 /** The signed-in user's own change: the current password proves it is them. Clears a forced change. */

@@ -10,6 +10,16 @@ export const MAX_PHOTOS = 10;
 export const HUB_NAME = "atelier";
 /** Where a page opens its live socket (worker.ts checks the token there). */
 export const LIVE_PATH = "/live";
+/**
+ * How the hub closes a socket whose session ended (lib/messages/live-hub.ts), and
+ * what the page then does (components/messages/live-provider.tsx).
+ */
+export const LIVE_CLOSE = {
+  /** Ended from elsewhere (a sign-out, another device, an admin, deactivation): the page goes to sign-in. */
+  sessionEnded: 4001,
+  /** Ended by a request of this very session (its "everywhere", its password change): that request's page says what follows. */
+  endedHere: 4002,
+} as const;
 /** Messages per history page: the first render and each "scroll up". */
 export const PAGE_SIZE = 50;
 

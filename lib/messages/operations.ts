@@ -215,9 +215,11 @@ export const readTicketRefs = defineOperation(
 export const readInbox = defineOperation({ input: z.object({}), permission: "message.read" }, (_input, { db, user }) => listConversations(db, user.id));
 
 /** A one-minute ticket for the signed-in user's live socket (lib/messages/live-token.ts). */
-export const openLiveSocket = defineOperation({ input: z.object({}), permission: "message.read" }, async (_input, { user }) => {
+export const openLiveSocket = defineOperation({ input: z.object({}), permission: "message.read" }, async (_input, { user, sessionId, sessionVersion }) => {
   // Under workerd OpenNext copies the worker's vars and secrets into process.env.
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set: live delivery cannot sign its tokens");
-  return { token: await issueLiveToken(user.id, secret) };
+  // The session this request was just checked with (lib/accounts/auth.ts): the socket lives no longer than it.
+  if (!sessionId || sessionVersion === undefined) refuse("signedOut");
+  return { token: await issueLiveToken({ userId: user.id, version: sessionVersion, sessionId }, secret) };
 });
