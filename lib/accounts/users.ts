@@ -282,7 +282,8 @@ async function changePassword(data: z.output<typeof ownPasswordInput>, { db, use
   // password: the current password is throttled exactly like a sign-in.
   const claim = await claimAttempt(db, { email: user.email, ip: clientAddress, now });
   if (!claim.ok) refuse("passwordThrottled", { field: "current", values: { minutes: claim.retryAfterMinutes } });
-  if (!(await checkPassword(data.current, user.passwordHash))) refuse("wrongPassword", { field: "current" });
+  // The e-mail is an account's, so the claim never skips the check; if it did, the answer is the same.
+  if (claim.unverified || !(await checkPassword(data.current, user.passwordHash))) refuse("wrongPassword", { field: "current" });
   await settleAttempt(db, claim.id);
   enforcePolicy(data.next, "next");
   if (data.next === data.current) refuse("samePassword", { field: "next" });
