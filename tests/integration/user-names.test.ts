@@ -100,21 +100,21 @@ describe("names that look like someone else's (issue 21, item 2)", () => {
 
   // The eleven the audit saw accepted; the team channel then showed two "Sophie Tremblay".
   const lookAlikes: [string, string, string][] = [
-    ["followed by U+200B", "Sophie Tremblay\u200b", "nameInvisible"],
-    ["followed by ZWNJ", "Sophie Tremblay\u200c", "nameInvisible"],
-    ["followed by U+2060", "Sophie Tremblay\u2060", "nameInvisible"],
-    ["followed by a soft hyphen", "Sophie Tremblay\u00ad", "nameInvisible"],
-    ["followed by LRM", "Sophie Tremblay\u200e", "nameInvisible"],
-    ["followed by U+3164", "Sophie Tremblay\u3164", "nameInvisible"],
-    ["with a Cyrillic о", "S\u043ephie Tremblay", "nameMixedScripts"],
-    ["with a Cyrillic Ѕ", "\u0405ophie Tremblay", "nameMixedScripts"],
-    ["with a Greek ο", "S\u03bfphie Tremblay", "nameMixedScripts"],
-    ["reversed by RLO", "\u202eyalbmerT eihpoS", "nameInvisible"],
-    ["Marc Gagnon followed by U+200B", "Marc Gagnon\u200b", "nameInvisible"],
+    ["\"Sophie Tremblay\" followed by U+200B", "Sophie Tremblay\u200b", "nameInvisible"],
+    ["\"Sophie Tremblay\" followed by ZWNJ", "Sophie Tremblay\u200c", "nameInvisible"],
+    ["\"Sophie Tremblay\" followed by U+2060", "Sophie Tremblay\u2060", "nameInvisible"],
+    ["\"Sophie Tremblay\" followed by a soft hyphen", "Sophie Tremblay\u00ad", "nameInvisible"],
+    ["\"Sophie Tremblay\" followed by LRM", "Sophie Tremblay\u200e", "nameInvisible"],
+    ["\"Sophie Tremblay\" followed by U+3164", "Sophie Tremblay\u3164", "nameInvisible"],
+    ["\"Sophie Tremblay\" with a Cyrillic о", "S\u043ephie Tremblay", "nameMixedScripts"],
+    ["\"Sophie Tremblay\" with a Cyrillic Ѕ", "\u0405ophie Tremblay", "nameMixedScripts"],
+    ["\"Sophie Tremblay\" with a Greek ο", "S\u03bfphie Tremblay", "nameMixedScripts"],
+    ["\"Sophie Tremblay\" reversed by RLO", "\u202eyalbmerT eihpoS", "nameInvisible"],
+    ["\"Marc Gagnon\" followed by U+200B", "Marc Gagnon\u200b", "nameInvisible"],
   ];
 
   for (const [how, name, rule] of lookAlikes) {
-    it(`refuses "Sophie Tremblay" ${how}, on the admin's form and on the profile, and writes nothing`, async () => {
+    it(`refuses ${how}, on the admin's form and on the profile, and writes nothing`, async () => {
       const created = await refusal(newAccount(name));
       expect([created.code, created.options.field]).toEqual([rule, "name"]);
       const renamed = await refusal(updateProfile(t.db, operator, { name }));
@@ -140,7 +140,7 @@ describe("names that look like someone else's (issue 21, item 2)", () => {
     expect(!fr.ok && fr.fieldErrors?.name).toBe(messagesFor("fr").rules.nameInvisible);
     expect(!en.ok && en.fieldErrors?.name).toBe(messagesFor("en").rules.nameInvisible);
     const taken = await perform(accounts.createUser, { ...input, name: "Sophie Trernblay" }, { db: t.db, user, t: messagesFor("fr"), locale: "fr" });
-    expect(!taken.ok && taken.fieldErrors?.name).toMatch(/^Un compte actif porte déjà ce nom, ou un nom qui s’y confond\./);
+    expect(!taken.ok && taken.fieldErrors?.name).toMatch(/^Un compte actif porte déjà ce nom, ou un nom qui s’y confond /);
   });
 
   it("accepts the names of Québec and of elsewhere, each in its own alphabet", async () => {
