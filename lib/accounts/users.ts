@@ -14,7 +14,8 @@ import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "./password-policy";
 import { disconnectUser } from "../messages/live";
 import { literalContains } from "../db/like-pattern";
 import { checkPassword, claimAttempt, settleAttempt } from "./sign-in";
-import { lookAlikeKeys, looksAlike, nameKey, nameProblem, normalizeName } from "./names";
+import { nameKey } from "./names";
+import { lookAlikeKeys, looksAlike, nameProblem, normalizeName } from "./look-alike-names";
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 const name = z.string().transform(normalizeName).pipe(z.string().min(1).max(100));
