@@ -42,6 +42,7 @@ test("a display name with a hidden character or one that looks like an active co
   const user = await createUser({ name: "Sosie Profil", role: "operator", password: "sosie-2026-profil" });
   await page.context().addCookies([{ name: "atelier-locale", value: "en", url: test.info().project.use.baseURL! }]);
   await signInThroughForm(page, user.email, user.password);
+  await expectSignedIn(page, user.name);
   await page.goto("/profile");
   // The demo supervisor is the Marc Gagnon of issue 21's audit.
   await page.getByLabel("Display name").fill("Marc Gagnon\u200b");
