@@ -15,9 +15,10 @@ import { closeEndedSessions } from "../messages/live";
 import { literalContains } from "../db/like-pattern";
 import { checkPassword, claimAttempt, settleAttempt } from "./sign-in";
 import { nameKey } from "./names";
+import { lookAlikeKeys, looksAlike, nameProblem, normalizeName } from "./look-alike-names";
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-const name = z.string().trim().min(1).max(100);
+const name = z.string().transform(normalizeName).pipe(z.string().min(1).max(100));
 const password = z.string().max(MAX_PASSWORD_LENGTH);
 const id = z.coerce.number().int().positive();
 
@@ -90,17 +91,25 @@ async function refuseTakenEmail(db: Db, address: string, exceptId?: number) {
   if (taken && taken.id !== exceptId) refuse("duplicateEmail", { field: "email" });
 }
 
-/** Refuses a name that another active user already has; returns the key to store with it. */
+/** Refuses a name nobody may take: characters nobody sees, or letters of two alphabets. */
+function refuseUnfitName(name: string) {
+  const problem = nameProblem(name);
+  if (problem) refuse(problem, { field: "name" });
+}
+
+/** Refuses a name that another active user already has, or one that looks the same; returns the key to store with it. */
 export async function refuseTakenName(db: Db, name: string, exceptId?: number): Promise<string> {
-  const key = nameKey(name);
+  const looks = lookAlikeKeys(name);
   // Every active name, compared here rather than by the stored keys: rows the
-  // migration could not key (two people already sharing a name) count too.
+  // migration could not key (two people already sharing a name) count too, and
+  // so do look-alikes stored before they were refused. Two look-alikes written
+  // at the same moment are not caught by the index, which holds the plain key.
   const others = await db.user.findMany({
     where: { active: true, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { name: true },
   });
-  if (others.some((other) => nameKey(other.name) === key)) refuse("duplicateName", { field: "name" });
-  return key;
+  if (others.some((other) => looksAlike(lookAlikeKeys(other.name), looks))) refuse("duplicateName", { field: "name" });
+  return nameKey(name);
 }
 
 /** The unique index on name_key refused a write that raced another one with the same name. */
@@ -124,6 +133,7 @@ export const createUser = defineOperation(
   { input: z.object({ name, email, role: z.enum(roles), password }), permission: "user.manage" },
   async (data, { db, user: actor, now = new Date() }): Promise<UserRow> => {
     enforcePolicy(data.password, "password");
+    refuseUnfitName(data.name);
     await refuseTakenEmail(db, data.email);
     const nameKey = await refuseTakenName(db, data.name);
     const passwordHash = await hashPassword(data.password);
@@ -157,6 +167,7 @@ export const updateUser = defineOperation(
   async (data, { db, user: actor, sessionId, now = new Date() }): Promise<UserRow> => {
     const before = await findOrRefuse(db, data.id);
     if (data.id === actor.id && data.role !== "admin") refuse("selfDemote", { field: "role" });
+    refuseUnfitName(data.name);
     await refuseTakenEmail(db, data.email, data.id);
     const nameKey = before.active ? await refuseTakenName(db, data.name, data.id) : null;
 
@@ -274,7 +285,8 @@ async function changePassword(data: z.output<typeof ownPasswordInput>, { db, use
   // password: the current password is throttled exactly like a sign-in.
   const claim = await claimAttempt(db, { email: user.email, ip: clientAddress, now });
   if (!claim.ok) refuse("passwordThrottled", { field: "current", values: { minutes: claim.retryAfterMinutes } });
-  if (!(await checkPassword(data.current, user.passwordHash))) refuse("wrongPassword", { field: "current" });
+  // The e-mail is an account's, so the claim never skips the check; if it did, the answer is the same.
+  if (claim.unverified || !(await checkPassword(data.current, user.passwordHash))) refuse("wrongPassword", { field: "current" });
   await settleAttempt(db, claim.id);
   enforcePolicy(data.next, "next");
   if (data.next === data.current) refuse("samePassword", { field: "next" });
@@ -307,6 +319,7 @@ export const updateProfile = defineOperation(
     }),
   },
   async (data, { db, user, now = new Date() }): Promise<{ name: string; locale: Locale | null }> => {
+    refuseUnfitName(data.name);
     const nameKey = await refuseTakenName(db, data.name, user.id);
     let updated: { name: string };
     try {
