@@ -26,11 +26,13 @@ export type SubscribeFailure = "unsupported" | "denied" | "refused" | "unreachab
 
 export type SubscribeOutcome = { kind: "subscribed"; subscription: PushSubscriptionJSON } | { kind: SubscribeFailure };
 
-/** What the Push API's refusal means to the person: its DOMException's name, never its text. */
+/** What the Push API's refusal means to the person; its text is never shown. */
 function failureOf(error: unknown): SubscribeFailure {
   const name = error instanceof DOMException ? error.name : "";
-  // Chromium: "Registration failed - permission denied" (a private window, or push blocked for the site).
-  if (name === "NotAllowedError") return "refused";
+  // Push blocked for the site; or Chromium's private window, which refuses every subscription with an
+  // AbortError "Registration failed - permission denied" while Notification.permission says "granted"
+  // (crbug.com/41124656: deliberately undetectable otherwise).
+  if (name === "NotAllowedError" || (name === "AbortError" && /permission denied/i.test((error as DOMException).message))) return "refused";
   // No push service within reach: "Registration failed - push service not available", a network error, a timeout.
   if (name === "AbortError" || name === "NetworkError" || name === "TimeoutError") return "unreachable";
   if (name === "NotSupportedError") return "unsupported";
