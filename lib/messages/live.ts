@@ -8,7 +8,8 @@ import { HUB_NAME, parseConversation, type MessageView } from "./model";
 
 export type LiveEvent =
   | { type: "message"; message: MessageView }
-  | { type: "read"; conversationKey: string; userId: number; lastReadId: number }
+  /** notificationsRead: how many of the reader's notifications the read took off (their bell counts again). */
+  | { type: "read"; conversationKey: string; userId: number; lastReadId: number; notificationsRead?: number }
   | { type: "deleted"; conversationKey: string; id: number }
   /** The message was reported as a ticket ("Créer un ticket"): it shows the ticket's code. */
   | { type: "ticketed"; conversationKey: string; id: number; ticketId: string }

@@ -14,7 +14,7 @@ import { MAX_TEXT, normalizeText, otherMember, parseConversation, type Conversat
 import { issueLiveToken } from "./live-token";
 import { nameKey } from "../accounts/names";
 import { dispatchWritten, privateMessage, teamMention, writeAndNotify } from "../notifications/events";
-import { publishLive } from "./live";
+import { publishLive, type LiveEvent } from "./live";
 import { mentionedFirstNames } from "../notifications/model";
 import { findTicketRefs, getHistory, getMessagesAfter, getMessageView, listConversations, MAX_TICKET_REFS, withTicketRefs } from "./queries";
 
@@ -157,15 +157,22 @@ export const markConversationRead = defineOperation(
     if (!last) return { conversation: conversation.key, userId: user.id, lastReadId: 0 };
     const at = now ?? new Date();
     const otherId = otherMember(conversation, user.id);
-    await writeBatch(db, [
+    const results = await writeBatch(db, [
+      // What the bell said of these messages (a private message, an @mention) is read with them.
+      sql`UPDATE notifications SET read_at = ${sqlDate(at)}
+          WHERE recipient_id = ${user.id} AND read_at IS NULL
+            AND message_id IN (SELECT id FROM messages WHERE conversation_key = ${conversation.key} AND id <= ${last.id})`,
       advanceReads(conversation.key, user.id, otherId, last.id, at),
       // read_at, as the old system's reports read it.
       ...(otherId === null
         ? []
         : [sql`UPDATE messages SET read_at = ${sqlDate(at)} WHERE conversation_key = ${conversation.key} AND recipient_id = ${user.id} AND read_at IS NULL AND id <= ${last.id}`]),
     ]);
+    const notificationsRead = results[0]!.changes;
     const read = { conversation: conversation.key, userId: user.id, lastReadId: last.id };
-    continueAfterResponse(publishLive(ctx, conversation.key, { type: "read", conversationKey: conversation.key, userId: user.id, lastReadId: last.id }));
+    // The reader's bells (every tab) count again when the read took some off.
+    const event: LiveEvent = { type: "read", conversationKey: conversation.key, userId: user.id, lastReadId: last.id, ...(notificationsRead ? { notificationsRead } : {}) };
+    continueAfterResponse(publishLive(ctx, conversation.key, event));
     return read;
   },
 );

@@ -48,6 +48,7 @@ beforeAll(async () => {
     webhookDays: "365",
     auditDays: "3650",
     deletedMediaDays: "14",
+    notificationsDays: "60",
   });
   const machine = await direct(machines.createMachine)(t.db, admin, { machineType: "Presse", serialNumber: "PR-1", status: "operational" });
   await direct(machines.updateMachine)(t.db, admin, { id: machine.id, machineType: "Presse", location: "Atelier B", status: "maintenance" });

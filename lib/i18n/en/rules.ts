@@ -88,5 +88,6 @@ export const rulesEn: Messages["rules"] = {
   pushEndpoint: "This browser gave an invalid subscription address: nothing was saved. Try again, or use an up-to-date Chrome, Edge, Firefox or Safari.",
   pushKeys: "This browser gave invalid encryption keys: nothing was saved.",
   pushEndpointPrivate: "This subscription address points into a private network: it is refused.",
+  pushEndpointTaken: "This browser subscription belongs to another account: it was not moved. Try again, and the browser will make a new one.",
   pushTooManyDevices: "You already have 5 devices: remove one before adding this one.",
 };

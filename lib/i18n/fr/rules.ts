@@ -88,5 +88,6 @@ export const rulesFr = {
   pushEndpoint: "Ce navigateur a donné une adresse d’abonnement invalide : rien n’a été enregistré. Réessayez, ou utilisez Chrome, Edge, Firefox ou Safari à jour.",
   pushKeys: "Ce navigateur a donné des clés de chiffrement invalides : rien n’a été enregistré.",
   pushEndpointPrivate: "Cette adresse d’abonnement pointe vers un réseau privé : elle est refusée.",
+  pushEndpointTaken: "Cet abonnement du navigateur appartient à un autre compte : il n’a pas été déplacé. Réessayez, le navigateur en créera un nouveau.",
   pushTooManyDevices: "Vous avez déjà 5 appareils : retirez-en un avant d’ajouter celui-ci.",
 } as const;
