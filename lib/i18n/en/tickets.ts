@@ -38,6 +38,14 @@ export const ticketsEn: Messages["tickets"] = {
     outOfService: "Machine out of service",
     priority: "Priority: {priority}",
   },
+  /** The order of a board's columns and of "Mon travail" (lib/tickets/sort.ts), kept in the URL (?sort=). */
+  sort: {
+    label: "Sort",
+    default: "Default",
+    urgency: "Urgency",
+    oldest: "Oldest",
+    planned: "Planned",
+  },
   filters: {
     title: "Filters",
     search: "Search",

@@ -38,6 +38,14 @@ export const ticketsFr = {
     outOfService: "Machine hors service",
     priority: "Priorité : {priority}",
   },
+  /** The order of a board's columns and of "Mon travail" (lib/tickets/sort.ts), kept in the URL (?sort=). */
+  sort: {
+    label: "Trier",
+    default: "Défaut",
+    urgency: "Urgence",
+    oldest: "Plus ancien",
+    planned: "Planifié",
+  },
   filters: {
     title: "Filtres",
     search: "Rechercher",
