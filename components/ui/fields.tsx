@@ -145,3 +145,26 @@ export function SelectField({ name, label, help, id, className, options, placeho
     </Field>
   );
 }
+
+/**
+ * A checkbox with its label beside it and its help under the label, the whole row
+ * as tall as a finger needs. `className`: the row's (a box around it).
+ */
+export function CheckboxField({ name, label, help, id, className = "", ...input }: ControlOptions & Omit<React.InputHTMLAttributes<HTMLInputElement>, Own | "type">) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <div className={`flex items-start gap-3 ${className}`}>
+      <input {...input} id={fieldId} name={name} type="checkbox" aria-describedby={help ? `${fieldId}-help` : undefined} className="mt-1 h-5 w-5 shrink-0" />
+      <div>
+        <label htmlFor={fieldId} className="font-medium">
+          {label}
+        </label>
+        {help && (
+          <p id={`${fieldId}-help`} className="text-sm text-slate-600">
+            {help}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
