@@ -118,6 +118,9 @@ export const ticketsEn: Messages["tickets"] = {
     applyStatus: "Change",
     assign: "Assign",
     assignTo: "Assign to",
+    /** Under the assignee's list: the people who have Atelier open now, each a button that chooses them. */
+    onlineNow: "Online now:",
+    chooseOnline: "Choose {name} (online)",
     take: "I’ll take it",
     schedule: "Schedule",
     scheduleDate: "Date",

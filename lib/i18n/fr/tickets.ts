@@ -119,6 +119,9 @@ export const ticketsFr = {
     applyStatus: "Changer",
     assign: "Assigner",
     assignTo: "Assigner à",
+    /** Under the assignee's list: the people who have Atelier open now, each a button that chooses them. */
+    onlineNow: "En ligne maintenant\u00a0:",
+    chooseOnline: "Choisir {name} (en ligne)",
     take: "Je m’en occupe",
     schedule: "Planifier",
     scheduleDate: "Date",
