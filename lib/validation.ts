@@ -5,8 +5,11 @@
 import { z } from "zod";
 import { format, type Locale, type Messages } from "./i18n";
 
-/** A form's checkbox: "on" when ticked, absent when not (and a plain boolean from code). */
-export const checkbox = z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean());
+/** A form's checkbox: "on" when ticked, absent when not (and a plain boolean from code): true or false. */
+export const checkbox = z
+  .preprocess((v) => v === "on" || v === true || v === "true", z.boolean())
+  .optional()
+  .transform((v) => v ?? false);
 
 type Issue = z.core.$ZodIssue;
 type Words = Messages["validation"];

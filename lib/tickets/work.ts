@@ -5,7 +5,7 @@
 import type { Db } from "../db/client";
 import { sqlDate } from "../db/sql";
 import { machineLabelSql } from "../machines/model";
-import { closedStatuses, OVERDUE_SQL, TEAM_ASSIGNEE, type TicketStatus } from "./model";
+import { OPEN_SQL as open, OVERDUE_SQL, TEAM_ASSIGNEE, type TicketStatus } from "./model";
 import { SORT_SQL, type TicketSort } from "./sort";
 import { factoryToday, PRIORITY_ORDER_SQL, WORK_ORDER_SQL } from "./work-order";
 
@@ -49,7 +49,6 @@ interface Row {
   total: number;
 }
 
-const open = `t.deleted_at IS NULL AND t.status NOT IN (${closedStatuses.map((s) => `'${s}'`).join(", ")})`;
 const date = (value: string | null) => (value === null ? null : new Date(value));
 
 /** One query: the rows `where` matches (SQL over `tickets AS t`), in `orderBy`, at most `take`, and their count. */

@@ -24,6 +24,7 @@ CREATE TABLE "broadcasts" (
     "text" TEXT NOT NULL,
     "image_key" TEXT,
     "image_type" TEXT,
+    "image_size" INTEGER,
     "urgency" TEXT NOT NULL DEFAULT 'info',
     "starts_at" DATETIME NOT NULL,
     "ends_at" DATETIME NOT NULL,
