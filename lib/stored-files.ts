@@ -33,7 +33,7 @@ export interface StoreOptions {
   /** The form field refused when a file is bad. */
   field: string;
   /** The R2 key's folder: one per domain. */
-  prefix: "tickets" | "messages" | "broadcasts";
+  prefix: "tickets" | "messages";
   /** Photos only (messages); tickets also take videos. */
   photosOnly?: boolean;
 }
