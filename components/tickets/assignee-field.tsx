@@ -2,7 +2,7 @@
 
 import { useRef } from "react";
 import { usePresence } from "@/components/messages/live-provider";
-import { Field } from "@/components/ui/fields";
+import { SelectField } from "@/components/ui/fields";
 import { format } from "@/lib/i18n/format";
 
 interface AssigneeFieldProps {
@@ -27,17 +27,7 @@ export function AssigneeField({ name, label, defaultValue, options, people, word
   const here = people.filter((person) => present.has(person.id));
   return (
     <div className="space-y-2">
-      <Field name={name} label={label}>
-        {(control) => (
-          <select ref={select} {...control} defaultValue={defaultValue} className="field">
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField ref={select} name={name} label={label} defaultValue={defaultValue} options={options} />
       {here.length > 0 && (
         <div className="flex flex-wrap items-center gap-2" data-testid="assignees-online">
           <span className="text-sm text-slate-700">{words.onlineNow}</span>

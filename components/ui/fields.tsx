@@ -129,11 +129,21 @@ type SelectOptions = ControlOptions & {
   placeholder?: string;
 };
 
-export function SelectField({ name, label, help, id, className, options, placeholder, ...select }: SelectOptions & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, Own>) {
+export function SelectField({
+  name,
+  label,
+  help,
+  id,
+  className,
+  options,
+  placeholder,
+  ref,
+  ...select
+}: SelectOptions & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, Own> & { ref?: React.Ref<HTMLSelectElement> }) {
   return (
     <Field name={name} label={label} help={help} id={id}>
       {(control) => (
-        <select {...select} {...control} className={controlClass(className)}>
+        <select {...select} {...control} ref={ref} className={controlClass(className)}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>

@@ -4,6 +4,7 @@
 // priority, lib/tickets/board.ts). On a real D1 they must agree on every case, each
 // column keeping its cap, and the urgency's extra reads staying bounded.
 import { beforeAll, describe, expect, it } from "vitest";
+import { countingD1 } from "../../bench/lib/count-d1.mjs";
 import { createDb } from "@/lib/db/client";
 import { COLUMN_PAGE, boardStatuses, loadBoard, parseBoardFilters, parseColumnLimits } from "@/lib/tickets/board";
 import { TEAM_ASSIGNEE, ticketPriorities } from "@/lib/tickets/model";
@@ -85,16 +86,9 @@ describe("the orders a list can be sorted in", () => {
 
   it("the urgency costs at most one query more than the board's own order, whatever the counts", async () => {
     const queries = async (params: Record<string, string>) => {
-      let prepared = 0;
-      const counting = new Proxy(t.d1, {
-        get(target, property) {
-          if (property === "prepare") return (sql: string) => (prepared++, target.prepare(sql));
-          const value = Reflect.get(target, property);
-          return typeof value === "function" ? value.bind(target) : value;
-        },
-      });
-      await loadBoard(createDb(counting), parseBoardFilters(params), { ...cast.admin, visibility: "all" }, now, parseColumnLimits(params));
-      return prepared;
+      const { d1, counter } = countingD1(t.d1);
+      await loadBoard(createDb(d1), parseBoardFilters(params), { ...cast.admin, visibility: "all" }, now, parseColumnLimits(params));
+      return counter.queries;
     };
     const own = await queries({});
     expect(await queries({ sort: "urgency" })).toBeLessThanOrEqual(own + 1);
