@@ -39,14 +39,20 @@ interface TvScreenProps {
 export function TvScreen({ secret, initial, locale, timeZone, words }: TvScreenProps) {
   const [view, setView] = useState(initial);
   const [revoked, setRevoked] = useState(false);
-  const [now, setNow] = useState(() => Date.now());
+  // The server's moment first, so the page renders on the client as it did on the server; then the clock's.
+  const [now, setNow] = useState(initial.readAt);
   // When the data shown was last known current: a read, or a pong with no change heard since the last read.
-  const [currentAt, setCurrentAt] = useState(() => Date.now());
+  const [currentAt, setCurrentAt] = useState(initial.readAt);
   const live = useScreenSocket(secret, !revoked, { onView: setView, onRevoked: () => setRevoked(true), onCurrent: setCurrentAt, nextChangeAt: view.nextChangeAt });
 
   useEffect(() => {
-    const tick = setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => clearInterval(tick);
+    const tick = () => setNow(Date.now());
+    const timer = setInterval(tick, TICK_MS);
+    const first = setTimeout(tick);
+    return () => {
+      clearInterval(timer);
+      clearTimeout(first);
+    };
   }, []);
   useWakeLock();
 

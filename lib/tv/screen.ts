@@ -99,9 +99,10 @@ const COUNTS_SQL = `SELECT t.status, COUNT(*) AS n,
        AND s.status IN (${overdueStatuses.map((s) => `'${s}'`).join(", ")}) AND s.scheduled_date >= ?1) AS next_overdue
   FROM tickets t WHERE t.deleted_at IS NULL GROUP BY t.status`;
 
+/** The latest stop first: the one the shop may not know of yet (each has its own alert in turn anyway). */
 const DOWN_SQL = `SELECT m.id, ${machineLabelSql("m")} AS machine, m.down_since, t.ticket_id, t.title
   FROM machines m LEFT JOIN tickets t ON t.id = m.down_ticket_id
-  WHERE m.down_since IS NOT NULL ORDER BY m.down_since, m.id`;
+  WHERE m.down_since IS NOT NULL ORDER BY m.down_since DESC, m.id DESC`;
 
 /** Broadcasts before the urgent ones: the urgent first, then the oldest. */
 const urgencyRank: Record<BroadcastUrgency, number> = { urgent: 0, warning: 1, info: 2 };
