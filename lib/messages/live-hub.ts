@@ -220,10 +220,10 @@ export class ConversationHub extends DurableObject<CloudflareEnv> {
     await this.checkBy(Date.now() + SETTLE_MS);
   }
 
-  /** One alarm at a time: the earlier of the one set and this one. */
+  /** One alarm at a time: the earlier of the one set and this one (one due already is the one running: replaced). */
   private async checkBy(time: number): Promise<void> {
     const set = await this.ctx.storage.getAlarm();
-    if (set === null || set > time) await this.ctx.storage.setAlarm(time);
+    if (set === null || set > time || set <= Date.now()) await this.ctx.storage.setAlarm(time);
   }
 
   private send(sockets: WebSocket[], event: LiveEvent): number {
