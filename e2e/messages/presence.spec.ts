@@ -29,6 +29,10 @@ test("a colleague who opens Atelier shows online within seconds and is gone once
   await expect(row(visitor!.name).getByTestId("presence-dot")).toBeVisible();
   await expect(row(visitor!.name)).toContainText("en ligne");
   await expect(row(discreet!.name).getByTestId("presence-dot")).toHaveCount(0);
+  // A page opened while nobody comes or goes is told who is there already.
+  await w.page.reload();
+  await expect(row(visitor!.name).getByTestId("presence-dot")).toBeVisible();
+  await expect(row(discreet!.name).getByTestId("presence-dot")).toHaveCount(0);
 
   // A lead assigning a ticket sees who is online under the list, and chooses them in one tap.
   const ticket = await createTicketRow({ title: `Présence ${tag}`, reporterEmail: account("operator").email });
