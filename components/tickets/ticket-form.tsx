@@ -24,12 +24,12 @@ interface TicketFormProps {
 /** Reporting a problem: made for a phone held in one hand, camera included. */
 export function TicketForm({ machines, machineId, machineNotice, fromMessage, cameraFirst, t }: TicketFormProps) {
   const f = t.tickets.form;
-  // Two pickers, one field: the camera straight away, or photos and videos already taken.
+  // Two pickers: the camera straight away, or photos and videos already taken. Each
+  // its own field, so that a refused file is said on the picker it came from.
   const camera = (
     <div className="space-y-1">
       <FilePicker
-        id="field-camera"
-        name="photos"
+        name="camera"
         label={cameraFirst ? t.labels.camera : f.camera}
         icon={<Icon name="camera" className="h-5 w-5" />}
         accept="image/*"

@@ -60,7 +60,7 @@ export const rulesEn: Messages["rules"] = {
   // Settings, logo, CSV import
   badTimeZone: "Unknown time zone. Use an IANA name such as America/Toronto.",
   badPrefix: "1 to 8 capital letters or digits, no spaces (e.g. TKT).",
-  badCompanyName: "Between 1 and 80 characters.",
+  badCompanyName: "The company name must be 1 to 80 characters long.",
   retentionDays: "A whole number of days, from 1 to 3650.",
   retentionAuditDays: "At least 365 days (one year), at most 36500.",
   badLocale: "The operation was refused.",

@@ -60,7 +60,7 @@ export const rulesFr = {
   // Settings, logo, CSV import
   badTimeZone: "Fuseau horaire inconnu. Utilisez un nom IANA comme America/Toronto.",
   badPrefix: "De 1 à 8 lettres majuscules ou chiffres, sans espace (p. ex. TKT).",
-  badCompanyName: "Entre 1 et 80 caractères.",
+  badCompanyName: "Le nom de l’entreprise doit contenir entre 1 et 80 caractères.",
   retentionDays: "Un nombre entier de jours, de 1 à 3650.",
   retentionAuditDays: "Au moins 365 jours (un an), au plus 36500.",
   badLocale: "L’opération a été refusée.",
