@@ -16,6 +16,7 @@ export const rulesEn: Messages["rules"] = {
   dateInvalid: "This date does not exist.",
   dateTooEarly: "The date must be {min} or later.",
   dateTooLate: "The date must be {max} at the latest (5 years from today).",
+  startTimePassed: "That time has already passed today: choose a time still to come, or a first due date from tomorrow on.",
   mediaType: "“{name}” is not an accepted photo or video (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM).",
   mediaSize: "“{name}” is too large: at most 10 MB for an image, 50 MB for a video.",
   mediaEmpty: "“{name}” is empty.",

@@ -16,6 +16,7 @@ export const rulesFr = {
   dateInvalid: "Cette date n’existe pas.",
   dateTooEarly: "La date doit être le {min} ou après.",
   dateTooLate: "La date doit être au plus tard le {max} (5 ans à partir d’aujourd’hui).",
+  startTimePassed: "Cette heure est déjà passée aujourd’hui : choisissez une heure à venir, ou une première échéance à partir de demain.",
   mediaType: "« {name} » n’est pas une photo ou une vidéo acceptée (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM).",
   mediaSize: "« {name} » est trop volumineux : 10 Mo au plus pour une image, 50 Mo pour une vidéo.",
   mediaEmpty: "« {name} » est vide.",
