@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { fetchRead } from "@/components/messages/fetch-read";
 import { Field } from "@/components/ui/fields";
 import type { OpenTicketsView } from "@/lib/tickets/open-on-machine";
@@ -33,6 +33,7 @@ export function MachineField({ machines, machineId, notice, labels }: MachineFie
   const [selected, setSelected] = useState(machineId && machines.some((m) => m.id === machineId) ? String(machineId) : "");
   const [shown, setShown] = useState<Shown | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const select = useRef<HTMLSelectElement>(null);
   const current = selected && shown?.machine === selected ? shown : null;
   const failed = current?.view === null;
 
@@ -45,6 +46,14 @@ export function MachineField({ machines, machineId, notice, labels }: MachineFie
       gone = true;
     };
   }, [selected, attempt]);
+
+  // A reset form (a report kept offline) shows no machine: nor does its list.
+  useEffect(() => {
+    const form = select.current?.form;
+    const clear = () => setSelected("");
+    form?.addEventListener("reset", clear);
+    return () => form?.removeEventListener("reset", clear);
+  }, []);
 
   useEffect(() => {
     if (!failed) return;
@@ -59,7 +68,7 @@ export function MachineField({ machines, machineId, notice, labels }: MachineFie
     <div className="space-y-2">
       <Field name="machineId" label={labels.machine} extra={notice && !selected ? { id: "field-machineId-notice", node: <Notice id="field-machineId-notice" text={notice} /> } : null}>
         {(control) => (
-          <select {...control} value={selected} onChange={(event) => setSelected(event.target.value)} required className="field">
+          <select {...control} ref={select} value={selected} onChange={(event) => setSelected(event.target.value)} required className="field">
             <option value="">{labels.chooseMachine}</option>
             {machines.map((m) => (
               <option key={m.id} value={String(m.id)}>
