@@ -186,6 +186,8 @@ export const ticketsFr = {
     plan_created: "Créé par le plan d’entretien « {to} »",
     checklist_checked: "{actor} a coché « {to} »",
     checklist_unchecked: "{actor} a décoché « {to} »",
+    legacy_column: "Importé de l’ancien système, où il était dans la colonne « {from} » : placé dans « {to} »",
+    legacy_note: "Ancien système, {actor} : « {to} »",
     someone: "Quelqu’un",
   },
   down: {
