@@ -71,7 +71,7 @@ export async function mapPeople(ctx: PlanContext): Promise<void> {
 
     const oldRole = words(row.role);
     const role = atelierRole(oldRole, flag(row.is_super_admin));
-    if (oldRole !== role) rolesMapped.push(`${oldRole ?? "—"} → ${role} : ${name}`);
+    if (oldRole !== role) rolesMapped.push(`${oldRole ?? "—"} → ${role} — ${name}`);
 
     let passwordHash: string;
     if (hash && isLegacyV2Hash(hash)) {
