@@ -4,6 +4,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getPlatformProxy } from "wrangler";
 import { authenticate } from "@/lib/accounts/sign-in";
 import { verifyPassword } from "@/lib/accounts/password";
 import { readExport } from "@/lib/legacy/read-export";
@@ -15,6 +16,7 @@ import { fileResponse } from "@/lib/stored-files";
 import { getTicketDetails, ticketReaderFor } from "@/lib/tickets/queries";
 import { exportFile, oldBucket, runImport, sampleExport, scratch, wranglerExecute, type CommandResult } from "./helpers/legacy-import";
 import { openTestDatabase, type TestDatabase } from "./helpers/local-d1";
+import { ROOT } from "../../scripts/lib/migration-diff.mjs";
 
 // The sample's tickets carry the old system's earlier id form (TKT-M001-20261127-001); one
 // of them gets the form it writes today (TYP-MMYY-NNNN), so both are opened below.
@@ -83,7 +85,8 @@ describe("the sample export, imported", () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain("Import depuis l’ancien système");
     expect(first.stdout).toMatch(/tickets\s+40 → 40/);
-    expect(first.stdout).toContain("4 fichiers copiés du bucket de l’ancien système.");
+    expect(first.stdout).toContain("4 fichiers trouvés dans le bucket donné et reconnus par leur contenu");
+    expect(first.stdout).toContain("Copie de 4 fichier(s) vers le bucket d’Atelier…");
     expect(first.stdout).toContain("Import terminé en");
     const found = await counts(t);
     expect(found).toMatchObject({ ...expected, audit_logs: 1 });
@@ -215,7 +218,11 @@ describe("a dry run, a failure midway, and a database with one account", () => {
     const dir = scratch();
     const file = exportFile(dir, sampleExport());
     const persistDir = path.join(dir, "d1");
-    dry = runImport([file, "--dry-run", "--persist-to", persistDir, "--lang", "en"]);
+    // Two of the files are already in Atelier's own bucket (binding MEDIA), given as the bucket to read.
+    const proxy = await getPlatformProxy<CloudflareEnv>({ configPath: path.join(ROOT, "wrangler.jsonc"), persist: { path: path.join(persistDir, "v3") } });
+    for (const [key, bytes] of oldBucket(path.join(dir, "bucket"), files.slice(0, 2))) await proxy.env.MEDIA.put(key, bytes);
+    await proxy.dispose();
+    dry = runImport([file, "--dry-run", "--persist-to", persistDir, "--bucket", "MEDIA", "--lang", "en"]);
     // The import's own file with a statement that fails after all the others: D1 runs a file as one transaction.
     const plan = await planImport(readExport(sampleExport()), { now });
     settleFiles(plan, null);
@@ -238,6 +245,10 @@ describe("a dry run, a failure midway, and a database with one account", () => {
     expect(dry.stdout).toContain("Dry run (--dry-run): nothing was written.");
     expect(dry.stdout).toMatch(/webhook_notifications\s+10 → 10/);
     expect(dry.stdout).toContain("Custom column “Contrôle qualité” (quality_check): 2 tickets placed in “In progress”");
+    // Read through the R2 binding: two files there, two missing (their rows kept), nothing copied.
+    expect(dry.stdout).toContain("2 files found in the given bucket and recognised by their content");
+    expect(dry.stdout).toMatch(/2 files missing from the given bucket[^\n]*\n\s+– tickets\/1\/1733000000002-note\.webm\n\s+– messages\/audio\/3\/1732017600000\.webm/);
+    expect(dry.stdout).not.toContain("Copying");
   });
 
   it("a failure at the last statement leaves the database as it was", async () => {
