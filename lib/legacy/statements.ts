@@ -93,7 +93,7 @@ function tableStatements(table: TableName, rows: Record<string, Cell>[]): string
 }
 
 /** The counts the audit entry of the import keeps. */
-function auditSummary(rows: Rows): Record<string, number> {
+export function auditSummary(rows: Rows): Record<string, number> {
   return {
     people: rows.users.length,
     machines: rows.machines.length,
