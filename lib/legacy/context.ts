@@ -1,7 +1,7 @@
 // What the mapping steps share while they turn the old system's rows into
 // Atelier's: the export, the rows written so far, the report, and who is who.
 import { nameKey } from "../accounts/names";
-import type { LegacyExport } from "./export";
+import { int, rowsOf, type LegacyExport, type LegacyRow } from "./export";
 import { addNote, type ImportReport } from "./report";
 import { emptyRows, type FileRef, type Rows } from "./rows";
 
@@ -137,6 +137,20 @@ export class PlanContext {
       });
     }
     return this.standInMachineId;
+  }
+
+  /**
+   * The rows of an old table that hang on a ticket (its `ticket_id`), each with its id and
+   * ticket, when that ticket was imported; the others are counted as orphans (orphan()).
+   */
+  ticketRows(table: string): { row: LegacyRow; id: number | null; ticket: number }[] {
+    const out = [];
+    for (const row of rowsOf(this.source, table)) {
+      const ticket = int(row.ticket_id);
+      if (ticket !== null && this.tickets.has(ticket)) out.push({ row, id: int(row.id), ticket });
+    }
+    this.orphan(table, rowsOf(this.source, table).length - out.length);
+    return out;
   }
 
   /** Rows of `table` left out because the ticket, person or conversation they belong to is not in the export. */

@@ -8,15 +8,9 @@ import { instant, int, rowsOf, text, words } from "./export";
 import { addNote } from "./report";
 
 export function mapOverdueRecord(ctx: PlanContext): void {
-  const source = rowsOf(ctx.source, "webhook_notifications");
-  let orphans = 0;
-  for (const row of source) {
-    const id = int(row.id);
-    const ticket = int(row.ticket_id);
-    if (id === null || ticket === null || !ctx.tickets.has(ticket)) {
-      orphans++;
-      continue;
-    }
+  const next = () => Math.max(0, ...rowsOf(ctx.source, "webhook_notifications").map((row) => int(row.id) ?? 0), ...ctx.rows.webhook_notifications.map((w) => w.id)) + 1;
+  for (const { row, id: oldId, ticket } of ctx.ticketRows("webhook_notifications")) {
+    const id = oldId ?? next();
     const status = int(row.response_status);
     const ok = status !== null && status >= 200 && status < 300;
     const at = instant(row.sent_at) ?? instant(row.created_at) ?? ctx.now;
@@ -52,7 +46,6 @@ export function mapOverdueRecord(ctx: PlanContext): void {
       error,
     });
   }
-  ctx.count("webhook_notifications", source.length, ctx.rows.webhook_notifications.length);
-  ctx.orphan("webhook_notifications", orphans);
+  ctx.count("webhook_notifications", rowsOf(ctx.source, "webhook_notifications").length, ctx.rows.webhook_notifications.length);
   addNote(ctx.report.imported, "webhookRecord", ctx.rows.webhook_notifications.length);
 }

@@ -189,17 +189,11 @@ function statusValue(status: string, columns: BoardColumn[]): string {
 }
 
 function mapTimeline(ctx: PlanContext, columns: BoardColumn[]): TimelineResult {
-  const source = rowsOf(ctx.source, "ticket_timeline");
+  const source = ctx.ticketRows("ticket_timeline");
   const events: Omit<EventRow, "id">[] = [];
   let notes = 0;
-  let orphans = 0;
   let empty = 0;
-  for (const row of source) {
-    const ticket = int(row.ticket_id);
-    if (ticket === null || !ctx.tickets.has(ticket)) {
-      orphans++;
-      continue;
-    }
+  for (const { row, ticket } of source) {
     const at = instant(row.created_at) ?? ctx.now;
     const actor = ctx.person(int(row.user_id));
     const action = words(row.action) ?? "";
@@ -230,8 +224,7 @@ function mapTimeline(ctx: PlanContext, columns: BoardColumn[]): TimelineResult {
     events.push({ ...base, type: "legacy_note", from_value: null, to_value: note });
     notes++;
   }
-  ctx.count("ticket_timeline", source.length, source.length - orphans - empty);
-  ctx.orphan("ticket_timeline", orphans);
+  ctx.count("ticket_timeline", rowsOf(ctx.source, "ticket_timeline").length, source.length - empty);
   return { events, notes };
 }
 
@@ -330,16 +323,14 @@ function declaredType(value: string | null): string {
 }
 
 function mapMedia(ctx: PlanContext): Set<number> {
-  const source = rowsOf(ctx.source, "media");
   const keys = new Set<string>();
   const imported = new Set<number>();
-  let orphans = 0;
-  for (const row of source) {
-    const id = int(row.id);
-    const ticket = int(row.ticket_id);
+  let unnamed = 0;
+  for (const { row, id, ticket } of ctx.ticketRows("media")) {
     const key = words(row.file_key);
-    if (id === null || ticket === null || !ctx.tickets.has(ticket) || !key || keys.has(key)) {
-      orphans++;
+    // A row needs its id (the ticket's page serves /media/<id>) and a file of its own.
+    if (id === null || !key || keys.has(key)) {
+      unnamed++;
       continue;
     }
     keys.add(key);
@@ -359,27 +350,19 @@ function mapMedia(ctx: PlanContext): Set<number> {
     ctx.files.push({ key, use: type.startsWith("audio/") ? "audio" : "media", table: "media", id });
     imported.add(id);
   }
-  ctx.count("media", source.length, imported.size);
-  ctx.orphan("media", orphans);
+  ctx.count("media", rowsOf(ctx.source, "media").length, imported.size);
+  ctx.orphan("media", unnamed);
   return imported;
 }
 
 function mapComments(ctx: PlanContext, media: Set<number>): void {
-  const source = rowsOf(ctx.source, "ticket_comments");
   const unmatched = new Set<string>();
   let byName = 0;
   let written = 0;
   let voice = 0;
   let voiceMissing = 0;
-  let orphans = 0;
   let voiceOnly = 0;
-  for (const row of source) {
-    const id = int(row.id);
-    const ticket = int(row.ticket_id);
-    if (id === null || ticket === null || !ctx.tickets.has(ticket)) {
-      orphans++;
-      continue;
-    }
+  for (const { row, id, ticket } of ctx.ticketRows("ticket_comments")) {
     let content = text(row.comment) ?? "";
     // "[audio:<media id>]": a voice note recorded in the comment box, which Atelier keeps
     // among the ticket's voice notes (the media row, imported above, is the note itself).
@@ -404,7 +387,8 @@ function mapComments(ctx: PlanContext, media: Set<number>): void {
     }
     const at = instant(row.created_at) ?? ctx.now;
     ctx.rows.ticket_comments.push({
-      id,
+      // Kept when it has one (nothing refers to a comment's id); else the next free one.
+      id: id ?? Math.max(0, ...ctx.rows.ticket_comments.map((c) => c.id)) + 1,
       ticket_id: ticket,
       user_id: author ?? ctx.standInUser(),
       content,
@@ -413,8 +397,7 @@ function mapComments(ctx: PlanContext, media: Set<number>): void {
       author_name: author === null ? (name ?? "?") : null,
     });
   }
-  ctx.count("ticket_comments", source.length, ctx.rows.ticket_comments.length + voiceOnly);
-  ctx.orphan("ticket_comments", orphans);
+  ctx.count("ticket_comments", rowsOf(ctx.source, "ticket_comments").length, ctx.rows.ticket_comments.length + voiceOnly);
   addNote(ctx.report.imported, "commentsByName", byName);
   addNote(ctx.report.imported, "commentsWrittenName", written, { items: [...unmatched] });
   addNote(ctx.report.imported, "voiceComments", voice);
