@@ -67,7 +67,12 @@ function d1(args, { remote, persistTo }) {
     }
     return { ok: false, error: message };
   }
-  return { ok: true, results: JSON.parse(result.stdout) };
+  try {
+    return { ok: true, results: JSON.parse(result.stdout) };
+  } catch {
+    // A file run remotely may say more than its JSON: it succeeded all the same.
+    return { ok: true, results: null };
+  }
 }
 
 const DATA_TABLES = ["users", "machines", "tickets", "messages"];
