@@ -2,6 +2,7 @@
 // active state and password; its fourteen roles become Atelier's four (the table
 // is in the README); its "Toute l'équipe" placeholder (id 0) is not a person but
 // Atelier's whole-team assignee (tickets.assigned_to = 0 means the same in both).
+import { lookAlikeKeys, looksAlike, nameProblem, normalizeName } from "../accounts/look-alike-names";
 import { nameKey } from "../accounts/names";
 import { isLegacyV2Hash, wrapLegacySha256 } from "../accounts/password";
 import type { Role } from "../permissions";
@@ -45,6 +46,7 @@ export async function mapPeople(ctx: PlanContext): Promise<void> {
   const source = rowsOf(ctx.source, "users");
   const emails = new Set<string>();
   const activeNames = new Set<string>();
+  const activeLooks: [string, string][] = [];
   const system: string[] = [];
   const duplicateEmails: string[] = [];
   const duplicateNames: string[] = [];
@@ -58,7 +60,8 @@ export async function mapPeople(ctx: PlanContext): Promise<void> {
     const id = int(row.id);
     const hash = words(row.password_hash);
     const email = words(row.email)?.toLowerCase() ?? "";
-    const name = words(row.full_name) ?? ([words(row.first_name), words(row.last_name)].filter(Boolean).join(" ") || email);
+    // Stored as Atelier stores a name it is given (NFKC, spaces collapsed).
+    const name = normalizeName(words(row.full_name) ?? ([words(row.first_name), words(row.last_name)].filter(Boolean).join(" ") || email));
     if (id === null || isSystemAccount(id, hash)) {
       if (id !== LEGACY_TEAM_ID) system.push(`${name} <${email}>`);
       continue;
@@ -88,10 +91,13 @@ export async function mapPeople(ctx: PlanContext): Promise<void> {
     const active = !row.deleted_at && flag(row.is_active, true);
     if (!active) inactive++;
     const key = nameKey(name);
-    // Names are unique among active people (lib/accounts/names.ts): a second one keeps its name, unmarked, for an admin to settle.
+    // Names are unique among active people (lib/accounts/names.ts): a second one keeps its name, unmarked, for an admin to
+    // settle; so does one that looks like another's or that Atelier would refuse (lib/accounts/look-alike-names.ts).
     const unique = !active || !activeNames.has(key);
+    const looks = lookAlikeKeys(name);
+    if (active && (!unique || nameProblem(name) || activeLooks.some((other) => looksAlike(other, looks)))) duplicateNames.push(`${name} <${email}>`);
     if (active && unique) activeNames.add(key);
-    if (!unique) duplicateNames.push(`${name} <${email}>`);
+    if (active) activeLooks.push(looks);
 
     const createdAt = instant(row.created_at) ?? ctx.now;
     ctx.rows.users.push({

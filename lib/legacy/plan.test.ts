@@ -187,6 +187,8 @@ describe("rows whose people, tickets or machines are gone", () => {
           { id: 2, email: "marc@usine.test", full_name: "Marc Gagnon", first_name: "Marc", role: "director", password_hash: "x", deleted_at: "2026-01-01 00:00:00" },
           { id: 3, email: "autre.julie@usine.test", full_name: "Autre Julie", first_name: "Julie", role: "viewer", password_hash: "x", deleted_at: null },
           { id: 4, email: "julie.roy@usine.test", full_name: "Julie Roy bis", role: "technician", password_hash: "x", deleted_at: null },
+          // A Cyrillic "о" in "Rоy": Julie Roy's name to the eye.
+          { id: 5, email: "sosie@usine.test", full_name: "Julie R\u043Ey", role: "operator", password_hash: "x", deleted_at: null },
         ],
         machines: [{ id: 1, machine_type: "Presse", serial_number: "", status: "broken", deleted_at: null, manufacturer: "Schuler" }],
         tickets: [
@@ -215,9 +217,11 @@ describe("rows whose people, tickets or machines are gone", () => {
       ["julie.roy@usine.test", "technician", 1],
       ["marc@usine.test", "supervisor", 0],
       ["autre.julie@usine.test", "operator", 1],
+      ["sosie@usine.test", "operator", 1],
     ]);
+    expect(note(plan, "duplicateNames")?.items).toEqual(["Julie R\u043Ey <sosie@usine.test>"]);
     expect(note(plan, "duplicateEmails")?.count).toBe(1);
-    expect(note(plan, "unknownPasswords")?.count).toBe(3);
+    expect(note(plan, "unknownPasswords")?.count).toBe(4);
     expect(plan.rows.users.find((u) => u.id === 1)!.password_hash).toBe("!");
   });
 
