@@ -42,19 +42,20 @@ describe("the files of the rows", () => {
     expect(p.report.notImported.find((n) => n.code === "mediaWrongType")?.items).toEqual(["tickets/1/page.html (text/html)"]);
   });
 
-  it("with the bucket, type and size each file by its bytes, and copy those Atelier serves", () => {
+  it("with the bucket, type and size each file by its bytes, give a voice note its length, and copy those Atelier serves", () => {
     const checks = new Map<string, FileCheck>([
       ["tickets/1/photo.jpg", { size: 1200, head: jpeg }],
-      ["tickets/1/note.webm", { size: 4800, head: webm }],
+      ["tickets/1/note.webm", { size: 4800, head: webm, seconds: 12 }],
       ["tickets/1/page.html", { size: 80, head: html }],
-      ["messages/audio/1.webm", { size: 900, head: webm }],
+      ["messages/audio/1.webm", { size: 900, head: webm, seconds: 9 }],
     ]);
     expect(settleFiles(p, checks).map((f) => f.key)).toEqual(["tickets/1/photo.jpg", "tickets/1/note.webm", "messages/audio/1.webm"]);
-    expect(p.rows.media.map((m) => [m.id, m.file_type, m.file_size])).toEqual([
-      [1, "image/jpeg", 1200],
-      [2, "audio/webm", 4800],
+    expect(p.rows.media.map((m) => [m.id, m.file_type, m.file_size, m.duration])).toEqual([
+      [1, "image/jpeg", 1200, null],
+      [2, "audio/webm", 4800, 12],
     ]);
-    expect(p.rows.messages[0]).toMatchObject({ audio_type: "audio/webm", audio_size: 900 });
+    // The old messenger measured its own notes: its length stands.
+    expect(p.rows.messages[0]).toMatchObject({ audio_type: "audio/webm", audio_size: 900, audio_duration: 7 });
   });
 
   it("refuse a file whose bytes are not what it claims, and drop a message left with nothing", () => {

@@ -10,8 +10,11 @@ import { detectAudioType, detectMediaType } from "../file-types";
 import { addNote, countOf } from "./report";
 import type { FileRef, ImportPlan } from "./rows";
 
-/** An object found in the old bucket: its size and first 16 bytes. Null: not there. */
-export type FileCheck = { size: number; head: Uint8Array } | null;
+/**
+ * An object found in the old bucket: its size and first 16 bytes, and for a voice
+ * note its length read from the file (audio-length.ts). Null: not there.
+ */
+export type FileCheck = { size: number; head: Uint8Array; seconds?: number | null } | null;
 
 const servable: Record<FileRef["use"], Set<string>> = {
   media: new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "video/mp4", "video/quicktime", "video/webm"]),
@@ -60,8 +63,9 @@ export function settleFiles(plan: ImportPlan, checks: Map<string, FileCheck> | n
       if (attachment) dropped.attachments.add(attachment.id);
       continue;
     }
-    if (media) Object.assign(media, { file_type: type, file_size: size ?? media.file_size });
-    if (message) Object.assign(message, { audio_type: type, audio_size: size ?? message.audio_size });
+    const seconds = check?.seconds ?? null;
+    if (media) Object.assign(media, { file_type: type, file_size: size ?? media.file_size, duration: media.duration ?? seconds });
+    if (message) Object.assign(message, { audio_type: type, audio_size: size ?? message.audio_size, audio_duration: message.audio_duration ?? seconds });
     if (attachment) Object.assign(attachment, { file_type: type, file_size: size ?? attachment.file_size });
     if (check) copy.push(file);
     else if (checks) missing.push(file.key);

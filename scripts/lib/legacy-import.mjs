@@ -13,7 +13,8 @@ import { openDestination, openSource } from "./legacy-bucket.mjs";
 
 const { readExport, UnreadableExport } = await import("../../lib/legacy/read-export.ts");
 const { planImport } = await import("../../lib/legacy/plan.ts");
-const { settleFiles } = await import("../../lib/legacy/files.ts");
+const { detectedType, settleFiles } = await import("../../lib/legacy/files.ts");
+const { audioSeconds } = await import("../../lib/legacy/audio-length.ts");
 const { formatReport } = await import("../../lib/legacy/report.ts");
 const { expectedCounts, importFile, importStatements, NOT_EMPTY_ERROR } = await import("../../lib/legacy/statements.ts");
 
@@ -132,7 +133,13 @@ export async function importLegacy(options) {
     let checks = null;
     if (old) {
       checks = new Map();
-      for (const { key } of plan.files) if (!checks.has(key)) checks.set(key, await old.check(key));
+      for (const { key, use } of plan.files) {
+        if (checks.has(key)) continue;
+        const found = await old.check(key);
+        // A voice note's length, which the old system never measured, read from the whole file (10 MB at most).
+        const audio = found && use === "audio" ? detectedType("audio", found.head) : null;
+        checks.set(key, audio ? { ...found, seconds: audioSeconds(new Uint8Array(await old.read(key)), audio) } : found);
+      }
     }
     const copy = settleFiles(plan, checks);
     log(formatReport(plan.report, lang, { dryRun }));

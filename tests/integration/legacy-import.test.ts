@@ -151,7 +151,8 @@ describe("the sample export, imported", () => {
     const details = (await getTicketDetails(t.db, "TKT-M001-20261127-001", reader))!;
     expect(details.comments.map((c) => c.content)).toEqual(["Réglage fait, à surveiller pendant le prochain quart."]);
     const notes = details.media.filter((m) => m.fileType.startsWith("audio/"));
-    expect(notes).toEqual([expect.objectContaining({ id: 3, fileType: "audio/webm", fileSize: bucket.get(files[2]!)!.length })]);
+    // Its length read from the recording, which the old system never measured.
+    expect(notes).toEqual([expect.objectContaining({ id: 3, fileType: "audio/webm", fileSize: bucket.get(files[2]!)!.length, duration: 7 })]);
     const row = await t.db.media.findUniqueOrThrow({ where: { id: 3 } });
     const file = { key: row.fileKey, type: row.fileType, size: row.fileSize, name: row.fileName };
     const whole = await fileResponse(new Request("http://atelier.test/media/3"), t.media, file);

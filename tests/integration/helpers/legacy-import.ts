@@ -58,14 +58,31 @@ export function wranglerExecute(persistDir: string, input: { command: string } |
 const heads: Record<string, number[]> = {
   jpg: [0xff, 0xd8, 0xff, 0xe0],
   mp4: [0, 0, 0, 0x18, ...Buffer.from("ftypisom")],
-  webm: [0x1a, 0x45, 0xdf, 0xa3],
 };
 
-/** A folder standing for the old system's bucket: the given keys, each a small file of its extension's kind. */
-export function oldBucket(dir: string, keys: string[]): Map<string, Buffer> {
+/**
+ * A voice note as MediaRecorder writes it: a WebM segment and cluster of unknown size,
+ * no duration, its last block `seconds` in (what lib/legacy/audio-length.ts reads).
+ */
+export function recordedWebm(seconds: number): Buffer {
+  const unknown = [0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
+  const ms = seconds * 1000;
+  return Buffer.from([
+    ...[0x1a, 0x45, 0xdf, 0xa3, 0x87, 0x42, 0x82, 0x84, ...Buffer.from("webm")], // EBML header, DocType webm
+    ...[0x18, 0x53, 0x80, 0x67, ...unknown], // Segment
+    ...[0x1f, 0x43, 0xb6, 0x75, ...unknown], // Cluster
+    ...[0xe7, 0x82, (ms >> 8) & 0xff, ms & 0xff], // its Timecode
+    ...[0xa3, 0x87, 0x81, 0, 0, 0x80, 1, 2, 3], // a SimpleBlock of track 1 at the cluster's time
+    ...[0xec, 0x40, 0x64, ...new Array(100).fill(0)], // Void: the rest of the recording
+  ]);
+}
+
+/** A folder standing for the old system's bucket: the given keys, each a small file of its extension's kind (a WebM: a recorded note). */
+export function oldBucket(dir: string, keys: string[], voiceSeconds = 7): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const key of keys) {
-    const bytes = Buffer.concat([Buffer.from(heads[key.split(".").pop()!] ?? []), Buffer.from(`contenu de ${key} `.repeat(40))]);
+    const ext = key.split(".").pop()!;
+    const bytes = ext === "webm" ? recordedWebm(voiceSeconds) : Buffer.concat([Buffer.from(heads[ext] ?? []), Buffer.from(`contenu de ${key} `.repeat(40))]);
     mkdirSync(path.dirname(path.join(dir, key)), { recursive: true });
     writeFileSync(path.join(dir, key), bytes);
     files.set(key, bytes);
