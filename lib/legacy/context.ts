@@ -18,9 +18,15 @@ export interface Person {
 /** The people imported, by their id (kept from the old system). */
 export class People {
   private readonly byId = new Map<number, Person>();
+  /** Who has each written form, compared as names are (nameKey): full name, first name, e-mail. */
+  private readonly byKey = { name: new Map<string, number[]>(), firstName: new Map<string, number[]>(), email: new Map<string, number[]>() };
 
   add(person: Person): void {
     this.byId.set(person.id, person);
+    for (const field of ["name", "firstName", "email"] as const) {
+      const key = person[field] ? nameKey(person[field]) : "";
+      if (key) this.byKey[field].set(key, [...(this.byKey[field].get(key) ?? []), person.id]);
+    }
   }
 
   has(id: number | null): id is number {
@@ -43,10 +49,9 @@ export class People {
   byWrittenName(written: string | null): number | null {
     const key = written ? nameKey(written) : "";
     if (!key) return null;
-    const people = [...this.byId.values()];
     for (const field of ["name", "firstName", "email"] as const) {
-      const matches = people.filter((p) => p[field] && nameKey(p[field]) === key);
-      if (matches.length === 1) return matches[0]!.id;
+      const matches = this.byKey[field].get(key) ?? [];
+      if (matches.length === 1) return matches[0]!;
       if (matches.length > 1) return null;
     }
     return null;
