@@ -60,7 +60,7 @@ test("an account brought from the old system signs in with its old password and 
   // A written name is nobody's account: no role beside it.
   await expect(comment.getByTestId("comment-role")).toHaveCount(0);
   await expect(page.getByTestId("timeline")).toContainText(
-    "Importé de l’ancien système, où il était dans la colonne « Contrôle qualité » : placé dans « En cours »",
+    "Importé de l’ancien système, où il était dans la colonne «\u00a0Contrôle qualité\u00a0»\u00a0: placé dans «\u00a0En cours\u00a0»",
   );
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
