@@ -202,6 +202,12 @@ export const adminEn: Messages["admin"] = {
       steps: "Checklist",
       paused: "Paused",
       nextDueAt: "Next due",
+      // The move from the old system (lib/legacy/): what its import wrote.
+      people: "People",
+      machines: "Machines",
+      tickets: "Tickets",
+      messages: "Messages",
+      alerts: "Overdue alerts already sent",
     },
     yes: "Yes",
     no: "No",
@@ -223,6 +229,7 @@ export const adminEn: Messages["admin"] = {
       machine: "Machine",
       webhook: "Webhook",
       plan: "Maintenance plan",
+      legacy: "Old system",
     },
     actions: {
       user_created: "User created",
@@ -246,6 +253,7 @@ export const adminEn: Messages["admin"] = {
       plan_paused: "Maintenance plan paused",
       plan_resumed: "Maintenance plan resumed",
       plan_deleted: "Maintenance plan deleted",
+      legacy_imported: "Import from the old system",
     },
   },
   data: {

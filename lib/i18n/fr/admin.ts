@@ -203,6 +203,12 @@ export const adminFr = {
       steps: "Liste de vérification",
       paused: "En pause",
       nextDueAt: "Prochaine échéance",
+      // The move from the old system (lib/legacy/): what its import wrote.
+      people: "Personnes",
+      machines: "Machines",
+      tickets: "Tickets",
+      messages: "Messages",
+      alerts: "Alertes de retard déjà envoyées",
     },
     yes: "Oui",
     no: "Non",
@@ -224,6 +230,7 @@ export const adminFr = {
       machine: "Machine",
       webhook: "Webhook",
       plan: "Plan d’entretien",
+      legacy: "Ancien système",
     },
     actions: {
       user_created: "Utilisateur créé",
@@ -247,6 +254,7 @@ export const adminFr = {
       plan_paused: "Plan d’entretien mis en pause",
       plan_resumed: "Plan d’entretien repris",
       plan_deleted: "Plan d’entretien supprimé",
+      legacy_imported: "Import depuis l’ancien système",
     },
   },
   data: {
