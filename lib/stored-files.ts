@@ -32,6 +32,8 @@ export interface StoredMedia {
 export interface StoreOptions {
   /** The form field refused when a file is bad. */
   field: string;
+  /** A file's own field when a form has two pickers (the report's camera): its refusal is said there. */
+  fieldOf?: (file: File) => string | undefined;
   /** The R2 key's folder: one per domain. */
   prefix: "tickets" | "messages";
   /** Photos only (messages); tickets also take videos. */
@@ -45,11 +47,12 @@ export async function headOf(file: Blob): Promise<Uint8Array> {
 
 /** Checks every file, then writes them all to R2; throws (with nothing stored) on the first bad one. */
 export async function storeNewMedia(ctx: ActionContext, files: File[], options: StoreOptions): Promise<StoredMedia[]> {
-  const { field, prefix, photosOnly } = options;
+  const { prefix, photosOnly } = options;
   const checked = [];
   for (const file of files) {
     const result = checkMedia(await headOf(file), file.size);
     const values = { name: file.name };
+    const field = options.fieldOf?.(file) ?? options.field;
     if (!result.ok) {
       const rules = photosOnly ? ({ type: "photoType", size: "photoSize", empty: "mediaEmpty" } as const) : ({ type: "mediaType", size: "mediaSize", empty: "mediaEmpty" } as const);
       refuse(rules[result.reason], { field, values });

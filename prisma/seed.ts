@@ -5,7 +5,7 @@ import { nameKey } from "../lib/accounts/names.ts";
 import { hashPassword } from "../lib/accounts/password.ts";
 import { factoryDay, formatTicketId } from "../lib/tickets/ids.ts";
 import { firstOccurrenceFrom, type RecurrenceRule } from "../lib/plans/recurrence.ts";
-import { utcToWallTime } from "../lib/factory-time.ts";
+import { newPlanStart } from "../lib/plans/model.ts";
 
 export const demoAccounts = [
   { role: "admin", name: "Sophie Tremblay", email: "admin@atelier.demo", password: "Atelier-Admin-2026" },
@@ -278,20 +278,22 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
   }
 
   // Preventive plans on three machines: the planning (/planning) has weeks of work to show.
-  const today = utcToWallTime(now, timeZone).date;
+  // Each starts at its next time of day, as a plan made in the app does: a monthly plan
+  // seeded at 15:00 "from today, 09:00" would otherwise first fall due next month.
   const plans: (Omit<RecurrenceRule, "startDate"> & { machine: number; title: string; steps: string[]; assignedTo: number; priority: string; leadDays: number })[] = [
     { machine: 0, title: "Inspection hebdomadaire de la presse", steps: ["Vérifier le niveau d’huile hydraulique", "Contrôler les flexibles et raccords", "Tester l’arrêt d’urgence"], recurrence: "weeks", interval: 1, timeOfDay: "07:30", assignedTo: 0, priority: "high", leadDays: 1 },
     { machine: 1, title: "Graissage du tour CNC", steps: ["Graisser les glissières", "Vérifier le liquide de coupe"], recurrence: "days", interval: 14, timeOfDay: "08:00", assignedTo: technicians[1]!, priority: "medium", leadDays: 2 },
     { machine: 5, title: "Entretien mensuel du compresseur", steps: ["Purger le réservoir", "Remplacer le filtre à air si encrassé", "Relever les heures de marche"], recurrence: "months", interval: 1, timeOfDay: "09:00", assignedTo: technicians[2] ?? 0, priority: "medium", leadDays: 3 },
   ];
   for (const { machine, steps, ...plan } of plans) {
-    const rule = { ...plan, startDate: today };
+    const { startDate } = newPlanStart(now, timeZone, plan.timeOfDay);
+    const rule = { ...plan, startDate };
     await db.maintenancePlan.create({
       data: {
         ...plan,
         machineId: machineIds[machine]!,
         steps: JSON.stringify(steps),
-        startDate: today,
+        startDate,
         nextDueAt: firstOccurrenceFrom(rule, now, timeZone),
         createdBy: users[1]!.id,
         createdAt: now,

@@ -57,6 +57,8 @@ export function BellLink({ userId, initialUnread, renderedAt, label, unreadLabel
   return (
     <Link
       href="/notifications"
+      // As the navigation's links (components/shell/nav-link.tsx): no prefetch to make again after each refresh.
+      prefetch={false}
       title={text}
       className="relative inline-flex size-10 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
       data-testid="notification-bell"

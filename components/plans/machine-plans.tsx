@@ -1,6 +1,6 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Locale, Messages } from "@/lib/i18n";
-import type { PlanSummary } from "@/lib/plans/model";
+import type { PlanFormDates, PlanSummary } from "@/lib/plans/model";
 import { PlanCard } from "./plan-card";
 import { PlanForm } from "./plan-form";
 
@@ -9,14 +9,14 @@ interface MachinePlansProps {
   plans: PlanSummary[];
   canManage: boolean;
   people: { id: number; name: string }[];
-  today: string;
+  dates: PlanFormDates;
   locale: Locale;
   timeZone: string;
   t: Messages;
 }
 
 /** The machine page's preventive maintenance: its plans, and for leads the form of a new one. */
-export function MachinePlans({ machineId, plans, canManage, people, today, locale, timeZone, t }: MachinePlansProps) {
+export function MachinePlans({ machineId, plans, canManage, people, dates, locale, timeZone, t }: MachinePlansProps) {
   const s = t.plans.section;
   return (
     <section aria-labelledby="machine-plans" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -27,7 +27,7 @@ export function MachinePlans({ machineId, plans, canManage, people, today, local
       {plans.length ? (
         <ul className="space-y-3">
           {plans.map((plan) => (
-            <PlanCard key={plan.id} plan={plan} canManage={canManage} people={people} today={today} locale={locale} timeZone={timeZone} t={t} />
+            <PlanCard key={plan.id} plan={plan} canManage={canManage} people={people} dates={dates} locale={locale} timeZone={timeZone} t={t} />
           ))}
         </ul>
       ) : (
@@ -37,7 +37,7 @@ export function MachinePlans({ machineId, plans, canManage, people, today, local
         <details className="border-t border-slate-200 pt-3">
           <summary className="btn-secondary inline-flex cursor-pointer">{s.add}</summary>
           <div className="mt-3">
-            <PlanForm machineId={machineId} people={people} today={today} t={t} />
+            <PlanForm machineId={machineId} people={people} dates={dates} t={t} />
           </div>
         </details>
       )}

@@ -2,7 +2,7 @@ import { deletePlanAction, setPlanPausedAction } from "@/app/(app)/machines/acti
 import { ActionButton } from "@/components/ui/action-button";
 import { formatDateTime } from "@/lib/format";
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import { FLAG_AFTER_MISSED, isFlagged, type PlanSummary } from "@/lib/plans/model";
+import { FLAG_AFTER_MISSED, isFlagged, type PlanFormDates, type PlanSummary } from "@/lib/plans/model";
 import { assigneeLabel } from "@/lib/tickets/model";
 import { PlanForm } from "./plan-form";
 
@@ -10,14 +10,14 @@ interface PlanCardProps {
   plan: PlanSummary;
   canManage: boolean;
   people: { id: number; name: string }[];
-  today: string;
+  dates: PlanFormDates;
   locale: Locale;
   timeZone: string;
   t: Messages;
 }
 
 /** One plan: its rule, its next occurrence, the flag; for leads, edit, pause and delete. */
-export function PlanCard({ plan, canManage, people, today, locale, timeZone, t }: PlanCardProps) {
+export function PlanCard({ plan, canManage, people, dates, locale, timeZone, t }: PlanCardProps) {
   const s = t.plans.section;
   const a = t.plans.actions;
   const names = new Map(people.map((p) => [p.id, p.name]));
@@ -47,7 +47,7 @@ export function PlanCard({ plan, canManage, people, today, locale, timeZone, t }
           <details>
             <summary className="cursor-pointer text-sm font-medium text-slate-800 underline">{s.edit}</summary>
             <div className="mt-3">
-              <PlanForm machineId={plan.machineId} plan={plan} people={people} today={today} t={t} />
+              <PlanForm machineId={plan.machineId} plan={plan} people={people} dates={dates} t={t} />
             </div>
           </details>
           <div className="flex flex-wrap gap-2">

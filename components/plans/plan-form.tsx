@@ -2,7 +2,7 @@ import { createPlanAction, updatePlanAction } from "@/app/(app)/machines/actions
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import type { Messages } from "@/lib/i18n";
-import { MAX_LEAD_DAYS, MAX_INTERVAL, type PlanSummary } from "@/lib/plans/model";
+import { MAX_LEAD_DAYS, MAX_INTERVAL, type PlanFormDates, type PlanSummary } from "@/lib/plans/model";
 import { recurrences } from "@/lib/plans/recurrence";
 import { assigneeChoice, TEAM_CHOICE, ticketPriorities } from "@/lib/tickets/model";
 
@@ -11,13 +11,13 @@ interface PlanFormProps {
   /** Absent: a new plan. */
   plan?: PlanSummary;
   people: { id: number; name: string }[];
-  /** The factory's today (YYYY-MM-DD): a new plan's first due date. */
-  today: string;
+  /** Today on the factory's calendar, the last day a first due date may take, and what a new plan proposes. */
+  dates: PlanFormDates;
   t: Messages;
 }
 
 /** Create or edit a plan: the same fields, the same server checks (lib/plans/operations.ts). */
-export function PlanForm({ machineId, plan, people, today, t }: PlanFormProps) {
+export function PlanForm({ machineId, plan, people, dates, t }: PlanFormProps) {
   const f = t.plans.form;
   const key = plan ? `plan-${plan.id}` : "plan-new";
   const assignee = plan ? assigneeChoice(plan.assignedTo) : TEAM_CHOICE;
@@ -67,8 +67,18 @@ export function PlanForm({ machineId, plan, people, today, t }: PlanFormProps) {
         <TextField id={`${key}-interval`} name="interval" label={f.interval} type="number" inputMode="numeric" step={1} max={MAX_INTERVAL} defaultValue={plan?.interval ?? 1} required />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField id={`${key}-startDate`} name="startDate" label={f.startDate} type="date" defaultValue={plan?.startDate ?? today} required />
-        <TextField id={`${key}-timeOfDay`} name="timeOfDay" label={f.timeOfDay} type="time" defaultValue={plan?.timeOfDay ?? "08:00"} required />
+        {/* A running plan's first due date may lie in the past: only a new one starts from today (lib/plans/model.ts, checkPlanStart). */}
+        <TextField
+          id={`${key}-startDate`}
+          name="startDate"
+          label={f.startDate}
+          type="date"
+          min={plan ? undefined : dates.today}
+          max={dates.max}
+          defaultValue={plan?.startDate ?? dates.proposed.startDate}
+          required
+        />
+        <TextField id={`${key}-timeOfDay`} name="timeOfDay" label={f.timeOfDay} type="time" defaultValue={plan?.timeOfDay ?? dates.proposed.timeOfDay} required />
         <TextField
           id={`${key}-leadDays`}
           name="leadDays"

@@ -7,12 +7,13 @@ import { createTicketAction } from "@/app/(app)/tickets/actions";
 import type { Messages } from "@/lib/i18n";
 import { ACCEPTED_TYPES } from "@/lib/file-types";
 import { MAX_TICKET_TEXT, ticketPriorities } from "@/lib/tickets/model";
-import { MachineField, type MachineOpenTickets } from "./machine-field";
+import { MachineField } from "./machine-field";
 
 interface TicketFormProps {
   machines: { id: number; label: string }[];
   machineId?: number;
-  openTickets: Record<number, MachineOpenTickets>;
+  /** Said under the machine field: the address named a machine that does not exist. */
+  machineNotice?: string;
   /** "Créer un ticket" on a message: its text fills the form, its photos go with the report. */
   fromMessage?: { id: number; title: string; description: string; photoIds: number[] };
   /** Opened from a machine's QR label: the camera comes first, the machine is already chosen. */
@@ -21,14 +22,14 @@ interface TicketFormProps {
 }
 
 /** Reporting a problem: made for a phone held in one hand, camera included. */
-export function TicketForm({ machines, machineId, openTickets, fromMessage, cameraFirst, t }: TicketFormProps) {
+export function TicketForm({ machines, machineId, machineNotice, fromMessage, cameraFirst, t }: TicketFormProps) {
   const f = t.tickets.form;
-  // Two pickers, one field: the camera straight away, or photos and videos already taken.
+  // Two pickers: the camera straight away, or photos and videos already taken. Each
+  // its own field, so that a refused file is said on the picker it came from.
   const camera = (
     <div className="space-y-1">
       <FilePicker
-        id="field-camera"
-        name="photos"
+        name="camera"
         label={cameraFirst ? t.labels.camera : f.camera}
         icon={<Icon name="camera" className="h-5 w-5" />}
         accept="image/*"
@@ -47,9 +48,16 @@ export function TicketForm({ machines, machineId, openTickets, fromMessage, came
       <MachineField
         machines={machines}
         machineId={machineId}
-        openTickets={openTickets}
-        labels={{ machine: f.machine, chooseMachine: f.chooseMachine, ...t.tickets.create }}
-        statusLabels={t.status}
+        notice={machineNotice}
+        labels={{
+          machine: f.machine,
+          chooseMachine: f.chooseMachine,
+          openTickets: t.tickets.create.openTickets,
+          openTicketsHelp: t.tickets.create.openTicketsHelp,
+          noOpenTickets: t.tickets.create.noOpenTickets,
+          offline: t.tickets.create.openTicketsOffline,
+          failed: t.tickets.create.openTicketsFailed,
+        }}
       />
       <SelectField
         name="priority"

@@ -24,14 +24,16 @@ interface ActionResultMessageProps<T> {
   successMessage?: SuccessMessage<T>;
   /** Lets a form move focus to the alert after a refusal that names no field. */
   ref?: React.Ref<HTMLParagraphElement>;
+  /** Added to the alert's classes. */
+  alertClassName?: string;
 }
 
 /** The outcome of the last run: an alert for a refusal, a polite status for a success that has something to say. */
-export function ActionResultMessage<T>({ result, successMessage, ref }: ActionResultMessageProps<T>) {
+export function ActionResultMessage<T>({ result, successMessage, ref, alertClassName = "" }: ActionResultMessageProps<T>) {
   if (!result) return null;
   if (!result.ok) {
     return (
-      <p ref={ref} role="alert" tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+      <p ref={ref} role="alert" tabIndex={-1} className={`rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 ${alertClassName}`}>
         {result.error}
       </p>
     );

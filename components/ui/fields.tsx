@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { format as fill } from "@/lib/i18n/format";
-import { useActionFormState } from "./form";
+import { errorAttributes, useActionFormState } from "./form";
 
 interface FieldProps {
   /** The control's name, and the key of the server's message for it. */
@@ -37,7 +37,7 @@ export function Field({
   children,
   extra,
 }: FieldProps & { children: (control: ControlProps) => React.ReactNode; extra?: { id: string; node: React.ReactNode } | null }) {
-  const { fieldErrors } = useActionFormState();
+  const { fieldErrors, formError } = useActionFormState();
   const fieldId = id ?? `field-${name}`;
   const error = name ? fieldErrors[name] : undefined;
   const describedBy = [help && `${fieldId}-help`, extra?.id, error && `${fieldId}-error`].filter(Boolean).join(" ") || undefined;
@@ -54,7 +54,7 @@ export function Field({
       )}
       {extra?.node}
       {error && (
-        <p id={`${fieldId}-error`} className="text-sm font-medium text-red-700">
+        <p id={`${fieldId}-error`} className="text-sm font-medium text-red-700" {...errorAttributes(error, formError)}>
           {error}
         </p>
       )}

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Icon } from "@/components/shell/icons";
 import { format } from "@/lib/i18n/format";
-import { useActionFormState } from "./form";
+import { errorAttributes, useActionFormState } from "./form";
 
 interface FilePickerProps {
   name: string;
@@ -49,7 +49,7 @@ interface Chosen {
  */
 export function FilePicker(props: FilePickerProps) {
   const { name, label, icon, iconOnly, accept, multiple, capture, required, help, removeLabel, buttonClassName = "btn-secondary gap-2", previewClassName = "" } = props;
-  const { fieldErrors } = useActionFormState();
+  const { fieldErrors, formError } = useActionFormState();
   const id = props.id ?? `field-${name}`;
   const input = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<Chosen[]>([]);
@@ -139,7 +139,7 @@ export function FilePicker(props: FilePickerProps) {
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700" {...errorAttributes(error, formError)}>
           {error}
         </p>
       )}

@@ -16,9 +16,21 @@ interface FormState {
   pressed: string;
   /** The server's message per field name, from the last refused submission. */
   fieldErrors: Record<string, string>;
+  /** The last refusal's message for the whole form: a field that shows the same one marks it (errorAttributes). */
+  formError?: string;
 }
 
 const FormContext = createContext<FormState>({ inActionForm: false, pending: false, pressed: "", fieldErrors: {} });
+
+/**
+ * For a field's message: marked when it is the form's own message too, which the
+ * form's alert then leaves to the field (a CSS rule on the alert, so that a field
+ * the form does not render, a hidden input's, keeps its message in the alert).
+ * Each refusal is said once, where it belongs.
+ */
+export function errorAttributes(error: string, formError: string | undefined) {
+  return error === formError ? { "data-repeats-alert": "" } : {};
+}
 const buttonKey = (name?: string, value?: string) => (name ? `${name}=${value ?? ""}` : "");
 
 export function useActionFormState(): FormState {
@@ -147,11 +159,13 @@ export function ActionForm<T>(props: ActionFormProps<T>) {
   // In a FeedbackGroup, another form's newer submission makes this one's result stale.
   const current = turn.current ? result : null;
   const fieldErrors = current && !current.ok ? (current.fieldErrors ?? {}) : {};
+  const formError = current && !current.ok ? current.error : undefined;
   return (
-    <FormContext.Provider value={{ inActionForm: true, pending, pressed, fieldErrors }}>
+    <FormContext.Provider value={{ inActionForm: true, pending, pressed, fieldErrors, formError }}>
       <form ref={form} action={plainAction} onSubmit={onSubmit} className={className} noValidate aria-busy={pending} aria-label={label}>
         {/* While a new submission runs, the last one's message is stale. */}
-        {!pending && <ActionResultMessage ref={alert} result={current} successMessage={successMessage} />}
+        {/* Hidden when a field says the same (errorAttributes): focus then goes to that field, which it describes. */}
+        {!pending && <ActionResultMessage ref={alert} result={current} successMessage={successMessage} alertClassName="[form:has([data-repeats-alert])_&]:hidden" />}
         {typeof children === "function" ? children({ result, pending, clear }) : children}
       </form>
     </FormContext.Provider>

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { storageState } from "../fixtures/accounts";
 import { queryD1, sqlText } from "../fixtures/d1";
 import { signInThroughForm } from "../fixtures/sign-in";
+import { expectSaidOnceOn } from "../fixtures/forms";
 
 test.use({ storageState: storageState("admin") });
 
@@ -41,7 +42,7 @@ test("an admin creates a technician, who must choose a password at first sign-in
   await tech.getByLabel("Nouveau mot de passe", { exact: true }).fill("Atelier-Technicien-2026");
   await tech.getByLabel("Confirmer le nouveau mot de passe").fill("Atelier-Technicien-2026");
   await tech.getByRole("button", { name: "Enregistrer et continuer" }).click();
-  await expect(tech.getByRole("main").getByRole("alert")).toHaveText("Ce mot de passe de démonstration est public : choisissez-en un autre.");
+  await expectSaidOnceOn(tech, tech.getByLabel("Nouveau mot de passe", { exact: true }), "Ce mot de passe de démonstration est public : choisissez-en un autre.");
   // What was typed in the other fields is kept after a refusal.
   await expect(tech.getByLabel("Mot de passe temporaire")).toHaveValue("Temporaire-2026!");
 
@@ -64,7 +65,7 @@ test("creating an account with a taken email or a short password shows the reaso
   await page.getByLabel("Mot de passe temporaire").fill("assez-long-2026");
   await page.getByRole("button", { name: "Créer l’utilisateur" }).click();
   await expect(page.locator("#email-error")).toHaveText("Un autre compte utilise déjà ce courriel.");
-  await expect(page.getByLabel("Courriel")).toHaveAttribute("aria-invalid", "true");
+  await expectSaidOnceOn(page, page.getByLabel("Courriel"), "Un autre compte utilise déjà ce courriel.");
   await expect(page).toHaveURL(/\/admin\/users\/new$/);
 });
 

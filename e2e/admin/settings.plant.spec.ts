@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "../fixtures/accounts";
 import { queryD1 } from "../fixtures/d1";
+import { expectSaidOnceOn } from "../fixtures/forms";
 
 test.use({ storageState: storageState("admin") });
 
@@ -40,6 +41,17 @@ test("a bad time zone is refused with a message and every old value is kept; a g
   await page.getByLabel("Nom de l’entreprise").fill(String(original ?? "Atelier"));
   await save.click();
   await expect(page.getByRole("status")).toHaveText("Paramètres enregistrés.");
+});
+
+test("an empty company name is refused once, on its field, in a sentence that names it", async ({ page }) => {
+  const original = await setting("companyName");
+  await page.goto("/admin/settings");
+  const name = page.getByLabel("Nom de l’entreprise");
+  await name.fill("");
+  await page.getByRole("region", { name: "Général" }).getByRole("button", { name: "Enregistrer" }).click();
+  await expectSaidOnceOn(page, name, "Le nom de l’entreprise doit contenir entre 1 et 80 caractères.");
+  await expect(name).toBeFocused();
+  expect(await setting("companyName")).toBe(original);
 });
 
 test("a logo is checked by content, shown in the header from behind the session, and can be removed", async ({ page }) => {

@@ -83,6 +83,77 @@ test("an admin prints the labels of machines chosen in the list: an exact A4 gri
   await expect(page.getByTestId("label-sheet").nth(1).getByTestId("machine-label")).toHaveCount(1);
 });
 
+/** A machine as the demo names them, with a serial number of its own (serial numbers are unique). */
+async function namedMachine(machineType: string, model: string, serial: string, location: string) {
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  const [row] = await queryD1<{ id: number }>(
+    `INSERT INTO machines (machine_type, model, serial_number, location, status, created_at, updated_at)
+     VALUES (${sqlText(machineType)}, ${sqlText(model)}, ${sqlText(serial)}, ${sqlText(location)}, 'operational', ${sqlText(now)}, ${sqlText(now)}) RETURNING id`,
+  );
+  return row!.id;
+}
+
+/** Every piece of text a label paints that lies outside the label's padding box: cut off, or hidden by it. */
+function textOutsideLabels(): string[] {
+  const out: string[] = [];
+  for (const label of document.querySelectorAll<HTMLElement>("[data-testid=machine-label]")) {
+    const box = label.getBoundingClientRect();
+    const style = getComputedStyle(label);
+    const inner = {
+      left: box.left + parseFloat(style.paddingLeft) - 1,
+      right: box.right - parseFloat(style.paddingRight) + 1,
+      top: box.top + parseFloat(style.paddingTop) - 1,
+      bottom: box.bottom - parseFloat(style.paddingBottom) + 1,
+    };
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim() || node.parentElement?.closest(".sr-only")) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (rect.left < inner.left || rect.right > inner.right || rect.top < inner.top || rect.bottom > inner.bottom) {
+          out.push(`"${node.textContent.trim()}" at ${Math.round(rect.left)},${Math.round(rect.top)}–${Math.round(rect.right)},${Math.round(rect.bottom)} outside ${Math.round(inner.left)},${Math.round(inner.top)}–${Math.round(inner.right)},${Math.round(inner.bottom)}`);
+          break;
+        }
+      }
+    }
+    for (const element of label.querySelectorAll<HTMLElement>("p, div")) {
+      if (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1) out.push(`"${element.textContent?.trim()}" overflows its box`);
+    }
+  }
+  return out;
+}
+
+test("a label shows its whole name, serial number and scan line, on both layouts: wrapped, never cut", async ({ page }) => {
+  const tag = uniqueTag("fit");
+  // The demo's longest names, its serial numbers' shape, and 40-character serial numbers with and without hyphens.
+  const machines = [
+    { type: "Presse hydraulique", model: "Schuler 250T", serial: `DMG-5080-0932-${tag}`, location: "Atelier A – poste 1" },
+    { type: "Four de traitement thermique", model: "Nabertherm N 150", serial: `HX-4000-ABCD-${tag}`.padEnd(40, "7"), location: "Traitement thermique" },
+    { type: "Robot de soudure", model: "Fanuc ARC Mate 100iD", serial: `R${tag}`.toUpperCase().padEnd(40, "X"), location: "Ligne d’assemblage 2" },
+    { type: "Centre d’usinage", model: "DMG Mori NVX 5080", serial: `C-${tag}`, location: "Atelier A – poste 6" },
+  ];
+  expect(machines.filter((m) => m.serial.length === 40)).toHaveLength(2);
+  const ids = [];
+  for (const m of machines) ids.push(await namedMachine(m.type, m.model, m.serial, m.location));
+
+  for (const layout of ["2x5", "3x8"]) {
+    await page.goto(`/machines/labels?layout=${layout}&machine=${ids.join(",")}`);
+    await page.emulateMedia({ media: "print" });
+    const labels = page.getByTestId("machine-label");
+    await expect(labels).toHaveCount(machines.length);
+    for (const [index, m] of machines.entries()) {
+      const label = labels.nth(index);
+      await expect(label).toContainText(`${m.type} ${m.model}`);
+      await expect(label).toContainText(`N° de série ${m.serial}`);
+      await expect(label).toContainText(m.location);
+      await expect(label).toContainText("Scannez pour signaler un problème");
+    }
+    expect(await page.evaluate(textOutsideLabels), layout).toEqual([]);
+    await page.emulateMedia({ media: "screen" });
+  }
+});
+
 test("a label sheet with no machine says how to choose some", async ({ page }) => {
   for (const url of ["/machines/labels", "/machines/labels?machine=abc", "/machines/labels?machine=999999999"]) {
     await page.goto(url);

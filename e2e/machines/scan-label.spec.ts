@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { account } from "../fixtures/accounts";
+import { account, storageState } from "../fixtures/accounts";
 import { queryD1, sqlText } from "../fixtures/d1";
 import { createMachineRow, uniqueTag } from "../fixtures/tickets";
 import { expectPageFitsWidth } from "../fixtures/layout";
@@ -37,7 +37,27 @@ test("scanning a machine's label signs in, then opens the report on that machine
   await expect(page).toHaveURL(new RegExp(`/tickets/new\\?machine=${machineId}&from=label$`));
 });
 
-test("a label URL that names no machine id is a 404", async ({ request }) => {
-  expect((await request.get("/m/abc", { maxRedirects: 0 })).status()).toBe(404);
-  expect((await request.get("/m/0", { maxRedirects: 0 })).status()).toBe(404);
+test("a label address that names no machine id answers the app's 404 page, in HTML", async ({ page }) => {
+  for (const path of ["/m/abc", "/m/0", "/m/3x"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    expect(response?.headers()["content-type"], path).toMatch(/^text\/html/);
+    await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Retour au tableau de bord" })).toBeVisible();
+  }
+});
+
+test("the label of a machine that no longer exists opens the report form, which says so in a sentence", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState("technician") });
+  const page = await context.newPage();
+  const next = (await queryD1<{ next: number }>("SELECT COALESCE(MAX(id), 0) + 1000 AS next FROM machines"))[0]!.next;
+  await page.goto(`/m/${next}`);
+  await expect(page).toHaveURL(new RegExp(`/tickets/new\\?machine=${next}&from=label$`));
+  const form = page.getByRole("form", { name: "Signaler un problème" });
+  const machine = form.getByLabel("Machine", { exact: true });
+  await expect(machine).toHaveValue("");
+  await expect(machine).toHaveAccessibleDescription(`La machine de cette étiquette (n° ${next}) n’existe plus dans Atelier : choisissez la machine dans la liste, et signalez l’étiquette à un administrateur.`);
+  await expect(page.getByText(`La machine de cette étiquette (n° ${next}) n’existe plus`)).toBeVisible();
+  await expectPageFitsWidth(page);
+  await context.close();
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectSaidOnceOn } from "../fixtures/forms";
 import { storageState } from "../fixtures/accounts";
 import { uniqueTag } from "../fixtures/tickets";
 
@@ -53,7 +54,7 @@ test("a refused message puts its text back in the box with the reason", async ({
   await page.getByLabel("Votre message").fill(text);
   await page.getByLabel("Joindre des photos").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("pas une image") });
   await page.getByRole("button", { name: "Envoyer" }).click();
-  await expect(page.getByRole("main").getByRole("alert").first()).toBeVisible();
+  await expectSaidOnceOn(page, page.getByLabel("Joindre des photos"), "« photo.png » n’est pas une photo acceptée (JPEG, PNG, GIF, WebP, HEIC).");
   await expect(page.getByLabel("Votre message")).toHaveValue(text);
   await expect(page.getByTestId("message").filter({ hasText: text })).toHaveCount(0);
   await context.close();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectSaidOnceOn } from "../fixtures/forms";
 import { account, storageState } from "../fixtures/accounts";
 import { signedInContext } from "../fixtures/sign-in";
 import { createTicketRow, uniqueTag } from "../fixtures/tickets";
@@ -45,7 +46,7 @@ test("an empty message is refused with a clear message and nothing is sent", asy
   await page.goto("/messages/team");
   const before = await page.getByTestId("message").count();
   await page.getByRole("button", { name: "Envoyer" }).click();
-  await expect(page.getByRole("main").getByRole("alert").first()).toContainText("Écrivez un message");
+  await expectSaidOnceOn(page, page.getByLabel("Votre message"), "Écrivez un message, ou joignez une photo ou une note vocale.");
   await expect(page.getByTestId("message")).toHaveCount(before);
   await context.close();
 });

@@ -5,10 +5,13 @@ import { signedInContext } from "../fixtures/sign-in";
 import { createTicketRow, openTicketChanges, uniqueTag, userId } from "../fixtures/tickets";
 import { createUser } from "../fixtures/users";
 
-/** The bell's unread count as shown (0 when the badge is absent). */
+/**
+ * The bell's unread count as shown (0 when the badge is absent), read in one step: a
+ * badge counted, then gone before its text was read, left that read waiting for a badge
+ * that never came back, and the poll timed out on a bell already at 0.
+ */
 async function bellCount(page: Page): Promise<number> {
-  const badge = page.getByTestId("notification-count");
-  return (await badge.count()) ? Number(await badge.textContent()) : 0;
+  return page.evaluate(() => Number(document.querySelector('[data-testid="notification-count"]')?.textContent ?? 0));
 }
 
 // A technician of its own in each test: the bell counts everything said to its

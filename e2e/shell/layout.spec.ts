@@ -88,6 +88,8 @@ test("no page's scripts carry a language catalogue: the words come with the page
   const examples: Record<string, string> = {
     "/tickets/[ticketId]": `/tickets/${ticket.ticketId}`,
     "/machines/[machineId]": `/machines/${machineId}`,
+    // A label's address: it leads to the report form on that machine.
+    "/m/[machineId]": `/m/${machineId}`,
     "/messages/[conversation]": "/messages/team",
     "/admin/users/[id]": `/admin/users/${await userId(person.email)}`,
     "/admin/notifications/[id]": `/admin/notifications/${delivery!.id}`,

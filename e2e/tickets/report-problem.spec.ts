@@ -3,6 +3,7 @@ import { account, storageState } from "../fixtures/accounts";
 import { queryD1 } from "../fixtures/d1";
 import { createMachineRow, uniqueTag, userId } from "../fixtures/tickets";
 import { expectPageFitsWidth } from "../fixtures/layout";
+import { expectSaidOnceOn } from "../fixtures/forms";
 
 // The smallest valid PNG: a 1x1 pixel.
 const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
@@ -52,6 +53,20 @@ test("an operator reports a problem with a photo from a phone", async ({ page, b
   await expectPageFitsWidth(page);
 });
 
+test("a fake photo taken with the camera is refused once, on the camera's own field", async ({ page }) => {
+  const title = `Fausse photo ${uniqueTag("op")}`;
+  const machineId = await createMachineRow(`Perceuse ${uniqueTag("op")}`);
+  await page.goto(`/tickets/new?machine=${machineId}`);
+  await page.getByLabel("Titre").fill(title);
+  const camera = page.getByLabel("Ou prendre une photo maintenant");
+  await camera.setInputFiles({ name: "camera.jpg", mimeType: "image/jpeg", buffer: Buffer.from("pas une image") });
+  await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expectSaidOnceOn(page, camera, "« camera.jpg » n’est pas une photo ou une vidéo acceptée (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM).");
+  await expect(camera).toBeFocused();
+  await expect(page.getByLabel("Photos ou vidéos (facultatif)")).not.toHaveAttribute("aria-invalid", "true");
+  expect(await queryD1(`SELECT id FROM tickets WHERE title = '${title}'`)).toEqual([]);
+});
+
 test("a file that is not a photo is refused with a clear message and nothing is created", async ({ page }) => {
   const title = `Faux fichier ${uniqueTag("op")}`;
   const machineId = await createMachineRow(`Tour ${uniqueTag("op")}`);
@@ -59,7 +74,7 @@ test("a file that is not a photo is refused with a clear message and nothing is 
   await page.getByLabel("Titre").fill(title);
   await page.getByLabel("Photos ou vidéos (facultatif)").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from("%PDF-1.7 pas une image") });
   await page.getByRole("button", { name: "Envoyer le signalement" }).click();
-  await expect(page.getByText("« photo.jpg » n’est pas une photo ou une vidéo acceptée", { exact: false }).first()).toBeVisible();
+  await expectSaidOnceOn(page, page.getByLabel("Photos ou vidéos (facultatif)"), "« photo.jpg » n’est pas une photo ou une vidéo acceptée (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM).");
   await expect(page.getByLabel("Titre")).toHaveValue(title);
   expect(await queryD1(`SELECT id FROM tickets WHERE title = '${title}'`)).toEqual([]);
 });

@@ -21,10 +21,10 @@
 // verified: D1 runs statements one at a time, so N parallel attempts count N and
 // only the allowed ones reach verifyPassword.
 import type { Db } from "../db/client";
-import { sqlDate } from "../db/sql";
+import { sql, sqlDate } from "../db/sql";
 import type { Role } from "../permissions";
 import { isRole } from "../permissions";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
 
 /** Failures in a row (since the last success, within ACCOUNT_MEMORY_MS) before the e-mail waits. */
 export const FREE_FAILURES = 5;
@@ -162,7 +162,13 @@ export async function authenticate(db: Db, options: SignInOptions): Promise<Sign
   if (!user.active) return { ok: false, reason: "inactive" };
 
   await settleAttempt(db, claim.id);
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+  // An account brought from the old system (lib/legacy/) gets Atelier's own hash with its first
+  // sign-in's record, in the same statement; only over the hash just verified, so a password
+  // changed meanwhile stays changed.
+  const rehash = needsRehash(user.passwordHash) ? await hashPassword(options.password) : null;
+  await db.$executeRaw(sql`UPDATE users SET last_login_at = ${sqlDate(now)}, updated_at = ${sqlDate(now)}
+    ${rehash ? sql`, password_hash = CASE WHEN password_hash = ${user.passwordHash} THEN ${rehash} ELSE password_hash END` : sql``}
+    WHERE id = ${user.id}`);
   return {
     ok: true,
     user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion },

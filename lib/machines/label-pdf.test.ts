@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fonts, labelPdf, textWidth, toWinAnsi, type LabelPdfOptions, type PdfLabel } from "./label-pdf";
+import { labelPdf, type LabelPdfOptions, type PdfLabel } from "./label-pdf";
+import { fonts, textWidth, toWinAnsi } from "./label-text";
 import { decodeDrawnQr, drawnQrCodes, readPdf, shownTexts } from "../../tests/support/label-pdf-reader";
 import { A4, labelLayouts, labelMetrics, type LabelLayout } from "./labels";
 import { qrDrawing } from "./qr-code";
@@ -93,9 +94,8 @@ describe("the label PDF's text", () => {
     const name = "Scie « Œuvre » ô";
     const read = readPdf(pdfOf(labelLayouts["2x5"], [label(3, name, { location: "Entrepôt façade, près du quai" })]));
     const texts = shownTexts(read.pages[0]!.content).map((t) => t.text);
-    expect(texts.slice(0, 4)).toEqual(["Usine Lévis", "Scie « Œuvre » ô", "Entrepôt façade, près du quai", "N° de série SN-3"]);
-    // The footer is wider than the column at 8 pt, as on the page (where CSS truncates it).
-    expect(texts[4]).toBe("Scannez pour signaler un problè…");
+    // What is wider than the column (the location, the footer at 8 pt) goes on two lines, as on the page, never cut.
+    expect(texts).toEqual(["Usine Lévis", "Scie « Œuvre » ô", "Entrepôt façade, près du", "quai", "N° de série SN-3", "Scannez pour signaler un", "problème · #3"]);
   });
 
   it("measures text with Helvetica's own widths", () => {
@@ -105,23 +105,25 @@ describe("the label PDF's text", () => {
     expect(textWidth("SN-12", fonts.mono, 10)).toBeCloseTo(30, 5);
   });
 
-  it.each(["2x5", "3x8"] as const)("%s: cuts a long name to two lines ending in “…”, every line within the label's text column", (id) => {
+  it.each(["2x5", "3x8"] as const)("%s: writes a long name and location whole, on two lines, smaller if they must be, every line within the label's text column", (id) => {
     const layout = labelLayouts[id];
-    const long = "Centre d’usinage horizontal à commande numérique cinq axes avec changeur de palettes automatique";
-    const read = readPdf(pdfOf(layout, [label(9, long, { location: "Bâtiment principal, deuxième étage, zone de production numéro quatre" })]));
-    const { padding, qrSide } = labelMetrics(layout);
+    const long = "Four de traitement thermique Nabertherm N 150";
+    const location = "Bâtiment principal, deuxième étage, zone quatre";
+    const read = readPdf(pdfOf(layout, [label(9, long, { location, serialNumber: "HX-4000-ABCD-2026-0001-ZZZZ-987654321012" })]));
+    const { padding, qrSide, fontSize } = labelMetrics(layout);
     const column = (layout.labelWidth - 3 * padding - qrSide) * PT;
     const texts = shownTexts(read.pages[0]!.content);
-    const font = Object.values(fonts).find((f) => f.resource === "F2")!;
-    const nameLines = texts.filter((t) => t.font === "F2" && t.size === labelMetrics(layout).fontSize.name);
-    expect(nameLines).toHaveLength(2);
-    expect(nameLines[1]!.text.endsWith("…")).toBe(true);
-    expect(long.startsWith(`${nameLines[0]!.text} ${nameLines[1]!.text.slice(0, -1)}`)).toBe(true);
-    expect(texts.find((t) => t.text.startsWith("Bâtiment"))!.text.endsWith("…")).toBe(true);
+    const nameLines = texts.filter((t) => t.font === "F2" && t.text !== "Usine Lévis");
+    expect(nameLines.map((t) => t.text).join(" ")).toBe(long);
+    expect(nameLines.length).toBeLessThanOrEqual(2);
+    expect(nameLines[0]!.size).toBeLessThanOrEqual(fontSize.name);
+    expect(texts.filter((t) => t.font === "F1" && !t.text.startsWith("Scannez") && !t.text.startsWith("probl")).map((t) => t.text).join(" ")).toBe(location);
+    const serial = texts.filter((t) => t.font === "F3").map((t) => t.text);
+    expect(serial.join("").replaceAll(" ", "")).toBe("N°desérieHX-4000-ABCD-2026-0001-ZZZZ-987654321012");
+    expect(texts.some((t) => t.text.includes("…"))).toBe(false);
     for (const text of texts) {
       const f = Object.values(fonts).find((candidate) => candidate.resource === text.font)!;
       expect(textWidth(text.bytes, f, text.size)).toBeLessThanOrEqual(column + 0.01);
     }
-    expect(textWidth(nameLines[0]!.bytes, font, nameLines[0]!.size)).toBeGreaterThan(column * 0.6);
   });
 });

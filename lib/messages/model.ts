@@ -77,9 +77,11 @@ export interface MessageView {
 
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; href: string; text: string } | { kind: "ticket"; ticketId: string };
 
-const LINK = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'»]/;
-const TICKET = /\b[A-Z0-9]{1,8}-M\d{3,}-\d{8}-\d{3,}\b/;
-const TOKENS = new RegExp(`${LINK.source}|${TICKET.source}`, "g");
+const LINK = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'»]/u;
+// Atelier's ids (PREFIX-M007-20261123-004), and the ones tickets brought from the old
+// system keep (TYP-MMYY-NNNN, its type the machine's first letters, accents and all).
+const TICKET = /(?<![\p{L}\p{N}-])(?:[A-Z0-9]{1,8}-M\d{3,}-\d{8}-\d{3,}|\p{Lu}[\p{Lu}\d]{1,3}-\d{4}-\d{4})(?![\p{L}\p{N}-])/u;
+const TOKENS = new RegExp(`${LINK.source}|${TICKET.source}`, "gu");
 
 /**
  * A message's text cut into plain text, web links and ticket ids, so the screen

@@ -1,8 +1,9 @@
 // What a preventive plan is, as rules: its fields, its checklist, when it is
 // flagged. The recurrence itself is in recurrence.ts (pure, unit-tested).
 import { z } from "zod";
-import { assigneeFromChoice, assigneeInput, ticketPriorities, overdueStatuses } from "../tickets/model";
-import { recurrences, shortestGapDays, type RecurrenceRule, type Recurrence } from "./recurrence";
+import { utcToWallTime, wallTimeToUtc } from "../factory-time";
+import { assigneeFromChoice, assigneeInput, scheduleBounds, ticketPriorities, overdueStatuses } from "../tickets/model";
+import { addDays, recurrences, shortestGapDays, type RecurrenceRule, type Recurrence } from "./recurrence";
 
 /** The longest checklist step the server accepts. */
 export const MAX_STEP_LENGTH = 500;
@@ -79,6 +80,53 @@ export function checkPlan(input: Pick<PlanInput, "interval" | "leadDays" | "step
   if (long >= 0) return { field: "steps", rule: "stepTooLong", step: long + 1 };
   return null;
 }
+
+/** A plan's first due date: its day (YYYY-MM-DD) and time (HH:MM), on the factory's clock. */
+export type PlanStart = Pick<PlanInput, "startDate" | "timeOfDay">;
+
+export type StartProblem =
+  | { field: "startDate"; rule: "dateTooEarly"; min: string }
+  | { field: "startDate"; rule: "dateTooLate"; max: string }
+  | { field: "timeOfDay"; rule: "startTimePassed" };
+
+/**
+ * A plan's first due date ("Première échéance", at its time), bounded like a
+ * ticket's date (scheduleBounds) and, when the person sets it (a new plan, a day
+ * moved, a new time on a day not yet past), still to come on the factory's clock:
+ * the plan starts when they said, never silently an occurrence later (a monthly
+ * plan made at 15:00 "from today, 08:00" used to start next month without a word).
+ * A first due date an edit keeps may lie in the past: the plan has run since.
+ */
+export function checkPlanStart(start: PlanStart, { now, timeZone, previous }: { now: Date; timeZone: string; previous?: PlanStart }): StartProblem | null {
+  const today = utcToWallTime(now, timeZone).date;
+  const { min, max } = scheduleBounds(today);
+  if (start.startDate > max) return { field: "startDate", rule: "dateTooLate", max };
+  const kept = previous?.startDate === start.startDate && (previous.timeOfDay === start.timeOfDay || start.startDate < today);
+  if (kept) return start.startDate < min ? { field: "startDate", rule: "dateTooEarly", min } : null;
+  if (start.startDate < today) return { field: "startDate", rule: "dateTooEarly", min: today };
+  const due = wallTimeToUtc(start.startDate, start.timeOfDay, timeZone);
+  return due && due.getTime() <= now.getTime() ? { field: "timeOfDay", rule: "startTimePassed" } : null;
+}
+
+/** The time a new plan's form proposes. */
+export const DEFAULT_TIME_OF_DAY = "08:00";
+
+/**
+ * A new plan's first due date at `timeOfDay` (the form proposes 08:00): today while that
+ * time is to come, else tomorrow, so that it is never refused and never skips an occurrence.
+ */
+export function newPlanStart(now: Date, timeZone: string, timeOfDay = DEFAULT_TIME_OF_DAY): PlanStart {
+  const today = utcToWallTime(now, timeZone).date;
+  const due = wallTimeToUtc(today, timeOfDay, timeZone);
+  return { startDate: due && due.getTime() > now.getTime() ? today : addDays(today, 1), timeOfDay };
+}
+
+/** What the plan form needs of the factory's calendar: today, the last day a first due date may take, and a new plan's proposal. */
+export function planFormDates(now: Date, timeZone: string) {
+  const today = utcToWallTime(now, timeZone).date;
+  return { today, max: scheduleBounds(today).max, proposed: newPlanStart(now, timeZone) };
+}
+export type PlanFormDates = ReturnType<typeof planFormDates>;
 
 export function ruleOf(plan: { recurrence: string; interval: number; startDate: string; timeOfDay: string }): RecurrenceRule {
   return { recurrence: plan.recurrence as Recurrence, interval: plan.interval, startDate: plan.startDate, timeOfDay: plan.timeOfDay };

@@ -9,24 +9,39 @@ import { changeAudited } from "../audit";
 import { sql } from "../db/sql";
 import { type Db } from "../db/client";
 import { wallTimeToUtc } from "../factory-time";
+import { formatDay } from "../format";
+import type { Locale } from "../i18n";
 import { defineOperation, refuse } from "../operation";
 import { machineLabel } from "../machines/model";
 import { assignableWhere } from "../permissions";
 import { getSettings } from "../settings/settings";
 import { TEAM_ASSIGNEE } from "../tickets/model";
-import { assigneeOf, checkPlan, MAX_STEP_LENGTH, parseSteps, planInput, ruleOf, type PlanInput } from "./model";
+import { assigneeOf, checkPlan, checkPlanStart, MAX_STEP_LENGTH, parseSteps, planInput, ruleOf, type PlanInput, type PlanStart } from "./model";
 import { dueAfterCompletion, firstOccurrenceFrom, type RecurrenceRule } from "./recurrence";
 
 const id = z.coerce.number().int().positive();
 
+interface PlanCheckOptions {
+  timeZone: string;
+  now: Date;
+  locale: Locale;
+  /** An edit: the plan's first due date as it was (kept, it may lie in the past). */
+  previous?: PlanStart;
+}
+
 /** The checks zod cannot word well: each one refused on its field, nothing written. */
-async function refuseBadPlan(db: Db, input: Omit<PlanInput, "machineId">, timeZone: string) {
+async function refuseBadPlan(db: Db, input: Omit<PlanInput, "machineId">, { timeZone, now, locale, previous }: PlanCheckOptions) {
   const problem = checkPlan(input);
   if (problem) {
     const values: Record<string, number> = "max" in problem ? { max: problem.max } : "step" in problem ? { step: problem.step, max: MAX_STEP_LENGTH } : {};
     refuse("invalid", { fields: { [problem.field]: problem.rule }, values });
   }
   if (!wallTimeToUtc(input.startDate, input.timeOfDay, timeZone)) refuse("invalid", { fields: { startDate: "dateInvalid" } });
+  const start = checkPlanStart(input, { now, timeZone, previous });
+  if (start) {
+    const values: Record<string, string> = "min" in start ? { min: formatDay(start.min, locale) } : "max" in start ? { max: formatDay(start.max, locale) } : {};
+    refuse("invalid", { fields: { [start.field]: start.rule }, values });
+  }
   const assignee = assigneeOf(input);
   if (assignee !== TEAM_ASSIGNEE) {
     const person = await db.user.findFirst({ where: { id: assignee, ...assignableWhere }, select: { id: true } });
@@ -119,9 +134,9 @@ async function openPlan(db: Db, planId: number) {
   return (await db.maintenancePlan.findFirst({ where: { id: planId, deletedAt: null } })) ?? refuse("notFound");
 }
 
-export const createPlan = defineOperation({ input: planInput, permission: "plan.manage" }, async (input, { db, user, now = new Date() }) => {
+export const createPlan = defineOperation({ input: planInput, permission: "plan.manage" }, async (input, { db, user, locale, now = new Date() }) => {
   const { timeZone } = await getSettings(db);
-  await refuseBadPlan(db, input, timeZone);
+  await refuseBadPlan(db, input, { timeZone, now, locale });
   const machine = await db.machine.findUnique({ where: { id: input.machineId }, select: { id: true } });
   if (!machine) refuse("invalid", { fields: { machineId: "machineMissing" } });
   const nextDueAt = await nextDueFor(db, null, ruleOf(input), now, timeZone);
@@ -146,10 +161,9 @@ export const createPlan = defineOperation({ input: planInput, permission: "plan.
 
 export const updatePlan = defineOperation(
   { input: planInput.omit({ machineId: true }).extend({ id }), permission: "plan.manage" },
-  async ({ id: planId, ...input }, { db, user, now = new Date() }) => {
-    const { timeZone } = await getSettings(db);
-    await refuseBadPlan(db, input, timeZone);
-    const plan = await openPlan(db, planId);
+  async ({ id: planId, ...input }, { db, user, locale, now = new Date() }) => {
+    const [{ timeZone }, plan] = await Promise.all([getSettings(db), openPlan(db, planId)]);
+    await refuseBadPlan(db, input, { timeZone, now, locale, previous: plan });
     const rule = ruleOf(input);
     const sameRule = JSON.stringify(rule) === JSON.stringify(ruleOf(plan));
     const nextDueAt = sameRule ? plan.nextDueAt : await nextDueFor(db, planId, rule, now, timeZone);

@@ -62,6 +62,8 @@ export const ticketInput = z.object({
   machineId: id,
   priority: z.enum(ticketPriorities).default("medium"),
   photos: mediaFiles,
+  /** The form's "take a photo now": its own field, so that a refused file is said there. */
+  camera: mediaFiles.default([]),
   /** "Créer un ticket" on a message: its photos are copied to the ticket, which links back to it. */
   fromMessage: id.optional(),
   /** "La machine est à l'arrêt": the report stops the machine (lib/tickets/downtime.ts). */
@@ -129,7 +131,12 @@ export const createTicket = defineOperation({ input: ticketInput, permission: "t
   if (source?.ticketId) refuse("messageAlreadyTicket", { values: { ticket: source.ticketId } });
 
   // Photos go to R2 first, checked by content: a refused file stops everything before any row exists.
-  const stored: StoredMedia[] = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
+  const taken = new Set(input.camera);
+  const stored: StoredMedia[] = await storeNewMedia(ctx, [...input.camera, ...input.photos], {
+    field: "photos",
+    fieldOf: (file) => (taken.has(file) ? "camera" : undefined),
+    prefix: "tickets",
+  });
   // "Créer un ticket" on a message: its photos are copied, so the ticket and the message each own their files.
   if (source) {
     try {

@@ -131,7 +131,7 @@ export async function getTicketDetails(db: Db, ticketId: string, reader: TicketR
     db.ticketComment.findMany({
       where: { ticketId: ticket.id, deletedAt: null },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, content: true, createdAt: true, updatedAt: true, userId: true, user: { select: { name: true, role: true } } },
+      select: { id: true, content: true, createdAt: true, updatedAt: true, userId: true, authorName: true, user: { select: { name: true, role: true } } },
     }),
     db.media.findMany({
       where: { ticketId: ticket.id },
@@ -169,38 +169,6 @@ export async function getTicketDetails(db: Db, ticketId: string, reader: TicketR
     names,
     assignable: people.filter(isAssignable).map((p) => ({ id: p.id, name: p.name })),
   };
-}
-
-/** How many open tickets of a machine the report form lists, newest first; the others are counted. */
-export const OPEN_TICKETS_PER_MACHINE = 5;
-
-export interface OpenTicketOfMachine {
-  machineId: number;
-  ticketId: string;
-  title: string;
-  status: TicketStatus;
-  reportedBy: number;
-  /** All the machine's open tickets, listed or not. */
-  total: number;
-}
-
-/**
- * The open tickets of every machine, at most `perMachine` each, for the report
- * form, so that nobody reports a problem twice. The one read that goes past the
- * visibility rule, on purpose: it gives titles and statuses only, and the form
- * links only the tickets the reader may open (canSeeTicket). One query.
- */
-export async function listOpenTicketsByMachine(db: Db, perMachine = OPEN_TICKETS_PER_MACHINE): Promise<OpenTicketOfMachine[]> {
-  const rows = await db.$queryRawUnsafe<OpenTicketOfMachine[]>(
-    `SELECT machine_id AS machineId, ticket_id AS ticketId, title, status, reported_by AS reportedBy, total FROM (
-       SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.machine_id ORDER BY t.created_at DESC, t.id DESC) AS rank,
-              COUNT(*) OVER (PARTITION BY t.machine_id) AS total
-       FROM tickets t
-       WHERE t.deleted_at IS NULL AND t.status NOT IN (${closedStatuses.map((s) => `'${s}'`).join(", ")})
-     ) WHERE rank <= ?1 ORDER BY machineId, rank`,
-    perMachine,
-  );
-  return rows.map((r) => ({ ...r, machineId: Number(r.machineId), reportedBy: Number(r.reportedBy), total: Number(r.total) }));
 }
 
 export type TicketDetails = NonNullable<Awaited<ReturnType<typeof getTicketDetails>>>;

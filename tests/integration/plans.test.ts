@@ -193,6 +193,55 @@ describe("leads' changes to a plan", () => {
     expect(await t.db.maintenancePlan.count()).toBe(count);
   });
 
+  it("bound the first due date like a ticket's date: 1900-01-01 and 2999-12-31 are refused in words, nothing written", async () => {
+    const count = await t.db.maintenancePlan.count();
+    const worded = async (extra: Record<string, unknown>) => {
+      const { perform } = await import("@/lib/operation");
+      const { messagesFor } = await import("@/lib/i18n");
+      return perform(plans.createPlan, planFields(extra), { db: t.db, user: cast.supervisor, t: messagesFor("fr"), locale: "fr", now: created });
+    };
+    expect(await worded({ startDate: "1900-01-01" })).toMatchObject({ ok: false, fieldErrors: { startDate: "La date doit être le lundi 2 mars 2026 ou après." } });
+    expect(await worded({ startDate: "2999-12-31" })).toMatchObject({
+      ok: false,
+      fieldErrors: { startDate: "La date doit être au plus tard le dimanche 2 mars 2031 (5 ans à partir d’aujourd’hui)." },
+    });
+    // An edit that moves the first due date is bounded the same way.
+    const plan = await createPlan({ title: "Bornes" });
+    const edit = (extra: Record<string, unknown>) => direct(plans.updatePlan)(t.db, cast.supervisor, { ...planFields(extra), id: plan.id }, { now: created });
+    expect((await refusal(edit({ startDate: "1900-01-01" }))).fields).toEqual({ startDate: "dateTooEarly" });
+    expect((await refusal(edit({ startDate: "2999-12-31" }))).fields).toEqual({ startDate: "dateTooLate" });
+    expect(await t.db.maintenancePlan.count()).toBe(count + 1);
+    expect((await t.db.maintenancePlan.findUniqueOrThrow({ where: { id: plan.id } })).startDate).toBe("2026-03-02");
+  });
+
+  it("start today at 08:00 when 08:00 has not passed on the factory's clock, and refuse it in words once it has, instead of silently starting later", async () => {
+    // 07:00 in Toronto: the first ticket is due today at 08:00, for a daily plan and a monthly one alike.
+    for (const recurrence of ["days", "months"]) {
+      const plan = await createPlan({ title: `Aujourd’hui ${recurrence}`, recurrence });
+      expect((await t.db.maintenancePlan.findUniqueOrThrow({ where: { id: plan.id } })).nextDueAt).toEqual(firstDue);
+    }
+    // 15:00 in Toronto: 08:00 today has passed. The monthly plan used to start next month without a word.
+    const afternoon = new Date("2026-03-02T20:00:00Z");
+    const count = await t.db.maintenancePlan.count();
+    const { perform } = await import("@/lib/operation");
+    const { messagesFor } = await import("@/lib/i18n");
+    const late = await perform(plans.createPlan, planFields({ recurrence: "months" }), { db: t.db, user: cast.supervisor, t: messagesFor("fr"), locale: "fr", now: afternoon });
+    expect(late).toMatchObject({
+      ok: false,
+      fieldErrors: { timeOfDay: "Cette heure est déjà passée aujourd’hui : choisissez une heure à venir, ou une première échéance à partir de demain." },
+    });
+    // A past day is refused too; later today, or tomorrow, is taken as said.
+    expect((await refusal(createPlan({ startDate: "2026-03-01" }, afternoon))).fields).toEqual({ startDate: "dateTooEarly" });
+    expect(await t.db.maintenancePlan.count()).toBe(count);
+    const evening = await createPlan({ title: "Ce soir", recurrence: "months", timeOfDay: "18:00" }, afternoon);
+    expect((await t.db.maintenancePlan.findUniqueOrThrow({ where: { id: evening.id } })).nextDueAt).toEqual(new Date("2026-03-02T23:00:00Z"));
+    const tomorrow = await createPlan({ title: "Demain", recurrence: "months", startDate: "2026-03-03" }, afternoon);
+    expect((await t.db.maintenancePlan.findUniqueOrThrow({ where: { id: tomorrow.id } })).nextDueAt).toEqual(new Date("2026-03-03T13:00:00Z"));
+    // An edit that keeps a plan's first due date, long past, is not refused for it.
+    const kept = await direct(plans.updatePlan)(t.db, cast.supervisor, { ...planFields({ title: "Renommé", startDate: "2026-03-03", timeOfDay: "09:00" }), id: tomorrow.id }, { now: new Date("2026-05-20T12:00:00Z") });
+    expect(kept.id).toBe(tomorrow.id);
+  });
+
   it("word a refusal for the form, in the user's language", async () => {
     const { perform } = await import("@/lib/operation");
     const { messagesFor } = await import("@/lib/i18n");

@@ -7,9 +7,14 @@ import { loadReliability } from "@/lib/reliability/queries";
 import { closedStatuses, ticketPriorities, ticketStatuses, TEAM_ASSIGNEE } from "@/lib/tickets/model";
 import { listOverdueTickets } from "@/lib/tickets/queries";
 import { getPlanning } from "@/lib/plans/queries";
+import { firstOccurrenceFrom } from "@/lib/plans/recurrence";
+import { ruleOf } from "@/lib/plans/model";
+import { wallTimeToUtc } from "@/lib/factory-time";
 import { freshDatabase } from "./helpers/local-d1";
 
 const t = freshDatabase();
+// A second plant, seeded at a fixed afternoon hour.
+const late = freshDatabase();
 const now = new Date();
 
 beforeAll(async () => {
@@ -69,6 +74,19 @@ describe("the demo seed", () => {
     const planning = await getPlanning(t.db, now, "America/Toronto", {});
     expect(planning.items.length).toBeGreaterThan(8);
     expect(await t.db.ticket.count({ where: { planId: { not: null } } })).toBe(0);
+  });
+
+  it("starts each plan at its next time of day, so none skips its first occurrence (seeded at 15:00, after every plan's time)", async () => {
+    // 15:00 in Toronto, after the plans' 07:30, 08:00 and 09:00: the monthly compressor plan used to first fall due a month later.
+    const afternoon = new Date("2026-03-02T20:00:00Z");
+    await seedDemoData(late.db, { now: afternoon });
+    const plans = await late.db.maintenancePlan.findMany();
+    expect(plans.length).toBeGreaterThanOrEqual(3);
+    for (const plan of plans) {
+      expect(plan.startDate, plan.title).toBe("2026-03-03");
+      expect(plan.nextDueAt, plan.title).toEqual(wallTimeToUtc(plan.startDate, plan.timeOfDay, "America/Toronto"));
+      expect(plan.nextDueAt, plan.title).toEqual(firstOccurrenceFrom(ruleOf(plan), afternoon, "America/Toronto"));
+    }
   });
 
   it("uses unique, readable ticket ids", async () => {

@@ -15,10 +15,11 @@ import { createTicket, editTicket } from "@/lib/tickets/operations";
 import {
   countTicketsByStatus,
   getTicketDetails,
-  listOpenTicketsByMachine,
   listOverdueTickets,
   listUpcomingTickets,
+  ticketReaderFor,
 } from "@/lib/tickets/queries";
+import { listOpenTicketsOnMachine, readOpenTicketsOnMachine } from "@/lib/tickets/open-on-machine";
 import { contextFor, createCast, createMachineRow, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
 
@@ -176,21 +177,64 @@ describe("operator visibility", () => {
       }
   });
 
-  it("the report form lists a machine's open tickets, whoever reported them, newest first and counted past the cap", async () => {
+  it("the report form reads the chosen machine's open tickets with the reader's rights: an operator's own listed, the others counted, never titled", async () => {
+    await setVisibility("own");
     const machine = await createMachineRow(t.db, "Tour à lister");
-    const created = [];
-    for (const title of ["Un", "Deux", "Trois", "Quatre"]) {
-      const result = await perform(createTicket, { title: `Bruit ${title}`, description: "", machineId: machine.id, priority: "medium" }, as(cast.admin));
+    const reportOn = async (who: Who & { name: string; email: string }, title: string) => {
+      const result = await perform(createTicket, { title, description: "", machineId: machine.id, priority: "medium" }, as(who as Cast[Role]));
       if (!result.ok) throw new Error(result.error);
-      created.push(result.data);
-    }
-    await t.db.ticket.update({ where: { id: created[0]!.id }, data: { status: "completed" } });
-    await t.db.ticket.update({ where: { id: created[1]!.id }, data: { deletedAt: now } });
-    await t.db.ticket.update({ where: { id: created[2]!.id }, data: { status: "in_progress", createdAt: new Date("2026-11-20T10:00:00Z") } });
+      return result.data;
+    };
+    const mine = await reportOn(cast.operator, "Mon bruit");
+    const theirs = [await reportOn(otherOperator, "Bruit du collègue"), await reportOn(cast.admin, "Bruit de l’admin"), await reportOn(cast.admin, "Bruit réglé")];
+    const gone = await reportOn(cast.admin, "Bruit supprimé");
+    await t.db.ticket.update({ where: { id: theirs[2]!.id }, data: { status: "completed" } });
+    await t.db.ticket.update({ where: { id: gone.id }, data: { deletedAt: now } });
+    await t.db.ticket.update({ where: { id: theirs[1]!.id }, data: { status: "in_progress", createdAt: new Date("2026-11-20T10:00:00Z") } });
 
-    const rows = (await listOpenTicketsByMachine(t.db, 1)).filter((r) => r.machineId === machine.id);
-    expect(rows).toEqual([{ machineId: machine.id, ticketId: created[3]!.ticketId, title: "Bruit Quatre", status: "received", reportedBy: cast.admin.id, total: 2 }]);
-    const all = (await listOpenTicketsByMachine(t.db)).filter((r) => r.machineId === machine.id);
-    expect(all.map((r) => [r.title, r.status])).toEqual([["Bruit Quatre", "received"], ["Bruit Trois", "in_progress"]]);
+    const asOperator = await perform(readOpenTicketsOnMachine, { machine: String(machine.id) }, as(cast.operator));
+    expect(asOperator).toEqual({
+      ok: true,
+      data: {
+        tickets: [{ ticketId: mine.ticketId, title: "Mon bruit", status: "Requête reçue", href: `/tickets/${mine.ticketId}` }],
+        more: null,
+        others: "2 autres tickets ouverts sur cette machine, signalés par des collègues.",
+      },
+    });
+    // What the operator may not open never leaves the server: no title, no id.
+    for (const ticket of theirs) expect(JSON.stringify(asOperator)).not.toContain(ticket.ticketId);
+
+    // A technician reads them all, newest first; past the cap they are counted.
+    const technician = await ticketReaderFor(t.db, cast.technician);
+    expect(await listOpenTicketsOnMachine(t.db, technician, machine.id, 2)).toEqual({
+      tickets: [
+        { ticketId: theirs[0]!.ticketId, title: "Bruit du collègue", status: "received" },
+        { ticketId: mine.ticketId, title: "Mon bruit", status: "received" },
+      ],
+      more: 1,
+      others: 0,
+    });
+    const asTechnician = await perform(readOpenTicketsOnMachine, { machine: String(machine.id) }, as(cast.technician));
+    expect(asTechnician.ok && asTechnician.data.tickets.map((tk) => [tk.title, tk.status])).toEqual([
+      ["Bruit du collègue", "Requête reçue"],
+      ["Mon bruit", "Requête reçue"],
+      ["Bruit de l’admin", "En cours"],
+    ]);
+
+    // With the plant's "every ticket", the operator reads them all too.
+    await setVisibility("all");
+    const opened = await perform(readOpenTicketsOnMachine, { machine: String(machine.id) }, as(cast.operator));
+    expect(opened.ok && opened.data).toMatchObject({ others: null });
+    expect(opened.ok && opened.data.tickets).toHaveLength(3);
+    // Only the colleague's reports are counted when the operator alone has none listed.
+    await setVisibility("own");
+    const other = await perform(readOpenTicketsOnMachine, { machine: String(machine.id) }, as(otherOperator as Cast[Role]));
+    expect(other.ok && other.data.others).toBe("2 autres tickets ouverts sur cette machine, signalés par des collègues.");
+    const stranger = await t.db.user.create({ data: { email: "troisieme.operateur@atelier.test", name: "Troisième opérateur", role: "operator", passwordHash: "x" } });
+    const none = await perform(readOpenTicketsOnMachine, { machine: String(machine.id) }, as({ id: stranger.id, role: "operator", name: stranger.name, email: stranger.email } as Cast[Role]));
+    expect(none).toEqual({
+      ok: true,
+      data: { tickets: [], more: null, others: "3 tickets ouverts sur cette machine, signalés par des collègues : l’équipe est peut-être déjà au courant." },
+    });
   });
 });

@@ -88,6 +88,18 @@ describe("creating a ticket with photos", () => {
     expect([await t.db.ticket.count(), await t.db.media.count(), await objectCount()]).toEqual([tickets, rows, objects]);
   });
 
+  it("says a disguised photo from the camera on the camera's own field, and stores the good photo from the other picker only with it", async () => {
+    const [tickets, objects] = [await t.db.ticket.count(), await objectCount()];
+    const fake = file([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 0, 0, 0, 0, 0, 0], "camera.jpg");
+    const refused = await perform(createTicket, { title: "Photo prise", machineId, photos: [file(jpegBytes, "ok.jpg", 100)], camera: [fake] }, as("operator"));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { camera: expect.stringContaining("« camera.jpg » n’est pas une photo") } });
+    expect(refused.ok || Object.keys(refused.fieldErrors ?? {})).toEqual(["camera"]);
+    expect([await t.db.ticket.count(), await objectCount()]).toEqual([tickets, objects]);
+    const taken = await create("operator", { camera: [file(jpegBytes, "prise.jpg", 512)], photos: [file(jpegBytes, "avant.jpg", 256)] });
+    const media = await t.db.media.findMany({ where: { ticketId: taken.id }, orderBy: { id: "asc" } });
+    expect(media.map((m) => m.fileName)).toEqual(["prise.jpg", "avant.jpg"]);
+  });
+
   it("refuses an image over 10 MB and a video over 50 MB, storing nothing", async () => {
     const ticket = await create();
     const [rows, objects] = [await t.db.media.count(), await objectCount()];

@@ -208,6 +208,12 @@ export const adminEn: Messages["admin"] = {
       startsAt: "Start",
       endsAt: "End",
       image: "Image",
+      // The move from the old system (lib/legacy/): what its import wrote.
+      people: "People",
+      machines: "Machines",
+      tickets: "Tickets",
+      messages: "Messages",
+      alerts: "Overdue alerts already sent",
     },
     yes: "Yes",
     no: "No",
@@ -231,6 +237,7 @@ export const adminEn: Messages["admin"] = {
       machine: "Machine",
       webhook: "Webhook",
       plan: "Maintenance plan",
+      legacy: "Old system",
     },
     actions: {
       screen_created: "Screen created",
@@ -260,6 +267,7 @@ export const adminEn: Messages["admin"] = {
       plan_paused: "Maintenance plan paused",
       plan_resumed: "Maintenance plan resumed",
       plan_deleted: "Maintenance plan deleted",
+      legacy_imported: "Import from the old system",
     },
   },
   data: {

@@ -16,6 +16,7 @@ export const rulesEn: Messages["rules"] = {
   dateInvalid: "This date does not exist.",
   dateTooEarly: "The date must be {min} or later.",
   dateTooLate: "The date must be {max} at the latest (5 years from today).",
+  startTimePassed: "That time has already passed today: choose a time still to come, or a first due date from tomorrow on.",
   mediaType: "“{name}” is not an accepted photo or video (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM).",
   mediaSize: "“{name}” is too large: at most 10 MB for an image, 50 MB for a video.",
   mediaEmpty: "“{name}” is empty.",
@@ -67,7 +68,7 @@ export const rulesEn: Messages["rules"] = {
   // Settings, logo, CSV import
   badTimeZone: "Unknown time zone. Use an IANA name such as America/Toronto.",
   badPrefix: "1 to 8 capital letters or digits, no spaces (e.g. TKT).",
-  badCompanyName: "Between 1 and 80 characters.",
+  badCompanyName: "The company name must be 1 to 80 characters long.",
   retentionDays: "A whole number of days, from 1 to 3650.",
   retentionAuditDays: "At least 365 days (one year), at most 36500.",
   badLocale: "The operation was refused.",

@@ -92,6 +92,13 @@ export const ticketsEn: Messages["tickets"] = {
     openTicketsHelp: "These tickets are open. If your problem is one of them, there is no need to report it again.",
     noOpenTickets: "No open tickets on this machine.",
     moreOpenTickets: "{count, plural, one {and # more open ticket} other {and # more open tickets}}",
+    othersOpenTickets: "{count, plural, one {# more open ticket on this machine, reported by a colleague.} other {# more open tickets on this machine, reported by colleagues.}}",
+    onlyOthersOpenTickets:
+      "{count, plural, one {# open ticket on this machine, reported by a colleague: the team may already know.} other {# open tickets on this machine, reported by colleagues: the team may already know.}}",
+    openTicketsOffline: "Offline: the tickets already open on this machine cannot be shown. You can still send the report.",
+    openTicketsFailed: "The tickets already open on this machine could not be shown. You can still send the report.",
+    unknownMachine: "Machine no. {id} no longer exists in Atelier: choose the machine from the list.",
+    unknownLabelMachine: "This label's machine (no. {id}) no longer exists in Atelier: choose the machine from the list, and tell an administrator about the label.",
     noMachines: "No machine is registered yet. Ask an administrator to add one.",
   },
   page: {
@@ -196,6 +203,8 @@ export const ticketsEn: Messages["tickets"] = {
     plan_created: "Created by the maintenance plan “{to}”",
     checklist_checked: "{actor} ticked “{to}”",
     checklist_unchecked: "{actor} unticked “{to}”",
+    legacy_column: "Imported from the old system, where it sat in the “{from}” column: placed in “{to}”",
+    legacy_note: "Old system, {actor}: “{to}”",
     someone: "Someone",
   },
   down: {

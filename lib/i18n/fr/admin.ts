@@ -209,6 +209,12 @@ export const adminFr = {
       startsAt: "Début",
       endsAt: "Fin",
       image: "Image",
+      // The move from the old system (lib/legacy/): what its import wrote.
+      people: "Personnes",
+      machines: "Machines",
+      tickets: "Tickets",
+      messages: "Messages",
+      alerts: "Alertes de retard déjà envoyées",
     },
     yes: "Oui",
     no: "Non",
@@ -232,6 +238,7 @@ export const adminFr = {
       machine: "Machine",
       webhook: "Webhook",
       plan: "Plan d’entretien",
+      legacy: "Ancien système",
     },
     actions: {
       screen_created: "Écran créé",
@@ -261,6 +268,7 @@ export const adminFr = {
       plan_paused: "Plan d’entretien mis en pause",
       plan_resumed: "Plan d’entretien repris",
       plan_deleted: "Plan d’entretien supprimé",
+      legacy_imported: "Import depuis l’ancien système",
     },
   },
   data: {

@@ -16,6 +16,7 @@ export const rulesFr = {
   dateInvalid: "Cette date n’existe pas.",
   dateTooEarly: "La date doit être le {min} ou après.",
   dateTooLate: "La date doit être au plus tard le {max} (5 ans à partir d’aujourd’hui).",
+  startTimePassed: "Cette heure est déjà passée aujourd’hui : choisissez une heure à venir, ou une première échéance à partir de demain.",
   mediaType: "« {name} » n’est pas une photo ou une vidéo acceptée (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM).",
   mediaSize: "« {name} » est trop volumineux : 10 Mo au plus pour une image, 50 Mo pour une vidéo.",
   mediaEmpty: "« {name} » est vide.",
@@ -67,7 +68,7 @@ export const rulesFr = {
   // Settings, logo, CSV import
   badTimeZone: "Fuseau horaire inconnu. Utilisez un nom IANA comme America/Toronto.",
   badPrefix: "De 1 à 8 lettres majuscules ou chiffres, sans espace (p. ex. TKT).",
-  badCompanyName: "Entre 1 et 80 caractères.",
+  badCompanyName: "Le nom de l’entreprise doit contenir entre 1 et 80 caractères.",
   retentionDays: "Un nombre entier de jours, de 1 à 3650.",
   retentionAuditDays: "Au moins 365 jours (un an), au plus 36500.",
   badLocale: "L’opération a été refusée.",

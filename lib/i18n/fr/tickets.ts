@@ -94,6 +94,13 @@ export const ticketsFr = {
     openTicketsHelp: "Ces tickets sont ouverts. Si votre problème y est, inutile de le signaler de nouveau.",
     noOpenTickets: "Aucun ticket ouvert sur cette machine.",
     moreOpenTickets: "{count, plural, one {et # autre ticket ouvert} other {et # autres tickets ouverts}}",
+    othersOpenTickets: "{count, plural, one {# autre ticket ouvert sur cette machine, signalé par un collègue.} other {# autres tickets ouverts sur cette machine, signalés par des collègues.}}",
+    onlyOthersOpenTickets:
+      "{count, plural, one {# ticket ouvert sur cette machine, signalé par un collègue : l’équipe est peut-être déjà au courant.} other {# tickets ouverts sur cette machine, signalés par des collègues : l’équipe est peut-être déjà au courant.}}",
+    openTicketsOffline: "Hors ligne : les tickets déjà ouverts sur cette machine ne peuvent pas être affichés. Vous pouvez quand même envoyer le signalement.",
+    openTicketsFailed: "Les tickets déjà ouverts sur cette machine n’ont pas pu être affichés. Vous pouvez quand même envoyer le signalement.",
+    unknownMachine: "La machine n° {id} n’existe plus dans Atelier : choisissez la machine dans la liste.",
+    unknownLabelMachine: "La machine de cette étiquette (n° {id}) n’existe plus dans Atelier : choisissez la machine dans la liste, et signalez l’étiquette à un administrateur.",
   },
   page: {
     discussInTeam: "Discuter dans l’équipe",
@@ -197,6 +204,8 @@ export const ticketsFr = {
     plan_created: "Créé par le plan d’entretien « {to} »",
     checklist_checked: "{actor} a coché « {to} »",
     checklist_unchecked: "{actor} a décoché « {to} »",
+    legacy_column: "Importé de l’ancien système, où il était dans la colonne «\u00a0{from}\u00a0»\u00a0: placé dans «\u00a0{to}\u00a0»",
+    legacy_note: "Ancien système, {actor}\u00a0: «\u00a0{to}\u00a0»",
     someone: "Quelqu’un",
   },
   down: {

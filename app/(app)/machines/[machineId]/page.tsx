@@ -7,7 +7,7 @@ import { MachineHistory } from "@/components/machines/machine-history";
 import { DownBadge } from "@/components/machines/down-badge";
 import { MachineStatusBadge } from "@/components/machines/machine-status-badge";
 import { MachinePlans } from "@/components/plans/machine-plans";
-import { utcToWallTime } from "@/lib/factory-time";
+import { planFormDates } from "@/lib/plans/model";
 import { listAssignable, listMachinePlans } from "@/lib/plans/queries";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/request";
@@ -71,7 +71,7 @@ export default async function MachinePage({ params }: PageProps<"/machines/[mach
           plans={plans}
           canManage={can(user, "plan.manage")}
           people={people}
-          today={utcToWallTime(new Date(), settings.timeZone).date}
+          dates={planFormDates(new Date(), settings.timeZone)}
           locale={locale}
           timeZone={settings.timeZone}
           t={t}

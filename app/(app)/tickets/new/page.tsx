@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { MachineOpenTickets } from "@/components/tickets/machine-field";
 import { TicketForm } from "@/components/tickets/ticket-form";
 import { PendingItems } from "@/components/offline/pending-items";
 import { getDb } from "@/lib/db/client";
-import { format, type Locale, type Messages } from "@/lib/i18n";
+import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { listMachines } from "@/lib/machines/queries";
 import { machineLabel } from "@/lib/machines/model";
-import { canSeeTicket, type TicketReader } from "@/lib/permissions";
 import { requireTicketReader } from "@/lib/request";
 import { findSourceMessage } from "@/lib/messages/queries";
 import { reportFromMessage } from "@/lib/tickets/model";
-import { listOpenTicketsByMachine, type OpenTicketOfMachine } from "@/lib/tickets/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -22,17 +19,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewTicketPage({ searchParams }: PageProps<"/tickets/new">) {
   const user = await requireTicketReader();
   const db = await getDb();
-  const [{ t, locale }, machines, open, { machine, message, from }] = await Promise.all([
-    getMessages(),
-    listMachines(db, user),
-    listOpenTicketsByMachine(db),
-    searchParams,
-  ]);
+  const [{ t }, machines, { machine, message, from }] = await Promise.all([getMessages(), listMachines(db, user), searchParams]);
   // "Créer un ticket" on a message: the report starts from its text and photos.
   const source = typeof message === "string" && /^\d{1,10}$/.test(message) ? await findSourceMessage(db, user, Number(message)) : null;
   // A message already reported: said with the link, and the form starts empty (the server would refuse the same report).
   const reported = source?.ticketId ?? null;
   const prefill = source && !reported ? reportFromMessage(source.content, machines.map((m) => m.id)) : null;
+  // An address naming a machine that is gone (the label of a removed machine): said, and the field left to choose.
+  const named = typeof machine === "string" && /^\d{1,10}$/.test(machine) ? Number(machine) : undefined;
+  const missing = named !== undefined && !machines.some((m) => m.id === named);
+  const words = t.tickets.create;
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold">{t.tickets.create.title}</h1>
@@ -50,8 +46,8 @@ export default async function NewTicketPage({ searchParams }: PageProps<"/ticket
       ) : (
         <TicketForm
           machines={machines.map((m) => ({ id: m.id, label: machineLabel(m) }))}
-          machineId={Number(machine) || prefill?.machineId}
-          openTickets={byMachine(open, user, t, locale)}
+          machineId={named ?? prefill?.machineId}
+          machineNotice={missing ? format(from === "label" ? words.unknownLabelMachine : words.unknownMachine, { id: String(named) }) : undefined}
           fromMessage={source && prefill ? { id: source.id, title: prefill.title, description: source.content, photoIds: source.photos.map((p) => p.id) } : undefined}
           cameraFirst={from === "label"}
           t={t}
@@ -61,21 +57,4 @@ export default async function NewTicketPage({ searchParams }: PageProps<"/ticket
       <PendingItems kind="report" className="mt-6 space-y-2" />
     </div>
   );
-}
-
-/** Each machine's open tickets as the form shows them: linked only when the reader may open them. */
-function byMachine(rows: OpenTicketOfMachine[], reader: TicketReader, t: Messages, locale: Locale): Record<number, MachineOpenTickets> {
-  const out: Record<number, MachineOpenTickets> = {};
-  for (const row of rows) {
-    const entry = (out[row.machineId] ??= { tickets: [] });
-    entry.tickets.push({
-      ticketId: row.ticketId,
-      title: row.title,
-      status: row.status,
-      href: canSeeTicket(reader, row) ? `/tickets/${encodeURIComponent(row.ticketId)}` : undefined,
-    });
-    const more = row.total - entry.tickets.length;
-    entry.more = more > 0 ? format(t.tickets.create.moreOpenTickets, { count: more }, locale) : undefined;
-  }
-  return out;
 }
