@@ -9,7 +9,8 @@ import type { Db } from "../db/client";
 import { format, type Locale, type Messages } from "../i18n";
 import { defineOperation } from "../operation";
 import { canSeeTicket, type TicketReader } from "../permissions";
-import { closedStatuses, visibleTicketsWhere, type TicketStatus } from "./model";
+import { loadColumns, statusName, type BoardColumn } from "./columns";
+import { openWhere, visibleTicketsWhere, type TicketStatus } from "./model";
 import { ticketReaderFor } from "./queries";
 
 /** How many of a machine's open tickets the form lists, newest first; the others are counted. */
@@ -22,11 +23,17 @@ export interface OpenTicketsOnMachine {
   more: number;
   /** Open tickets the reader may not open: a number, nothing else. */
   others: number;
+  /** The plant's columns, for the statuses' names. */
+  columns: BoardColumn[];
 }
 
-/** Two queries side by side: the listed tickets, and the open ones counted per reporter (the JS form of the visibility rule sorts them). */
+/**
+ * The plant's columns (which say what is open), then two queries side by side: the listed
+ * tickets, and the open ones counted per reporter (the JS form of the visibility rule sorts them).
+ */
 export async function listOpenTicketsOnMachine(db: Db, reader: TicketReader, machineId: number, listed = OPEN_TICKETS_LISTED): Promise<OpenTicketsOnMachine> {
-  const open = { machineId, deletedAt: null, status: { notIn: [...closedStatuses] } };
+  const columns = await loadColumns(db);
+  const open = { machineId, deletedAt: null, ...openWhere(columns) };
   const [tickets, byReporter] = await Promise.all([
     db.ticket.findMany({
       where: { ...open, ...visibleTicketsWhere(reader) },
@@ -42,7 +49,7 @@ export async function listOpenTicketsOnMachine(db: Db, reader: TicketReader, mac
     if (canSeeTicket(reader, group)) visible += group._count._all;
     else others += group._count._all;
   }
-  return { tickets: tickets.map((ticket) => ({ ...ticket, status: ticket.status as TicketStatus })), more: Math.max(0, visible - tickets.length), others };
+  return { tickets, more: Math.max(0, visible - tickets.length), others, columns };
 }
 
 export interface OpenTicketsView {
@@ -61,7 +68,7 @@ export function openTicketsView(found: OpenTicketsOnMachine, t: Messages, locale
     tickets: found.tickets.map((ticket) => ({
       ticketId: ticket.ticketId,
       title: ticket.title,
-      status: t.status[ticket.status],
+      status: statusName(found.columns, ticket.status, locale, t),
       href: `/tickets/${encodeURIComponent(ticket.ticketId)}`,
     })),
     more: found.more ? format(words.moreOpenTickets, { count: found.more }, locale) : null,
