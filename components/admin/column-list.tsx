@@ -1,4 +1,4 @@
-import { deleteColumnAction, updateColumnAction } from "@/app/(admin)/admin/columns/actions";
+import { deleteColumnAction, updateColumnAction } from "@/app/(admin)/admin/settings/columns/actions";
 import { ColumnSwatch } from "@/components/tickets/column-swatch";
 import { ActionButton } from "@/components/ui/action-button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";

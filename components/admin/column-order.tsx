@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { moveColumnAction } from "@/app/(admin)/admin/columns/actions";
+import { moveColumnAction } from "@/app/(admin)/admin/settings/columns/actions";
 import { ActionButton } from "@/components/ui/action-button";
 
 interface ColumnOrderProps {

@@ -35,8 +35,11 @@ async function addColumn(page: Page, names: { fr: string; en: string }, stage = 
 
 test("an admin adds a column, renames it, moves it up and down and deletes it once empty, each change in the audit log", async ({ page }) => {
   const tag = uniqueTag("col");
-  await page.goto("/admin/columns");
+  // One of the plant's settings: reached from Paramètres, which the navigation shows as the current page.
+  await page.goto("/admin/settings");
+  await page.getByRole("link", { name: "Gérer les colonnes du tableau" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Colonnes du tableau" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Paramètres" })).toHaveAttribute("aria-current", "page");
   const key = await addColumn(page, { fr: `${prefix} ${tag}`, en: `E2E column ${tag}` });
   // After the columns of its stage (En travail: after En cours).
   expect(await order(page)).toEqual(["received", "diagnostic", "in_progress", key, "waiting_parts", "completed", "archived"]);
@@ -88,7 +91,7 @@ test("an admin adds a column, renames it, moves it up and down and deletes it on
 test("a ticket moved into a new column on the board shows its name; deleting that column is refused in words and the page offers to move its ticket first", async ({ page, context }) => {
   const tag = uniqueTag("colt");
   const name = `${prefix} ${tag}`;
-  await page.goto("/admin/columns");
+  await page.goto("/admin/settings/columns");
   const key = await addColumn(page, { fr: name, en: `E2E column ${tag}` }, "En attente", "Rose");
 
   // On the board, the ticket goes there through its "Déplacer vers…" menu.
@@ -132,7 +135,7 @@ test("a ticket moved into a new column on the board shows its name; deleting tha
 test("in English the page, the board and the ticket read the columns' English names", async ({ page }) => {
   const tag = uniqueTag("cole");
   await page.context().addCookies([{ name: "atelier-locale", value: "en", url: workerOrigin() }]);
-  await page.goto("/admin/columns");
+  await page.goto("/admin/settings/columns");
   await expect(page.getByRole("heading", { level: 1, name: "Board columns" })).toBeVisible();
   const form = page.getByRole("form", { name: "Add a column" });
   await form.getByLabel("French name").fill(`${prefix} ${tag}`);

@@ -1,4 +1,4 @@
-// The plant's board columns as admins change them (/admin/columns): add one,
+// The plant's board columns as admins change them (/admin/settings/columns): add one,
 // rename and recolour any (the built-in ones too), reorder, delete an empty one.
 // Each change and its audit entry go in one D1 batch. A column is deleted only
 // empty: "move its tickets, then delete" is one batch as well, in which each ticket

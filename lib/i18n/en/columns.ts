@@ -3,7 +3,9 @@ import type { Messages } from "..";
 // English strings for the board's columns (fr/columns.ts is the reference).
 
 export const columnsEn: Messages["columns"] = {
-  nav: "Columns",
+  settingsHelp: "The columns of the ticket board: their names in French and English, their colours, their order and the stage of each.",
+  manage: "Manage the board's columns",
+  back: "Back to settings",
   title: "Board columns",
   intro:
     "The columns of the ticket board, in their order. Each belongs to a stage, and the stage decides the rules: lateness, alerts, “My work” and the reliability figures never read a column's name.",

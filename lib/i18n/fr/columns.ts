@@ -1,6 +1,9 @@
-// The board's columns, as the plant names them (app/(admin)/admin/columns).
+// The board's columns, as the plant names them (app/(admin)/admin/settings/columns).
 export const columnsFr = {
-  nav: "Colonnes",
+  // On the settings page (Paramètres), which the page belongs to.
+  settingsHelp: "Les colonnes du tableau des tickets : leurs noms en français et en anglais, leurs couleurs, leur ordre et l’étape de chacune.",
+  manage: "Gérer les colonnes du tableau",
+  back: "Retour aux paramètres",
   title: "Colonnes du tableau",
   intro:
     "Les colonnes du tableau des tickets, dans leur ordre. Chacune appartient à une étape, et c’est l’étape qui décide des règles : les retards, les alertes, « Mon travail » et les chiffres de fiabilité ne lisent jamais le nom d’une colonne.",

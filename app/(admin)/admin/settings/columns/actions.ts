@@ -5,7 +5,7 @@ import { serverAction } from "@/lib/action";
 import { addColumn, deleteColumn, moveColumn, updateColumn } from "@/lib/tickets/column-admin";
 
 // This page lists what these change; open boards hear it through the hub (ticketsChanged) and read themselves again.
-const thisPage = () => revalidatePath("/admin/columns");
+const thisPage = () => revalidatePath("/admin/settings/columns");
 
 export const addColumnAction = serverAction(addColumn, thisPage);
 export const updateColumnAction = serverAction(updateColumn, thisPage);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ColumnForm } from "@/components/admin/column-form";
 import { ColumnList } from "@/components/admin/column-list";
 import { CardSection } from "@/components/ui/card-section";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.columns.title };
 }
 
-/** The plant's board columns: their order, names, colours and stages, and a new one. Admins only. */
+/** The plant's board columns, one of its settings: their order, names, colours and stages, and a new one. Admins only. */
 export default async function ColumnsPage() {
   await requirePermission("column.manage");
   const [{ t, locale }, columns] = await Promise.all([getMessages(), listColumnsForAdmin(await getDb())]);
@@ -40,6 +41,9 @@ export default async function ColumnsPage() {
   };
   return (
     <div className="max-w-3xl space-y-6">
+      <Link href="/admin/settings" className="text-sm text-slate-700 underline">
+        {c.back}
+      </Link>
       <PageHeader title={c.title} intro={c.intro} />
       <CardSection id="columns" title={c.listHeading}>
         <ColumnList columns={columns} maxName={MAX_COLUMN_NAME} formLabels={formLabels} locale={locale} t={t} />
