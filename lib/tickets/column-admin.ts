@@ -65,7 +65,11 @@ function refuseTakenNames(columns: BoardColumn[], names: Record<Locale, string>,
   }
 }
 
-const audited = (column: Pick<BoardColumn, "key" | "nameFr" | "nameEn" | "color">) => ({ ...namesOf(column), color: column.color });
+/** What the audit log keeps of a column: its names as the board showed them, and its colour. */
+function audited(column: Pick<BoardColumn, "key" | "nameFr" | "nameEn" | "color">) {
+  const names = namesOf(column);
+  return { nameFr: names.fr, nameEn: names.en, color: column.color };
+}
 const entry = (actorId: number, action: string, entityId: number | null, before: unknown, after: unknown): AuditEntry => ({
   actorId,
   action,

@@ -95,7 +95,7 @@ describe("the plant's columns, as an admin changes them", () => {
     expect(await order()).toEqual(["received", "diagnostic", "in_progress", qc.key, "waiting_parts", "completed", "archived"]);
     expect(await audit(qc.id)).toEqual(["column.created"]);
     const entry = await t.db.auditLog.findFirstOrThrow({ where: { entityType: "column", entityId: String(qc.id) } });
-    expect(JSON.parse(entry.after!)).toEqual({ fr: "Contrôle qualité", en: "Contrôle qualité (en)", color: "teal", stage: "in_work" });
+    expect(JSON.parse(entry.after!)).toEqual({ nameFr: "Contrôle qualité", nameEn: "Contrôle qualité (en)", color: "teal", stage: "in_work" });
   });
 
   it("are renamed and recoloured, the built-in ones too, which keep following the catalogue where their word is kept", async () => {
@@ -107,8 +107,8 @@ describe("the plant's columns, as an admin changes them", () => {
     expect(columnName(renamed, "en", messagesFor("en"))).toBe("Received");
     const entry = await t.db.auditLog.findFirstOrThrow({ where: { action: "column.updated", entityId: String(received.id) } });
     // The names before and after, as the board showed them.
-    expect(JSON.parse(entry.before!)).toEqual({ fr: "Requête reçue", en: "Received", color: "blue" });
-    expect(JSON.parse(entry.after!)).toEqual({ fr: "Nouvelle demande", en: "Received", color: "cyan" });
+    expect(JSON.parse(entry.before!)).toEqual({ nameFr: "Requête reçue", nameEn: "Received", color: "blue" });
+    expect(JSON.parse(entry.after!)).toEqual({ nameFr: "Nouvelle demande", nameEn: "Received", color: "cyan" });
     // A name another column has, in either language, is refused in words.
     const refused = await perform(updateColumn, { id: received.id, nameFr: "diagnostic", nameEn: "Received", color: "cyan" }, as("admin"));
     expect(refused).toMatchObject({ ok: false, fieldErrors: { nameFr: "Une autre colonne porte déjà ce nom." } });

@@ -119,7 +119,7 @@ export const en: Messages = {
     greeting: "Hello, {name}",
     byStatus: "Tickets by status",
     overdueTitle: "Overdue scheduled work",
-    overdueHelp: "Assigned tickets whose scheduled date has passed while still received or in diagnostic.",
+    overdueHelp: "Assigned tickets whose scheduled date has passed that nobody has started yet (received, in diagnostic, or in another “Not started” column).",
     overdueEmpty: "No overdue work. Well done!",
     upcomingTitle: "Upcoming scheduled work",
     upcomingEmpty: "No upcoming scheduled work.",
