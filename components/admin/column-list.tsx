@@ -105,6 +105,8 @@ function MoveAndDelete({ column, others, locale, t }: { column: AdminColumn; oth
             id={`column-move-${column.id}`}
             name="moveTo"
             label={format(c.moveTo, { count }, locale)}
+            // A column of the same stage first: the tickets' rules stay as they were.
+            defaultValue={(others.find((other) => other.stage === column.stage) ?? others[0])?.key}
             options={others.map((other) => ({ value: other.key, label: other.names[locale] }))}
           />
           <ConfirmButton

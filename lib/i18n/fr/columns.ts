@@ -6,7 +6,7 @@ export const columnsFr = {
   back: "Retour aux paramètres",
   title: "Colonnes du tableau",
   intro:
-    "Les colonnes du tableau des tickets, dans leur ordre. Chacune appartient à une étape, et c’est l’étape qui décide des règles : les retards, les alertes, « Mon travail » et les chiffres de fiabilité ne lisent jamais le nom d’une colonne.",
+    "Les colonnes du tableau des tickets, dans leur ordre. Chacune appartient à une étape, et c’est l’étape qui décide des règles : les retards, les alertes, «\u00a0Mon travail\u00a0» et les chiffres de fiabilité ne lisent jamais le nom d’une colonne.",
   // A column's stage, and what it means for the rules.
   stages: {
     new: "Pas commencé",
@@ -17,10 +17,10 @@ export const columnsFr = {
   },
   stageHelp: {
     new: "Personne n’a commencé : un ticket assigné dont la date prévue est passée est en retard et déclenche l’alerte.",
-    in_work: "Quelqu’un y travaille. « Commencer » et « Reprendre » mènent à la première colonne de cette étape.",
+    in_work: "Quelqu’un y travaille. «\u00a0Commencer\u00a0» et «\u00a0Reprendre\u00a0» mènent à la première colonne de cette étape.",
     waiting: "Bloqué par autre chose (pièces, fournisseur) : jamais en retard, et ce temps ne compte pas dans le délai de fermeture.",
-    done: "Le travail est fini : le ticket est fermé. « Terminé » mène à la première colonne de cette étape.",
-    archived: "Rangé : le ticket est fermé, et le tableau ne le montre qu’avec « Afficher les archivés ».",
+    done: "Le travail est fini : le ticket est fermé. «\u00a0Terminé\u00a0» mène à la première colonne de cette étape.",
+    archived: "Rangé : le ticket est fermé, et le tableau ne le montre qu’avec «\u00a0Afficher les archivés\u00a0».",
   },
   colors: {
     slate: "Ardoise",
@@ -55,7 +55,7 @@ export const columnsFr = {
   saving: "Enregistrement…",
   saved: "Colonne enregistrée.",
   addHeading: "Ajouter une colonne",
-  addHelp: "Elle se place après les colonnes de son étape ; « Monter » et « Descendre » la déplacent ensuite.",
+  addHelp: "Elle se place après les colonnes de son étape ; «\u00a0Monter\u00a0» et «\u00a0Descendre\u00a0» la déplacent ensuite.",
   add: "Ajouter la colonne",
   adding: "Ajout…",
   added: "Colonne ajoutée.",

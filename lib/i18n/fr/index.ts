@@ -124,7 +124,7 @@ export const fr = {
     greeting: "Bonjour, {name}",
     byStatus: "Tickets par statut",
     overdueTitle: "Interventions planifiées en retard",
-    overdueHelp: "Tickets assignés dont la date planifiée est passée et que personne n’a encore commencés (reçus, en diagnostic ou dans une autre colonne « Pas commencé »).",
+    overdueHelp: "Tickets assignés dont la date planifiée est passée et que personne n’a encore commencés (reçus, en diagnostic ou dans une autre colonne «\u00a0Pas commencé\u00a0»).",
     overdueEmpty: "Aucune intervention en retard. Beau travail !",
     upcomingTitle: "Prochaines interventions planifiées",
     upcomingEmpty: "Aucune intervention planifiée à venir.",

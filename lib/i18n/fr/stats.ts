@@ -78,7 +78,7 @@ export const statsFr = {
       overdue: "En retard : parmi les tickets ouverts pendant la période, la part en retard aujourd’hui selon la règle du tableau (assigné, date prévue passée, pas encore commencé).",
       planned: "Préventif : parmi les tickets ouverts pendant la période, la part créée par un plan d’entretien ; les autres sont correctifs.",
       plant: "Usine : les temps, pannes et réparations de toutes les machines additionnés, puis les mêmes calculs (pas une moyenne des machines).",
-      technicians: "Par technicien : les tickets que la personne a fermés pendant la période, et le délai médian entre le signalement et la fermeture, moins le temps passé en attente (dans une colonne de l’étape « En attente », comme En attente de pièces) : personne ne pouvait alors y travailler.",
+      technicians: "Par technicien : les tickets que la personne a fermés pendant la période, et le délai médian entre le signalement et la fermeture, moins le temps passé en attente (dans une colonne de l’étape «\u00a0En attente\u00a0», comme En attente de pièces) : personne ne pouvait alors y travailler.",
     },
   },
   none: "—",
