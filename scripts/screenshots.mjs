@@ -109,7 +109,7 @@ try {
   // A screen in the shop: its link made by the admin, opened with no session; the two phones are on shift.
   await desk.goto(`${ORIGIN}/admin/screens`);
   const links = desk.getByRole("region", { name: "Liens des écrans" });
-  await links.getByLabel("Nom de l’écran").fill("Atelier, près des presses");
+  await links.getByRole("form", { name: "Nouvel écran" }).getByLabel("Nom de l’écran").fill("Atelier, près des presses");
   await links.getByRole("button", { name: "Créer le lien" }).click();
   const screenUrl = await links.getByTestId("screen-link-once").getByLabel("Lien de l’écran").inputValue();
   const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "fr-CA", timezoneId: "America/Toronto" })).newPage();

@@ -40,8 +40,8 @@ test("an admin makes a screen's link, shown once; it opens the screen with no si
   const desk = await admin.newPage();
   await desk.goto("/admin/screens");
   const links = desk.getByRole("region", { name: "Liens des écrans" });
-  await links.getByLabel("Nom de l’écran").fill(`Atelier ${tag}`);
-  await links.getByLabel("Langue de l’écran").selectOption("en");
+  await links.getByRole("form", { name: "Nouvel écran" }).getByLabel("Nom de l’écran").fill(`Atelier ${tag}`);
+  await links.getByRole("form", { name: "Nouvel écran" }).getByLabel("Langue de l’écran").selectOption("en");
   await links.getByRole("button", { name: "Créer le lien" }).click();
   const once = links.getByTestId("screen-link-once");
   await expect(once).toContainText(`Atelier ${tag}`);
