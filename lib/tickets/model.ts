@@ -11,6 +11,9 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 export const ticketPriorities = ["low", "medium", "high", "critical"] as const;
 export type TicketPriority = (typeof ticketPriorities)[number];
 
+/** The longest title the server accepts (the form's input stops there). */
+export const MAX_TICKET_TITLE = 120;
+
 /** The longest description and comment the server accepts (the forms count down to it). */
 export const MAX_TICKET_TEXT = 5000;
 
