@@ -117,16 +117,3 @@ export function assigneeLabel(
 export function assignedPeople(assignees: (number | null)[]): number[] {
   return [...new Set(assignees.filter((id): id is number => id !== null && id !== TEAM_ASSIGNEE))];
 }
-
-/**
- * A report's title and machine guessed from a message ("Créer un ticket"): the
- * title is its first line, cut to fit; the machine is the one of the first ticket
- * id it mentions (`…-M007-…` is machine 7), when that machine exists.
- */
-export function reportFromMessage(text: string, machineIds: number[]): { title: string; machineId: number | undefined } {
-  const firstLine = text.split("\n").find((line) => line.trim())?.trim() ?? "";
-  const title = firstLine.length > 120 ? `${firstLine.slice(0, 119)}…` : firstLine;
-  const code = /\b[A-Z0-9]{1,8}-M(\d{3,})-\d{8}-\d{3,}\b/.exec(text);
-  const machineId = code ? Number(code[1]) : undefined;
-  return { title, machineId: machineId !== undefined && machineIds.includes(machineId) ? machineId : undefined };
-}
