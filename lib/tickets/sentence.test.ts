@@ -46,6 +46,16 @@ describe("the machine", () => {
     expect(machineOf("même chose que TKT-M042-20261123-004", "fr", machines)).toBeNull();
   });
 
+  it("reads a number a name says (\"P3\", \"250T\"), not the digits inside a code", () => {
+    const presses: ChoosableMachine[] = [
+      { id: 20, machineType: "Presse", model: "P3", serialNumber: null, location: null },
+      { id: 21, machineType: "Presse", model: "KQZT3", serialNumber: null, location: null },
+      { id: 22, machineType: "Presse", model: "8FGU3", serialNumber: null, location: null },
+    ];
+    expect(machineOf("la presse 3 fuit", "fr", presses)).toBe(20);
+    expect(machineOf("la 250 tonnes", "fr", machines)).toBe(1);
+  });
+
   it("reads the sentence in its language: an English \"four\" is a number, a French one an oven", () => {
     expect(machineOf("le four", "fr", machines)).toBe(11);
     expect(machineOf("station four", "en", machines)).toBe(2);

@@ -171,8 +171,13 @@ function fieldTerms(text: string | null, weight: (index: number) => number): { t
     i = next;
   }
   for (const code of codesOf(text, words)) terms.push({ keys: new Set([code]), weight: weight(terms.length), words: [] });
-  const numbers = words.flatMap((word) => (word.match(/\d+/g) ?? []).map(Number));
-  return { terms, numbers };
+  return { terms, numbers: words.flatMap(numbersIn) };
+}
+
+/** The number a word says: "4", "250T", "ST20", "P3"; not the digits inside a code ("8FGU25", "tgx3kq"), which nobody says alone. */
+function numbersIn(word: string): number[] {
+  const number = /^\p{L}{0,3}(\d+)\p{L}{0,3}$/u.exec(word);
+  return number ? [Number(number[1])] : [];
 }
 
 function profileOf(machine: ChoosableMachine): Profile {
@@ -189,7 +194,7 @@ function profileOf(machine: ChoosableMachine): Profile {
   return {
     id: machine.id,
     terms: [...type.terms, ...model.terms, ...location.terms, ...serial],
-    numbers: [...numbersOf(type), ...numbersOf(model), ...numbersOf(location), ...serialWords.flatMap((w) => (w.match(/\d+/g) ?? []).map((n) => ({ value: Number(n), context: new Set<string>() })))],
+    numbers: [...numbersOf(type), ...numbersOf(model), ...numbersOf(location), ...serialWords.flatMap(numbersIn).map((value) => ({ value, context: new Set<string>() }))],
     typeKeys: keysOf(type.terms),
   };
 }
