@@ -100,9 +100,10 @@ const GROUP_WORDS = [...PHRASES.values()].flat().filter((phrase) => phrase.words
 const singular = (word: string) => (word.length > 4 && word.endsWith("s") ? word.slice(0, -1) : word);
 
 /**
- * Words read into terms, phrases of a group first. `locale` is the sentence's
- * language, null for a machine's own fields (read with every word). Stop words are
- * dropped; a word meant only in French is dropped from an English sentence.
+ * The term starting at `words[start]`, a group's phrase first, and where the next
+ * one starts. `locale` is the sentence's language, null for a machine's own fields
+ * (read with every word). A stop word, or a word meant only in French in an
+ * English sentence, makes no term.
  */
 function termsOf(words: string[], locale: Locale | null, start: number): { term: Term | null; next: number } {
   const word = words[start]!;
