@@ -192,7 +192,7 @@ export function SentenceField({ initial, chosenMachine, defaultValue, lang, labe
   return (
     <div ref={region} className="rounded-lg border border-amber-200 bg-amber-50/60 p-3" data-testid="sentence">
       <TextAreaField name="sentence" label={labels.label} help={labels.help} rows={2} defaultValue={defaultValue} autoComplete="off" />
-      <DictationButton target="field-sentence" lang={lang} labels={labels.dictation} onHeard={() => void fill()} className="mt-3">
+      <DictationButton target="field-sentence" lang={lang} labels={labels.dictation} onHeard={() => void fill()} className="mt-3" buttonClassName="grow sm:grow-0">
         <button type="button" onClick={() => void fill()} aria-disabled={pending} className="btn-secondary min-h-12 grow sm:grow-0">
           {pending ? labels.filling : labels.fill}
         </button>

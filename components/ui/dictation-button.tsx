@@ -84,6 +84,8 @@ interface DictationButtonProps {
   /** Beside the button, on its row (another button of the field). */
   children?: React.ReactNode;
   className?: string;
+  /** Added to the button's own classes: its width in the row. */
+  buttonClassName?: string;
 }
 
 /**
@@ -93,7 +95,7 @@ interface DictationButtonProps {
  * out not to work (no recognition service, microphone refused) it says so in words,
  * and goes when it cannot work at all.
  */
-export function DictationButton({ target, lang, labels, onHeard, children, className }: DictationButtonProps) {
+export function DictationButton({ target, lang, labels, onHeard, children, className, buttonClassName = "" }: DictationButtonProps) {
   const supported = useSyncExternalStore(watch, usable, () => false);
   const [listening, setListening] = useState(false);
   /** What the button says under its row: progress while listening (gone at the end), or why it did not work. */
@@ -178,7 +180,7 @@ export function DictationButton({ target, lang, labels, onHeard, children, class
               type="button"
               onClick={press}
               aria-label={listening ? labels.stop : labels.start}
-              className={`${listening ? "btn-primary" : "btn-secondary"} min-h-12 gap-2 px-4`}
+              className={`${listening ? "btn-primary" : "btn-secondary"} min-h-12 gap-2 px-4 ${buttonClassName}`}
               data-testid="dictation"
             >
               <Icon name={listening ? "stop" : "mic"} className="h-5 w-5" />
