@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { NextConfig } from "next";
 import { initOpenNextCloudflareForDev } from "@opennextjs/cloudflare";
+import { MAX_REQUEST_BYTES } from "./lib/request-size";
 
 // Left to OpenNext's bundler, which includes each once: Turbopack copies a
 // route handler's dependencies into that handler's own chunk, so with five
@@ -77,8 +78,9 @@ const nextConfig: NextConfig = {
   outputFileTracingExcludes: { "*": buildOnlyTrace() },
   serverExternalPackages,
   // A video may be 50 MB (lib/file-types.ts); the 1 MB default would refuse it
-  // before our own check could answer with a clear message.
-  experimental: { serverActions: { bodySizeLimit: "60mb" } },
+  // before our own check could answer with a clear message. worker.ts answers 413
+  // past the same limit, before Next reads the body.
+  experimental: { serverActions: { bodySizeLimit: MAX_REQUEST_BYTES } },
 };
 
 export default nextConfig;

@@ -10,10 +10,12 @@
 import openNext from "./.open-next/worker.js";
 import { INTERNAL_TOKEN_HEADER, issueInternalToken } from "./lib/internal-token";
 import { withSecurityHeaders } from "./lib/security-headers";
-import { ConversationHub, LIVE_USER_HEADER } from "./lib/messages/live-hub";
+import { ConversationHub, LIVE_SESSION_HEADER } from "./lib/messages/live-hub";
 import { admitLiveSocket } from "./lib/messages/live-gate";
 import { HUB_NAME, LIVE_PATH } from "./lib/messages/model";
 import { consumeNotifications } from "./lib/notifications/queue";
+import { guardRequestBody } from "./lib/request-size";
+import { fromOwnOrigin } from "./lib/request-origin";
 import type { NotifyMessage } from "./lib/notifications/queue-message";
 
 // The Durable Object class behind live messages (wrangler.jsonc durable_objects).
@@ -21,19 +23,23 @@ export { ConversationHub };
 
 const app = openNext as { fetch(request: Request, env: CloudflareEnv, ctx: ExecutionContext): Promise<Response> };
 const INTERNAL_PREFIX = "/internal/";
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * A live socket for the signed-in user: the token and the account are checked
- * here (lib/messages/live-gate.ts) before the upgrade reaches the hub; the hub
- * then knows the user only from the header set here.
+ * A live socket for the signed-in user: the token is checked here
+ * (lib/messages/live-gate.ts) before the upgrade reaches the hub; the hub knows
+ * the session only from the header set here, and checks that it still stands.
  */
 async function openLiveSocket(request: Request, env: CloudflareEnv): Promise<Response> {
-  const admission = await admitLiveSocket(request, env);
+  // A secret (wrangler secret put, .dev.vars): the generated env type may not list it.
+  const admission = await admitLiveSocket(request, (env as { AUTH_SECRET?: string }).AUTH_SECRET);
   if (!admission.ok) return new Response(admission.status === 426 ? "Expected a WebSocket upgrade" : "Forbidden", { status: admission.status });
   const headers = new Headers(request.headers);
-  headers.set(LIVE_USER_HEADER, String(admission.userId));
+  headers.set(LIVE_SESSION_HEADER, JSON.stringify(admission.session));
   return env.CONVERSATION_HUB.getByName(HUB_NAME).fetch(new Request(request, { headers }));
 }
+
+const payloadTooLarge = () => new Response("Payload Too Large", { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 const worker = {
   async fetch(request, env, ctx) {
@@ -43,7 +49,24 @@ const worker = {
       return new Response("Not found", { status: 404 });
     }
     if (pathname === LIVE_PATH) return openLiveSocket(request, env);
-    return app.fetch(request, env, ctx);
+    // A write from another site, or from none (Origin: null: a sandboxed page, a file), is
+    // refused with a 403 here: Next aborts such a server action by throwing, a 500.
+    if (!READ_METHODS.has(request.method) && !fromOwnOrigin(request)) return new Response("Forbidden", { status: 403 });
+    // Too large a body is the sender's mistake (413), never the app's failure (lib/request-size.ts).
+    const body = guardRequestBody(request);
+    if (body.tooLarge) {
+      // Unread, said so: wrangler's local proxy otherwise lost the connection and answered 500.
+      await request.body?.cancel();
+      return payloadTooLarge();
+    }
+    try {
+      const response = await app.fetch(body.request, env, ctx);
+      return body.exceeded() ? payloadTooLarge() : response;
+    } catch (error) {
+      // The app read the body whole and its cut-off stream threw.
+      if (body.exceeded()) return payloadTooLarge();
+      throw error;
+    }
   },
 
   // Notifications written by an action or the cron (wrangler.jsonc queues; lib/notifications/queue.ts).

@@ -22,45 +22,20 @@
 // its own (.wrangler/floor), made fresh on every run. The tasks find their rows
 // in the demo seed (prisma/seed.ts: open tickets for the whole team) or make
 // them (the report, the supervisor's message to answer).
-import { rmSync } from "node:fs";
+// While the technician takes a ticket, the same account's other phone stays open on
+// Mon travail: the requests that one change costs it (the page read again, and the
+// link prefetches Next 16 makes after a refresh) are printed too.
 import path from "node:path";
 import { chromium as playwright } from "@playwright/test";
-import { buildWorker, migrateLocal, root, seedLocal, start, step } from "../scripts/lib/common.mjs";
-import { waitForServer } from "../scripts/lib/local-worker.mjs";
+import { root } from "../scripts/lib/common.mjs";
 import { chromium } from "../playwright.config.ts";
+import { ensureDemoWorker } from "./lib/demo-worker.mjs";
 import { signInAs } from "./lib/sign-in.mjs";
 
 const STATE = ".wrangler/floor";
 const ORIGIN = process.env.BENCH_FLOOR_URL ?? "http://localhost:8798";
 const PHOTO = path.join(root, "public", "apple-touch-icon.png");
 const STEP_TIMEOUT = 30_000;
-
-async function answers(url) {
-  try {
-    await fetch(url, { redirect: "manual" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A worker to drive: the one already running, or the build served on a fresh demo database. */
-async function ensureWorker() {
-  if (await answers(`${ORIGIN}/sign-in`)) {
-    console.log(`Reusing the worker at ${ORIGIN}.`);
-    return null;
-  }
-  buildWorker();
-  step(`Preparing ${STATE}: migrations and demo seed`);
-  rmSync(STATE, { recursive: true, force: true });
-  migrateLocal(STATE);
-  seedLocal(STATE);
-  const server = start("wrangler", ["dev", "--port", new URL(ORIGIN).port, "--persist-to", STATE, "--show-interactive-dev-session=false"], {
-    stdio: ["ignore", "ignore", "ignore"],
-  });
-  await waitForServer(`${ORIGIN}/sign-in`, { timeoutMs: 600_000 });
-  return server;
-}
 
 /**
  * A person's phone: a 360x740 touch screen, signed in as a demo account, that
@@ -266,21 +241,36 @@ async function fromLabel(person, { machineId, ticketId }) {
 
 // ---------------------------------------------------------------- run and print
 
-const server = await ensureWorker();
+const server = await ensureDemoWorker(ORIGIN, STATE);
 const browser = await playwright.launch({
   ...chromium,
   args: [...chromium.args, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
 });
 const results = [];
+let liveHome;
 try {
   const operator = await phone(browser, "operator");
   const reported = await timed("Signaler un problème avec une photo", operator, (p) => report(p, `Bruit broche ${Date.now()}`));
   results.push(reported);
   await operator.close();
 
+  // The same technician's other phone, left open on Mon travail: the take reaches it live.
+  const watcher = await phone(browser, "technician");
+  await watcher.page.goto(`${ORIGIN}/`);
+  await watcher.page.locator("li[data-work-item]").first().waitFor();
   const tech = await phone(browser, "technician");
+  const seen = [];
+  watcher.page.on("request", (request) => seen.push(request));
   const taken = await timed("Prendre le prochain ticket", tech, takeNext);
   results.push(taken);
+  await workItem(watcher.page, taken.detail.id).getByText("À moi").waitFor();
+  // What the open home fetched for that one change, once it has settled (a bench may wait; a test may not).
+  await watcher.page.waitForTimeout(3_000);
+  liveHome = {
+    requests: seen.map((request) => `${request.method()} ${new URL(request.url()).pathname}`),
+    prefetches: seen.filter((request) => request.headers()["next-router-prefetch"]).map((request) => new URL(request.url()).pathname),
+  };
+  await watcher.close();
   results.push(await timed("Le terminer avec une photo et un commentaire", tech, (p) => finish(p, taken.detail)));
   await checkFinished(tech.page, taken.detail.ticketId);
   await tech.close();
@@ -314,6 +304,12 @@ for (const r of results) console.log(`- ${r.name}: ${r.note}.`);
 const [reportTask, takeTask, finishTask] = results;
 const holds = (ok) => (ok ? "holds" : "does not hold");
 const taps = (n) => `${n} tap${n === 1 ? "" : "s"}`;
+console.log(
+  `\nAn open Mon travail on another phone, for that take: ${liveHome.requests.length} request(s) (${liveHome.requests.join(", ")}), ` +
+    `${liveHome.prefetches.length} of them link prefetches` +
+    (liveHome.prefetches.length ? ` (${liveHome.prefetches.join(", ")}).` : "."),
+);
+
 console.log("\nTargets:");
 console.log(`- report ≤ 3 taps from the home screen (typing aside): ${taps(reportTask.taps)}, ${holds(reportTask.taps <= 3)}.`);
 console.log(

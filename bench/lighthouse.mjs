@@ -8,46 +8,17 @@
 // on port 8796 with a demo database of its own (.wrangler/lighthouse).
 // LIGHTHOUSE_RUNS=3 takes the median of three runs per page: simulated throttling
 // scales with the machine's speed, and a loaded machine scores lower.
-import { rmSync } from "node:fs";
 import { chromium as playwright } from "@playwright/test";
 import lighthouse from "lighthouse";
-import { buildWorker, migrateLocal, seedLocal, start, step } from "../scripts/lib/common.mjs";
-import { waitForServer } from "../scripts/lib/local-worker.mjs";
+import { step } from "../scripts/lib/common.mjs";
 import { chromium } from "../playwright.config.ts";
+import { ensureDemoWorker } from "./lib/demo-worker.mjs";
 import { cookieHeader, signInAs } from "./lib/sign-in.mjs";
 
 const STATE = ".wrangler/lighthouse";
 const ORIGIN = process.env.BENCH_LIGHTHOUSE_URL ?? "http://localhost:8796";
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 1);
 const DEBUGGING_PORT = 9334;
-
-async function answers(url) {
-  try {
-    await fetch(url, { redirect: "manual" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A worker to measure: the one already running, or the build served on its own database. */
-async function ensureWorker() {
-  if (await answers(`${ORIGIN}/sign-in`)) {
-    console.log(`Reusing the worker at ${ORIGIN}.`);
-    return null;
-  }
-  buildWorker();
-  step(`Preparing ${STATE}: migrations and demo seed`);
-  rmSync(STATE, { recursive: true, force: true });
-  migrateLocal(STATE);
-  seedLocal(STATE);
-  const server = start("wrangler", ["dev", "--port", new URL(ORIGIN).port, "--persist-to", STATE, "--show-interactive-dev-session=false"], {
-    stdio: ["ignore", "ignore", "ignore"],
-  });
-  // A loaded machine can take minutes to bundle and start the worker.
-  await waitForServer(`${ORIGIN}/sign-in`, { timeoutMs: 600_000 });
-  return server;
-}
 
 /** The session cookie of a demo account, signed in through the form as a person would. */
 async function sessionCookie(browser, role) {
@@ -92,7 +63,7 @@ async function audit(url, cookie) {
   return runs[Math.floor(runs.length / 2)];
 }
 
-const server = await ensureWorker();
+const server = await ensureDemoWorker(ORIGIN, STATE);
 const browser = await playwright.launch({
   executablePath: chromium.executablePath,
   args: [...chromium.args, `--remote-debugging-port=${DEBUGGING_PORT}`],

@@ -18,7 +18,7 @@ export async function performAsCurrentUser<S extends z.ZodType, T>(
   ]);
   if (!user) return refusalResult(t, "signedOut");
   if (user.mustChangePassword && !operation.allowPendingPasswordChange) return refusalResult(t, "passwordChangeRequired");
-  return perform(operation, raw, { user, db: await getDb(), t, locale, sessionId: session?.sessionId, clientAddress: address });
+  return perform(operation, raw, { user, db: await getDb(), t, locale, sessionId: session?.sessionId, sessionVersion: session?.sessionVersion, clientAddress: address });
 }
 
 /**

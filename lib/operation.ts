@@ -38,6 +38,8 @@ export interface ActionContext {
   now?: Date;
   /** The id of the session the request came with (lib/accounts/sessions.ts); absent outside a request. */
   sessionId?: string;
+  /** That session's version ("sv"), for the live socket's token; absent outside a request. */
+  sessionVersion?: number;
   /** The client's address, for the throttle of password checks; absent outside a request. */
   clientAddress?: string;
   /** Where written notifications go (lib/notifications/dispatch.ts by default); tests collect them. */

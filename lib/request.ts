@@ -69,6 +69,19 @@ export async function requireUser(): Promise<CurrentUser> {
   return user;
 }
 
+/**
+ * For route handlers that serve the app's own data (photos, voice notes, CSV): the
+ * user who may use the app, or the answer for one who may not. 401 signed out; 403
+ * while an admin-set password awaits replacement, since the app is closed until
+ * then (pages send them to the change-password page; a file cannot).
+ */
+export async function requireRouteUser(): Promise<CurrentUser | Response> {
+  const user = await getCurrentUser();
+  if (!user) return new Response(null, { status: 401 });
+  if (user.mustChangePassword) return new Response(null, { status: 403 });
+  return user;
+}
+
 /** For pages a role may not see: a 404, which tells nothing about what is there. */
 export async function requirePermission(permission: Permission): Promise<CurrentUser> {
   const user = await requireUser();

@@ -5,7 +5,7 @@ import { nameKey } from "../lib/accounts/names.ts";
 import { hashPassword } from "../lib/accounts/password.ts";
 import { factoryDay, formatTicketId } from "../lib/tickets/ids.ts";
 import { firstOccurrenceFrom, type RecurrenceRule } from "../lib/plans/recurrence.ts";
-import { utcToWallTime } from "../lib/factory-time.ts";
+import { newPlanStart } from "../lib/plans/model.ts";
 
 export const demoAccounts = [
   { role: "admin", name: "Sophie Tremblay", email: "admin@atelier.demo", password: "Atelier-Admin-2026" },
@@ -54,18 +54,70 @@ const problems = [
   ["Ruban adhésif qui se coince", "Le dérouleur bloque environ toutes les 20 boîtes."],
 ] as const;
 
-const comments = [
-  "J’ai vérifié sur place : le problème est bien reproductible.",
-  "Pièce commandée chez le fournisseur, livraison prévue sous 3 jours ouvrables.",
-  "Machine consignée pendant l’intervention.",
-  "Réglage fait, à surveiller pendant le prochain quart.",
-  "Photo ajoutée au dossier de l’équipement.",
-] as const;
+// What someone writes on a ticket, by where the ticket is when they write it.
+const comments: Record<"received" | "diagnostic" | "in_progress" | "waiting_parts", readonly string[]> = {
+  received: ["Je passe voir en début de quart.", "J’ai vérifié sur place : le problème est bien reproductible."],
+  diagnostic: ["J’ai vérifié sur place : le problème est bien reproductible.", "Je cherche la cause ; je reviens avec un diagnostic avant la fin du quart."],
+  in_progress: ["Machine consignée pendant l’intervention.", "Réglage fait, à surveiller pendant le prochain quart."],
+  waiting_parts: ["Pièce commandée chez le fournisseur, livraison prévue sous 3 jours ouvrables."],
+};
 
 const statuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed", "archived"] as const;
 const priorities = ["low", "medium", "high", "critical"] as const;
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+type Status = (typeof statuses)[number];
+
+/** Hours from report to completion, by priority: a critical repair within its shift, a low one over days. */
+const repairHours: Record<(typeof priorities)[number], [number, number]> = { critical: [3, 8], high: [8, 30], medium: [20, 72], low: [48, 120] };
+
+interface StoryOptions {
+  status: Status;
+  priority: (typeof priorities)[number];
+  createdAt: Date;
+  now: Date;
+  /** When the machine the ticket stopped ran again: the ticket is completed no earlier. */
+  stoppedUntil: Date | null;
+  waitedForParts: boolean;
+  time: () => number;
+}
+
+/**
+ * A ticket's moves from Reçu to its status, one column at a time as the board writes them,
+ * and a moment for a comment while it was worked on. The moves start after the assignment
+ * (an hour after the report). A closed ticket is completed after a repair time of its
+ * priority, never in the future, and archived a day later; nothing happens to it afterwards.
+ */
+function ticketStory({ status, priority, createdAt, now, stoppedUntil, waitedForParts, time }: StoryOptions) {
+  const start = createdAt.getTime() + 90 * MINUTE;
+  let path: Status[];
+  let times: number[];
+  let commentAt: number;
+  if (status === "completed" || status === "archived") {
+    const [low, high] = repairHours[priority];
+    const repaired = Math.max(createdAt.getTime() + (low + time() * (high - low)) * HOUR, stoppedUntil?.getTime() ?? 0);
+    const completedAt = Math.min(repaired, now.getTime() - HOUR);
+    const work: Status[] = waitedForParts ? ["diagnostic", "in_progress", "waiting_parts", "in_progress"] : ["diagnostic", "in_progress"];
+    // The moves before Terminé share the time from the start to the completion; the comment comes in the last stretch.
+    const step = (completedAt - start) / work.length;
+    path = [...work, "completed"];
+    times = [...work.map((_, k) => start + k * step), completedAt];
+    if (status === "archived") {
+      path.push("archived");
+      times.push(Math.min(completedAt + DAY, now.getTime() - 30 * MINUTE));
+    }
+    commentAt = completedAt - step / 2;
+  } else {
+    // Still open: a move every few hours, then it waits.
+    path = (["diagnostic", "in_progress", "waiting_parts"] as Status[]).slice(0, statuses.indexOf(status));
+    times = path.map((_, k) => start + k * 5 * HOUR);
+    commentAt = createdAt.getTime() + 3 * HOUR;
+  }
+  const minute = (ms: number) => new Date(Math.floor(ms / MINUTE) * MINUTE);
+  return { moves: path.map((to, k) => ({ from: k ? path[k - 1]! : "received", to, at: minute(times[k]!) })), commentAt: minute(commentAt) };
+}
 
 /** Deterministic pseudo-random numbers: the same demo every time. */
 function sequence(seed: number) {
@@ -131,6 +183,8 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
   }
 
   const random = sequence(20261123);
+  // Its own sequence, so the tickets' assignees and reporters stay those of the demo before repair times existed.
+  const timing = sequence(20261117);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const perDay = new Map<string, number>();
   let ticketCount = 0;
@@ -145,14 +199,26 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
     // Plan: about a third overdue (past date, still received/diagnostic when status allows),
     // a third in the coming days, the rest unscheduled; some for the whole team (0).
     const plan = (i + Math.floor(i / statuses.length)) % 3;
-    const scheduledDate =
+    const planned =
       plan === 0
         ? new Date(now.getTime() - (1 + Math.floor(random() * 72)) * HOUR)
         : plan === 1
           ? new Date(now.getTime() + (2 + Math.floor(random() * 120)) * HOUR)
           : null;
     const assignedTo = status === "received" && plan === 2 ? null : i % 7 === 0 ? 0 : pick(technicians);
-    const completedAt = status === "completed" || status === "archived" ? new Date(createdAt.getTime() + 2 * DAY) : null;
+    const worker = assignedTo || users[2]!.id;
+    const assignedAt = new Date(createdAt.getTime() + HOUR);
+
+    // Some closed tickets had stopped their machine from their report until it ran
+    // again: /stats has downtime, MTTR and MTBF to show. None is left open, so every
+    // machine runs on a fresh start.
+    const closed = status === "completed" || status === "archived";
+    const stoppedUntil = closed && i % 2 === 0 ? new Date(createdAt.getTime() + (2 + (i % 5)) * HOUR + (i % 4) * 15 * MINUTE) : null;
+    const story = ticketStory({ status, priority, createdAt, now, stoppedUntil, waitedForParts: i % 4 === 2 && (priority === "low" || priority === "medium"), time: timing });
+    const closedAt = story.moves.find((move) => move.to === "completed")?.at ?? null;
+    // A closed ticket was planned for when its work began; an open one keeps its date (past: overdue).
+    const scheduledDate = planned && closed ? story.moves.find((move) => move.to === "in_progress")!.at : planned;
+    const commentAt = i % 2 === 0 ? story.commentAt : null;
 
     const day = factoryDay(createdAt, timeZone);
     const dayKey = `${machineId}-${day}`;
@@ -170,9 +236,12 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
         priority,
         reportedBy,
         assignedTo,
-        scheduledDate: scheduledDate ? new Date(Math.floor(scheduledDate.getTime() / (15 * 60_000)) * 15 * 60_000) : null,
-        completedAt,
+        scheduledDate: scheduledDate ? new Date(Math.floor(scheduledDate.getTime() / (15 * MINUTE)) * 15 * MINUTE) : null,
+        // Archiving clears completed_at, as the board's move does (lib/tickets/operations.ts).
+        completedAt: status === "completed" ? closedAt : null,
         createdAt,
+        // Its last move or assignment, as the board's order reads it (a comment leaves it alone).
+        updatedAt: story.moves.at(-1)?.at ?? (assignedTo === null ? createdAt : assignedAt),
       },
       select: { id: true },
     });
@@ -186,57 +255,45 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
           actorId: users[1]!.id,
           type: "assigned",
           toValue: String(assignedTo),
-          createdAt: new Date(createdAt.getTime() + HOUR),
+          createdAt: assignedAt,
         },
       });
     }
-    // Some closed tickets had stopped their machine from their report until they were
-    // closed: /stats has downtime, MTTR and MTBF to show. None is left open, so every
-    // machine runs on a fresh start.
-    const stopped = completedAt !== null && i % 2 === 0;
-    const movedAt = new Date(createdAt.getTime() + (stopped ? 2 + (i % 5) : 2) * HOUR + (stopped ? (i % 4) * 15 * 60_000 : 0));
-    if (stopped) {
-      const by = assignedTo || users[2]!.id;
-      await db.machineDowntime.create({ data: { machineId, ticketId: ticket.id, startedAt: createdAt, endedAt: movedAt, startedBy: reportedBy, endedBy: by } });
+    if (stoppedUntil) {
+      await db.machineDowntime.create({ data: { machineId, ticketId: ticket.id, startedAt: createdAt, endedAt: stoppedUntil, startedBy: reportedBy, endedBy: worker } });
       await db.ticketEvent.create({ data: { ticketId: ticket.id, actorId: reportedBy, type: "machine_down", createdAt } });
-      await db.ticketEvent.create({ data: { ticketId: ticket.id, actorId: by, type: "machine_up", createdAt: movedAt } });
+      await db.ticketEvent.create({ data: { ticketId: ticket.id, actorId: worker, type: "machine_up", createdAt: stoppedUntil } });
     }
-    if (status !== "received") {
+    for (const move of story.moves) {
       await db.ticketEvent.create({
-        data: {
-          ticketId: ticket.id,
-          actorId: assignedTo || users[2]!.id,
-          type: "status",
-          fromValue: "received",
-          toValue: status,
-          createdAt: movedAt,
-        },
+        data: { ticketId: ticket.id, actorId: worker, type: "status", fromValue: move.from, toValue: move.to, createdAt: move.at },
       });
     }
-    if (i % 2 === 0) {
-      const at = new Date(createdAt.getTime() + 3 * HOUR);
-      await db.ticketComment.create({
-        data: { ticketId: ticket.id, userId: assignedTo || users[2]!.id, content: pick(comments), createdAt: at },
-      });
-      await db.ticketEvent.create({ data: { ticketId: ticket.id, actorId: assignedTo || users[2]!.id, type: "comment", createdAt: at } });
+    if (commentAt) {
+      const where = story.moves.filter((move) => move.at <= commentAt).at(-1)?.to ?? "received";
+      const content = pick(comments[where as keyof typeof comments]);
+      await db.ticketComment.create({ data: { ticketId: ticket.id, userId: worker, content, createdAt: commentAt, updatedAt: commentAt } });
+      await db.ticketEvent.create({ data: { ticketId: ticket.id, actorId: worker, type: "comment", createdAt: commentAt } });
     }
   }
 
   // Preventive plans on three machines: the planning (/planning) has weeks of work to show.
-  const today = utcToWallTime(now, timeZone).date;
+  // Each starts at its next time of day, as a plan made in the app does: a monthly plan
+  // seeded at 15:00 "from today, 09:00" would otherwise first fall due next month.
   const plans: (Omit<RecurrenceRule, "startDate"> & { machine: number; title: string; steps: string[]; assignedTo: number; priority: string; leadDays: number })[] = [
     { machine: 0, title: "Inspection hebdomadaire de la presse", steps: ["Vérifier le niveau d’huile hydraulique", "Contrôler les flexibles et raccords", "Tester l’arrêt d’urgence"], recurrence: "weeks", interval: 1, timeOfDay: "07:30", assignedTo: 0, priority: "high", leadDays: 1 },
     { machine: 1, title: "Graissage du tour CNC", steps: ["Graisser les glissières", "Vérifier le liquide de coupe"], recurrence: "days", interval: 14, timeOfDay: "08:00", assignedTo: technicians[1]!, priority: "medium", leadDays: 2 },
     { machine: 5, title: "Entretien mensuel du compresseur", steps: ["Purger le réservoir", "Remplacer le filtre à air si encrassé", "Relever les heures de marche"], recurrence: "months", interval: 1, timeOfDay: "09:00", assignedTo: technicians[2] ?? 0, priority: "medium", leadDays: 3 },
   ];
   for (const { machine, steps, ...plan } of plans) {
-    const rule = { ...plan, startDate: today };
+    const { startDate } = newPlanStart(now, timeZone, plan.timeOfDay);
+    const rule = { ...plan, startDate };
     await db.maintenancePlan.create({
       data: {
         ...plan,
         machineId: machineIds[machine]!,
         steps: JSON.stringify(steps),
-        startDate: today,
+        startDate,
         nextDueAt: firstOccurrenceFrom(rule, now, timeZone),
         createdBy: users[1]!.id,
         createdAt: now,

@@ -3,13 +3,13 @@
 import { TextField } from "@/components/ui/fields";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 
-type Key = "signInAttemptsDays" | "cronRunsDays" | "webhookDays" | "auditDays" | "deletedMediaDays";
-const keys: Key[] = ["signInAttemptsDays", "cronRunsDays", "webhookDays", "auditDays", "deletedMediaDays"];
+type Key = "signInAttemptsDays" | "cronRunsDays" | "webhookDays" | "auditDays" | "deletedMediaDays" | "notificationsDays";
+const keys: Key[] = ["signInAttemptsDays", "cronRunsDays", "webhookDays", "auditDays", "deletedMediaDays", "notificationsDays"];
 
 interface RetentionFormProps {
   action: FormAction<string[]>;
   values: Record<Key, number>;
-  labels: Record<Key | "auditHint" | "save" | "saving" | "saved" | "unchanged", string>;
+  labels: Record<Key | "auditHint" | "notificationsHint" | "save" | "saving" | "saved" | "unchanged", string>;
 }
 
 export function RetentionForm({ action, values, labels }: RetentionFormProps) {
@@ -23,7 +23,7 @@ export function RetentionForm({ action, values, labels }: RetentionFormProps) {
           type="number"
           inputMode="numeric"
           label={labels[key]}
-          help={key === "auditDays" ? labels.auditHint : undefined}
+          help={key === "auditDays" ? labels.auditHint : key === "notificationsDays" ? labels.notificationsHint : undefined}
           min={key === "auditDays" ? 365 : 1}
           max={key === "auditDays" ? 36500 : 3650}
           defaultValue={values[key]}

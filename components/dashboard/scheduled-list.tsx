@@ -36,7 +36,7 @@ export function ScheduledList({ id, title, help, empty, tickets, locale, t, now,
                 <div className="min-w-0 flex-1">
                   <p className="text-xs font-medium text-slate-500">{ticket.ticketId}</p>
                   <p className="truncate font-medium">
-                    <Link href={`/tickets/${ticket.ticketId}`} className="hover:underline">
+                    <Link prefetch={false} href={`/tickets/${ticket.ticketId}`} className="hover:underline">
                       {ticket.title}
                     </Link>
                   </p>

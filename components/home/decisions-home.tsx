@@ -57,14 +57,14 @@ async function Decisions() {
           {down.items.map((machine) => (
             <li key={machine.id} className="p-3 sm:p-4">
               <p className="font-semibold break-words">
-                <Link href={`/machines/${machine.id}`} className="hover:underline">
+                <Link prefetch={false} href={`/machines/${machine.id}`} className="hover:underline">
                   {machine.label}
                 </Link>
               </p>
               {machine.location && <p className="text-sm text-slate-600">{machine.location}</p>}
               <p className="text-sm font-medium text-red-800">{machine.downSince ? downText(machine.downSince, locale, timeZone, t) : d.down.outOfService}</p>
               {machine.ticketCode && (
-                <Link href={`/tickets/${machine.ticketCode}`} className={`${linkClass} text-sm`}>
+                <Link prefetch={false} href={`/tickets/${machine.ticketCode}`} className={`${linkClass} text-sm`}>
                   {format(d.down.ticket, { ticket: machine.ticketCode })}
                 </Link>
               )}
@@ -80,7 +80,7 @@ async function Decisions() {
         count={plans.length}
         countLabel={format(t.home.counts.plans, { count: plans.length }, locale)}
         more={
-          <Link href="/planning" className={linkClass}>
+          <Link prefetch={false} href="/planning" className={linkClass}>
             {d.plans.seePlanning}
           </Link>
         }
@@ -89,7 +89,7 @@ async function Decisions() {
           {plans.map((plan) => (
             <li key={plan.id} className="p-3 sm:p-4">
               <p className="font-semibold break-words">
-                <Link href={`/machines/${plan.machineId}`} className="hover:underline">
+                <Link prefetch={false} href={`/machines/${plan.machineId}`} className="hover:underline">
                   {plan.title}
                 </Link>
               </p>
@@ -105,7 +105,7 @@ async function Decisions() {
 
 function BoardLink({ href, left, locale, t }: { href: string; left: number; locale: Locale; t: Messages }) {
   return (
-    <Link href={href} className={linkClass}>
+    <Link prefetch={false} href={href} className={linkClass}>
       {left > 0 ? format(t.home.moreOnBoard, { count: left }, locale) : t.home.seeBoard}
     </Link>
   );

@@ -20,7 +20,7 @@ export async function ReportsHome({ user }: { user: CurrentReader }) {
         <h1 className="text-2xl font-semibold">{t.home.title.operator}</h1>
         <p className="text-slate-600">{t.home.reports.intro}</p>
       </div>
-      <Link href="/tickets/new" className="btn-primary min-h-14 w-full gap-2 text-lg sm:w-auto">
+      <Link prefetch={false} href="/tickets/new" className="btn-primary min-h-14 w-full gap-2 text-lg sm:w-auto">
         <Icon name="report" className="h-6 w-6" />
         {t.home.reports.report}
       </Link>
@@ -81,7 +81,7 @@ async function ReportList({ userId }: { userId: number }) {
           <ul className="flex flex-wrap gap-2">
             {machines.map((machine) => (
               <li key={machine.id} className="max-w-full">
-                <Link
+                <Link prefetch={false}
                   href={`/tickets/new?machine=${machine.id}`}
                   aria-label={format(r.reportOn, { machine: machine.label })}
                   className="inline-flex min-h-11 max-w-full items-center gap-2 rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-100"
@@ -101,7 +101,7 @@ async function ReportList({ userId }: { userId: number }) {
       ))}
       {reports.total > reports.items.length && (
         <p>
-          <Link href="/tickets?mine=1" className="btn-secondary w-full sm:w-auto">
+          <Link prefetch={false} href="/tickets?mine=1" className="btn-secondary w-full sm:w-auto">
             {format(t.home.moreOnBoard, { count: reports.total - reports.items.length }, locale)}
           </Link>
         </p>

@@ -33,7 +33,7 @@ export function TicketLine({ ticket, facts, assignee, now, children, locale, tim
         <span className="ml-auto font-mono text-xs text-slate-500">{ticket.ticketId}</span>
       </div>
       <h3 id={`home-ticket-${ticket.id}`} className="mt-1.5 font-semibold break-words">
-        <Link href={`/tickets/${ticket.ticketId}`} className="hover:underline">
+        <Link prefetch={false} href={`/tickets/${ticket.ticketId}`} className="hover:underline">
           {ticket.title}
         </Link>
       </h3>

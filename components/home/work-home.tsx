@@ -68,7 +68,7 @@ async function WorkList({ user, scope }: { user: CurrentReader; scope: WorkScope
     <>
       <nav aria-label={w.scopes.label} className="-mx-3 flex gap-2 overflow-x-auto px-3 pb-1 sm:mx-0 sm:px-0">
         {workScopes.map((s) => (
-          <Link
+          <Link prefetch={false}
             key={s}
             href={scopeHref(s)}
             aria-current={s === scope ? "page" : undefined}
@@ -107,7 +107,7 @@ async function WorkList({ user, scope }: { user: CurrentReader; scope: WorkScope
       </WorkActions>
       {work.total > work.items.length && (
         <p>
-          <Link href={boardHref[scope]} className="btn-secondary w-full sm:w-auto">
+          <Link prefetch={false} href={boardHref[scope]} className="btn-secondary w-full sm:w-auto">
             {format(t.home.moreOnBoard, { count: work.total - work.items.length }, locale)}
           </Link>
         </p>

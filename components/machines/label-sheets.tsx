@@ -10,11 +10,20 @@ interface LabelSheetsProps {
   t: Messages;
 }
 
-/** The A4 sheets as they print: one page each, labels in a grid of the layout's exact size. */
+/**
+ * The A4 sheets as they print: one page each, labels in a grid of the layout's exact size.
+ * On a phone a sheet is wider than the screen and its preview scrolls sideways: the
+ * scrolling box is a named region in the tab order, so the arrow keys scroll it too.
+ */
 export function LabelSheets({ labels, layout, company, t }: LabelSheetsProps) {
   const l = t.labels;
   return (
-    <div className="label-sheets relative -mx-3 flex flex-col items-center gap-6 overflow-x-auto bg-slate-200 p-3 sm:mx-0 sm:rounded-lg">
+    <div
+      role="region"
+      aria-label={l.preview}
+      tabIndex={0}
+      className="label-sheets relative -mx-3 flex flex-col items-center gap-6 overflow-x-auto bg-slate-200 p-3 focus-visible:outline-offset-[-2px] sm:mx-0 sm:rounded-lg"
+    >
       {intoSheets(labels, layout).map((sheet, index) => (
         <section
           key={index}

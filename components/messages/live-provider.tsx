@@ -1,8 +1,9 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { createContext, use, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type { LiveEvent } from "@/lib/messages/live";
-import { LIVE_PATH } from "@/lib/messages/model";
+import { LIVE_CLOSE, LIVE_PATH } from "@/lib/messages/model";
 import type { ConversationSummary } from "@/lib/messages/queries";
 import { fetchRead } from "./fetch-read";
 
@@ -54,6 +55,7 @@ interface LiveProviderProps {
  * exponential backoff, and on every (re)connection its listeners catch up from D1.
  */
 export function LiveProvider({ userId, initialUnread, children }: LiveProviderProps) {
+  const router = useRouter();
   const [online, setOnline] = useState(true);
   const [conversations, setConversations] = useState<ConversationSummary[] | null>(null);
   const [serverUnread, setServerUnread] = useState(initialUnread);
@@ -106,6 +108,10 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
     if (event.type === "message" && event.message.senderId === userId && event.message.conversationKey === active) return;
     if (event.type !== "read" || event.userId === userId) refreshInbox();
   });
+  // The session ended from elsewhere: rendered again, the page finds no session and
+  // the server sends it to sign-in. A router refresh waits behind an action this tab
+  // has in flight, so that action's own answer comes first.
+  const handleSessionEnded = useEffectEvent(() => router.refresh());
   const handleOpen = useEffectEvent(() => {
     setOnline(true);
     for (const listener of listeners.current) listener.onOpen?.();
@@ -158,8 +164,14 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
       socket.onclose = (event) => {
         clearInterval(ping);
         socket = null;
-        // 4001: the account was deactivated; the next page load signs the user out.
-        if (event.code === 4001) return setOnline(false);
+        // The session ended (lib/messages/live-hub.ts): no token would open another socket.
+        if (event.code === LIVE_CLOSE.sessionEnded || event.code === LIVE_CLOSE.endedHere) {
+          setOnline(false);
+          // Ended from elsewhere: to sign-in. Ended by this session's own request (its
+          // "everywhere", its password change): that request's page says what follows.
+          if (event.code === LIVE_CLOSE.sessionEnded) handleSessionEnded();
+          return;
+        }
         later();
       };
     }

@@ -9,6 +9,7 @@ import { format, type PluralTemplate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n";
 
 interface BellLinkProps {
+  userId: number;
   initialUnread: number;
   /** When the server rendered the count: a new render (after an action) brings the latest one, even if equal to the first. */
   renderedAt: number;
@@ -19,10 +20,11 @@ interface BellLinkProps {
 
 /**
  * The bell and its count. The tab's live socket (the messages' one) says when
- * the person's notifications changed; the count is then read again from D1, and
- * on every (re)connection in case something came while the socket was closed.
+ * the person's notifications changed (or a conversation they read took some
+ * off); the count is then read again from D1, and on every (re)connection in
+ * case something came while the socket was closed.
  */
-export function BellLink({ initialUnread, renderedAt, label, unreadLabel, locale }: BellLinkProps) {
+export function BellLink({ userId, initialUnread, renderedAt, label, unreadLabel, locale }: BellLinkProps) {
   // The newest count wins, by when the server counted it. A refresh asked before an
   // action that reads notifications can resolve after that action's render of the
   // layout: seen in the e2e suite, the bell then kept the old count until the next event.
@@ -47,13 +49,16 @@ export function BellLink({ initialUnread, renderedAt, label, unreadLabel, locale
     }
   };
   useLiveEvents((event) => {
-    if (event.type === "notifications") void refresh();
+    // A conversation read in any of the person's tabs took its messages' notifications off.
+    if (event.type === "notifications" || (event.type === "read" && event.userId === userId && event.notificationsRead)) void refresh();
   }, () => void refresh());
 
   const text = unread > 0 ? `${label}, ${format(unreadLabel, { count: unread }, locale)}` : label;
   return (
     <Link
       href="/notifications"
+      // As the navigation's links (components/shell/nav-link.tsx): no prefetch to make again after each refresh.
+      prefetch={false}
       title={text}
       className="relative inline-flex size-10 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
       data-testid="notification-bell"

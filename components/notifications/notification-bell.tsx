@@ -10,7 +10,7 @@ export async function NotificationBell({ userId, t, locale }: { userId: number; 
   const renderedAt = Date.now(); // eslint-disable-line react-hooks/purity
   return (
     <>
-      <BellLink initialUnread={unread} renderedAt={renderedAt} label={t.inbox.bell} unreadLabel={t.inbox.unread} locale={locale} />
+      <BellLink userId={userId} initialUnread={unread} renderedAt={renderedAt} label={t.inbox.bell} unreadLabel={t.inbox.unread} locale={locale} />
       {/* The service worker and the install offer ride with the bell: on every signed-in page, from one line of the header. */}
       <AppInstall locale={locale} labels={{ ...t.inbox.install }} />
     </>

@@ -21,23 +21,46 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
 }
 
-export type SubscribeOutcome =
-  | { kind: "subscribed"; subscription: PushSubscriptionJSON }
-  | { kind: "unsupported" }
-  | { kind: "denied" }
-  | { kind: "error"; error: string };
+/** Why this browser gave no subscription, as the app words it (the browser's own message is English, and for developers). */
+export type SubscribeFailure = "unsupported" | "denied" | "refused" | "unreachable" | "failed";
 
-export async function subscribeThisDevice(vapidPublicKey: string): Promise<SubscribeOutcome> {
+export type SubscribeOutcome = { kind: "subscribed"; subscription: PushSubscriptionJSON } | { kind: SubscribeFailure };
+
+/** What the Push API's refusal means to the person; its text is never shown. */
+function failureOf(error: unknown): SubscribeFailure {
+  const name = error instanceof DOMException ? error.name : "";
+  // Push blocked for the site; or Chromium's private window, which refuses every subscription with an
+  // AbortError "Registration failed - permission denied" while Notification.permission says "granted"
+  // (crbug.com/41124656: deliberately undetectable otherwise).
+  if (name === "NotAllowedError" || (name === "AbortError" && /permission denied/i.test((error as DOMException).message))) return "refused";
+  // No push service within reach: "Registration failed - push service not available", a network error, a timeout.
+  if (name === "AbortError" || name === "NetworkError" || name === "TimeoutError") return "unreachable";
+  if (name === "NotSupportedError") return "unsupported";
+  return "failed";
+}
+
+const sameKey = (a: ArrayBuffer | null, b: Uint8Array) => a !== null && a.byteLength === b.length && new Uint8Array(a).every((byte, i) => byte === b[i]);
+
+/**
+ * This browser's push subscription for Atelier. `fresh`: a new one even if the
+ * browser has one (another account registered it: a shared phone), which ends the
+ * old one at the push service. One made for another server key (keys rotated) is
+ * replaced too, since the browser refuses to subscribe over it.
+ */
+export async function subscribeThisDevice(vapidPublicKey: string, options: { fresh?: boolean } = {}): Promise<SubscribeOutcome> {
   if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) return { kind: "unsupported" };
   if ((await Notification.requestPermission()) !== "granted") return { kind: "denied" };
   try {
     await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" });
     const registration = await navigator.serviceWorker.ready;
-    const subscription =
-      (await registration.pushManager.getSubscription()) ??
-      (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(vapidPublicKey) }));
+    const key = keyBytes(vapidPublicKey);
+    const existing = await registration.pushManager.getSubscription();
+    if (existing && !options.fresh && sameKey(existing.options.applicationServerKey, key)) return { kind: "subscribed", subscription: existing.toJSON() };
+    await existing?.unsubscribe();
+    const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
     return { kind: "subscribed", subscription: subscription.toJSON() };
   } catch (error) {
-    return { kind: "error", error: error instanceof Error ? error.message : String(error) };
+    console.warn("Push subscription refused by the browser:", error);
+    return { kind: failureOf(error) };
   }
 }

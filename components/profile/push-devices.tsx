@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { ActionButton } from "@/components/ui/action-button";
 import type { ActionResult } from "@/lib/operation";
 import { format } from "@/lib/i18n/format";
-import { subscribeThisDevice } from "@/components/notifications/service-worker";
+import { subscribeThisDevice, type SubscribeFailure } from "@/components/notifications/service-worker";
 
 export interface DeviceView {
   id: number;
@@ -22,7 +22,7 @@ interface PushDevicesProps {
   remove: (input: { id: number }) => Promise<ActionResult<{ id: number }>>;
   labels: Record<
     | "description" | "enable" | "enabling" | "enabled" | "none" | "addedOn" | "lastUsed" | "neverUsed" | "remove" | "removing"
-    | "removeQuestion" | "removed" | "unsupported" | "denied" | "failed" | "notConfigured" | "cancel",
+    | "removeQuestion" | "removed" | SubscribeFailure | "notConfigured" | "cancel",
     string
   >;
 }
@@ -44,12 +44,15 @@ export function PushDevices({ devices, vapidPublicKey, register, remove, labels 
     if (pending || !vapidPublicKey) return;
     setMessage(null);
     startTransition(async () => {
-      const outcome = await subscribeThisDevice(vapidPublicKey);
-      if (outcome.kind !== "subscribed") {
-        const text = outcome.kind === "error" ? format(labels.failed, { error: outcome.error }) : labels[outcome.kind];
-        return setMessage({ ok: false, text });
+      let outcome = await subscribeThisDevice(vapidPublicKey);
+      if (outcome.kind !== "subscribed") return setMessage({ ok: false, text: labels[outcome.kind] });
+      let result = await register({ ...outcome.subscription, name: deviceName() });
+      if (!result.ok && result.code === "pushEndpointTaken") {
+        // This browser's subscription is another account's (a shared phone): a new one, which ends theirs.
+        outcome = await subscribeThisDevice(vapidPublicKey, { fresh: true });
+        if (outcome.kind !== "subscribed") return setMessage({ ok: false, text: labels[outcome.kind] });
+        result = await register({ ...outcome.subscription, name: deviceName() });
       }
-      const result = await register({ ...outcome.subscription, name: deviceName() });
       setMessage(result.ok ? { ok: true, text: labels.enabled } : { ok: false, text: result.error });
       if (result.ok) router.refresh();
     });

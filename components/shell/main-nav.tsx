@@ -27,10 +27,11 @@ function adminPages(user: CurrentUser, t: Messages) {
 // One <nav> for both sizes, so each link (and the live unread badge) exists once.
 // Phones (< md): a tab bar fixed at the bottom, within thumb reach: Accueil, Tickets,
 // Signaler, Messages, Plus (the other pages and the account). Wider screens: a row
-// under the top bar that wraps rather than hiding a page.
+// under the top bar that wraps rather than hiding a page; its links sit 16 px apart
+// (their own padding, no gap), so an admin's eleven fit one row at 1280 px in French.
 const tab =
   "relative flex min-h-14 min-w-0 flex-1 flex-col items-center justify-center gap-0.5 px-1 text-xs font-medium text-slate-600 aria-[current=page]:font-semibold aria-[current=page]:text-amber-800 " +
-  "md:min-h-10 md:flex-none md:flex-row md:gap-0 md:rounded-md md:px-3 md:text-sm md:text-slate-700 md:hover:bg-slate-200/70 md:aria-[current=page]:bg-slate-900 md:aria-[current=page]:text-white";
+  "md:min-h-10 md:flex-none md:flex-row md:gap-0 md:rounded-md md:px-2 md:text-sm md:text-slate-700 md:hover:bg-slate-200/70 md:aria-[current=page]:bg-slate-900 md:aria-[current=page]:text-white";
 const desktopOnly = "hidden md:flex";
 const moreItem =
   "flex min-h-11 items-center rounded-md px-3 text-base text-slate-800 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:font-semibold aria-[current=page]:text-white";
@@ -43,7 +44,7 @@ export function MainNav({ user, locale, t }: MainNavProps) {
       aria-label={t.nav.main}
       className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:static md:border-0 md:bg-transparent md:pb-0"
     >
-      <div className="mx-auto flex max-w-6xl items-stretch md:flex-wrap md:items-center md:gap-1 md:px-6 md:pb-2">
+      <div className="mx-auto flex max-w-6xl items-stretch md:flex-wrap md:items-center md:px-6 md:pb-2">
         <NavLink href="/" className={tab}>
           <Icon name="home" className="h-6 w-6 md:hidden" />
           <span className="md:hidden">{t.nav.home}</span>
@@ -83,7 +84,7 @@ export function MainNav({ user, locale, t }: MainNavProps) {
           </span>
         </NavLink>
         {admin.length > 0 && (
-          <span aria-hidden="true" className="mx-2 hidden h-6 w-px bg-slate-300 md:block" />
+          <span aria-hidden="true" className="mx-1 hidden h-6 w-px bg-slate-300 md:block" />
         )}
         {admin.map((page) => (
           <NavLink key={page.href} href={page.href} className={`${tab} ${desktopOnly}`}>

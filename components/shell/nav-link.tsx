@@ -11,13 +11,18 @@ interface NavLinkProps {
   children: React.ReactNode;
 }
 
-/** A link that marks itself aria-current="page" on its page and the pages under it. */
+/**
+ * A link that marks itself aria-current="page" on its page and the pages under it.
+ * It does not prefetch: every page is rendered per request and none has a loading.tsx,
+ * so a prefetch bought nothing a tap would not, and Next 16 makes it again for every
+ * visible link after each refresh or action (components/tickets/live-tickets.tsx).
+ */
 export function NavLink({ href, className, except, children }: NavLinkProps) {
   const pathname = usePathname();
   const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
   const current = href === "/" ? pathname === "/" : under(href) && !(except && under(except));
   return (
-    <Link href={href} aria-current={current ? "page" : undefined} className={className}>
+    <Link href={href} prefetch={false} aria-current={current ? "page" : undefined} className={className}>
       {children}
     </Link>
   );

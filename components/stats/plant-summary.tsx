@@ -1,15 +1,20 @@
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import type { Figures } from "@/lib/reliability/figures";
+import type { ReliabilityReport } from "@/lib/reliability/queries";
 import { formatNumber } from "@/lib/reliability/table";
 
 interface PlantSummaryProps {
-  plant: Figures;
+  report: ReliabilityReport;
   locale: Locale;
   t: Messages["stats"];
 }
 
-/** The plant's four headline figures, each with its value as the table writes it. */
-export function PlantSummary({ plant, locale, t }: PlantSummaryProps) {
+const HOUR = 3_600_000;
+
+/**
+ * The plant's four headline figures, each with its value as the table writes it, and
+ * what the plant's MTBF adds up: every machine's running hours, so more than the period has.
+ */
+export function PlantSummary({ report: { plant, machines, period }, locale, t }: PlantSummaryProps) {
   const c = t.cards;
   const value = (n: number | null, template: string) => (n === null ? t.none : format(template, { value: formatNumber(n, locale) }));
   const cards = [
@@ -29,6 +34,20 @@ export function PlantSummary({ plant, locale, t }: PlantSummaryProps) {
           </div>
         ))}
       </dl>
+      {plant.mtbfHours !== null && (
+        <p className="mt-2 text-sm text-slate-600" data-testid="plant-mtbf-note">
+          {format(
+            c.mtbfNote,
+            {
+              hours: formatNumber(plant.observedHours - plant.downtimeHours, locale, 0),
+              machines: machines.length,
+              failures: plant.failures,
+              period: formatNumber((period.to.getTime() - period.from.getTime()) / HOUR, locale, 0),
+            },
+            locale,
+          )}
+        </p>
+      )}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import type { TicketStatus } from "@/lib/tickets/model";
 import type { Locale } from "@/lib/i18n";
 import { format as fill, type PluralTemplate } from "@/lib/i18n/format";
 import { BoardContext, type BoardContextValue } from "./board-context";
+import { sameAsBefore } from "@/lib/tickets/board-read";
 import type { BoardView } from "@/lib/tickets/board-view";
 import { fetchRead } from "@/components/messages/fetch-read";
 import { BoardTabs, panelId, tabId, useColumnTabs, useNarrowBoard } from "./board-tabs";
@@ -72,24 +73,6 @@ function withMoves(placement: Placement, moves: LocalMove[]): Placement {
     next[move.to] = [move.id, ...(next[move.to] ?? [])];
   }
   return next;
-}
-
-/**
- * A board read again, keeping what did not change: the same card objects (a card
- * that did not change is not drawn again), and the shown board itself when nothing
- * changed (the read on every socket opening usually brings the same board).
- */
-function sameAsBefore(before: BoardView, fresh: BoardView): BoardView {
-  const cards: BoardView["cards"] = {};
-  let changed = JSON.stringify(before.columns) !== JSON.stringify(fresh.columns);
-  for (const [id, card] of Object.entries(fresh.cards)) {
-    const old = before.cards[Number(id)];
-    const same = old !== undefined && JSON.stringify(old) === JSON.stringify(card);
-    cards[Number(id)] = same ? old : card;
-    if (!same) changed = true;
-  }
-  if (!changed && Object.keys(before.cards).length === Object.keys(fresh.cards).length) return before;
-  return { ...fresh, cards };
 }
 
 /** A drop on these columns by finger or pen asks first: a slipped finger must not close a ticket. */

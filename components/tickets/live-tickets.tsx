@@ -42,9 +42,13 @@ export function useTicketsChanged(reload: () => void, held: boolean): void {
 /**
  * For a page that shows tickets and has no read of its own: renders it again on the
  * server (router.refresh), keeping what is on screen that did not change. The cost:
- * a refresh empties Next's router cache, and Next 16 then fetches again every link on
- * screen (vercel/next.js#93210). A page with many links reads its data through a GET
- * route instead, with useTicketsChanged, as the board does (lib/tickets/board-view.ts).
+ * a refresh empties Next's router cache, and Next 16 then prefetches again every
+ * prefetching link on screen (vercel/next.js#93210): one request each, per change
+ * anywhere in the plant. So the links such a page renders say prefetch={false} (the
+ * homes, components/home/*, and the navigation, components/shell/nav-link.tsx: no route
+ * has a loading.tsx, so a prefetch bought little). A page with many links of its own
+ * reads its data through a GET route instead, with useTicketsChanged, as the board does
+ * (lib/tickets/board-view.ts).
  */
 export function LiveTickets() {
   const router = useRouter();

@@ -37,9 +37,10 @@ export function TicketComments({ details, user, locale, timeZone, t }: TicketCom
           {details.comments.map((comment) => (
             <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-3">
               <p className="text-sm text-slate-600">
-                <span className="font-medium text-slate-900">{comment.user.name}</span>
+                {/* A comment brought from the old system signed by a name no one person has keeps that name (lib/legacy/). */}
+                <span className="font-medium text-slate-900">{comment.authorName ?? comment.user.name}</span>
                 {/* The role beside the name: who wrote it, not only what they are called. */}
-                {isRole(comment.user.role) && <span data-testid="comment-role"> · {t.roles[comment.user.role]}</span>} ·{" "}
+                {!comment.authorName && isRole(comment.user.role) && <span data-testid="comment-role"> · {t.roles[comment.user.role]}</span>} ·{" "}
                 <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt, locale, timeZone)}</time>
                 {edited.has(String(comment.id)) && <span> · {c.edited}</span>}
               </p>

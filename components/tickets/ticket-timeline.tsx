@@ -33,6 +33,9 @@ function describe(event: Event, details: TicketDetails, locale: Locale, timeZone
     case "voice_note_added":
     case "voice_note_removed":
       return format(words[type], { actor, duration: formatClock(Number(event.toValue ?? event.fromValue ?? 0)) });
+    case "legacy_column":
+      // Brought from the old system's own column (lib/legacy/): its name, and the stage it was placed in.
+      return format(words.legacy_column, { from: event.fromValue ?? "", to: status(event.toValue) });
     case "scheduled":
       if (!event.toValue) return format(words.unscheduled, { actor });
       return format(words.scheduled, { actor, to: formatDateTime(new Date(event.toValue), locale, timeZone) });

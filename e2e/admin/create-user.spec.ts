@@ -68,3 +68,23 @@ test("creating an account with a taken email or a short password shows the reaso
   await expectSaidOnceOn(page, page.getByLabel("Courriel"), "Un autre compte utilise déjà ce courriel.");
   await expect(page).toHaveURL(/\/admin\/users\/new$/);
 });
+
+test("a name that only looks like an active person's is refused next to the name field, in words, and nothing is created", async ({ page }) => {
+  // The demo admin is the Sophie Tremblay of issue 21's audit.
+  const email = `sosie.${Date.now()}@e2e.test`;
+  await page.goto("/admin/users/new");
+  await page.getByLabel("Courriel").fill(email);
+  await page.getByLabel("Mot de passe temporaire").fill("Temporaire-2026!");
+  const tries: [string, string][] = [
+    ["Sophie Tremblay\u200b", "Ce nom contient un caractère invisible (espace sans largeur, trait d’union conditionnel, marque de sens d’écriture…). Tapez-le au clavier plutôt que de le coller."],
+    ["S\u043ephie Tremblay", "Ce nom mêle deux alphabets, par exemple des lettres latines et des lettres cyrilliques ou grecques qui leur ressemblent. Écrivez-le dans un seul alphabet."],
+    ["Sophie Trernblay", "Un compte actif porte déjà ce nom, ou un nom qui s’y confond (majuscules, accents et lettres semblables ne comptent pas). Ajoutez une initiale ou un surnom pour vous distinguer."],
+  ];
+  for (const [name, message] of tries) {
+    await page.getByLabel("Nom").fill(name);
+    await page.getByRole("button", { name: "Créer l’utilisateur" }).click();
+    await expect(page.locator("#name-error")).toHaveText(message);
+    await expect(page.getByLabel("Nom")).toHaveAttribute("aria-invalid", "true");
+  }
+  expect(await queryD1(`SELECT id FROM users WHERE email = ${sqlText(email)}`)).toEqual([]);
+});

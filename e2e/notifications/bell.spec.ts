@@ -5,10 +5,13 @@ import { signedInContext } from "../fixtures/sign-in";
 import { createTicketRow, openTicketChanges, uniqueTag, userId } from "../fixtures/tickets";
 import { createUser } from "../fixtures/users";
 
-/** The bell's unread count as shown (0 when the badge is absent). */
+/**
+ * The bell's unread count as shown (0 when the badge is absent), read in one step: a
+ * badge counted, then gone before its text was read, left that read waiting for a badge
+ * that never came back, and the poll timed out on a bell already at 0.
+ */
 async function bellCount(page: Page): Promise<number> {
-  const badge = page.getByTestId("notification-count");
-  return (await badge.count()) ? Number(await badge.textContent()) : 0;
+  return page.evaluate(() => Number(document.querySelector('[data-testid="notification-count"]')?.textContent ?? 0));
 }
 
 // A technician of its own in each test: the bell counts everything said to its
@@ -72,6 +75,45 @@ test("opening the ticket by another way than the bell reads what the bell said a
   const [row] = await queryD1<{ read_at: string | null }>(`SELECT read_at FROM notifications WHERE recipient_id = ${techId} AND ticket_id = ${ticket.id}`);
   expect(row!.read_at).not.toBeNull();
   await technician.close();
+});
+
+test("reading a private conversation takes its messages off the bell, without a reload", async ({ browser }) => {
+  // An operator of its own: no team assignment elsewhere in the suite reaches the bell counted here.
+  const tag = uniqueTag("lu");
+  const reader = await createUser({ name: `Lectrice ${tag}`, role: "operator", password: "lectrice-2026-op" });
+  const writer = await createUser({ name: `Auteur ${tag}`, role: "technician", password: "auteur-2026-tech" });
+  const ids = [await userId(reader.email), await userId(writer.email)];
+  const pair = [...ids].sort((a, b) => a - b).join("-");
+  const { context: readerContext, page } = await signedInContext(browser, reader);
+  const { context: writerContext, page: author } = await signedInContext(browser, writer);
+
+  await page.goto("/messages");
+  await expect(page.getByTestId("notification-bell")).toBeVisible();
+  await expect.poll(() => bellCount(page)).toBe(0);
+
+  // Each message tells its reader: the bell counts them, live.
+  await author.goto(`/messages/${pair}`);
+  const texts = [`La presse 4 fuit ${tag}`, `Je passe à 14 h ${tag}`];
+  for (const text of texts) {
+    await author.getByLabel("Votre message").fill(text);
+    await author.getByRole("button", { name: "Envoyer" }).click();
+    await expect(author.getByTestId("message").filter({ hasText: text })).toHaveAttribute("data-message-id", /\d+/);
+  }
+  await expect.poll(() => bellCount(page), { timeout: 30_000 }).toBe(2);
+
+  // Opening the conversation from the list reads it, and with it what the bell said of it.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await page.locator(`a[data-conversation="${pair}"]`).click();
+  await expect(page.getByTestId("message").filter({ hasText: texts[1]! })).toBeVisible();
+  await expect.poll(() => bellCount(page)).toBe(0);
+  await expect(page.getByTestId("notification-bell")).toHaveAccessibleName("Notifications");
+  // Not a reload: the page that counted 2 is the one that counts 0.
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+  const unread = await queryD1<{ n: number }>(`SELECT COUNT(*) AS n FROM notifications WHERE recipient_id = ${ids[0]} AND read_at IS NULL`);
+  expect(unread[0]!.n).toBe(0);
+
+  await readerContext.close();
+  await writerContext.close();
 });
 
 test.describe("as a technician", () => {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { account, storageState } from "../fixtures/accounts";
-import { queryD1 } from "../fixtures/d1";
+import { queryD1, workerOrigin } from "../fixtures/d1";
 import { userId } from "../fixtures/tickets";
 
 test.use({ storageState: storageState("technician") });
@@ -50,12 +50,13 @@ test("the service worker registers from the app and shows the offline page in th
   await context.setOffline(false);
 });
 
-test("turning push on from the profile asks the browser for a subscription, and stores only what the browser gives", async ({ page, context }) => {
-  // Chromium here has no push service it may reach (offline, no FCM): the browser
-  // refuses the subscription itself. What it gives is checked here: permission
-  // asked, the worker ready, the refusal worded, nothing stored. Storing a real
-  // subscription and every push after it are covered against a local push service
-  // in tests/integration/push.test.ts.
+test("turning push on from the profile asks the browser for a subscription, and words its refusal in the app's own French", async ({ page, context }) => {
+  // Chromium here refuses the subscription itself (a Playwright context is a private
+  // window, and there is no push service it may reach). What it gives is checked here:
+  // permission asked, the worker ready, the refusal worded by the app (never the
+  // browser's "Registration failed - permission denied"), nothing stored. Storing a
+  // real subscription and every push after it are covered against a local push
+  // service in tests/integration/push.test.ts.
   const techId = await userId(account("technician").email);
   const devices = async () => (await queryD1<{ n: number }>(`SELECT COUNT(*) AS n FROM push_devices WHERE user_id = ${techId}`))[0]!.n;
   const before = await devices();
@@ -63,6 +64,25 @@ test("turning push on from the profile asks the browser for a subscription, and 
   await page.goto("/profile");
   const section = page.getByRole("region", { name: "Mes appareils" });
   await section.getByRole("button", { name: "Activer sur cet appareil" }).click();
-  await expect(section.getByRole("status")).toContainText(/L’abonnement a échoué : .+/);
+  const status = section.getByRole("status");
+  await expect(status).toHaveText(
+    "Ce navigateur a refusé l’abonnement aux notifications. Une fenêtre de navigation privée le refuse toujours : ouvrez Atelier dans une fenêtre normale, ou autorisez les notifications dans les réglages du navigateur, puis réessayez.",
+  );
+  await expect(status).not.toContainText("Registration");
   expect(await devices()).toBe(before);
+});
+
+test("a push service that does not answer is said in the app's own English", async ({ page, context }) => {
+  await context.addCookies([{ name: "atelier-locale", value: "en", url: workerOrigin() }]);
+  await context.grantPermissions(["notifications"]);
+  // What Chromium throws when its push service cannot be reached.
+  await page.addInitScript(() => {
+    PushManager.prototype.subscribe = () => Promise.reject(new DOMException("Registration failed - push service not available", "AbortError"));
+  });
+  await page.goto("/profile");
+  const section = page.getByRole("region", { name: "My devices" });
+  await section.getByRole("button", { name: "Turn on for this device" }).click();
+  const status = section.getByRole("status");
+  await expect(status).toHaveText("This browser's notification service is not answering. Check the connection, then try again in a moment.");
+  await expect(status).not.toContainText("Registration");
 });

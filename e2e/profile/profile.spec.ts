@@ -37,3 +37,19 @@ test("a user renames themselves, picks English, and changes their password with 
   await signInThroughForm(page, user.email, "profil-2026-nouveau");
   await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
 });
+
+test("a display name with a hidden character or one that looks like an active colleague's is refused next to the field, in English too", async ({ page }) => {
+  const user = await createUser({ name: "Sosie Profil", role: "operator", password: "sosie-2026-profil" });
+  await page.context().addCookies([{ name: "atelier-locale", value: "en", url: test.info().project.use.baseURL! }]);
+  await signInThroughForm(page, user.email, user.password);
+  await expectSignedIn(page, user.name);
+  await page.goto("/profile");
+  // The demo supervisor is the Marc Gagnon of issue 21's audit.
+  await page.getByLabel("Display name").fill("Marc Gagnon\u200b");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.locator("#name-error")).toHaveText("This name contains an invisible character (zero-width space, soft hyphen, text direction mark…). Type it on the keyboard rather than pasting it.");
+  await page.getByLabel("Display name").fill("MARC GAGNON");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.locator("#name-error")).toHaveText("An active account already has this name, or one that looks the same (capitals, accents and look-alike letters do not count). Add an initial or a nickname to tell you apart.");
+  expect(await queryD1(`SELECT name FROM users WHERE email = ${sqlText(user.email)}`)).toEqual([{ name: "Sosie Profil" }]);
+});

@@ -27,6 +27,7 @@ const routes: Record<DemoRole, string[]> = {
     "/machines",
     "machine",
     "/machines/new",
+    "labels",
     "/messages",
     "/messages/team",
     "/messages/new",
@@ -49,7 +50,7 @@ const routes: Record<DemoRole, string[]> = {
   operator: ["/", "/tickets", "/tickets/new", "ticket", "/machines", "machine", "/messages", "/notifications", "/search?q=presse"],
 };
 
-/** The address of a page that needs a row: a ticket the role can see, a machine, a user, each the test's own. */
+/** The address of a page that needs a row: a ticket the role can see, a machine (its page, its label), a user, each the test's own. */
 async function resolve(route: string): Promise<string> {
   const tag = uniqueTag("axe");
   if (route === "ticket") {
@@ -58,6 +59,7 @@ async function resolve(route: string): Promise<string> {
     return `/tickets/${ticketId}`;
   }
   if (route === "machine") return `/machines/${await createMachineRow(`Presse ${tag}`)}`;
+  if (route === "labels") return `/machines/labels?machine=${await createMachineRow(`Presse ${tag}`)}`;
   if (route === "user") return `/admin/users/${await userId((await createUser({ name: `Technicienne ${tag}`, role: "technician", password: "accessible-2026-axe" })).email)}`;
   return route;
 }

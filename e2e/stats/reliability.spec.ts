@@ -69,6 +69,29 @@ test.describe("as a supervisor", () => {
     await page.getByText("Comment c’est calculé").click();
     await expect(page.getByText("MTBF (temps moyen entre pannes)")).toBeVisible();
   });
+
+  test("the plant's MTBF says what it adds up, and why it can be longer than the period", async ({ page }) => {
+    await seedFixture(`Presse ${uniqueTag("mtbf")}`);
+    await page.goto(`/stats?${PERIOD}`);
+    await expect(page.getByTestId("plant-mtbf").locator("dd")).toHaveText(/^\d+,\d h$/);
+    // Every machine's running time added up (a day of 12 machines is 288 h), divided by the failures:
+    // more hours than the period has, which the page says.
+    const note = page.getByTestId("plant-mtbf-note");
+    await expect(note).toContainText(/^MTBF de l’usine : les \d+ machines ont marché \d+ h au total, ÷ \d+ pannes\./);
+    await expect(note).toContainText("il peut donc être plus long que la période (240 h).");
+  });
+
+  test("the two CSV downloads have names of their own", async ({ page }) => {
+    await page.goto(`/stats?${PERIOD}`);
+    const names: string[] = [];
+    for (const link of ["Télécharger les chiffres (CSV)", "Télécharger les chiffres par technicien (CSV)"]) {
+      const downloading = page.waitForEvent("download");
+      await page.getByRole("link", { name: link, exact: true }).click();
+      names.push((await downloading).suggestedFilename());
+    }
+    expect(names[0]).toMatch(/^fiabilite-machines-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(names[1]).toMatch(/^fiabilite-techniciens-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
 });
 
 test.describe("as a technician", () => {

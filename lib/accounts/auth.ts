@@ -2,7 +2,8 @@ import NextAuth, { CredentialsSignin, type DefaultSession, type Session } from "
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../db/client";
-import { isCurrent, newSessionId, readSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { isCurrent } from "./session-state";
+import { newSessionId, readSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { authenticate, clientAddress } from "./sign-in";
 import type { Role } from "../permissions";
 
@@ -11,6 +12,8 @@ declare module "next-auth" {
     user: { id: string; role: Role } & DefaultSession["user"];
     /** This session's id (the "sid" claim), for the sign-out of this device. */
     sessionId?: string;
+    /** The session version it was signed with (the "sv" claim), for the live socket's token. */
+    sessionVersion?: number;
   }
   interface User {
     role?: Role;
@@ -110,6 +113,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       if (token.uid) session.user.id = token.uid;
       if (token.role) session.user.role = token.role;
       if (token.sid) session.sessionId = token.sid;
+      if (token.sv !== undefined) session.sessionVersion = token.sv;
       return session;
     },
   },

@@ -7,11 +7,16 @@
 //   (Auth.js changes the jti at each re-encode): a plain sign-out records it in
 //   revoked_sessions and ends only that device's session.
 // The jwt callback, which /api/auth/session runs too, checks both on every
-// request in one query (readSession).
+// request in one query (readSession). Every end of a session, here and in
+// users.ts (where the version rises inside the audited change), is followed by
+// closeEndedSessions() (lib/messages/live.ts): the user's open live sockets are
+// checked against the same rule and those of ended sessions close.
 import { z } from "zod";
 import { sql, sqlDate, type Statement } from "../db/sql";
 import { type Db } from "../db/client";
 import { defineOperation, refuse } from "../operation";
+import { closeEndedSessions } from "../messages/live";
+import { isCurrent, type SessionClaims, type SessionState } from "./session-state";
 
 /** How long a session lives without a request (Auth.js' maxAge, in seconds). */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -21,22 +26,9 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 // 15 s past its expiry. A minute covers that and the clocks of two isolates.
 const REVOCATION_MARGIN_MS = 60_000;
 
-export interface SessionClaims {
-  uid?: string;
-  sv?: number;
-  sid?: string;
-}
-
 /** A new session's id: random, unguessable, the same for the whole life of the session. */
 export function newSessionId(): string {
   return crypto.randomUUID();
-}
-
-export interface SessionState {
-  /** The version a token must carry to be honoured. */
-  version: number;
-  /** This very session was signed out. */
-  revoked: boolean;
 }
 
 /** The one read behind every request: the user's version and whether this session was revoked, or null when the account may have no session at all. */
@@ -51,27 +43,29 @@ export async function readSession(db: Db, claims: SessionClaims): Promise<Sessio
   return row && Number(row.active) === 1 ? { version: Number(row.version), revoked: Number(row.revoked) === 1 } : null;
 }
 
-/** Whether a token's claims still open a session: the rule the jwt callback applies. */
-export function isCurrent(state: SessionState | null, claims: SessionClaims): boolean {
-  return state !== null && !state.revoked && state.version === claims.sv;
-}
-
 /** Whether a token's claims still open a session, read from the database. */
 export async function isSessionCurrent(db: Db, claims: SessionClaims): Promise<boolean> {
   return isCurrent(await readSession(db, claims), claims);
 }
 
-/** Every session of the user signed before now stops working at its next request. */
-export async function endSessions(db: Db, userId: number): Promise<void> {
+/**
+ * Every session of the user signed before now stops working at its next request,
+ * and its open live sockets close at once. `by`: the session that asked.
+ */
+export async function endSessions(db: Db, userId: number, by?: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await closeEndedSessions(userId, by);
 }
 
-/** This one session stops working at its next request; the user's other sessions go on. */
+/** This one session stops working at its next request, and its open live sockets close; the user's other sessions go on. */
 export async function revokeSession(db: Db, userId: number, sessionId: string, now: Date): Promise<void> {
   const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000 + REVOCATION_MARGIN_MS);
   await db.$executeRaw`
     INSERT INTO revoked_sessions (id, user_id, expires_at) VALUES (${sessionId}, ${userId}, ${sqlDate(expiresAt)})
     ON CONFLICT (id) DO NOTHING`;
+  // The page that signs out is the sign-out page, which holds no socket: this
+  // browser's other tabs are told as any other device is, and go to sign-in.
+  await closeEndedSessions(userId);
 }
 
 /**
@@ -100,5 +94,5 @@ export const signOutThisDevice = defineOperation(
 /** "Se déconnecter de tous les appareils" on the profile: every session of the user, this one included. */
 export const signOutEverywhere = defineOperation(
   { input: z.object({}), allowPendingPasswordChange: true },
-  (_data, { db, user }) => endSessions(db, user.id),
+  (_data, { db, user, sessionId }) => endSessions(db, user.id, sessionId),
 );

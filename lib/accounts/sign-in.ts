@@ -1,30 +1,42 @@
 // Password checks and their throttle: sign-in, and the current password asked
 // by the profile's password change (same table, same rule).
 //
-// The main defence is per account: after FREE_FAILURES failures in a row, the
-// account waits 1, 2, 4, 8... minutes (capped at MAX_DELAY_MINUTES) after each
-// further failure. Per client address there is only a flood guard, far higher:
-// a plant often signs in from one NAT address, and one person mistyping on 20
-// accounts must not lock out the 21st.
+// The defence against guessing is per e-mail: after FREE_FAILURES failures in a
+// row, the e-mail waits 1, 2, 4, 8... minutes (capped at MAX_DELAY_MINUTES)
+// after each further failure, whatever the address. It counts every e-mail
+// typed, whether an account has it or not, so the answers never tell which
+// e-mails are accounts; and it covers each address and e-mail pair too.
+//
+// A plant signs in from one NAT address, so nothing locks an address: a person
+// with an account and the right password gets in from the busiest one. What an
+// address spends is the checking of e-mails that match no account (a script
+// trying a list): FREE_UNKNOWN_PER_ADDRESS such failures in UNKNOWN_WINDOW_MS
+// are checked; past them the next is checked only 1 s after the last failure,
+// then 2, 4, 8 s... (at most MAX_UNKNOWN_DELAY_SECONDS), and those in between
+// are answered as a wrong password is, without the check, after about the time
+// one takes, and counted as failures like the others.
 //
 // Each attempt is claimed before its password is verified, in one INSERT that
 // records it and decides, from the rows already there, whether it may be
 // verified: D1 runs statements one at a time, so N parallel attempts count N and
 // only the allowed ones reach verifyPassword.
 import type { Db } from "../db/client";
-import { sqlDate } from "../db/sql";
+import { sql, sqlDate } from "../db/sql";
 import type { Role } from "../permissions";
 import { isRole } from "../permissions";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
 
-/** Failures in a row (since the last success, within ACCOUNT_MEMORY_MS) before the account waits. */
+/** Failures in a row (since the last success, within ACCOUNT_MEMORY_MS) before the e-mail waits. */
 export const FREE_FAILURES = 5;
 export const MAX_DELAY_MINUTES = 30;
-/** How long failures count against an account when no success clears them. */
+/** How long failures count against an e-mail when no success clears them. */
 export const ACCOUNT_MEMORY_MS = 24 * 60 * 60 * 1000;
-/** The flood guard: verified failures from one address in ADDRESS_WINDOW_MS. */
-export const MAX_FAILURES_PER_ADDRESS = 200;
-export const ADDRESS_WINDOW_MS = 15 * 60 * 1000;
+/** Failures on e-mails that match no account, from one address in UNKNOWN_WINDOW_MS, that are all checked. */
+export const FREE_UNKNOWN_PER_ADDRESS = 20;
+export const UNKNOWN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_UNKNOWN_DELAY_SECONDS = 15 * 60;
+/** About what verifyPassword() takes (PBKDF2, 100,000 rounds): the wait of an answer given without it. */
+const UNCHECKED_ANSWER_MS = 40;
 
 export type SignInResult =
   | { ok: true; user: { id: number; name: string; email: string; role: Role; sessionVersion: number } }
@@ -57,7 +69,7 @@ export function delayMinutes(failures: number): number {
   return Math.min(2 ** Math.min(failures - FREE_FAILURES, 10), MAX_DELAY_MINUTES);
 }
 
-export type AttemptClaim = { ok: true; id: number } | { ok: false; retryAfterMinutes: number };
+export type AttemptClaim = { ok: true; id: number; unverified: boolean } | { ok: false; retryAfterMinutes: number };
 
 /**
  * Records an attempt for `email` from `ip` as a failure, and in the same
@@ -65,38 +77,49 @@ export type AttemptClaim = { ok: true; id: number } | { ok: false; retryAfterMin
  * failure for the attempts that arrive meanwhile; settleAttempt() marks it a
  * success. A refused attempt is recorded with its blocked_until and never
  * counts itself: waiting out the delay is enough, hammering does not extend it.
+ * An unverified one (an unknown e-mail from an address past its allowance)
+ * counts like a checked failure, so the e-mail's own wait comes as it would for
+ * an account.
  */
 export async function claimAttempt(db: Db, { email, ip, now }: { email: string; ip: string; now: Date }): Promise<AttemptClaim> {
   const at = sqlDate(now);
   const memorySince = sqlDate(new Date(now.getTime() - ACCOUNT_MEMORY_MS));
-  const addressSince = sqlDate(new Date(now.getTime() - ADDRESS_WINDOW_MS));
-  // delayMinutes() in SQL: 2^(failures - FREE_FAILURES) minutes, capped.
-  const rows = await db.$queryRaw<{ id: number; blocked_until: string | null }[]>`
+  const unknownSince = sqlDate(new Date(now.getTime() - UNKNOWN_WINDOW_MS));
+  // delayMinutes() in SQL: 2^(failures - FREE_FAILURES) minutes, capped; and the
+  // address's 2^(failures - FREE_UNKNOWN_PER_ADDRESS) seconds, capped, which only
+  // needs the latest few failures counted (2^11 s is past the cap).
+  const rows = await db.$queryRaw<{ id: number; blocked_until: string | null; unverified: number }[]>`
     WITH
       account AS (
         SELECT COUNT(*) AS failures, julianday(MAX(created_at)) AS last FROM sign_in_attempts
         WHERE email = ${email} AND succeeded = 0 AND blocked_until IS NULL AND created_at > ${memorySince}
           AND created_at > COALESCE((SELECT MAX(created_at) FROM sign_in_attempts WHERE email = ${email} AND succeeded = 1), '')
       ),
-      address AS (
-        SELECT julianday(created_at) AS pivot FROM sign_in_attempts
-        WHERE ip = ${ip} AND succeeded = 0 AND blocked_until IS NULL AND created_at > ${addressSince}
-        ORDER BY created_at DESC LIMIT 1 OFFSET ${MAX_FAILURES_PER_ADDRESS - 1}
+      unknown AS (
+        SELECT COUNT(*) AS failures, julianday(MAX(created_at)) AS last FROM (
+          SELECT created_at FROM sign_in_attempts AS attempt
+          WHERE ip = ${ip} AND succeeded = 0 AND blocked_until IS NULL AND created_at > ${unknownSince}
+            AND NOT EXISTS (SELECT 1 FROM users WHERE users.email = attempt.email)
+          ORDER BY created_at DESC LIMIT ${FREE_UNKNOWN_PER_ADDRESS + 11}
+        )
       ),
       verdict AS (
-        SELECT MAX(
-          CASE WHEN failures >= ${FREE_FAILURES}
-            THEN last + MIN(1 << MIN(failures - ${FREE_FAILURES}, 10), ${MAX_DELAY_MINUTES}) / 1440.0 ELSE 0 END,
-          COALESCE((SELECT pivot FROM address) + ${ADDRESS_WINDOW_MS / 60_000} / 1440.0, 0)
-        ) AS until FROM account
+        SELECT
+          CASE WHEN account.failures >= ${FREE_FAILURES}
+            THEN account.last + MIN(1 << MIN(account.failures - ${FREE_FAILURES}, 10), ${MAX_DELAY_MINUTES}) / 1440.0 ELSE 0 END AS until,
+          CASE WHEN unknown.failures < ${FREE_UNKNOWN_PER_ADDRESS} OR EXISTS (SELECT 1 FROM users WHERE email = ${email}) THEN 0
+            ELSE unknown.last + MIN(1 << (unknown.failures - ${FREE_UNKNOWN_PER_ADDRESS}), ${MAX_UNKNOWN_DELAY_SECONDS}) / 86400.0 > julianday(${at})
+          END AS unchecked
+        FROM account, unknown
       )
-    INSERT INTO sign_in_attempts (email, ip, succeeded, created_at, blocked_until)
+    INSERT INTO sign_in_attempts (email, ip, succeeded, created_at, blocked_until, unverified)
     SELECT ${email}, ${ip}, 0, ${at},
-      CASE WHEN until > julianday(${at}) THEN strftime('%Y-%m-%dT%H:%M:%f+00:00', until) END
+      CASE WHEN until > julianday(${at}) THEN strftime('%Y-%m-%dT%H:%M:%f+00:00', until) END,
+      until <= julianday(${at}) AND unchecked
     FROM verdict
-    RETURNING id, blocked_until`;
+    RETURNING id, blocked_until, unverified`;
   const row = rows[0]!;
-  if (!row.blocked_until) return { ok: true, id: Number(row.id) };
+  if (!row.blocked_until) return { ok: true, id: Number(row.id), unverified: Boolean(row.unverified) };
   const wait = Date.parse(row.blocked_until) - now.getTime();
   return { ok: false, retryAfterMinutes: Math.max(1, Math.ceil(wait / 60_000)) };
 }
@@ -129,12 +152,23 @@ export async function authenticate(db: Db, options: SignInOptions): Promise<Sign
   if (!claim.ok) return { ok: false, reason: "throttled", retryAfterMinutes: claim.retryAfterMinutes };
 
   const user = await db.user.findUnique({ where: { email } });
+  if (claim.unverified) {
+    // The answer to a wrong password, in about its time: it tells nothing about the e-mail.
+    await new Promise((resolve) => setTimeout(resolve, UNCHECKED_ANSWER_MS));
+    return { ok: false, reason: "invalid" };
+  }
   const passwordOk = await checkPassword(options.password, user?.passwordHash);
   if (!user || !passwordOk || !isRole(user.role)) return { ok: false, reason: "invalid" };
   if (!user.active) return { ok: false, reason: "inactive" };
 
   await settleAttempt(db, claim.id);
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+  // An account brought from the old system (lib/legacy/) gets Atelier's own hash with its first
+  // sign-in's record, in the same statement; only over the hash just verified, so a password
+  // changed meanwhile stays changed.
+  const rehash = needsRehash(user.passwordHash) ? await hashPassword(options.password) : null;
+  await db.$executeRaw(sql`UPDATE users SET last_login_at = ${sqlDate(now)}, updated_at = ${sqlDate(now)}
+    ${rehash ? sql`, password_hash = CASE WHEN password_hash = ${user.passwordHash} THEN ${rehash} ELSE password_hash END` : sql``}
+    WHERE id = ${user.id}`);
   return {
     ok: true,
     user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion },

@@ -11,13 +11,14 @@ import { defineOperation, refuse, type ActionContext, type RuleCode } from "../o
 import { can, roles, type Role, type Who } from "../permissions";
 import { hashPassword } from "./password";
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "./password-policy";
-import { disconnectUser } from "../messages/live";
+import { closeEndedSessions } from "../messages/live";
 import { literalContains } from "../db/like-pattern";
 import { checkPassword, claimAttempt, settleAttempt } from "./sign-in";
 import { nameKey } from "./names";
+import { lookAlikeKeys, looksAlike, nameProblem, normalizeName } from "./look-alike-names";
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-const name = z.string().trim().min(1).max(100);
+const name = z.string().transform(normalizeName).pipe(z.string().min(1).max(100));
 const password = z.string().max(MAX_PASSWORD_LENGTH);
 const id = z.coerce.number().int().positive();
 
@@ -90,17 +91,25 @@ async function refuseTakenEmail(db: Db, address: string, exceptId?: number) {
   if (taken && taken.id !== exceptId) refuse("duplicateEmail", { field: "email" });
 }
 
-/** Refuses a name that another active user already has; returns the key to store with it. */
+/** Refuses a name nobody may take: characters nobody sees, or letters of two alphabets. */
+function refuseUnfitName(name: string) {
+  const problem = nameProblem(name);
+  if (problem) refuse(problem, { field: "name" });
+}
+
+/** Refuses a name that another active user already has, or one that looks the same; returns the key to store with it. */
 export async function refuseTakenName(db: Db, name: string, exceptId?: number): Promise<string> {
-  const key = nameKey(name);
+  const looks = lookAlikeKeys(name);
   // Every active name, compared here rather than by the stored keys: rows the
-  // migration could not key (two people already sharing a name) count too.
+  // migration could not key (two people already sharing a name) count too, and
+  // so do look-alikes stored before they were refused. Two look-alikes written
+  // at the same moment are not caught by the index, which holds the plain key.
   const others = await db.user.findMany({
     where: { active: true, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { name: true },
   });
-  if (others.some((other) => nameKey(other.name) === key)) refuse("duplicateName", { field: "name" });
-  return key;
+  if (others.some((other) => looksAlike(lookAlikeKeys(other.name), looks))) refuse("duplicateName", { field: "name" });
+  return nameKey(name);
 }
 
 /** The unique index on name_key refused a write that raced another one with the same name. */
@@ -124,6 +133,7 @@ export const createUser = defineOperation(
   { input: z.object({ name, email, role: z.enum(roles), password }), permission: "user.manage" },
   async (data, { db, user: actor, now = new Date() }): Promise<UserRow> => {
     enforcePolicy(data.password, "password");
+    refuseUnfitName(data.name);
     await refuseTakenEmail(db, data.email);
     const nameKey = await refuseTakenName(db, data.name);
     const passwordHash = await hashPassword(data.password);
@@ -154,9 +164,10 @@ export const createUser = defineOperation(
  */
 export const updateUser = defineOperation(
   { input: z.object({ id, name, email, role: z.enum(roles) }), permission: "user.manage" },
-  async (data, { db, user: actor, now = new Date() }): Promise<UserRow> => {
+  async (data, { db, user: actor, sessionId, now = new Date() }): Promise<UserRow> => {
     const before = await findOrRefuse(db, data.id);
     if (data.id === actor.id && data.role !== "admin") refuse("selfDemote", { field: "role" });
+    refuseUnfitName(data.name);
     await refuseTakenEmail(db, data.email, data.id);
     const nameKey = before.active ? await refuseTakenName(db, data.name, data.id) : null;
 
@@ -185,6 +196,7 @@ export const updateUser = defineOperation(
       throw error;
     }
     if (changed === 0) refuse("lastAdmin", { field: "role" });
+    if (roleChanged) await closeEndedSessions(data.id, sessionId);
     return findOrRefuse(db, data.id);
   },
 );
@@ -192,7 +204,7 @@ export const updateUser = defineOperation(
 /** A new temporary password; the user must change it at their next sign-in. */
 export const resetUserPassword = defineOperation(
   { input: z.object({ id, password }), permission: "user.manage" },
-  async (data, { db, user: actor, now = new Date() }): Promise<void> => {
+  async (data, { db, user: actor, sessionId, now = new Date() }): Promise<void> => {
     const before = await findOrRefuse(db, data.id);
     enforcePolicy(data.password, "password");
     const change = {
@@ -208,6 +220,7 @@ export const resetUserPassword = defineOperation(
       [userAudit(actor, "user.password_reset", data.id, change)],
       now,
     );
+    await closeEndedSessions(data.id, sessionId);
   },
 );
 
@@ -222,7 +235,7 @@ export const setUserActive = defineOperation(
     input: z.object({ id, active: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]) }),
     permission: "user.manage",
   },
-  async (data, { db, user: actor, now = new Date() }): Promise<UserRow> => {
+  async (data, { db, user: actor, sessionId, now = new Date() }): Promise<UserRow> => {
     const before = await findOrRefuse(db, data.id);
     if (!data.active && data.id === actor.id) refuse("selfDeactivate");
     if (before.active === data.active) return before;
@@ -251,8 +264,8 @@ export const setUserActive = defineOperation(
     if (changed === 0) refuse("lastAdmin");
     // Their phones are told nothing more (the push sender also skips inactive people): the subscriptions go.
     if (!data.active) await db.pushDevice.deleteMany({ where: { userId: data.id } });
-    // After D1: an open live socket of theirs closes at once, and worker.ts admits no new one.
-    if (!data.active) await disconnectUser(data.id);
+    // After D1: an open live socket of theirs closes at once, and the hub admits no new one.
+    if (!data.active) await closeEndedSessions(data.id, sessionId);
     return findOrRefuse(db, data.id);
   },
 );
@@ -264,7 +277,7 @@ const ownPasswordInput = z.object({
   confirm: z.string().max(MAX_PASSWORD_LENGTH).optional(),
 });
 
-async function changePassword(data: z.output<typeof ownPasswordInput>, { db, user: actor, clientAddress = "unknown", now = new Date() }: ActionContext) {
+async function changePassword(data: z.output<typeof ownPasswordInput>, { db, user: actor, sessionId, clientAddress = "unknown", now = new Date() }: ActionContext) {
   if (data.confirm !== undefined && data.confirm !== data.next) refuse("passwordMismatch", { field: "confirm" });
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true, active: true } });
   if (!user || !user.active) refuse("forbidden");
@@ -272,7 +285,8 @@ async function changePassword(data: z.output<typeof ownPasswordInput>, { db, use
   // password: the current password is throttled exactly like a sign-in.
   const claim = await claimAttempt(db, { email: user.email, ip: clientAddress, now });
   if (!claim.ok) refuse("passwordThrottled", { field: "current", values: { minutes: claim.retryAfterMinutes } });
-  if (!(await checkPassword(data.current, user.passwordHash))) refuse("wrongPassword", { field: "current" });
+  // The e-mail is an account's, so the claim never skips the check; if it did, the answer is the same.
+  if (claim.unverified || !(await checkPassword(data.current, user.passwordHash))) refuse("wrongPassword", { field: "current" });
   await settleAttempt(db, claim.id);
   enforcePolicy(data.next, "next");
   if (data.next === data.current) refuse("samePassword", { field: "next" });
@@ -281,6 +295,7 @@ async function changePassword(data: z.output<typeof ownPasswordInput>, { db, use
     // Every session ends, this one too unless the action re-signs it (keepCurrentSession).
     data: { passwordHash: await hashPassword(data.next), mustChangePassword: false, sessionVersion: { increment: 1 }, updatedAt: now },
   });
+  await closeEndedSessions(actor.id, sessionId);
 }
 
 /** The signed-in user's own change: the current password proves it is them. Clears a forced change. */
@@ -304,6 +319,7 @@ export const updateProfile = defineOperation(
     }),
   },
   async (data, { db, user, now = new Date() }): Promise<{ name: string; locale: Locale | null }> => {
+    refuseUnfitName(data.name);
     const nameKey = await refuseTakenName(db, data.name, user.id);
     let updated: { name: string };
     try {

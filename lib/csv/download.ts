@@ -2,7 +2,7 @@ import type { Separator } from "./csv";
 import type { Locale } from "../i18n";
 import { getLocale } from "../request";
 import { getRequestSettings } from "../request";
-import { getCurrentUser, type CurrentUser } from "../request";
+import { requireRouteUser, type CurrentUser } from "../request";
 import { Refusal } from "../operation";
 
 export interface DownloadContext {
@@ -25,9 +25,8 @@ export function separatorFor(param: string | null, locale: Locale): Separator {
  * replace a temporary password or lacks the permission is 403.
  */
 export async function csvDownload(request: Request, name: string, build: (context: DownloadContext) => Promise<string>) {
-  const user = await getCurrentUser();
-  if (!user) return new Response(null, { status: 401 });
-  if (user.mustChangePassword) return new Response(null, { status: 403 });
+  const user = await requireRouteUser();
+  if (user instanceof Response) return user;
   const [locale, settings] = await Promise.all([getLocale(), getRequestSettings()]);
   const params = new URL(request.url).searchParams;
   let text: string;

@@ -1,22 +1,48 @@
-// Who may open a live socket, decided in worker.ts before the upgrade reaches
-// the conversation hub: a valid one-minute token (live-token.ts) for an account
-// that is still active. Plain D1 SQL, no Prisma: the worker entry does not carry
-// the Prisma client (worker.ts explains why).
-import { verifyLiveToken } from "./live-token";
+// Who may hold a live socket: a valid one-minute token (live-token.ts), checked
+// in worker.ts before the upgrade reaches the conversation hub, for a session
+// that still stands, which the hub checks against D1 when the socket connects and
+// again whenever one of the user's sessions ends (live-hub.ts). Plain D1 SQL, no
+// Prisma: the worker entry does not carry the Prisma client (worker.ts explains why).
+import { isCurrent, type SessionState } from "../accounts/session-state";
+import { verifyLiveToken, type LiveSession } from "./live-token";
 
-export type LiveAdmission = { ok: true; userId: number } | { ok: false; status: 401 | 403 | 426 };
+export type LiveAdmission = { ok: true; session: LiveSession } | { ok: false; status: 401 | 426 };
 
 /**
  * 426 without a WebSocket upgrade; 401 without a token, or with one that is
- * malformed, forged or expired (the page asks for a new one and retries);
- * 403 for a deactivated or deleted account (the page stops trying).
+ * malformed, forged or expired (the page asks for a new one and retries). The
+ * session it names is the hub's to check.
  */
-export async function admitLiveSocket(request: Request, env: { DB: D1Database; AUTH_SECRET?: string }, now = Date.now()): Promise<LiveAdmission> {
+export async function admitLiveSocket(request: Request, secret: string | undefined, now = Date.now()): Promise<LiveAdmission> {
   if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return { ok: false, status: 426 };
   const token = new URL(request.url).searchParams.get("token");
-  const userId = token && env.AUTH_SECRET ? await verifyLiveToken(token, env.AUTH_SECRET, now) : null;
-  if (!userId) return { ok: false, status: 401 };
-  const user = await env.DB.prepare("SELECT active FROM users WHERE id = ?").bind(userId).first<{ active: number }>();
-  if (!user?.active) return { ok: false, status: 403 };
-  return { ok: true, userId };
+  const session = token && secret ? await verifyLiveToken(token, secret, now) : null;
+  return session ? { ok: true, session } : { ok: false, status: 401 };
+}
+
+/** One user's sessions as D1 has them now; null when the account is deactivated or gone (no session stands). */
+export interface UserSessions {
+  version: number;
+  /** Which of the ids asked about were signed out. */
+  revoked: Set<string>;
+}
+
+/** One query, whatever the number of sessions asked about (a JSON array: one bound parameter). */
+export async function readUserSessions(db: D1Database, userId: number, sessionIds: string[]): Promise<UserSessions | null> {
+  const row = await db
+    .prepare(
+      `SELECT session_version AS version, active,
+         (SELECT json_group_array(id) FROM revoked_sessions WHERE user_id = users.id AND id IN (SELECT value FROM json_each(?2))) AS revoked
+       FROM users WHERE id = ?1`,
+    )
+    .bind(userId, JSON.stringify(sessionIds))
+    .first<{ version: number; active: number; revoked: string }>();
+  if (!row || Number(row.active) !== 1) return null;
+  return { version: Number(row.version), revoked: new Set(JSON.parse(row.revoked) as string[]) };
+}
+
+/** Whether a socket's session still stands: the rule every request's session answers to (lib/accounts/session-state.ts). */
+export function sessionStands(sessions: UserSessions | null, session: LiveSession): boolean {
+  const state: SessionState | null = sessions && { version: sessions.version, revoked: sessions.revoked.has(session.sessionId) };
+  return isCurrent(state, { sv: session.version });
 }

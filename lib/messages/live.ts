@@ -8,7 +8,8 @@ import { HUB_NAME, parseConversation, type MessageView } from "./model";
 
 export type LiveEvent =
   | { type: "message"; message: MessageView }
-  | { type: "read"; conversationKey: string; userId: number; lastReadId: number }
+  /** notificationsRead: how many of the reader's notifications the read took off (their bell counts again). */
+  | { type: "read"; conversationKey: string; userId: number; lastReadId: number; notificationsRead?: number }
   | { type: "deleted"; conversationKey: string; id: number }
   /** The message was reported as a ticket ("Créer un ticket"): it shows the ticket's code. */
   | { type: "ticketed"; conversationKey: string; id: number; ticketId: string }
@@ -26,7 +27,7 @@ async function hub() {
 
 /**
  * Sends the event to the conversation's members: the two people of a private
- * one, every open socket for the team channel (all of them active users: worker.ts
+ * one, every open socket for the team channel (all of them active users: the hub
  * admits no other, and deactivation closes theirs). A read in the team channel
  * only concerns the reader's own tabs (nobody sees "lu" there).
  */
@@ -49,11 +50,17 @@ export function publishLive(ctx: Pick<ActionContext, "publishLive">, conversatio
   return (ctx.publishLive ?? publish)(conversationKey, event);
 }
 
-/** Closes a deactivated user's sockets (the operation that deactivates calls it, after D1). */
-export async function disconnectUser(userId: number): Promise<void> {
+/**
+ * The way out of every end of a session, once D1 has it: a sign-out, "Se déconnecter
+ * de tous les appareils", a password changed or reset, a new role, a deactivation
+ * (lib/accounts/sessions.ts and users.ts). The hub checks the user's open sockets
+ * against D1 and closes those whose session no longer stands; `by` is the session
+ * whose own request ended them (its page says what follows, the others go to sign-in).
+ */
+export async function closeEndedSessions(userId: number, by?: string): Promise<void> {
   try {
-    await (await hub()).disconnect(userId);
+    await (await hub()).endSessions(userId, by);
   } catch (error) {
-    console.error(`live: disconnect failed (${userId}): ${reason(error)}`);
+    console.error(`live: closing ended sessions failed (${userId}): ${reason(error)}`);
   }
 }

@@ -55,4 +55,8 @@ describe("ticketIdsIn", () => {
     ]);
     expect(ticketIdsIn("la presse M007 du 20261123")).toEqual([]);
   });
+
+  it("finds the ids tickets brought from the old system keep (TYP-MMYY-NNNN), and no phone number", () => {
+    expect(ticketIdsIn("Voir ROB-1125-0040 et DÉC-0126-0007, pas le 514-555-1234 ni xROB-1125-0040")).toEqual(["ROB-1125-0040", "DÉC-0126-0007"]);
+  });
 });

@@ -10,6 +10,16 @@ export const MAX_PHOTOS = 10;
 export const HUB_NAME = "atelier";
 /** Where a page opens its live socket (worker.ts checks the token there). */
 export const LIVE_PATH = "/live";
+/**
+ * How the hub closes a socket whose session ended (lib/messages/live-hub.ts), and
+ * what the page then does (components/messages/live-provider.tsx).
+ */
+export const LIVE_CLOSE = {
+  /** Ended from elsewhere (a sign-out, another device, an admin, deactivation): the page goes to sign-in. */
+  sessionEnded: 4001,
+  /** Ended by a request of this very session (its "everywhere", its password change): that request's page says what follows. */
+  endedHere: 4002,
+} as const;
 /** Messages per history page: the first render and each "scroll up". */
 export const PAGE_SIZE = 50;
 
@@ -63,9 +73,11 @@ export interface MessageView {
 
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; href: string; text: string } | { kind: "ticket"; ticketId: string };
 
-const LINK = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'»]/;
-const TICKET = /\b[A-Z0-9]{1,8}-M\d{3,}-\d{8}-\d{3,}\b/;
-const TOKENS = new RegExp(`${LINK.source}|${TICKET.source}`, "g");
+const LINK = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'»]/u;
+// Atelier's ids (PREFIX-M007-20261123-004), and the ones tickets brought from the old
+// system keep (TYP-MMYY-NNNN, its type the machine's first letters, accents and all).
+const TICKET = /(?<![\p{L}\p{N}-])(?:[A-Z0-9]{1,8}-M\d{3,}-\d{8}-\d{3,}|\p{Lu}[\p{Lu}\d]{1,3}-\d{4}-\d{4})(?![\p{L}\p{N}-])/u;
+const TOKENS = new RegExp(`${LINK.source}|${TICKET.source}`, "gu");
 
 /**
  * A message's text cut into plain text, web links and ticket ids, so the screen

@@ -14,7 +14,7 @@ import { MAX_TEXT, normalizeText, otherMember, parseConversation, type Conversat
 import { issueLiveToken } from "./live-token";
 import { nameKey } from "../accounts/names";
 import { dispatchWritten, privateMessage, teamMention, writeAndNotify } from "../notifications/events";
-import { publishLive } from "./live";
+import { publishLive, type LiveEvent } from "./live";
 import { mentionedFirstNames } from "../notifications/model";
 import { findTicketRefs, getHistory, getMessagesAfter, getMessageView, listConversations, MAX_TICKET_REFS, withTicketRefs } from "./queries";
 
@@ -157,15 +157,22 @@ export const markConversationRead = defineOperation(
     if (!last) return { conversation: conversation.key, userId: user.id, lastReadId: 0 };
     const at = now ?? new Date();
     const otherId = otherMember(conversation, user.id);
-    await writeBatch(db, [
+    const results = await writeBatch(db, [
+      // What the bell said of these messages (a private message, an @mention) is read with them.
+      sql`UPDATE notifications SET read_at = ${sqlDate(at)}
+          WHERE recipient_id = ${user.id} AND read_at IS NULL
+            AND message_id IN (SELECT id FROM messages WHERE conversation_key = ${conversation.key} AND id <= ${last.id})`,
       advanceReads(conversation.key, user.id, otherId, last.id, at),
       // read_at, as the old system's reports read it.
       ...(otherId === null
         ? []
         : [sql`UPDATE messages SET read_at = ${sqlDate(at)} WHERE conversation_key = ${conversation.key} AND recipient_id = ${user.id} AND read_at IS NULL AND id <= ${last.id}`]),
     ]);
+    const notificationsRead = results[0]!.changes;
     const read = { conversation: conversation.key, userId: user.id, lastReadId: last.id };
-    continueAfterResponse(publishLive(ctx, conversation.key, { type: "read", conversationKey: conversation.key, userId: user.id, lastReadId: last.id }));
+    // The reader's bells (every tab) count again when the read took some off.
+    const event: LiveEvent = { type: "read", conversationKey: conversation.key, userId: user.id, lastReadId: last.id, ...(notificationsRead ? { notificationsRead } : {}) };
+    continueAfterResponse(publishLive(ctx, conversation.key, event));
     return read;
   },
 );
@@ -215,9 +222,11 @@ export const readTicketRefs = defineOperation(
 export const readInbox = defineOperation({ input: z.object({}), permission: "message.read" }, (_input, { db, user }) => listConversations(db, user.id));
 
 /** A one-minute ticket for the signed-in user's live socket (lib/messages/live-token.ts). */
-export const openLiveSocket = defineOperation({ input: z.object({}), permission: "message.read" }, async (_input, { user }) => {
+export const openLiveSocket = defineOperation({ input: z.object({}), permission: "message.read" }, async (_input, { user, sessionId, sessionVersion }) => {
   // Under workerd OpenNext copies the worker's vars and secrets into process.env.
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set: live delivery cannot sign its tokens");
-  return { token: await issueLiveToken(user.id, secret) };
+  // The session this request was just checked with (lib/accounts/auth.ts): the socket lives no longer than it.
+  if (!sessionId || sessionVersion === undefined) refuse("signedOut");
+  return { token: await issueLiveToken({ userId: user.id, version: sessionVersion, sessionId }, secret) };
 });

@@ -43,16 +43,21 @@ export const registerPushDevice = defineOperation({ input: subscriptionInput }, 
   const auth = base64UrlBytes(input.keys.auth);
   if (!p256dh || p256dh.length !== 65 || p256dh[0] !== 4 || !auth || auth.length !== 16) refuse("pushKeys", { field: "keys" });
 
-  const [inserted] = await writeBatch(db, [
-    // The same browser subscribing again (or after another person used it): the row is theirs now, renewed.
+  const [inserted, owner] = await writeBatch(db, [
+    // The same browser subscribing again for the same person: the same device, renewed. An endpoint is
+    // no proof of holding the browser (anyone who learnt it could send it), so another person's device
+    // is never taken over: their browser subscribes anew (components/profile/push-devices.tsx), which
+    // ends the old subscription at the push service.
     sql`INSERT INTO push_devices (user_id, name, endpoint, p256dh, auth, created_at)
         SELECT ${user.id}, ${input.name}, ${input.endpoint}, ${input.keys.p256dh}, ${input.keys.auth}, ${sqlDate(now)}
         WHERE (SELECT COUNT(*) FROM push_devices WHERE user_id = ${user.id} AND endpoint <> ${input.endpoint}) < ${MAX_DEVICES}
-        ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, name = excluded.name, p256dh = excluded.p256dh, auth = excluded.auth
+        ON CONFLICT (endpoint) DO UPDATE SET name = excluded.name, p256dh = excluded.p256dh, auth = excluded.auth
+          WHERE push_devices.user_id = excluded.user_id
         RETURNING id`,
+    sql`SELECT user_id FROM push_devices WHERE endpoint = ${input.endpoint}`,
   ]);
   const row = inserted!.rows[0];
-  if (!row) refuse("pushTooManyDevices");
+  if (!row) refuse(owner!.rows.length && Number(owner!.rows[0]!.user_id) !== user.id ? "pushEndpointTaken" : "pushTooManyDevices");
   return { id: Number(row.id) };
 });
 

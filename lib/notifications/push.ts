@@ -3,8 +3,10 @@
 // aes128gcm payload, RFC 8292 VAPID), through @block65/webcrypto-web-push (Web
 // Crypto, made for Workers). Outcomes go to notification_pushes in one D1 batch
 // per run: sent; gone (the push service answered 404/410: the device is removed);
-// failed (anything else, after the retries the queue schedules). Raw D1, no
-// Prisma: this runs in worker.ts, outside the Next app.
+// failed (at once, the device removed, when the endpoint is refused: the address
+// check, or a redirect, which is never followed; after the retries the queue
+// schedules for anything else: pushVerdict). Raw D1, no Prisma: this runs in
+// worker.ts, outside the Next app.
 import { buildPushPayload as encryptPush } from "@block65/webcrypto-web-push";
 import { checkOutboundUrl } from "../outbound-url";
 import { isLocale, type Locale } from "../i18n";
@@ -116,7 +118,12 @@ export function vapidKeysOf(env: PushEnv): VapidKeys | null {
   return publicKey && privateKey ? { publicKey, privateKey, subject: subject || "mailto:maintenance@atelier.invalid" } : null;
 }
 
-export type PushOutcome = { status: number | null; error: string | null };
+export type PushOutcome = {
+  status: number | null;
+  error: string | null;
+  /** Never worth another try: the address check refused the endpoint, or its push service answered a redirect. */
+  refused?: boolean;
+};
 
 /**
  * One push. The library refuses a push service that is not https (RFC 8030);
@@ -127,7 +134,7 @@ export type PushOutcome = { status: number | null; error: string | null };
 export async function sendPush(target: PushTarget, vapid: VapidKeys, options: { allowLocal: boolean; fetch?: typeof fetch }): Promise<PushOutcome> {
   const endpoint = new URL(target.endpoint);
   if (checkOutboundUrl(target.endpoint, { allowPrivate: options.allowLocal }) || (endpoint.protocol !== "https:" && !options.allowLocal)) {
-    return { status: null, error: "endpoint refused" };
+    return { status: null, error: "endpoint refused", refused: true };
   }
   const payload = buildPushPayload(target);
   const secure = new URL(endpoint);
@@ -142,9 +149,16 @@ export async function sendPush(target: PushTarget, vapid: VapidKeys, options: { 
       method: "POST",
       headers: request.headers,
       body: request.body,
+      // A redirect could lead anywhere, a private address included, past the check made on the
+      // endpoint: it is not followed, and it fails (webhooks refuse redirects the same way).
+      redirect: "manual",
       signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
     });
     await response.body?.cancel();
+    // workerd and Node give the 3xx itself; a browser's fetch would give an opaque redirect (status 0).
+    if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+      return { status: response.status, error: `redirect not followed (HTTP ${response.status})`, refused: true };
+    }
     return response.ok ? { status: response.status, error: null } : { status: response.status, error: `HTTP ${response.status}` };
   } catch (error) {
     return { status: null, error: String(error).split("\n")[0]!.slice(0, 300) };
@@ -152,7 +166,21 @@ export async function sendPush(target: PushTarget, vapid: VapidKeys, options: { 
 }
 
 /** 404/410: the subscription is gone for good (RFC 8030 §7.3); the device is removed. */
-export const isGone = (outcome: PushOutcome) => outcome.status === 404 || outcome.status === 410;
+const isGone = (outcome: PushOutcome) => outcome.status === 404 || outcome.status === 410;
+
+type PushStatus = "sent" | "gone" | "failed" | "retrying";
+
+/**
+ * What becomes of one push and its device: sent; gone; failed at once when the
+ * endpoint is refused (trying again would be refused again), the device removed
+ * with it, as it will never take a push; otherwise tried again until the last attempt.
+ */
+export function pushVerdict(outcome: PushOutcome, attempts: number): { status: PushStatus; dropDevice: boolean } {
+  if (outcome.error === null) return { status: "sent", dropDevice: false };
+  if (isGone(outcome)) return { status: "gone", dropDevice: true };
+  if (outcome.refused) return { status: "failed", dropDevice: true };
+  return { status: attempts < MAX_PUSH_ATTEMPTS ? "retrying" : "failed", dropDevice: false };
+}
 
 export interface PushRunResult {
   sent: number;
@@ -200,12 +228,12 @@ export async function sendPushes(
   const rows = targets.map((target, i) => {
     const outcome = outcomes[i]!;
     const attempts = target.attempts + 1;
-    const status = outcome.error === null ? "sent" : isGone(outcome) ? "gone" : attempts < MAX_PUSH_ATTEMPTS ? "retrying" : "failed";
+    const { status, dropDevice } = pushVerdict(outcome, attempts);
     if (status === "sent") result.sent++;
     else if (status === "gone") result.gone++;
     else if (status === "failed") result.failed++;
     else result.retry.push({ notificationId: target.notificationId, deviceId: target.deviceId });
-    return { n: target.notificationId, d: target.deviceId, s: status, a: attempts, r: outcome.status, e: outcome.error };
+    return { n: target.notificationId, d: target.deviceId, s: status, a: attempts, r: outcome.status, e: outcome.error, x: dropDevice ? 1 : 0 };
   });
   const json = JSON.stringify(rows);
   await d1.batch([
@@ -219,14 +247,14 @@ export async function sendPushes(
            response_status = excluded.response_status, error = excluded.error, updated_at = excluded.updated_at`,
       )
       .bind(json, stamp),
-    // A device the push service forgot: its rows keep their outcome, the device goes.
+    // A device the push service forgot, or one it will never take a push for: its rows keep their outcome, the device goes.
     d1
       .prepare(
         `UPDATE notification_pushes SET device_id = NULL
-         WHERE device_id IN (SELECT json_extract(e.value, '$.d') FROM json_each(?1) e WHERE json_extract(e.value, '$.s') = 'gone')`,
+         WHERE device_id IN (SELECT json_extract(e.value, '$.d') FROM json_each(?1) e WHERE json_extract(e.value, '$.x') = 1)`,
       )
       .bind(json),
-    d1.prepare(`DELETE FROM push_devices WHERE id IN (SELECT json_extract(e.value, '$.d') FROM json_each(?1) e WHERE json_extract(e.value, '$.s') = 'gone')`).bind(json),
+    d1.prepare(`DELETE FROM push_devices WHERE id IN (SELECT json_extract(e.value, '$.d') FROM json_each(?1) e WHERE json_extract(e.value, '$.x') = 1)`).bind(json),
     d1
       .prepare(`UPDATE push_devices SET last_used_at = ?2 WHERE id IN (SELECT json_extract(e.value, '$.d') FROM json_each(?1) e WHERE json_extract(e.value, '$.s') = 'sent')`)
       .bind(json, stamp),

@@ -47,4 +47,9 @@ describe("a new plan's form", () => {
     expect(newPlanStart(at("08:00"), TZ)).toEqual(start("2026-03-03"));
     expect(newPlanStart(at("23:30"), TZ)).toEqual(start("2026-03-03"));
   });
+
+  it("starts at another time of day by the same rule (the demo seed's plans)", () => {
+    expect(newPlanStart(at("08:30"), TZ, "09:00")).toEqual({ startDate: "2026-03-02", timeOfDay: "09:00" });
+    expect(newPlanStart(at("09:00"), TZ, "09:00")).toEqual({ startDate: "2026-03-03", timeOfDay: "09:00" });
+  });
 });

@@ -111,11 +111,14 @@ export function checkPlanStart(start: PlanStart, { now, timeZone, previous }: { 
 /** The time a new plan's form proposes. */
 export const DEFAULT_TIME_OF_DAY = "08:00";
 
-/** What a new plan's form proposes: today at 08:00 while that is to come, else tomorrow, so that the proposal is never refused. */
-export function newPlanStart(now: Date, timeZone: string): PlanStart {
+/**
+ * A new plan's first due date at `timeOfDay` (the form proposes 08:00): today while that
+ * time is to come, else tomorrow, so that it is never refused and never skips an occurrence.
+ */
+export function newPlanStart(now: Date, timeZone: string, timeOfDay = DEFAULT_TIME_OF_DAY): PlanStart {
   const today = utcToWallTime(now, timeZone).date;
-  const due = wallTimeToUtc(today, DEFAULT_TIME_OF_DAY, timeZone);
-  return { startDate: due && due.getTime() > now.getTime() ? today : addDays(today, 1), timeOfDay: DEFAULT_TIME_OF_DAY };
+  const due = wallTimeToUtc(today, timeOfDay, timeZone);
+  return { startDate: due && due.getTime() > now.getTime() ? today : addDays(today, 1), timeOfDay };
 }
 
 /** What the plan form needs of the factory's calendar: today, the last day a first due date may take, and a new plan's proposal. */

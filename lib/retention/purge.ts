@@ -1,4 +1,5 @@
 import { sql, sqlDate, sqlName, type Statement } from "../db/sql";
+import { writeBatch } from "../db/batch";
 import { type Db } from "../db/client";
 import type { RetentionSettings } from "./settings";
 import { expiredRevokedSessions, pruneRevokedSessions } from "../accounts/sessions";
@@ -27,9 +28,12 @@ export interface PurgeCounts {
   auditLogs: number;
   deletedTicketMedia: number;
   revokedSessions: number;
+  notifications: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+/** A notification never read is kept a year (or the read window, if longer): the bell would count it forever. */
+export const UNREAD_NOTIFICATION_DAYS = 365;
 
 /**
  * What each purge removes, as the ids it selects: the purge takes them oldest first
@@ -51,6 +55,9 @@ function expired(now: Date, settings: RetentionSettings) {
       WHERE t.deleted_at IS NOT NULL AND t.deleted_at < ${before(settings.deletedMediaDays)}`,
     // Signed-out session ids, once the session they ended would have expired anyway.
     revokedSessions: expiredRevokedSessions(now),
+    // Two ranges of the (read_at, created_at) index, so the job's question reads no row it keeps.
+    notifications: sql`SELECT id FROM notifications WHERE read_at < ${before(settings.notificationsDays)}
+      UNION ALL SELECT id FROM notifications WHERE read_at IS NULL AND created_at < ${before(Math.max(settings.notificationsDays, UNREAD_NOTIFICATION_DAYS))}`,
   } satisfies Record<keyof PurgeCounts, Statement>;
 }
 
@@ -84,7 +91,18 @@ export async function purgeExpired(db: Db, options: RetentionOptions): Promise<P
     auditLogs: await purge("audit_logs", ids.auditLogs),
     deletedTicketMedia: await purgeDeletedTicketMedia(db, media, ids.deletedTicketMedia, objectLimit),
     revokedSessions: await pruneRevokedSessions(db, now, rowLimit),
+    notifications: await purgeNotifications(db, ids.notifications, rowLimit),
   };
+}
+
+/** Notifications past their window, with their pushes' outcomes: one batch, so no outcome outlives its notification. */
+async function purgeNotifications(db: Db, selected: Statement, limit: number): Promise<number> {
+  const chosen = sql`${selected} ORDER BY id LIMIT ${limit}`;
+  const [, notifications] = await writeBatch(db, [
+    sql`DELETE FROM notification_pushes WHERE notification_id IN (${chosen})`,
+    sql`DELETE FROM notifications WHERE id IN (${chosen})`,
+  ]);
+  return notifications!.changes;
 }
 
 /**

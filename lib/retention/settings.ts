@@ -18,6 +18,8 @@ const ranges = {
   webhookDays: { min: 1, max: 3650, default: 180, rule: "retentionDays" },
   auditDays: { min: 365, max: 36500, default: 1095, rule: "retentionAuditDays" },
   deletedMediaDays: { min: 1, max: 3650, default: 30, rule: "retentionDays" },
+  // After a notification was read: a quarter is long enough to look back at what the bell said.
+  notificationsDays: { min: 1, max: 3650, default: 90, rule: "retentionDays" },
 } as const satisfies Record<string, { min: number; max: number; default: number; rule: RuleCode }>;
 export type RetentionKey = keyof typeof ranges;
 export const retentionKeys = Object.keys(ranges) as RetentionKey[];

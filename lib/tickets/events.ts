@@ -28,6 +28,11 @@ export const ticketEventTypes = [
   "plan_created",
   "checklist_checked",
   "checklist_unchecked",
+  // The move from the old system (lib/legacy/): a ticket that sat in one of the plant's own
+  // columns, placed in the closest stage (from = the column's name, to = the stage), and a
+  // line of the old history with no equivalent here, kept in its words (to).
+  "legacy_column",
+  "legacy_note",
 ] as const;
 export type TicketEventType = (typeof ticketEventTypes)[number];
 

@@ -9,13 +9,14 @@ import { isUniqueViolation, sql, sqlDate, type Statement } from "../db/sql";
 import { onlyIfChanged, writeBatch } from "../db/batch";
 import { type Db } from "../db/client";
 import { defineOperation, refuse, type ActionContext } from "../operation";
-import { assignableWhere, can, canEditTicketText } from "../permissions";
+import { assignableWhere, can, canEditTicketText, type TicketReader } from "../permissions";
 import { utcToWallTime, wallTimeToUtc } from "../factory-time";
 import { formatDay } from "../format";
 import { getSettings } from "../settings/settings";
 import { changeTicket, ticketEventsInsert } from "./events";
 import { endDowntimeOnClose, endDowntimeOnDelete, startDowntime } from "./downtime";
 import { factoryDay, formatTicketId } from "./ids";
+import { ticketReaderFor, visibleTicket } from "./queries";
 import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, MAX_TICKET_TITLE, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses, type TicketStatus } from "./model";
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 import { findSourceMessage } from "../messages/queries";
@@ -33,9 +34,14 @@ const description = z.string().trim().max(MAX_TICKET_TEXT).default("");
 /** The updated_at the user saw, as ISO text: the ticket's version. */
 const version = z.iso.datetime({ offset: true }).optional();
 
-async function openTicket(db: Db, ticketId: number) {
+/**
+ * The ticket an operation works on, or "not found". With a reader, only a ticket that
+ * reader may open (operators may see only their own reports): "not found" then says
+ * no more than for an id that does not exist.
+ */
+async function openTicket(db: Db, ticketId: number, reader?: TicketReader) {
   const ticket = await db.ticket.findFirst({
-    where: { id: ticketId, deletedAt: null },
+    where: reader ? visibleTicket(reader, ticketId) : { id: ticketId, deletedAt: null },
     select: { id: true, ticketId: true, status: true, priority: true, reportedBy: true, assignedTo: true, scheduledDate: true, updatedAt: true, title: true, description: true },
   });
   return ticket ?? refuse("notFound");
@@ -207,7 +213,8 @@ export const editTicket = defineOperation(
   { input: z.object({ id, title, description, version }), permission: "ticket.view" },
   async (input, ctx) => {
     const { db, user, now = new Date() } = ctx;
-    const ticket = await openTicket(db, input.id);
+    // The one ticket operation open to operators: as its reader, so a ticket they may not open is "not found", not "forbidden".
+    const ticket = await openTicket(db, input.id, await ticketReaderFor(db, user));
     if (!canEditTicketText(user, ticket)) refuse("forbidden");
     const changed = [ticket.title !== input.title && "title", ticket.description !== input.description && "description"].filter(Boolean);
     const count = await changeTicket(

@@ -131,7 +131,7 @@ export async function getTicketDetails(db: Db, ticketId: string, reader: TicketR
     db.ticketComment.findMany({
       where: { ticketId: ticket.id, deletedAt: null },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, content: true, createdAt: true, updatedAt: true, userId: true, user: { select: { name: true, role: true } } },
+      select: { id: true, content: true, createdAt: true, updatedAt: true, userId: true, authorName: true, user: { select: { name: true, role: true } } },
     }),
     db.media.findMany({
       where: { ticketId: ticket.id },

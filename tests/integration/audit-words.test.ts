@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actionLabel, changedValues, entityLabel } from "@/components/admin/audit-labels";
 import * as accounts from "@/lib/accounts/users";
 import { recordAudit } from "@/lib/audit";
+import { emptyRows } from "@/lib/legacy/rows";
+import { auditSummary } from "@/lib/legacy/statements";
 import { locales, messagesFor } from "@/lib/i18n";
 import * as machinesCsv from "@/lib/machines/csv";
 import * as machines from "@/lib/machines/operations";
@@ -48,6 +50,7 @@ beforeAll(async () => {
     webhookDays: "365",
     auditDays: "3650",
     deletedMediaDays: "14",
+    notificationsDays: "60",
   });
   const machine = await direct(machines.createMachine)(t.db, admin, { machineType: "Presse", serialNumber: "PR-1", status: "operational" });
   await direct(machines.updateMachine)(t.db, admin, { id: machine.id, machineType: "Presse", location: "Atelier B", status: "maintenance" });
@@ -66,6 +69,10 @@ beforeAll(async () => {
     before: { ...webhook, secret: null },
     after: { ...webhook, enabled: false, url: "https://connect.pabbly.com/x", appUrl: "https://atelier.example", secret: "whsec_…1234" },
   });
+  // The move from the old system records itself as its SQL file does (lib/legacy/statements.ts).
+  const moved = emptyRows();
+  moved.tickets.length = 40;
+  await recordAudit(t.db, { actorId: null, action: "legacy.imported", entityType: "legacy", after: auditSummary(moved) });
 });
 
 describe("the audit log in the reader's language", () => {

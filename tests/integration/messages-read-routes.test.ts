@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { messagesFor } from "@/lib/i18n";
 import type { CurrentUser } from "@/lib/request";
 import { privateKey, TEAM } from "@/lib/messages/model";
+import { verifyLiveToken } from "@/lib/messages/live-token";
 import { sendMessage } from "@/lib/messages/operations";
 import { GET as getHistoryRoute } from "@/app/(app)/messages/read/history/route";
 import { GET as getInboxRoute } from "@/app/(app)/messages/read/inbox/route";
@@ -16,11 +17,12 @@ import { createCast, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
 import { directOffline } from "./helpers/refusal";
 
-const caller = vi.hoisted(() => ({ user: null as CurrentUser | null, env: null as unknown }));
+const caller = vi.hoisted(() => ({ user: null as CurrentUser | null, env: null as unknown, session: { sessionId: crypto.randomUUID(), sessionVersion: 0 } }));
 
 vi.mock("@/lib/request", () => ({
   getCurrentUser: async () => caller.user,
-  getSession: async () => null,
+  // The session the jwt callback has just checked: its id and version travel in the live socket's token.
+  getSession: async () => (caller.user ? caller.session : null),
   getClientAddress: async () => "127.0.0.1",
   getMessages: async () => ({ locale: "fr", t: messagesFor("fr") }),
 }));
@@ -96,7 +98,8 @@ describe("the inbox, a live message's tickets and the live socket's ticket", () 
     const tickets = await get(getTicketsRoute, "/messages/read/tickets?id=TKT-M001-20260101-001");
     expect(tickets).toMatchObject({ status: 200, body: {} });
     process.env.AUTH_SECRET ??= "route-test-secret";
-    expect((await get(getLiveTokenRoute, "/messages/read/live-token")).body).toEqual({ token: expect.any(String) });
+    const { token } = (await get(getLiveTokenRoute, "/messages/read/live-token")).body as { token: string };
+    expect(await verifyLiveToken(token, process.env.AUTH_SECRET)).toEqual({ userId: cast.admin.id, version: 0, sessionId: caller.session.sessionId });
 
     signInAs(null);
     for (const [route, path] of [

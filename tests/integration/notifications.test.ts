@@ -2,11 +2,12 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runScheduledJobs } from "@/cron";
 import { createDb, type Db } from "@/lib/db/client";
 import { setMachineStatus } from "@/lib/machines/operations";
-import { sendMessage } from "@/lib/messages/operations";
+import { markConversationRead, sendMessage } from "@/lib/messages/operations";
 import { privateKey, TEAM } from "@/lib/messages/model";
 import type { NotificationRow } from "@/lib/notifications/events";
 import { markAllNotificationsRead, openNotification, readTicketNotifications, saveNotificationPreferences } from "@/lib/notifications/operations";
 import { countUnreadNotifications, hasUnreadTicketNotifications } from "@/lib/notifications/queries";
+import type { LiveEvent } from "@/lib/messages/live";
 import { perform, type Actor } from "@/lib/operation";
 import { addComment } from "@/lib/tickets/comments";
 import { assignTicket, moveTicket, takeTicket } from "@/lib/tickets/operations";
@@ -186,6 +187,36 @@ describe("the centre", () => {
     // The other ticket's stays unread, and so does the colleague's about the same ticket.
     expect(await hasUnreadTicketNotifications(t.db, tech.id, other.id)).toBe(true);
     expect(await hasUnreadTicketNotifications(t.db, tech2.id, opened.id)).toBe(true);
+  });
+
+  it("reading a conversation reads the notifications its messages brought, in the same batch, and tells the reader's bell", async () => {
+    const say = (from: Actor, conversation: string, content: string) => as<{ id: number }>(from, sendMessage, { clientId: crypto.randomUUID(), conversation, content });
+    const pair = privateKey(tech.id, tech2.id);
+    for (const content of ["Tu as vu la presse ?", "Elle fuit encore", "Je passe à 14 h"]) await say(tech2, pair, content);
+    const { data: last } = await say(tech2, pair, "Merci");
+    await say(operator, privateKey(tech.id, operator.id), "Bonjour");
+    await say(supervisor, TEAM, "@Élise tu peux regarder la presse ?");
+    // A message after the one read up to stays unread, with its notification.
+    await say(tech2, pair, "Encore une chose");
+    expect(await countUnreadNotifications(t.db, tech.id)).toBe(7);
+
+    const events: LiveEvent[] = [];
+    const { d1, counter } = countingD1(t.d1);
+    const read = await perform(markConversationRead, { conversation: pair, upTo: last.id }, contextFor(createDb(d1), tech, { now, publishLive: async (_key, event) => void events.push(event) }));
+    expect(read.ok).toBe(true);
+    // The last message read up to, then one batch: the pointer, read_at, the notifications.
+    expect({ queries: counter.queries, batches: counter.batches }).toEqual({ queries: 4, batches: 1 });
+    expect(await countUnreadNotifications(t.db, tech.id)).toBe(3);
+    expect(events).toEqual([{ type: "read", conversationKey: pair, userId: tech.id, lastReadId: last.id, notificationsRead: 4 }]);
+
+    // The team channel: the mention it brought; the other pair's message stays unread.
+    const teamLast = await t.db.message.findFirstOrThrow({ where: { conversationKey: TEAM }, orderBy: { id: "desc" } });
+    await perform(markConversationRead, { conversation: TEAM, upTo: teamLast.id }, contextFor(t.db, tech, { now, publishLive: async () => {} }));
+    const unread = await t.db.notification.findMany({ where: { recipientId: tech.id, readAt: null }, orderBy: { id: "asc" } });
+    expect(unread.map((n) => n.kind)).toEqual(["message", "message"]);
+    // Nobody else's notifications are touched.
+    expect(await countUnreadNotifications(t.db, supervisor.id)).toBe(0);
+    expect(await t.db.notification.count({ where: { recipientId: tech2.id } })).toBe(0);
   });
 
   it("mark all as read touches only the person's own", async () => {

@@ -12,11 +12,11 @@ import { perform, type Actor } from "@/lib/operation";
 import { assignTicket } from "@/lib/tickets/operations";
 import { contextFor, createMachineRow } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
-import { decryptPush, newSubscriptionKeys, startPushService, verifyVapid, type SubscriptionKeys } from "./helpers/web-push";
+import { decryptPush, newSubscriptionKeys, startPushService, verifyVapid, type PushAnswer, type SubscriptionKeys } from "./helpers/web-push";
 
 const t = freshDatabase();
 let service: Awaited<ReturnType<typeof startPushService>>;
-let answer: (path: string, count: number) => number = () => 201;
+let answer: (path: string, count: number) => PushAnswer = () => 201;
 
 function vapid() {
   const jwk = generateKeyPairSync("ec", { namedCurve: "prime256v1" }).privateKey.export({ format: "jwk" });
@@ -178,6 +178,41 @@ describe("what the push service answers", () => {
     expect(await t.db.pushDevice.count({ where: { id: sub.deviceId } })).toBe(1);
   });
 
+  it("a redirect is not followed: the address it names receives nothing, and the push fails at once, its device dropped", async () => {
+    // The address a redirect names could be anything, a private one included: the check made on the
+    // endpoint (registration, then each send) would not have seen it. Webhooks refuse redirects the same way.
+    const elsewhere = await startPushService();
+    try {
+      const statuses = [301, 302, 303, 307, 308];
+      const devices = [];
+      for (const status of statuses) devices.push(await subscribe(tech, `/sub/moved-${status}`));
+      answer = (path) => ({ status: Number(path.split("-").at(-1)), location: `${elsewhere.url}/collect${path}` });
+      const { rows } = await assignNew(lead, tech.id);
+      expect(await deliver(env, { notifications: rows })).toMatchObject({ sent: 0, gone: 0, failed: statuses.length, retry: [] });
+      expect(service.requests).toHaveLength(statuses.length);
+      expect(elsewhere.requests).toEqual([]);
+      expect(enqueued).toEqual([]);
+      const outcomes = await t.db.notificationPush.findMany({ where: { notificationId: rows[0]!.id }, orderBy: { responseStatus: "asc" } });
+      expect(outcomes.map((o) => [o.status, o.attempts, o.responseStatus])).toEqual(statuses.map((status) => ["failed", 1, status]));
+      expect(await t.db.pushDevice.count({ where: { id: { in: devices.map((d) => d.deviceId) } } })).toBe(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it("an endpoint the address check refuses is dropped at once, not tried again", async () => {
+    // Registered where private addresses were allowed (or before the check): each send checks again.
+    const sub = await newSubscriptionKeys();
+    const device = await t.db.pushDevice.create({
+      data: { userId: tech.id, name: "Ancien", endpoint: "https://10.0.0.5/push/ancien", p256dh: sub.p256dh, auth: sub.auth, createdAt: new Date() },
+    });
+    const { rows } = await assignNew(lead, tech.id);
+    expect(await deliver({ ...env, WEBHOOK_ALLOW_PRIVATE: undefined }, { notifications: rows })).toMatchObject({ sent: 0, failed: 1, retry: [] });
+    expect(enqueued).toEqual([]);
+    expect(await t.db.notificationPush.findFirst({ where: { notificationId: rows[0]!.id } })).toMatchObject({ status: "failed", attempts: 1, error: "endpoint refused" });
+    expect(await t.db.pushDevice.count({ where: { id: device.id } })).toBe(0);
+  });
+
   it("a retry that succeeds is recorded as sent", async () => {
     await subscribe(tech, "/sub/once");
     answer = (_path, count) => (count === 1 ? 500 : 201);
@@ -234,6 +269,24 @@ describe("a device is checked before it is stored", () => {
       expect(result.ok).toBe(false);
     }
     expect(await t.db.pushDevice.count()).toBe(0);
+  });
+
+  it("an endpoint someone else registered stays theirs: registering it again is refused and changes nothing", async () => {
+    const theirs = await subscribe(tech, "/sub/known");
+    const mine = await newSubscriptionKeys();
+    const result = await register(anglo, { endpoint: `${service.url}/sub/known`, keys: { p256dh: mine.p256dh, auth: mine.auth }, name: "Le mien" });
+    expect(result).toMatchObject({ ok: false, code: "pushEndpointTaken" });
+    expect(await t.db.pushDevice.findUniqueOrThrow({ where: { id: theirs.deviceId } })).toMatchObject({
+      userId: tech.id,
+      name: "Pixel 8",
+      p256dh: theirs.p256dh,
+      auth: theirs.auth,
+    });
+    expect(await t.db.pushDevice.count({ where: { userId: anglo.id } })).toBe(0);
+    // What is said to the other person never reaches that device.
+    const { rows } = await assignNew(lead, anglo.id);
+    await deliver(env, { notifications: rows });
+    expect(service.requests).toEqual([]);
   });
 
   it("keeps at most 5 devices per person; the same browser subscribing again is the same device", async () => {

@@ -37,7 +37,7 @@ async function seedRows(n: number, at: Date) {
 describe("retention", () => {
   it("removes rows past their window, keeps recent ones, at most the bound per run", async () => {
     const settings = await getRetentionSettings(t.db);
-    expect(settings).toEqual({ signInAttemptsDays: 30, cronRunsDays: 90, webhookDays: 180, auditDays: 1095, deletedMediaDays: 30 });
+    expect(settings).toEqual({ signInAttemptsDays: 30, cronRunsDays: 90, webhookDays: 180, auditDays: 1095, deletedMediaDays: 30, notificationsDays: 90 });
     await seedRows(7, daysAgo(1200)); // past every window
     await seedRows(3, daysAgo(31)); // past the sign-in window only
     await seedRows(2, daysAgo(1)); // recent
@@ -92,6 +92,33 @@ describe("retention", () => {
     expect(rows).toEqual(["tickets/alive.jpg", "tickets/yesterday.jpg"]);
   });
 
+  it("forgets a notification 90 days after it was read, or a year after it was written if never read, with its pushes' outcomes", async () => {
+    const settings = await getRetentionSettings(t.db);
+    const recipient = cast.technician.id;
+    const notification = async (label: string, createdAt: Date, readAt: Date | null) => {
+      const row = await t.db.notification.create({ data: { recipientId: recipient, kind: "assigned", createdAt, readAt } });
+      await t.db.notificationPush.create({ data: { notificationId: row.id, status: "sent", attempts: 1, updatedAt: createdAt } });
+      return [label, row.id] as const;
+    };
+    const rows = Object.fromEntries([
+      await notification("read 91 days ago", daysAgo(95), daysAgo(91)),
+      await notification("read 89 days ago", daysAgo(95), daysAgo(89)),
+      await notification("written 400 days ago, read yesterday", daysAgo(400), daysAgo(1)),
+      await notification("unread for 366 days", daysAgo(366), null),
+      await notification("unread for 200 days", daysAgo(200), null),
+    ]);
+
+    const purged = await purgeExpired(t.db, { now, settings, media: t.media, rowLimit: 1 });
+    expect(purged.notifications).toBe(1);
+    expect((await purgeExpired(t.db, { now, settings, media: t.media })).notifications).toBe(1);
+    expect((await purgeExpired(t.db, { now, settings, media: t.media })).notifications).toBe(0);
+
+    const left = (await t.db.notification.findMany({ where: { recipientId: recipient }, select: { id: true } })).map((n) => n.id);
+    expect(left.sort()).toEqual([rows["read 89 days ago"], rows["written 400 days ago, read yesterday"], rows["unread for 200 days"]].sort());
+    const pushes = (await t.db.notificationPush.findMany({ where: { notificationId: { in: Object.values(rows) } } })).map((p) => p.notificationId);
+    expect(pushes.sort()).toEqual(left.sort());
+  });
+
   it("runs with the scheduled check and records what it removed", async () => {
     await seedRows(2, daysAgo(1200));
     const run = await runScheduledJobs(t.db, { cron: "*/5 * * * *", now, env: {}, media: t.media, log: () => {} });
@@ -109,7 +136,7 @@ describe("retention", () => {
 });
 
 describe("retention settings", () => {
-  const input = { signInAttemptsDays: "30", cronRunsDays: "90", webhookDays: "180", auditDays: "1095", deletedMediaDays: "30" };
+  const input = { signInAttemptsDays: "30", cronRunsDays: "90", webhookDays: "180", auditDays: "1095", deletedMediaDays: "30", notificationsDays: "90" };
 
   it("refuse a value out of range, say which field, and keep every old value", async () => {
     const result = await perform(

@@ -1,12 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoAccounts, seedDemoData } from "../../prisma/seed.ts";
 import { authenticate } from "@/lib/accounts/sign-in";
-import { ticketPriorities, ticketStatuses, TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import { median } from "@/lib/reliability/figures";
+import { parsePeriod } from "@/lib/reliability/period";
+import { loadReliability } from "@/lib/reliability/queries";
+import { closedStatuses, ticketPriorities, ticketStatuses, TEAM_ASSIGNEE } from "@/lib/tickets/model";
 import { listOverdueTickets } from "@/lib/tickets/queries";
 import { getPlanning } from "@/lib/plans/queries";
+import { firstOccurrenceFrom } from "@/lib/plans/recurrence";
+import { ruleOf } from "@/lib/plans/model";
+import { wallTimeToUtc } from "@/lib/factory-time";
 import { freshDatabase } from "./helpers/local-d1";
 
 const t = freshDatabase();
+// A second plant, seeded at a fixed afternoon hour.
+const late = freshDatabase();
 const now = new Date();
 
 beforeAll(async () => {
@@ -68,6 +76,19 @@ describe("the demo seed", () => {
     expect(await t.db.ticket.count({ where: { planId: { not: null } } })).toBe(0);
   });
 
+  it("starts each plan at its next time of day, so none skips its first occurrence (seeded at 15:00, after every plan's time)", async () => {
+    // 15:00 in Toronto, after the plans' 07:30, 08:00 and 09:00: the monthly compressor plan used to first fall due a month later.
+    const afternoon = new Date("2026-03-02T20:00:00Z");
+    await seedDemoData(late.db, { now: afternoon });
+    const plans = await late.db.maintenancePlan.findMany();
+    expect(plans.length).toBeGreaterThanOrEqual(3);
+    for (const plan of plans) {
+      expect(plan.startDate, plan.title).toBe("2026-03-03");
+      expect(plan.nextDueAt, plan.title).toEqual(wallTimeToUtc(plan.startDate, plan.timeOfDay, "America/Toronto"));
+      expect(plan.nextDueAt, plan.title).toEqual(firstOccurrenceFrom(ruleOf(plan), afternoon, "America/Toronto"));
+    }
+  });
+
   it("uses unique, readable ticket ids", async () => {
     const tickets = await t.db.ticket.findMany({ select: { ticketId: true } });
     expect(new Set(tickets.map((x) => x.ticketId)).size).toBe(tickets.length);
@@ -80,6 +101,73 @@ describe("the demo seed", () => {
     expect(again.seeded).toBe(false);
     expect(await t.db.ticket.count()).toBe(before);
     expect(await t.db.user.count()).toBe(7);
+  });
+});
+
+// Every seeded ticket tells one story, as the app would have written it: a newcomer's
+// first look at a ticket page, its timeline or /stats must not contradict itself.
+describe("the demo seed's tickets", () => {
+  const closed = (status: string) => (closedStatuses as readonly string[]).includes(status);
+  const seeded = () =>
+    t.db.ticket.findMany({
+      include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, comments: true },
+      orderBy: { id: "asc" },
+    });
+  /** When the ticket was first moved to Terminé or Archivé. */
+  const closedAt = (ticket: Awaited<ReturnType<typeof seeded>>[number]) =>
+    ticket.events.find((e) => e.type === "status" && closed(e.toValue ?? ""))?.createdAt;
+
+  it("move from Reçu to their status one step at a time, and a completed one was completed at its last move", async () => {
+    for (const ticket of await seeded()) {
+      const where = `${ticket.ticketId} (${ticket.status})`;
+      let status = "received";
+      for (const move of ticket.events.filter((e) => e.type === "status")) {
+        expect(move.fromValue, where).toBe(status);
+        status = move.toValue!;
+      }
+      expect(status, where).toBe(ticket.status);
+      for (const event of ticket.events) {
+        expect(event.createdAt.getTime(), where).toBeGreaterThanOrEqual(ticket.createdAt.getTime());
+        expect(event.createdAt.getTime(), where).toBeLessThanOrEqual(now.getTime());
+      }
+      const last = ticket.events.at(-1)!;
+      if (ticket.status === "completed") {
+        // "Terminé le" is the move to Terminé, and nothing happened after it.
+        expect(ticket.completedAt, where).toEqual(last.createdAt);
+        expect(last, where).toMatchObject({ type: "status", toValue: "completed" });
+      } else {
+        // Archiving clears completed_at, as the app's move does (lib/tickets/operations.ts).
+        expect(ticket.completedAt, where).toBeNull();
+      }
+      if (ticket.status === "archived") expect(last, where).toMatchObject({ type: "status", fromValue: "completed", toValue: "archived" });
+    }
+  });
+
+  it("have no comment written after they were closed", async () => {
+    for (const ticket of await seeded()) {
+      const at = closedAt(ticket);
+      if (!at) continue;
+      for (const comment of ticket.comments) expect(comment.createdAt.getTime(), ticket.ticketId).toBeLessThanOrEqual(at.getTime());
+      for (const event of ticket.events.filter((e) => e.type === "comment")) expect(event.createdAt.getTime(), ticket.ticketId).toBeLessThanOrEqual(at.getTime());
+    }
+  });
+
+  it("were never scheduled after they were closed", async () => {
+    for (const ticket of await seeded()) {
+      const at = closedAt(ticket);
+      if (at && ticket.scheduledDate) expect(ticket.scheduledDate.getTime(), ticket.ticketId).toBeLessThanOrEqual(at.getTime());
+    }
+  });
+
+  it("take hours to days to close on /stats, not one fixed delay", async () => {
+    const report = await loadReliability(t.db, { id: 1, role: "admin" }, parsePeriod({}, now, "America/Toronto"), now);
+    const closings = report!.technicians;
+    expect(closings.reduce((sum, person) => sum + person.closed, 0)).toBeGreaterThanOrEqual(10);
+    const medians = closings.map((person) => person.medianHoursToClose!);
+    expect(new Set(medians).size, medians.join(", ")).toBeGreaterThan(1);
+    const plant = median(medians)!;
+    expect(plant).toBeGreaterThan(6);
+    expect(plant).toBeLessThan(7 * 24);
   });
 });
 

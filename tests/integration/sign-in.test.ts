@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as password from "@/lib/accounts/password";
 import {
-  ADDRESS_WINDOW_MS,
   authenticate,
   delayMinutes,
   FREE_FAILURES,
-  MAX_FAILURES_PER_ADDRESS,
+  FREE_UNKNOWN_PER_ADDRESS,
+  MAX_UNKNOWN_DELAY_SECONDS,
 } from "@/lib/accounts/sign-in";
 import * as accounts from "@/lib/accounts/users";
 import { freshDatabase } from "./helpers/local-d1";
@@ -23,9 +23,9 @@ const PASSWORD = "Compresseur-GA37!";
 const MINUTE = 60_000;
 const changeOwnPassword = direct(accounts.changeOwnPassword);
 
-async function createUser(email: string, options: { active?: boolean } = {}) {
+async function createUser(email: string, options: { active?: boolean; role?: "operator" | "technician" } = {}) {
   return t.db.user.create({
-    data: { email, name: email.split("@")[0]!, role: "technician", passwordHash: await password.hashPassword(PASSWORD), active: options.active ?? true },
+    data: { email, name: email.split("@")[0]!, role: options.role ?? "technician", passwordHash: await password.hashPassword(PASSWORD), active: options.active ?? true },
   });
 }
 
@@ -123,7 +123,7 @@ describe("the per-account throttle", () => {
   });
 });
 
-describe("the per-address flood guard", () => {
+describe("one address for a whole plant (its NAT)", () => {
   it("does not lock a 21st account when one address failed on 20 others (a plant behind one NAT address)", async () => {
     await createUser("collegue@usine.test");
     const now = new Date("2026-11-23T18:00:00Z");
@@ -134,22 +134,91 @@ describe("the per-address flood guard", () => {
     expect(colleague.ok).toBe(true);
   });
 
-  it(`refuses an address after ${MAX_FAILURES_PER_ADDRESS} verified failures in 15 minutes, other addresses go on`, async () => {
-    await createUser("victime@usine.test");
-    const now = new Date("2026-11-23T19:00:00Z");
-    // Recorded directly: 200 real verifications would only make the test slow.
-    await t.db.signInAttempt.createMany({
-      data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => ({
-        email: `flot${i}@usine.test`,
-        ip: "203.0.113.9",
-        succeeded: false,
-        createdAt: new Date(now.getTime() - 60_000 + i),
-      })),
-    });
-    const fromFlood = await authenticate(t.db, { email: "victime@usine.test", password: PASSWORD, ip: "203.0.113.9", now });
-    expect(fromFlood).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: ADDRESS_WINDOW_MS / MINUTE - 1 });
-    const fromElsewhere = await authenticate(t.db, { email: "victime@usine.test", password: PASSWORD, ip: "198.51.100.4", now });
-    expect(fromElsewhere.ok).toBe(true);
+  it("200 failed sign-ins on unknown e-mails from one address in 16 s leave the operator there signing in with the right password (issue 21, item 4)", async () => {
+    await createUser("operatrice@usine.test", { role: "operator" });
+    const start = new Date("2026-11-23T19:00:00Z").getTime();
+    // Sent as a script sends them: all at once, 80 ms apart on the clock.
+    const flood = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        authenticate(t.db, { email: `inconnu${i}@ailleurs.test`, password: "bad", ip: "203.0.113.9", now: new Date(start + i * 80) }),
+      ),
+    );
+    expect(flood.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(200);
+    for (const seconds of [16, 60, 14 * 60]) {
+      const operator = await authenticate(t.db, { email: "operatrice@usine.test", password: PASSWORD, ip: "203.0.113.9", now: new Date(start + seconds * 1000) });
+      expect([seconds, operator]).toMatchObject([seconds, { ok: true }]);
+    }
+  });
+});
+
+describe("the guard of a busy address, for e-mails that match no account", () => {
+  const flood = (ip: string, start: number, count: number, prefix = "x") =>
+    Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        authenticate(t.db, { email: `${prefix}${i}@ailleurs.test`, password: "bad", ip, now: new Date(start + i * 80) }),
+      ),
+    );
+
+  it(`checks the first ${FREE_UNKNOWN_PER_ADDRESS} of them and answers the others as a wrong password is answered, without checking`, async () => {
+    const start = new Date("2026-11-24T08:00:00Z").getTime();
+    const results = await flood("203.0.113.20", start, 200);
+    expect(verifications).toHaveBeenCalledTimes(FREE_UNKNOWN_PER_ADDRESS);
+    expect(results.every((r) => !r.ok && r.reason === "invalid")).toBe(true);
+    const rows = await t.db.signInAttempt.findMany({ where: { ip: "203.0.113.20" } });
+    expect(rows.filter((row) => row.unverified)).toHaveLength(200 - FREE_UNKNOWN_PER_ADDRESS);
+    expect(rows.filter((row) => row.blockedUntil !== null)).toHaveLength(0);
+  });
+
+  it("a delay that grows with each further failure: one failure past the limit costs a second, the flood its 15 minutes", async () => {
+    const ip = "203.0.113.21";
+    const start = new Date("2026-11-24T09:00:00Z").getTime();
+    const attempt = (email: string, ms: number) => authenticate(t.db, { email, password: "bad", ip, now: new Date(start + ms) });
+    for (let i = 0; i < FREE_UNKNOWN_PER_ADDRESS; i++) await attempt(`court${i}@ailleurs.test`, i * 100);
+    const last = (FREE_UNKNOWN_PER_ADDRESS - 1) * 100;
+    verifications.mockClear();
+    await attempt("court-a@ailleurs.test", last + 500);
+    expect(verifications).not.toHaveBeenCalled();
+    // 2^0 s after the 20th, then 2^1 s after the 21st.
+    await attempt("court-b@ailleurs.test", last + 500 + 2100);
+    expect(verifications).toHaveBeenCalledTimes(1);
+
+    const flooded = new Date("2026-11-24T10:00:00Z").getTime();
+    await flood("203.0.113.22", flooded, 200, "flot");
+    const end = flooded + 199 * 80;
+    verifications.mockClear();
+    await authenticate(t.db, { email: "apres@ailleurs.test", password: "bad", ip: "203.0.113.22", now: new Date(end + 14 * MINUTE) });
+    expect(verifications).not.toHaveBeenCalled();
+    await authenticate(t.db, { email: "apres@ailleurs.test", password: "bad", ip: "203.0.113.22", now: new Date(end + 14 * MINUTE + MAX_UNKNOWN_DELAY_SECONDS * 1000 + 1000) });
+    expect(verifications).toHaveBeenCalledTimes(1);
+  });
+
+  it("an e-mail answered without a check counts toward its own wait exactly as an account's does: the answers tell nothing", async () => {
+    await createUser("connu@usine.test");
+    const ip = "203.0.113.23";
+    const start = new Date("2026-11-24T11:00:00Z").getTime();
+    await flood(ip, start, 100);
+    const at = (s: number) => new Date(start + 10_000 + s * 1000);
+    const unknown = [];
+    const known = [];
+    for (let i = 0; i <= FREE_FAILURES; i++) {
+      unknown.push(await authenticate(t.db, { email: "personne@ailleurs.test", password: "bad", ip, now: at(i) }));
+      known.push(await authenticate(t.db, { email: "connu@usine.test", password: "bad", ip, now: at(i) }));
+    }
+    expect(unknown).toEqual(known);
+    expect(known.at(-1)).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 1 });
+  });
+
+  it("keeps the per-account limit at a busy address: five wrong passwords, then the account waits", async () => {
+    await createUser("patient@usine.test");
+    const ip = "203.0.113.24";
+    const start = new Date("2026-11-24T12:00:00Z").getTime();
+    await flood(ip, start, 200);
+    const at = (s: number) => new Date(start + 20_000 + s * 1000);
+    for (let i = 0; i < FREE_FAILURES; i++) {
+      expect(await authenticate(t.db, { email: "patient@usine.test", password: "bad", ip, now: at(i) })).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await authenticate(t.db, { email: "patient@usine.test", password: PASSWORD, ip, now: at(10) })).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 1 });
+    expect(await authenticate(t.db, { email: "patient@usine.test", password: PASSWORD, ip, now: at(80) })).toMatchObject({ ok: true });
   });
 });
 

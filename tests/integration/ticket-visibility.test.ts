@@ -11,7 +11,7 @@ import { addComment, deleteComment, editComment } from "@/lib/tickets/comments";
 import { exportTicketsCsv } from "@/lib/tickets/csv";
 import { addMedia, deleteMedia } from "@/lib/tickets/media";
 import { visibleTicketsWhere } from "@/lib/tickets/model";
-import { createTicket } from "@/lib/tickets/operations";
+import { createTicket, editTicket } from "@/lib/tickets/operations";
 import {
   countTicketsByStatus,
   getTicketDetails,
@@ -139,6 +139,14 @@ describe("operator visibility", () => {
           else expect(results.map((r) => r.ok)).toEqual([true, true]);
         });
       }
+
+      it(`an operator editing a colleague's report is ${visibility === "own" ? "told it is not found, as for no ticket at all" : "refused: they may read it, not edit it"}`, async () => {
+        const edit = (id: number) => perform(editTicket, { id, title: "Titre changé", description: "" }, as(cast.operator));
+        const result = await edit(tickets.otherOperator.id);
+        if (visibility === "own") expect(result).toEqual(await edit(999_999));
+        else expect(result).toMatchObject({ ok: false, code: "forbidden" });
+        expect((await t.db.ticket.findUniqueOrThrow({ where: { id: tickets.otherOperator.id } })).title).toBe("Signalement d’un collègue");
+      });
 
       it(`an operator's own comment and photo on a ticket they ${visibility === "own" ? "no longer see are out of reach" : "see stay theirs"}`, async () => {
         // Written while operators saw everything; then the plant chooses.

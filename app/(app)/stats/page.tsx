@@ -36,7 +36,7 @@ export default async function StatsPage({ searchParams }: PageProps<"/stats">) {
       <p className="font-medium" data-testid="stats-period">
         {format(s.period.showing, { from: formatDay(state.fromDay, locale), to: formatDay(state.toDay, locale) })}
       </p>
-      <PlantSummary plant={report.plant} locale={locale} t={s} />
+      <PlantSummary report={report} locale={locale} t={s} />
       <ReliabilityCharts machines={report.machines} locale={locale} t={s} />
       <FiguresTable report={report} locale={locale} t={s} />
       <TechniciansTable technicians={report.technicians} locale={locale} t={s} />

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { account, storageState } from "../../fixtures/accounts";
 import { queryD1 } from "../../fixtures/d1";
 import { createTicketRow, ticketRow, uniqueTag } from "../../fixtures/tickets";
+import { withoutLiveSocket } from "../../fixtures/board";
 
 test.use({ storageState: storageState("technician") });
 
@@ -40,6 +41,8 @@ test("a move is undone from its notice with the keyboard, through the same check
 test("an undo the server refuses (someone moved the ticket since) says why and shows where the ticket is", async ({ page }) => {
   const title = `Annuler tard ${uniqueTag("undo")}`;
   const ticket = await createTicketRow({ title, reporterEmail: account("operator").email });
+  // The board's socket is down, so it cannot hear of the move made behind its back.
+  await withoutLiveSocket(page);
   await page.goto(`/tickets?q=${encodeURIComponent(title)}`);
   await page.getByRole("button", { name: `Déplacer vers… ${ticket.ticketId}` }).click();
   await page.getByRole("menuitem", { name: "Diagnostic" }).click();

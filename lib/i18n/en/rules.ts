@@ -46,7 +46,9 @@ export const rulesEn: Messages["rules"] = {
   // Accounts
   userNotFound: "This user no longer exists.",
   duplicateEmail: "Another account already uses this email.",
-  duplicateName: "Another active person already has this name (ignoring capitals and accents). Add an initial or a nickname to tell you apart.",
+  duplicateName: "An active account already has this name, or one that looks the same (capitals, accents and look-alike letters do not count). Add an initial or a nickname to tell you apart.",
+  nameInvisible: "This name contains an invisible character (zero-width space, soft hyphen, text direction mark…). Type it on the keyboard rather than pasting it.",
+  nameMixedScripts: "This name mixes two alphabets, for example Latin letters with Cyrillic or Greek ones that look like them. Write it in one alphabet.",
   selfDeactivate: "You cannot deactivate your own account.",
   selfDemote: "You cannot remove your own administrator role.",
   lastAdmin: "This is the last active administrator: appoint another one before deactivating it or changing its role.",
@@ -87,5 +89,6 @@ export const rulesEn: Messages["rules"] = {
   pushEndpoint: "This browser gave an invalid subscription address: nothing was saved. Try again, or use an up-to-date Chrome, Edge, Firefox or Safari.",
   pushKeys: "This browser gave invalid encryption keys: nothing was saved.",
   pushEndpointPrivate: "This subscription address points into a private network: it is refused.",
+  pushEndpointTaken: "This browser subscription belongs to another account: it was not moved. Try again, and the browser will make a new one.",
   pushTooManyDevices: "You already have 5 devices: remove one before adding this one.",
 };

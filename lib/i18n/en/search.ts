@@ -63,6 +63,7 @@ export const labelsEn: Messages["labels"] = {
   scan: "Scan to report a problem",
   qrAlt: "QR code to {url}",
   sheetLabel: "Sheet {number}",
+  preview: "Preview of the sheets to print",
   camera: "Take a photo of the problem",
   printHelp: "In the print dialog: A4 paper, scale 100%, margins “none”.",
 };

@@ -39,6 +39,8 @@ export const statsEn: Messages["stats"] = {
     downtime: "Downtime",
     hours: "{value} h",
     percent: "{value} %",
+    mtbfNote:
+      "Plant MTBF: {machines, plural, one {the one machine ran} other {the # machines ran}} {hours} h in total, ÷ {failures, plural, one {# failure} other {# failures}}. The machines’ hours add up, so it can be longer than the period ({period} h).",
   },
   charts: {
     downtime: "Downtime per machine (hours)",

@@ -221,6 +221,8 @@ export const ticketsEn: Messages["tickets"] = {
     plan_created: "Created by the maintenance plan “{to}”",
     checklist_checked: "{actor} ticked “{to}”",
     checklist_unchecked: "{actor} unticked “{to}”",
+    legacy_column: "Imported from the old system, where it sat in the “{from}” column: placed in “{to}”",
+    legacy_note: "Old system, {actor}: “{to}”",
     someone: "Someone",
   },
   down: {

@@ -46,7 +46,9 @@ export const rulesFr = {
   // Accounts
   userNotFound: "Cet utilisateur n’existe plus.",
   duplicateEmail: "Un autre compte utilise déjà ce courriel.",
-  duplicateName: "Une autre personne active porte déjà ce nom (sans tenir compte des majuscules ni des accents). Ajoutez une initiale ou un surnom pour vous distinguer.",
+  duplicateName: "Un compte actif porte déjà ce nom, ou un nom qui s’y confond (majuscules, accents et lettres semblables ne comptent pas). Ajoutez une initiale ou un surnom pour vous distinguer.",
+  nameInvisible: "Ce nom contient un caractère invisible (espace sans largeur, trait d’union conditionnel, marque de sens d’écriture…). Tapez-le au clavier plutôt que de le coller.",
+  nameMixedScripts: "Ce nom mêle deux alphabets, par exemple des lettres latines et des lettres cyrilliques ou grecques qui leur ressemblent. Écrivez-le dans un seul alphabet.",
   selfDeactivate: "Vous ne pouvez pas désactiver votre propre compte.",
   selfDemote: "Vous ne pouvez pas retirer votre propre rôle d’administrateur.",
   lastAdmin: "C’est le dernier administrateur actif : nommez-en un autre avant de le désactiver ou de changer son rôle.",
@@ -87,5 +89,6 @@ export const rulesFr = {
   pushEndpoint: "Ce navigateur a donné une adresse d’abonnement invalide : rien n’a été enregistré. Réessayez, ou utilisez Chrome, Edge, Firefox ou Safari à jour.",
   pushKeys: "Ce navigateur a donné des clés de chiffrement invalides : rien n’a été enregistré.",
   pushEndpointPrivate: "Cette adresse d’abonnement pointe vers un réseau privé : elle est refusée.",
+  pushEndpointTaken: "Cet abonnement du navigateur appartient à un autre compte : il n’a pas été déplacé. Réessayez, le navigateur en créera un nouveau.",
   pushTooManyDevices: "Vous avez déjà 5 appareils : retirez-en un avant d’ajouter celui-ci.",
 } as const;

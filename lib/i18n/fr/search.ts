@@ -62,6 +62,7 @@ export const labelsFr = {
   scan: "Scannez pour signaler un problème",
   qrAlt: "Code QR vers {url}",
   sheetLabel: "Feuille {number}",
+  preview: "Aperçu des feuilles à imprimer",
   camera: "Prendre une photo du problème",
   printHelp: "Dans la boîte d’impression : format A4, échelle 100 %, marges « aucune ».",
 } as const;

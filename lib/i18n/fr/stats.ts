@@ -38,6 +38,9 @@ export const statsFr = {
     downtime: "Temps d’arrêt",
     hours: "{value} h",
     percent: "{value} %",
+    /** Under the cards: the plant's MTBF adds every machine's hours, so it can exceed the period (1075,9 h over 720 h). */
+    mtbfNote:
+      "MTBF de l’usine : {machines, plural, one {la seule machine a marché} other {les # machines ont marché}} {hours} h au total, ÷ {failures, plural, one {# panne} other {# pannes}}. Les heures des machines s’additionnent : il peut donc être plus long que la période ({period} h).",
   },
   charts: {
     downtime: "Temps d’arrêt par machine (heures)",

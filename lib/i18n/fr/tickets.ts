@@ -225,6 +225,8 @@ export const ticketsFr = {
     plan_created: "Créé par le plan d’entretien « {to} »",
     checklist_checked: "{actor} a coché « {to} »",
     checklist_unchecked: "{actor} a décoché « {to} »",
+    legacy_column: "Importé de l’ancien système, où il était dans la colonne «\u00a0{from}\u00a0»\u00a0: placé dans «\u00a0{to}\u00a0»",
+    legacy_note: "Ancien système, {actor}\u00a0: «\u00a0{to}\u00a0»",
     someone: "Quelqu’un",
   },
   down: {

@@ -21,6 +21,11 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const persistDir = mkdtempSync(path.join(tmpdir(), "atelier-it-"));
   applyMigrationsWithWrangler(persistDir);
+  return openTestDatabase(persistDir);
+}
+
+/** The local D1 and R2 a wrangler command wrote under persistDir (its --persist-to), removed on close. */
+export async function openTestDatabase(persistDir: string): Promise<TestDatabase> {
   const proxy = await getPlatformProxy<CloudflareEnv>({
     configPath: path.join(ROOT, "wrangler.jsonc"),
     persist: { path: path.join(persistDir, "v3") },

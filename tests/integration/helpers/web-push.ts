@@ -86,8 +86,11 @@ export interface ReceivedPush {
   at: number;
 }
 
-/** A real HTTP server on 127.0.0.1 acting as the push service; `respond` picks each answer's status (201 by default). */
-export async function startPushService(respond: (path: string, count: number) => number = () => 201) {
+/** What the push service answers: a status, or a redirect to `location`. */
+export type PushAnswer = number | { status: number; location: string };
+
+/** A real HTTP server on 127.0.0.1 acting as the push service; `respond` picks each answer (201 by default). */
+export async function startPushService(respond: (path: string, count: number) => PushAnswer = () => 201) {
   const requests: ReceivedPush[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -95,7 +98,9 @@ export async function startPushService(respond: (path: string, count: number) =>
     req.on("end", () => {
       const path = req.url ?? "/";
       requests.push({ path, headers: req.headers, body: new Uint8Array(Buffer.concat(chunks)), at: Date.now() });
-      res.statusCode = respond(path, requests.filter((r) => r.path === path).length);
+      const answer = respond(path, requests.filter((r) => r.path === path).length);
+      if (typeof answer === "number") res.statusCode = answer;
+      else res.writeHead(answer.status, { location: answer.location });
       res.end();
     });
   });

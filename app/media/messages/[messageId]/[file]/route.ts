@@ -1,16 +1,17 @@
 import { getDb } from "@/lib/db/client";
 import { getMediaBucket } from "@/lib/stored-files";
 import { findReadableFile } from "@/lib/messages/queries";
-import { getCurrentUser } from "@/lib/request";
+import { requireRouteUser } from "@/lib/request";
 import { fileResponse } from "@/lib/stored-files";
 
 // A message's voice note (/media/messages/12/audio) or photo (/media/messages/12/34),
 // served only to those who may read the message: the team channel to every
-// signed-in user, a private message to its two people. Anyone else gets the same
+// signed-in user (whose account is in order: not while a temporary password awaits
+// replacement), a private message to its two people. Anyone else gets the same
 // 404 as for a file that does not exist.
 export async function GET(request: Request, { params }: RouteContext<"/media/messages/[messageId]/[file]">) {
-  const user = await getCurrentUser();
-  if (!user) return new Response("Unauthorized", { status: 401 });
+  const user = await requireRouteUser();
+  if (user instanceof Response) return user;
   const { messageId, file } = await params;
   const id = Number(messageId);
   const found = Number.isInteger(id) && id > 0 ? await findReadableFile(await getDb(), user, id, file) : null;

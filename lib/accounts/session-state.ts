@@ -1,0 +1,23 @@
+// When a session is still honoured: the one rule behind every request (the jwt
+// callback, lib/accounts/auth.ts, through sessions.ts) and every open live socket
+// (lib/messages/live-hub.ts). Imports nothing: worker.ts's bundle carries it
+// without Prisma or zod.
+
+/** What a session carries (lib/accounts/sessions.ts explains "sv" and "sid"). */
+export interface SessionClaims {
+  uid?: string;
+  sv?: number;
+  sid?: string;
+}
+
+export interface SessionState {
+  /** The version a token must carry to be honoured. */
+  version: number;
+  /** This very session was signed out. */
+  revoked: boolean;
+}
+
+/** Whether a session still stands: the account is active (a state at all), the session was not signed out, and its version is the user's. */
+export function isCurrent(state: SessionState | null, claims: Pick<SessionClaims, "sv">): boolean {
+  return state !== null && !state.revoked && state.version === claims.sv;
+}
