@@ -80,23 +80,23 @@ export const priorityWords = {
   safety: [
     "feu", "incendie", "flamme", "flammes", "fumée", "boucane", "sent le brûlé", "odeur de brûlé", "danger", "dangereux", "dangereuse",
     "blessé", "blessée", "blessure", "accident", "électrocution", "électrocuté", "choc électrique", "risque de chute", "étincelle", "étincelles", "explosion",
-    "explosé", "arc électrique", "fuite de gaz", "odeur de gaz", "sent le gaz", "sécurité", "arrêt d’urgence", "bouton d’urgence",
+    "explosé", "arc électrique", "fuite de gaz", "odeur de gaz", "sent le gaz", "fuite de propane", "sent le propane", "sécurité", "arrêt d’urgence", "bouton d’urgence",
     "fire", "flame", "flames", "smoke", "smoking", "burning", "burning smell", "dangerous", "hazard", "unsafe", "injured", "injury", "hurt",
-    "electric shock", "sparks", "sparking", "slippery", "slip hazard", "could slip", "trip hazard", "gas leak", "smell gas", "smells like gas", "safety", "e-stop", "estop", "emergency stop",
+    "electric shock", "sparks", "sparking", "slippery", "slip hazard", "could slip", "trip hazard", "gas leak", "smell gas", "smells like gas", "propane leak", "safety", "e-stop", "estop", "emergency stop",
   ],
   /** The machine has stopped or is stuck. */
   stopped: [
     "arrêt", "arrêté", "arrêtée", "arrêtés", "arrêtées", "panne", "bloqué", "bloquée", "bloqués", "coincé", "coincée", "marche pas", "marche plus",
     "marche pu", "fonctionne pas", "fonctionne plus", "fonctionne pu", "démarre pas", "démarre plus", "démarre pu", "part pas", "part plus",
     "part pu", "mort", "morte", "hors service", "planté", "plantée", "tourne plus", "tourne pu", "stop", "stoppé", "stoppée", "pogné",
-    "pognée", "pognés", "en alarme", "alarme", "en défaut", "batterie à plat", "crash", "crashé", "crashée",
+    "pognée", "pognés", "lâché", "lâchée", "débarqué", "débarquée", "bouge pas", "bouge plus", "bouge pu", "rien bouge", "en alarme", "alarme", "en défaut", "batterie à plat", "crash", "crashé", "crashée",
     "stopped", "stops", "is down", "s down", "went down", "are down", "broke down", "broken down", "not working", "doesn t work",
-    "won t work", "won t start", "doesn t start", "won t run", "not running", "dead", "jammed", "jam", "stuck", "blocked", "seized",
+    "won t work", "won t start", "doesn t start", "won t run", "not running", "dead", "jammed", "jamming", "jams", "jam", "stuck", "blocked", "seized",
     "out of order", "out of service", "shut down", "shutdown", "tripped", "tripping", "trips", "alarm", "fault", "faulted", "faulting",
     "crashed",
   ],
   /** Something leaks. */
-  leak: ["fuite", "fuites", "fuit", "fuient", "coule", "coulent", "pisse", "perd de l huile", "leak", "leaks", "leaking", "leaky", "dripping", "losing oil"],
+  leak: ["fuite", "fuites", "fuit", "fuient", "coule", "coulent", "pisse", "perd de l huile", "leak", "leaks", "leaking", "leaky", "drip", "drips", "dripping", "losing oil"],
   /** The person says it is urgent. */
   urgent: [
     "urgent", "urgente", "urgents", "urgence", "urgemment", "asap", "au plus vite", "au plus sacrant", "tout de suite",

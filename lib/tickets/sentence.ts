@@ -285,6 +285,8 @@ function withinSlip(a: string, b: string, limit: number): boolean {
  */
 function isSlip(said: string, written: string): boolean {
   if (said.length < 5 || said[0] !== written[0] || !/^\p{L}+$/u.test(said)) return false;
+  // A five-letter word slips only by a dropped letter ("prese"): one letter changed makes another word too often ("lâché" is not "lathe").
+  if (said.length === 5 && written.length !== 6) return false;
   return withinSlip(said, written, said.length >= 8 ? 2 : 1);
 }
 
