@@ -79,6 +79,13 @@ describe("the machine", () => {
     expect(machineOf("la presse", "fr", [])).toBeNull();
   });
 
+  it("reads a machine again once it was edited", () => {
+    const saw = { id: 50, machineType: "Scie à ruban", model: null, serialNumber: null, location: null };
+    expect(machineOf("la scie", "fr", [saw])).toBe(50);
+    expect(machineOf("la scie", "fr", [{ ...saw, machineType: "Pompe" }])).toBeNull();
+    expect(machineOf("la pompe", "fr", [{ ...saw, machineType: "Pompe" }])).toBe(50);
+  });
+
   it("gives a word many machines share less weight than one only a machine has", () => {
     // "atelier" is in five locations: alone it names none; "tôlerie" narrows it to two, the model to one.
     expect(machineOf("dans l'atelier", "fr", machines)).toBeNull();
