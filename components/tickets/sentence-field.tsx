@@ -41,6 +41,8 @@ interface SentenceFieldProps {
   defaultValue?: string;
   /** The page's language for dictation: fr-CA or en-CA. */
   lang: string;
+  /** The longest sentence read (MAX_SENTENCE), with the form's counter words. */
+  limit: { max: number; counter: string; over: string };
   labels: SentenceFieldLabels;
 }
 
@@ -74,7 +76,7 @@ const valuesOf = (view: SentenceReportView): [Filled, string][] => [
  * the person already put in a field is kept and the sentence's value offered
  * beside it; when several machines fit, the form asks which one.
  */
-export function SentenceField({ initial, chosenMachine, defaultValue, lang, labels }: SentenceFieldProps) {
+export function SentenceField({ initial, chosenMachine, defaultValue, lang, limit, labels }: SentenceFieldProps) {
   const region = useRef<HTMLDivElement>(null);
   /** What the sentence put in each field: still that value, the field is the sentence's to change again. */
   const filled = useRef(new Map<Filled, string>(initial ? valuesOf(initial.view) : []));
@@ -157,8 +159,8 @@ export function SentenceField({ initial, chosenMachine, defaultValue, lang, labe
     const sentence = control("sentence");
     const text = sentence?.value.trim() ?? "";
     if (pending) return;
-    if (!text) {
-      setStatus(labels.empty);
+    if (!text || text.length > limit.max) {
+      setStatus(text ? format(limit.over, { max: limit.max }) : labels.empty);
       sentence?.focus();
       return;
     }
@@ -191,7 +193,7 @@ export function SentenceField({ initial, chosenMachine, defaultValue, lang, labe
 
   return (
     <div ref={region} className="rounded-lg border border-amber-200 bg-amber-50/60 p-3" data-testid="sentence">
-      <TextAreaField name="sentence" label={labels.label} help={labels.help} rows={2} defaultValue={defaultValue} autoComplete="off" />
+      <TextAreaField name="sentence" label={labels.label} help={labels.help} rows={2} defaultValue={defaultValue} autoComplete="off" limit={{ ...limit, from: limit.max - 200 }} />
       <DictationButton target="field-sentence" lang={lang} labels={labels.dictation} onHeard={() => void fill()} className="mt-3" buttonClassName="grow sm:grow-0">
         <button type="button" onClick={() => void fill()} aria-disabled={pending} className="btn-secondary min-h-12 grow sm:grow-0">
           {pending ? labels.filling : labels.fill}

@@ -8,7 +8,7 @@ import { createTicketAction } from "@/app/(app)/tickets/actions";
 import type { Locale, Messages } from "@/lib/i18n";
 import { intlLocale } from "@/lib/intl";
 import { ACCEPTED_TYPES } from "@/lib/file-types";
-import { MAX_TICKET_TEXT, MAX_TICKET_TITLE, ticketPriorities } from "@/lib/tickets/model";
+import { MAX_SENTENCE, MAX_TICKET_TEXT, MAX_TICKET_TITLE, ticketPriorities } from "@/lib/tickets/model";
 import type { SentenceReportView } from "@/lib/tickets/sentence-report";
 import { MachineField } from "./machine-field";
 import { SentenceField } from "./sentence-field";
@@ -58,6 +58,7 @@ export function TicketForm({ machines, machineId, machineNotice, fromMessage, fi
         chosenMachine={machineId}
         defaultValue={fill?.sentence}
         lang={lang}
+        limit={{ max: MAX_SENTENCE, counter: t.common.counter, over: t.common.overLimit }}
         labels={{
           ...t.tickets.sentence,
           fields: { title: f.title, description: f.description, machineId: f.machine, priority: f.priority },

@@ -14,6 +14,12 @@ export type TicketPriority = (typeof ticketPriorities)[number];
 /** The longest title the server accepts (the form's input stops there). */
 export const MAX_TICKET_TITLE = 120;
 
+/**
+ * The longest sentence the report form reads to fill itself in: the form sends it
+ * in a GET's address (GET /tickets/read/sentence), which Cloudflare caps at 16 KB.
+ */
+export const MAX_SENTENCE = 1000;
+
 /** The longest description and comment the server accepts (the forms count down to it). */
 export const MAX_TICKET_TEXT = 5000;
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Locale } from "../i18n";
 import { machineLabel, summarySelect } from "../machines/model";
 import { defineOperation } from "../operation";
-import { MAX_TICKET_TEXT, type TicketPriority } from "./model";
+import { MAX_SENTENCE, type TicketPriority } from "./model";
 import { reportFromSentence, type ChoosableMachine } from "./sentence";
 
 export interface SentenceReportView {
@@ -33,6 +33,6 @@ export function sentenceReportView(sentence: string, locale: Locale, machines: r
 
 /** What a sentence fills in the report form, for whoever may report. */
 export const readSentenceReport = defineOperation(
-  { input: z.object({ texte: z.string().trim().min(1).max(MAX_TICKET_TEXT) }), permission: "ticket.create" },
+  { input: z.object({ texte: z.string().trim().min(1).max(MAX_SENTENCE) }), permission: "ticket.create" },
   async ({ texte }, { db, locale }) => sentenceReportView(texte, locale, await db.machine.findMany({ select: summarySelect, orderBy: { id: "asc" } })),
 );

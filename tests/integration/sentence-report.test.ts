@@ -7,6 +7,7 @@ import { machines as demoMachines } from "../../prisma/seed.ts";
 import { messagesFor } from "@/lib/i18n";
 import { perform } from "@/lib/operation";
 import { roles } from "@/lib/permissions";
+import { MAX_SENTENCE } from "@/lib/tickets/model";
 import { readSentenceReport } from "@/lib/tickets/sentence-report";
 import { contextFor, createCast, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
@@ -59,9 +60,12 @@ describe("what a sentence fills in the report form", () => {
     expect(result.ok && result.data).toMatchObject({ machineId: idOf["Compresseur d’air"], priority: "low", title: "Le compreseur fait un bruit" });
   });
 
-  it("refuses an empty sentence in words", async () => {
-    const result = await perform(readSentenceReport, { texte: "   " }, contextFor(t.db, cast.operator));
-    expect(result).toMatchObject({ ok: false, code: "invalid" });
-    expect(result.ok ? "" : result.error).not.toMatch(/string|too_small|zod/i);
+  it("refuses an empty sentence, and one too long for the address it travels in, in words", async () => {
+    for (const texte of ["   ", `la presse fuit ${"x".repeat(MAX_SENTENCE)}`]) {
+      const result = await perform(readSentenceReport, { texte }, contextFor(t.db, cast.operator));
+      expect(result).toMatchObject({ ok: false, code: "invalid" });
+      expect(result.ok ? "" : result.error).not.toMatch(/string|too_small|too_big|zod/i);
+    }
+    expect(await perform(readSentenceReport, { texte: `la presse fuit ${"x".repeat(MAX_SENTENCE - 15)}` }, contextFor(t.db, cast.operator))).toMatchObject({ ok: true });
   });
 });
