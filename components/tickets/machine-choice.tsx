@@ -1,15 +1,17 @@
 "use client";
 
+import { format } from "@/lib/i18n/format";
+
 interface MachineChoiceProps {
-  machines: { id: number; label: string; location: string | null }[];
+  machines: { id: number; label: string; location: string | null; serialNumber: string | null }[];
   onChoose: (machine: { id: number; label: string }) => void;
-  labels: { question: string; help: string };
+  labels: { question: string; help: string; number: string };
 }
 
 /**
  * "Quelle machine ?": the machines a sentence fits as well as each other, one big
- * button each, its place under its name to tell two of the same kind apart. The
- * form never picks one for the person.
+ * button each, under its name what tells two of the same kind apart: its place,
+ * else its serial number, else its number. The form never picks one for the person.
  */
 export function MachineChoice({ machines, onChoose, labels }: MachineChoiceProps) {
   return (
@@ -21,7 +23,7 @@ export function MachineChoice({ machines, onChoose, labels }: MachineChoiceProps
           <li key={machine.id}>
             <button type="button" onClick={() => onChoose(machine)} className="btn-secondary min-h-12 w-full flex-col items-start text-left">
               <span>{machine.label}</span>{" "}
-              {machine.location && <span className="text-sm font-normal text-slate-600">{machine.location}</span>}
+              <span className="text-sm font-normal text-slate-600">{machine.location || machine.serialNumber || format(labels.number, { id: machine.id })}</span>
             </button>
           </li>
         ))}

@@ -22,6 +22,7 @@ export interface SentenceFieldLabels {
   noMachine: string;
   whichMachine: string;
   whichMachineHelp: string;
+  machineNumber: string;
   chosen: string;
   kept: string;
   replace: string;
@@ -210,7 +211,7 @@ export function SentenceField({ initial, chosenMachine, defaultValue, lang, limi
             </button>
           </div>
         ))}
-        {candidates.length > 0 && <MachineChoice machines={candidates} onChoose={choose} labels={{ question: labels.whichMachine, help: labels.whichMachineHelp }} />}
+        {candidates.length > 0 && <MachineChoice machines={candidates} onChoose={choose} labels={{ question: labels.whichMachine, help: labels.whichMachineHelp, number: labels.machineNumber }} />}
       </div>
     </div>
   );

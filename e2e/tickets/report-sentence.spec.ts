@@ -37,7 +37,7 @@ test("a typed sentence fills the form, keeps the title the person wrote, and the
   await expect(form.getByLabel("Priorité")).toHaveValue("high");
   await expect(form.getByLabel("Description")).toHaveValue(sentence);
   await expect(form.getByLabel("Titre")).toHaveValue(`Mon titre ${tag}`);
-  await expect(form.getByText(`«\u00a0Titre\u00a0» gardé tel que vous l’avez rempli. Proposé : La broyeuse ${tag} fuit de l'huile`)).toBeVisible();
+  await expect(form.getByText(`«\u00a0Titre\u00a0» : ce que vous y aviez mis est gardé. La phrase propose : La broyeuse ${tag} fuit de l'huile`)).toBeVisible();
   await expectPageFitsWidth(page);
 
   // Everything stays editable: the proposed title is taken, the priority lowered by hand.
@@ -55,7 +55,8 @@ test("a typed sentence fills the form, keeps the title the person wrote, and the
 
 test("/tickets/new?texte= opens the form filled in; two machines fit, the form asks which one, and the report goes to the one chosen", async ({ page }) => {
   const tag = uniqueTag("x9");
-  const first = await createMachineRow(`Broyeuse ${tag}`, "operational", "Quai 1");
+  // The first has no place (nor serial number): its number tells it apart.
+  const first = await createMachineRow(`Broyeuse ${tag}`);
   const second = await createMachineRow(`Broyeuse ${tag}`, "operational", "Quai 2");
   const sentence = `broyeuse ${tag} arrêtée, courroie cassée`;
   await page.goto(`/tickets/new?texte=${encodeURIComponent(sentence)}`);
@@ -71,7 +72,7 @@ test("/tickets/new?texte= opens the form filled in; two machines fit, the form a
   await expect(question).toHaveAccessibleDescription("Votre phrase correspond à plusieurs machines. Choisissez la bonne.");
   const choices = question.getByRole("button");
   await expect(choices).toHaveCount(2);
-  await expect(choices.nth(0)).toHaveText(`Broyeuse ${tag} E2E Quai 1`);
+  await expect(choices.nth(0)).toHaveText(`Broyeuse ${tag} E2E Machine n°\u00a0${first}`);
   expect(await seriousAxeFindings(page)).toEqual([]);
   await expectPageFitsWidth(page);
 

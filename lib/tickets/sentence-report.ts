@@ -14,7 +14,7 @@ export interface SentenceReportView {
   /** The machine the sentence names, or null (none, or several: see candidates). */
   machineId: number | null;
   /** The machines it fits as well as each other: the form asks which one, it never picks. */
-  candidates: { id: number; label: string; location: string | null }[];
+  candidates: { id: number; label: string; location: string | null; serialNumber: string | null }[];
   priority: TicketPriority;
   title: string;
   description: string;
@@ -26,7 +26,7 @@ export function sentenceReportView(sentence: string, locale: Locale, machines: r
   const byId = new Map(machines.map((m) => [m.id, m]));
   const candidates = typeof machine === "object" && machine ? machine.candidates.flatMap((id) => {
     const found = byId.get(id);
-    return found ? [{ id, label: machineLabel(found), location: found.location }] : [];
+    return found ? [{ id, label: machineLabel(found), location: found.location, serialNumber: found.serialNumber }] : [];
   }) : [];
   return { machineId: typeof machine === "number" ? machine : null, candidates, ...report };
 }

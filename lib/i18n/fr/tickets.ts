@@ -105,8 +105,10 @@ export const ticketsFr = {
     noMachine: "Aucune machine reconnue dans la phrase : choisissez-la dans la liste.",
     whichMachine: "Quelle machine ?",
     whichMachineHelp: "Votre phrase correspond à plusieurs machines. Choisissez la bonne.",
+    /** Under a machine to choose that has neither a place nor a serial number: its number, as on its label. */
+    machineNumber: "Machine n°\u00a0{id}",
     chosen: "Machine choisie : {machine}.",
-    kept: "«\u00a0{field}\u00a0» gardé tel que vous l’avez rempli. Proposé : {value}",
+    kept: "«\u00a0{field}\u00a0» : ce que vous y aviez mis est gardé. La phrase propose : {value}",
     replace: "Remplacer «\u00a0{field}\u00a0»",
     empty: "Écrivez ou dictez d’abord une phrase.",
     offline: "Hors ligne : le formulaire ne peut pas se remplir d’après la phrase. Remplissez-le vous-même ; il partira au retour du réseau.",
