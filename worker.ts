@@ -1,5 +1,5 @@
 // The Cloudflare entry point: OpenNext's fetch handler for the app, the live
-// message sockets (/live, handed to the ConversationHub Durable Object), the
+// sockets of pages and shop screens (/live, handed to the ConversationHub Durable Object), the
 // notifications queue's consumer, and the cron trigger (wrangler.jsonc
 // `triggers.crons`) that runs the jobs in cron/.
 //
@@ -10,12 +10,13 @@
 import openNext from "./.open-next/worker.js";
 import { INTERNAL_TOKEN_HEADER, issueInternalToken } from "./lib/internal-token";
 import { withSecurityHeaders } from "./lib/security-headers";
-import { ConversationHub, LIVE_SESSION_HEADER } from "./lib/messages/live-hub";
+import { ConversationHub, LIVE_SCREEN_HEADER, LIVE_SESSION_HEADER } from "./lib/messages/live-hub";
 import { admitLiveSocket } from "./lib/messages/live-gate";
 import { HUB_NAME, LIVE_PATH } from "./lib/messages/model";
 import { consumeNotifications } from "./lib/notifications/queue";
 import { guardRequestBody } from "./lib/request-size";
 import { fromOwnOrigin } from "./lib/request-origin";
+import { isScreenSecret, screenSecretHash } from "./lib/tv/secret";
 import type { NotifyMessage } from "./lib/notifications/queue-message";
 
 // The Durable Object class behind live messages (wrangler.jsonc durable_objects).
@@ -29,13 +30,25 @@ const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * A live socket for the signed-in user: the token is checked here
  * (lib/messages/live-gate.ts) before the upgrade reaches the hub; the hub knows
  * the session only from the header set here, and checks that it still stands.
+ * A shop screen (?screen=<its link's secret>, lib/tv/) has no session: the hub
+ * gets the secret's hash and admits the screen while its link is not revoked.
  */
 async function openLiveSocket(request: Request, env: CloudflareEnv): Promise<Response> {
-  // A secret (wrangler secret put, .dev.vars): the generated env type may not list it.
-  const admission = await admitLiveSocket(request, (env as { AUTH_SECRET?: string }).AUTH_SECRET);
-  if (!admission.ok) return new Response(admission.status === 426 ? "Expected a WebSocket upgrade" : "Forbidden", { status: admission.status });
   const headers = new Headers(request.headers);
-  headers.set(LIVE_SESSION_HEADER, JSON.stringify(admission.session));
+  // Only this function says who a socket is: nothing the browser sent under these names reaches the hub.
+  headers.delete(LIVE_SESSION_HEADER);
+  headers.delete(LIVE_SCREEN_HEADER);
+  const screen = new URL(request.url).searchParams.get("screen");
+  if (screen !== null) {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("Expected a WebSocket upgrade", { status: 426 });
+    if (!isScreenSecret(screen)) return new Response("Forbidden", { status: 403 });
+    headers.set(LIVE_SCREEN_HEADER, await screenSecretHash(screen));
+  } else {
+    // A secret (wrangler secret put, .dev.vars): the generated env type may not list it.
+    const admission = await admitLiveSocket(request, (env as { AUTH_SECRET?: string }).AUTH_SECRET);
+    if (!admission.ok) return new Response(admission.status === 426 ? "Expected a WebSocket upgrade" : "Forbidden", { status: admission.status });
+    headers.set(LIVE_SESSION_HEADER, JSON.stringify(admission.session));
+  }
   return env.CONVERSATION_HUB.getByName(HUB_NAME).fetch(new Request(request, { headers }));
 }
 

@@ -36,6 +36,8 @@ const expected: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   "message.send": [true, true, true, true],
   "message.deleteTeam": [false, false, true, true],
   "stats.view": [false, false, true, true],
+  "broadcast.manage": [false, false, true, true],
+  "screen.manage": [false, false, false, true],
   "user.list": [false, false, true, true],
   "user.manage": [false, false, false, true],
   "settings.manage": [false, false, false, true],

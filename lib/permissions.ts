@@ -62,6 +62,9 @@ export const permissions = {
   "message.deleteTeam": leads,
   /** The reliability figures (/stats): MTTR, MTBF, downtime, per technician. */
   "stats.view": leads,
+  // The shop's screens (lib/tv/): leads write what they broadcast; admins hand out and revoke their links.
+  "broadcast.manage": leads,
+  "screen.manage": admins,
   // Administration
   "user.list": leads,
   "user.manage": admins,

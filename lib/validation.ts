@@ -2,8 +2,14 @@
 // naming the field as its form labels it ("Le titre doit contenir au moins 3
 // caractères."). perform() (lib/operation.ts) is the only caller, so every form
 // gets the same words; the catalogue is lib/i18n/{fr,en}/validation.ts.
-import type { z } from "zod";
+import { z } from "zod";
 import { format, type Locale, type Messages } from "./i18n";
+
+/** A form's checkbox: "on" when ticked, absent when not (and a plain boolean from code): true or false. */
+export const checkbox = z
+  .preprocess((v) => v === "on" || v === true || v === "true", z.boolean())
+  .optional()
+  .transform((v) => v ?? false);
 
 type Issue = z.core.$ZodIssue;
 type Words = Messages["validation"];

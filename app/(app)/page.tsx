@@ -5,6 +5,7 @@ import { ReportsHome } from "@/components/home/reports-home";
 import { WorkHome } from "@/components/home/work-home";
 import { LiveTickets } from "@/components/tickets/live-tickets";
 import { getCurrentUser, getMessages, requireTicketReader, type CurrentReader } from "@/lib/request";
+import { parseTicketSort, SORT_PARAM } from "@/lib/tickets/sort";
 import { parseWorkScope } from "@/lib/tickets/work";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,15 +23,15 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   return (
     <>
       <LiveTickets />
-      {homeOf(user, (await searchParams).show)}
+      {homeOf(user, await searchParams)}
     </>
   );
 }
 
-function homeOf(user: CurrentReader, show: unknown) {
+function homeOf(user: CurrentReader, params: Record<string, string | string[] | undefined>) {
   switch (user.role) {
     case "technician":
-      return <WorkHome user={user} scope={parseWorkScope(show)} />;
+      return <WorkHome user={user} scope={parseWorkScope(params.show)} sort={parseTicketSort(params[SORT_PARAM])} />;
     case "operator":
       return <ReportsHome user={user} />;
     case "supervisor":

@@ -63,6 +63,7 @@ export function valueText(key: string, value: unknown, t: Messages, locale: Loca
     operatorTicketVisibility: { all: t.admin.settings.visibilityAll, own: t.admin.settings.visibilityOwn },
     priority: t.priority,
     recurrence: a.recurrences,
+    urgency: t.tv.urgencies,
   };
   const name = named[key]?.[value];
   if (name) return name;

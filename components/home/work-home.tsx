@@ -6,15 +6,23 @@ import { getDb } from "@/lib/db/client";
 import { format } from "@/lib/i18n";
 import { getMessages, getRequestSettings, type CurrentReader } from "@/lib/request";
 import { MAX_TICKET_TEXT, TEAM_CHOICE } from "@/lib/tickets/model";
+import { SORT_PARAM, type TicketSort } from "@/lib/tickets/sort";
 import { listWork, nextWorkStep, workScopes, type HomeTicket, type WorkScope } from "@/lib/tickets/work";
 import { workRank, workRanks } from "@/lib/tickets/work-order";
 import { PendingItems } from "@/components/offline/pending-items";
+import { SortLinks } from "@/components/tickets/sort-links";
 import { FinishForm } from "./finish-form";
 import { HomeLoading, HomeSection, TicketLine } from "./ticket-line";
 import { WorkActions, WorkStepButton } from "./work-actions";
 
+interface WorkView {
+  scope: WorkScope;
+  /** "default": grouped in the order work is done in; another order: one list (lib/tickets/sort.ts). */
+  sort: TicketSort;
+}
+
 /** "Mon travail": a technician's home. The heading at once, the list as soon as it is read. */
-export async function WorkHome({ user, scope }: { user: CurrentReader; scope: WorkScope }) {
+export async function WorkHome({ user, scope, sort }: { user: CurrentReader } & WorkView) {
   const { t } = await getMessages();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -22,21 +30,31 @@ export async function WorkHome({ user, scope }: { user: CurrentReader; scope: Wo
       {/* [offline] What this phone still holds (a start, a finish, a report…), sent when the network returns. */}
       <PendingItems showKind />
       <Suspense fallback={<HomeLoading label={t.home.loading} />}>
-        <WorkList user={user} scope={scope} />
+        <WorkList user={user} scope={scope} sort={sort} />
       </Suspense>
     </div>
   );
 }
 
-const scopeHref = (scope: WorkScope) => (scope === "all" ? "/" : `/?show=${scope}`);
-/** The board with the same tickets, for what the list leaves out. */
-const boardHref = { all: "/tickets", mine: "/tickets?assignee=me", team: `/tickets?assignee=${TEAM_CHOICE}` } satisfies Record<WorkScope, string>;
+/** The home with this scope and order; each link keeps the other choice. */
+function workHref({ scope, sort }: WorkView): string {
+  const params = new URLSearchParams();
+  if (scope !== "all") params.set("show", scope);
+  if (sort !== "default") params.set(SORT_PARAM, sort);
+  return params.size ? `/?${params}` : "/";
+}
+/** The board with the same tickets, in the same order, for what the list leaves out. */
+function boardHref({ scope, sort }: WorkView): string {
+  const params = new URLSearchParams({ all: {}, mine: { assignee: "me" }, team: { assignee: TEAM_CHOICE } }[scope]);
+  if (sort !== "default") params.set(SORT_PARAM, sort);
+  return params.size ? `/tickets?${params}` : "/tickets";
+}
 
-async function WorkList({ user, scope }: { user: CurrentReader; scope: WorkScope }) {
+async function WorkList({ user, scope, sort }: { user: CurrentReader } & WorkView) {
   const [{ locale, t }, settings] = await Promise.all([getMessages(), getRequestSettings()]);
   const now = new Date();
   const { timeZone } = settings;
-  const work = await listWork(await getDb(), { userId: user.id, scope, now, timeZone });
+  const work = await listWork(await getDb(), { userId: user.id, scope, sort, now, timeZone });
   const w = t.home.work;
   const counts = { all: work.counts.mine + work.counts.team, ...work.counts };
   const groups = workRanks
@@ -70,7 +88,7 @@ async function WorkList({ user, scope }: { user: CurrentReader; scope: WorkScope
         {workScopes.map((s) => (
           <Link prefetch={false}
             key={s}
-            href={scopeHref(s)}
+            href={workHref({ scope: s, sort })}
             aria-current={s === scope ? "page" : undefined}
             className="inline-flex min-h-11 shrink-0 items-center gap-2 rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-100 aria-[current=page]:border-slate-900 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white"
           >
@@ -82,6 +100,7 @@ async function WorkList({ user, scope }: { user: CurrentReader; scope: WorkScope
           </Link>
         ))}
       </nav>
+      <SortLinks current={sort} hrefFor={(choice) => workHref({ scope, sort: choice })} words={t.tickets.sort} className="-mx-3 px-3 pb-1 sm:mx-0 sm:px-0" />
       <WorkActions
         labels={{
           done: w.done,
@@ -95,6 +114,11 @@ async function WorkList({ user, scope }: { user: CurrentReader; scope: WorkScope
       >
         {groups.length === 0 ? (
           <EmptyState>{w.empty[scope]}</EmptyState>
+        ) : sort !== "default" ? (
+          // Another order than the work's own: one list, as sorted (each line still says it is late).
+          <ol className="space-y-3" aria-label={format(w.sortedBy, { order: t.tickets.sort[sort] })}>
+            {work.items.map(line)}
+          </ol>
         ) : (
           <div className="space-y-6">
             {groups.map(({ rank, items }) => (
@@ -107,7 +131,7 @@ async function WorkList({ user, scope }: { user: CurrentReader; scope: WorkScope
       </WorkActions>
       {work.total > work.items.length && (
         <p>
-          <Link prefetch={false} href={boardHref[scope]} className="btn-secondary w-full sm:w-auto">
+          <Link prefetch={false} href={boardHref({ scope, sort })} className="btn-secondary w-full sm:w-auto">
             {format(t.home.moreOnBoard, { count: work.total - work.items.length }, locale)}
           </Link>
         </p>

@@ -8,6 +8,7 @@ import { format, type PluralTemplate } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import type { ConversationSummary } from "@/lib/messages/queries";
 import { useLive } from "./live-provider";
+import { PresenceDot } from "./presence-dot";
 
 interface ConversationListProps {
   /** As the server rendered them; the tab's socket keeps them live from there. */
@@ -16,10 +17,12 @@ interface ConversationListProps {
   timeZone: string;
   t: Messages["messages"]["list"];
   unreadLabel: PluralTemplate;
+  /** Said after a person who has Atelier open (the green dot). */
+  onlineLabel: string;
 }
 
 /** The team channel first, then private conversations, most recent first (as listConversations orders them). */
-export function ConversationList({ conversations: rendered, locale, timeZone, t, unreadLabel }: ConversationListProps) {
+export function ConversationList({ conversations: rendered, locale, timeZone, t, unreadLabel, onlineLabel }: ConversationListProps) {
   const { conversations: live, showInbox } = useLive();
   useEffect(() => showInbox(rendered), [rendered, showInbox]);
   const conversations = live ?? rendered;
@@ -37,7 +40,10 @@ export function ConversationList({ conversations: rendered, locale, timeZone, t,
             <Link href={`/messages/${c.key}`} className="flex min-h-16 items-center gap-3 px-3 py-2 hover:bg-slate-50" data-conversation={c.key}>
               <div className="min-w-0 flex-1">
                 <p className="flex items-baseline justify-between gap-2">
-                  <span className={`truncate ${c.unread ? "font-semibold" : "font-medium"}`}>{name}</span>
+                  <span className="flex min-w-0 items-center gap-1.5">
+                    <span className={`truncate ${c.unread ? "font-semibold" : "font-medium"}`}>{name}</span>
+                    {c.other && <PresenceDot userId={c.other.id} label={onlineLabel} />}
+                  </span>
                   {c.last && (
                     <time dateTime={c.last.createdAt} className="shrink-0 text-xs text-slate-500">
                       {formatDateTime(new Date(c.last.createdAt), locale, timeZone)}

@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { createContext, use, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type { LiveEvent } from "@/lib/messages/live";
 import { LIVE_CLOSE, LIVE_PATH } from "@/lib/messages/model";
+import { PING_MS } from "@/lib/messages/presence";
 import type { ConversationSummary } from "@/lib/messages/queries";
 import { fetchRead } from "./fetch-read";
 
-const PING_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
 /** Events often come in bursts (a send and its read): one inbox read for the lot. */
 const INBOX_DEBOUNCE_MS = 80;
@@ -31,6 +31,8 @@ interface LiveContextValue {
   showInbox(conversations: ConversationSummary[]): void;
   /** The conversation on screen: its new messages are read at once, so they do not count meanwhile. */
   setActive(conversationKey: string | null): void;
+  /** Who has Atelier open (lib/messages/presence.ts), as the hub last said; empty while the socket is closed. */
+  present: ReadonlySet<number>;
 }
 
 const LiveContext = createContext<LiveContextValue | null>(null);
@@ -60,6 +62,7 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
   const [conversations, setConversations] = useState<ConversationSummary[] | null>(null);
   const [serverUnread, setServerUnread] = useState(initialUnread);
   const [active, setActiveKey] = useState<string | null>(null);
+  const [present, setPresent] = useState<ReadonlySet<number>>(() => new Set());
   const listeners = useRef(new Set<LiveListener>());
   const inboxTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const inboxRequest = useRef(0);
@@ -100,9 +103,10 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
 
   const handleEvent = useEffectEvent((event: LiveEvent) => {
     for (const listener of listeners.current) listener.onEvent?.(event);
+    if (event.type === "presence") return setPresent(new Set(event.online));
     // Counts change with a message or a deletion, and with a read of one's own (maybe in another tab).
     // A message reported as a ticket changes no count, and neither does a ticket's change (lib/tickets/live.ts).
-    if (event.type === "notifications" || event.type === "ticketed" || event.type === "tickets") return;
+    if (event.type === "notifications" || event.type === "ticketed" || event.type === "tickets" || event.type === "screens") return;
     // One's own message in the conversation on screen changes nothing this tab shows: the send moved the
     // reader's pointer, the count leaves that conversation out while it is on screen, and the list is another page.
     if (event.type === "message" && event.message.senderId === userId && event.message.conversationKey === active) return;
@@ -164,6 +168,8 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
       socket.onclose = (event) => {
         clearInterval(ping);
         socket = null;
+        // Closed, this tab no longer hears who comes and goes: it shows nobody rather than a stale list.
+        setPresent(new Set());
         // The session ended (lib/messages/live-hub.ts): no token would open another socket.
         if (event.code === LIVE_CLOSE.sessionEnded || event.code === LIVE_CLOSE.endedHere) {
           setOnline(false);
@@ -197,8 +203,9 @@ export function LiveProvider({ userId, initialUnread, children }: LiveProviderPr
       refreshInbox,
       showInbox,
       setActive: setActiveKey,
+      present,
     };
-  }, [online, conversations, serverUnread, active, subscribe, refreshInbox, showInbox]);
+  }, [online, conversations, serverUnread, active, subscribe, refreshInbox, showInbox, present]);
 
   return <LiveContext value={value}>{children}</LiveContext>;
 }
@@ -216,3 +223,10 @@ export function useLiveEvents(onEvent: (event: LiveEvent) => void, onOpen: () =>
 export function useLive(): LiveContextValue {
   return useLiveContext();
 }
+
+/** Who has Atelier open now (lib/messages/presence.ts), by user id; nobody outside the app's shell. */
+export function usePresence(): ReadonlySet<number> {
+  return use(LiveContext)?.present ?? NO_ONE;
+}
+
+const NO_ONE: ReadonlySet<number> = new Set();

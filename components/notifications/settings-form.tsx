@@ -1,7 +1,7 @@
 "use client";
 
 import { saveWebhookSettingsAction } from "@/app/(admin)/admin/notifications/actions";
-import { TextField } from "@/components/ui/fields";
+import { CheckboxField, TextField } from "@/components/ui/fields";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import type { Messages } from "@/lib/i18n";
 
@@ -16,17 +16,7 @@ export function SettingsForm({ values, envUrl, t }: SettingsFormProps) {
   return (
     // The action words its own success.
     <ActionForm action={saveWebhookSettingsAction} successMessage={(saved) => saved} className="space-y-4">
-      <div className="flex items-start gap-3">
-        <input id="enabled" name="enabled" type="checkbox" defaultChecked={values.enabled} aria-describedby="enabled-help" className="mt-1 h-5 w-5" />
-        <div>
-          <label htmlFor="enabled" className="font-medium">
-            {t.enabled}
-          </label>
-          <p id="enabled-help" className="text-sm text-slate-600">
-            {t.enabledHelp}
-          </p>
-        </div>
-      </div>
+      <CheckboxField id="enabled" name="enabled" label={t.enabled} help={t.enabledHelp} defaultChecked={values.enabled} />
       <TextField
         id="url"
         name="url"

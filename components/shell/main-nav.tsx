@@ -18,6 +18,7 @@ function adminPages(user: CurrentUser, t: Messages) {
   return [
     can(user, "user.list") && { href: "/admin/users", label: t.admin.nav.users },
     can(user, "settings.manage") && { href: "/admin/settings", label: t.admin.nav.settings },
+    can(user, "broadcast.manage") && { href: "/admin/screens", label: t.tv.nav },
     can(user, "audit.view") && { href: "/admin/audit", label: t.admin.nav.audit },
     can(user, "machine.manage") && { href: "/admin/data", label: t.admin.nav.data },
     can(user, "notifications.manage") && { href: "/admin/notifications", label: t.notifications.nav },

@@ -5,7 +5,9 @@ import { Sheet } from "@/components/ui/sheet";
 import { boardSearchParams, hasFilters, type BoardData, type BoardFilters as Filters } from "@/lib/tickets/board";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { TEAM_CHOICE, ticketPriorities } from "@/lib/tickets/model";
+import { SORT_PARAM } from "@/lib/tickets/sort";
 import { FilterPanel } from "./filter-panel";
+import { SortLinks } from "./sort-links";
 
 interface BoardFiltersProps {
   filters: Filters;
@@ -19,13 +21,17 @@ interface BoardFiltersProps {
  * A plain GET form: the filters live in the URL, so a filtered board can be shared or
  * bookmarked. In the page on a wide screen (on its own line under the title: the
  * page's header is a wrapping row); on a phone, behind one button that says how many
- * are in use, in a sheet with the archived tickets' link.
+ * are in use (a chosen order counts: it changes what the columns show first), in a
+ * sheet with the archived tickets' link. The order's links under the form keep the filters.
  */
+const query = (params: URLSearchParams) => (params.size ? `?${params}` : "");
+
 export function BoardFilters({ filters, machines, people, locale, t }: BoardFiltersProps) {
   const f = t.tickets.filters;
   const archivedHref = `/tickets?${boardSearchParams({ ...filters, archived: !filters.archived })}`;
   const refined = [filters.priority, filters.assignee, filters.machine, filters.overdue, filters.mine].filter(Boolean).length;
-  const inUse = refined + (filters.q ? 1 : 0) + (filters.archived ? 1 : 0);
+  const inUse = refined + (filters.q ? 1 : 0) + (filters.archived ? 1 : 0) + (filters.sort !== "default" ? 1 : 0);
+  const kept = (keep: Partial<Filters>) => `/tickets${query(boardSearchParams({ ...keep, sort: filters.sort }))}`;
   const label = (
     <>
       <Icon name="filter" className="h-5 w-5" />
@@ -45,6 +51,7 @@ export function BoardFilters({ filters, machines, people, locale, t }: BoardFilt
     <Sheet label={label} title={f.title} closeLabel={t.common.close} triggerClassName="btn-secondary relative min-w-11 gap-1.5 px-2.5" inlineWide="order-last basis-full">
       <form method="get" action="/tickets" role="search" aria-label={f.title} className="rounded-lg border border-slate-200 bg-white p-3">
       {filters.archived && <input type="hidden" name="archived" value="1" />}
+      {filters.sort !== "default" && <input type="hidden" name={SORT_PARAM} value={filters.sort} />}
       <div className="flex items-end gap-2">
         <div className="min-w-0 flex-1">
           <TextField id="filter-q" name="q" type="search" label={f.search} defaultValue={filters.q} placeholder={f.searchPlaceholder} />
@@ -98,7 +105,7 @@ export function BoardFilters({ filters, machines, people, locale, t }: BoardFilt
         </FilterPanel>
         <div className="ml-auto flex flex-wrap justify-end gap-2">
           {hasFilters(filters) && (
-            <Link href={filters.archived ? "/tickets?archived=1" : "/tickets"} className="btn-ghost">{f.clear}</Link>
+            <Link href={kept({ archived: filters.archived })} className="btn-ghost">{f.clear}</Link>
           )}
           {/* A link to another view, not a toggle button: its words say which view it leads to (aria-pressed is for buttons). */}
           <Link href={archivedHref} className="btn-secondary">
@@ -107,6 +114,7 @@ export function BoardFilters({ filters, machines, people, locale, t }: BoardFilt
         </div>
       </div>
       </form>
+      <SortLinks current={filters.sort} hrefFor={(sort) => `/tickets${query(boardSearchParams({ ...filters, sort }))}`} words={t.tickets.sort} className="mt-2 px-1 pb-1" />
     </Sheet>
   );
 }

@@ -13,6 +13,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import { Sheet } from "@/components/ui/sheet";
 import { OutboxForm } from "@/components/offline/outbox-form";
 import { PendingItems } from "@/components/offline/pending-items";
+import { AssigneeField } from "./assignee-field";
 import { utcToWallTime } from "@/lib/factory-time";
 import { format, type Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
@@ -118,7 +119,7 @@ function TicketChanges({ details, user, timeZone, t, now }: TicketControlsProps)
       {can(user, "ticket.assign") && (
         <ActionForm action={assignTicketAction} className={box} successMessage={p.saved} aria-label={p.assign}>
           {id}
-          <SelectField
+          <AssigneeField
             name="assignee"
             label={p.assignTo}
             defaultValue={assigneeChoice(ticket.assignedTo)}
@@ -127,6 +128,8 @@ function TicketChanges({ details, user, timeZone, t, now }: TicketControlsProps)
               { value: TEAM_CHOICE, label: t.tickets.card.wholeTeam },
               ...assignable.map((a) => ({ value: String(a.id), label: a.name })),
             ]}
+            people={assignable}
+            words={{ onlineNow: p.onlineNow, chooseOnline: p.chooseOnline }}
           />
           <SubmitButton pendingLabel={f.saving}>{p.assign}</SubmitButton>
         </ActionForm>

@@ -1,7 +1,7 @@
 import { OutboxForm } from "@/components/offline/outbox-form";
 import { SubmitButton } from "@/components/ui/form";
 import { Icon } from "@/components/shell/icons";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import { FilePicker } from "@/components/ui/file-picker";
 import { DictationButton, type DictationLabels } from "@/components/ui/dictation-button";
 import { createTicketAction } from "@/app/(app)/tickets/actions";
@@ -87,13 +87,7 @@ export function TicketForm({ machines, machineId, machineNotice, fromMessage, fi
         defaultValue={fill?.view.priority ?? "medium"}
         options={ticketPriorities.map((p) => ({ value: p, label: t.priority[p] }))}
       />
-      <div className="flex items-start gap-3 rounded-md border border-slate-200 bg-white p-3">
-        <input id="field-machineDown" name="machineDown" type="checkbox" aria-describedby="field-machineDown-help" className="mt-1 h-5 w-5 shrink-0" />
-        <div>
-          <label htmlFor="field-machineDown" className="font-medium">{t.tickets.down.field}</label>
-          <p id="field-machineDown-help" className="text-sm text-slate-600">{t.tickets.down.fieldHelp}</p>
-        </div>
-      </div>
+      <CheckboxField name="machineDown" label={t.tickets.down.field} help={t.tickets.down.fieldHelp} className="rounded-md border border-slate-200 bg-white p-3" />
       <div>
         <TextAreaField name="description" label={f.description} help={f.descriptionHelp} limit={{ max: MAX_TICKET_TEXT, counter: t.common.counter, over: t.common.overLimit }} rows={5} defaultValue={fill?.view.description} />
         <DictationButton target="field-description" lang={lang} labels={dictation(t.tickets.dictation.description)} className="mt-2" />

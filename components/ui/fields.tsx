@@ -129,11 +129,21 @@ type SelectOptions = ControlOptions & {
   placeholder?: string;
 };
 
-export function SelectField({ name, label, help, id, className, options, placeholder, ...select }: SelectOptions & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, Own>) {
+export function SelectField({
+  name,
+  label,
+  help,
+  id,
+  className,
+  options,
+  placeholder,
+  ref,
+  ...select
+}: SelectOptions & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, Own> & { ref?: React.Ref<HTMLSelectElement> }) {
   return (
     <Field name={name} label={label} help={help} id={id}>
       {(control) => (
-        <select {...select} {...control} className={controlClass(className)}>
+        <select {...select} {...control} ref={ref} className={controlClass(className)}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -143,5 +153,28 @@ export function SelectField({ name, label, help, id, className, options, placeho
         </select>
       )}
     </Field>
+  );
+}
+
+/**
+ * A checkbox with its label beside it and its help under the label, the whole row
+ * as tall as a finger needs. `className`: the row's (a box around it).
+ */
+export function CheckboxField({ name, label, help, id, className = "", ...input }: ControlOptions & Omit<React.InputHTMLAttributes<HTMLInputElement>, Own | "type">) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <div className={`flex items-start gap-3 ${className}`}>
+      <input {...input} id={fieldId} name={name} type="checkbox" aria-describedby={help ? `${fieldId}-help` : undefined} className="mt-1 h-5 w-5 shrink-0" />
+      <div>
+        <label htmlFor={fieldId} className="font-medium">
+          {label}
+        </label>
+        {help && (
+          <p id={`${fieldId}-help`} className="text-sm text-slate-600">
+            {help}
+          </p>
+        )}
+      </div>
+    </div>
   );
 }

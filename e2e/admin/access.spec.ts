@@ -2,10 +2,10 @@ import { expect, test } from "@playwright/test";
 import { storageState, type DemoRole } from "../fixtures/accounts";
 
 // What each role gets for each admin page, rendered by the server (200) or refused (404).
-const pages = ["/admin/users", "/admin/users/new", "/admin/settings", "/admin/audit", "/admin/data"] as const;
+const pages = ["/admin/users", "/admin/users/new", "/admin/settings", "/admin/audit", "/admin/data", "/admin/screens"] as const;
 const allowed: Record<DemoRole, readonly string[]> = {
   admin: pages,
-  supervisor: ["/admin/users"],
+  supervisor: ["/admin/users", "/admin/screens"],
   technician: [],
   operator: [],
 };
@@ -24,6 +24,7 @@ for (const role of Object.keys(allowed) as DemoRole[]) {
       await expect(nav.getByRole("link", { name: "Utilisateurs" })).toHaveCount(allowed[role].includes("/admin/users") ? 1 : 0);
       await expect(nav.getByRole("link", { name: "Paramètres" })).toHaveCount(allowed[role].includes("/admin/settings") ? 1 : 0);
       await expect(nav.getByRole("link", { name: "Journal d’audit" })).toHaveCount(allowed[role].includes("/admin/audit") ? 1 : 0);
+      await expect(nav.getByRole("link", { name: "Écrans" })).toHaveCount(allowed[role].includes("/admin/screens") ? 1 : 0);
     });
 
     test(`the ${role}'s CSV downloads follow their permissions`, async ({ page }) => {

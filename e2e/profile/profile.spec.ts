@@ -12,7 +12,7 @@ test("a user renames themselves, picks English, and changes their password with 
   await expect(page.getByRole("heading", { level: 1, name: "Mon profil" })).toBeVisible();
   await page.getByLabel("Nom affiché").fill("Profil <i>Renommé</i>");
   await page.getByLabel("Langue préférée").selectOption("en");
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByRole("region", { name: "Renseignements" }).getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My profile" })).toBeVisible();
   await page.getByLabel("Account menu").click();
   await expect(page.getByTestId("user-name")).toHaveText("Profil <i>Renommé</i>");
@@ -46,10 +46,10 @@ test("a display name with a hidden character or one that looks like an active co
   await page.goto("/profile");
   // The demo supervisor is the Marc Gagnon of issue 21's audit.
   await page.getByLabel("Display name").fill("Marc Gagnon\u200b");
-  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByRole("region", { name: "Details" }).getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#name-error")).toHaveText("This name contains an invisible character (zero-width space, soft hyphen, text direction mark…). Type it on the keyboard rather than pasting it.");
   await page.getByLabel("Display name").fill("MARC GAGNON");
-  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByRole("region", { name: "Details" }).getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#name-error")).toHaveText("An active account already has this name, or one that looks the same (capitals, accents and look-alike letters do not count). Add an initial or a nickname to tell you apart.");
   expect(await queryD1(`SELECT name FROM users WHERE email = ${sqlText(user.email)}`)).toEqual([{ name: "Sosie Profil" }]);
 });

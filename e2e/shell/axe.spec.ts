@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { account, storageState, type DemoRole } from "../fixtures/accounts";
 import { createMachineRow, createTicketRow, uniqueTag, userId } from "../fixtures/tickets";
 import { createUser } from "../fixtures/users";
+import { createScreenLinkRow } from "../fixtures/screens";
 
 // axe on every page of app/, as the role that uses it, in the desktop and the
 // 360 px phone projects: no critical and no serious violation.
@@ -40,12 +41,13 @@ const routes: Record<DemoRole, string[]> = {
     "/admin/users/new",
     "user",
     "/admin/settings",
+    "/admin/screens",
     "/admin/audit",
     "/admin/data",
     "/admin/notifications",
     "/page-qui-n-existe-pas",
   ],
-  supervisor: ["/", "/tickets", "ticket", "/admin/users", "/stats?period=90"],
+  supervisor: ["/", "/tickets", "ticket", "/admin/users", "/admin/screens", "/stats?period=90"],
   technician: ["/", "/tickets", "ticket", "/planning"],
   operator: ["/", "/tickets", "/tickets/new", "ticket", "/machines", "machine", "/messages", "/notifications", "/search?q=presse"],
 };
@@ -93,6 +95,16 @@ test.describe("signed out", () => {
       await expectNoSeriousViolations(page);
     });
   }
+
+  test("a shop screen, and the screen of an unknown link, have no critical or serious axe violation", async ({ page }) => {
+    const screen = await createScreenLinkRow(`Écran ${uniqueTag("axe")}`);
+    await page.goto(screen.path);
+    await expect(page.getByTestId("tv-counts")).toBeVisible();
+    await expectNoSeriousViolations(page);
+    await page.goto(`/tv/${"x".repeat(43)}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Lien révoqué" })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
 });
 
 test.describe("with the menus open", () => {

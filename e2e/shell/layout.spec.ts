@@ -6,6 +6,7 @@ import { queryD1, sqlText } from "../fixtures/d1";
 import { expectPageFitsWidth } from "../fixtures/layout";
 import { createMachineRow, createTicketRow, uniqueTag, userId } from "../fixtures/tickets";
 import { createUser } from "../fixtures/users";
+import { createScreenLinkRow } from "../fixtures/screens";
 
 test.use({ storageState: storageState("supervisor") });
 
@@ -93,6 +94,7 @@ test("no page's scripts carry a language catalogue: the words come with the page
     "/admin/users/[id]": `/admin/users/${await userId(person.email)}`,
     "/admin/notifications/[id]": `/admin/notifications/${delivery!.id}`,
     "/offline/[locale]": "/offline/fr",
+    "/tv/[key]": (await createScreenLinkRow(`Écran ${tag}`)).path,
     "/[...missing]": `/page-${tag}`,
   };
   const patterns = pagePatterns();

@@ -37,8 +37,8 @@ for (const role of roles) {
       await page.goto("/machines");
       const nav = page.getByRole("navigation", { name: "Navigation principale" });
       const expected = {
-        admin: ["Tableau de bord", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs", "Paramètres", "Journal d’audit", "Données", "Notifications"],
-        supervisor: ["À décider", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs"],
+        admin: ["Tableau de bord", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs", "Paramètres", "Écrans", "Journal d’audit", "Données", "Notifications"],
+        supervisor: ["À décider", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs", "Écrans"],
         technician: ["Mon travail", "Tickets", "Machines", "Planification", "Messages"],
         operator: ["Mes signalements", "Tickets", "Machines", "Messages"],
       }[role];
@@ -65,7 +65,7 @@ test.describe("as admin", () => {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Navigation principale" });
     await nav.getByText("Plus", { exact: true }).click();
-    for (const name of ["Machines", "Planification", "Fiabilité", "Utilisateurs", "Paramètres", "Journal d’audit", "Données", "Notifications", "Mon profil", "Se déconnecter"]) {
+    for (const name of ["Machines", "Planification", "Fiabilité", "Utilisateurs", "Paramètres", "Écrans", "Journal d’audit", "Données", "Notifications", "Mon profil", "Se déconnecter"]) {
       await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
     }
     await expect(nav.getByRole("button", { name: "Switch to English" })).toBeVisible();

@@ -11,7 +11,8 @@ import { defineOperation, refuse, type ActionContext, type RuleCode } from "../o
 import { can, roles, type Role, type Who } from "../permissions";
 import { hashPassword } from "./password";
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "./password-policy";
-import { closeEndedSessions } from "../messages/live";
+import { closeEndedSessions, presenceHidden } from "../messages/live";
+import { checkbox } from "../validation";
 import { literalContains } from "../db/like-pattern";
 import { checkPassword, claimAttempt, settleAttempt } from "./sign-in";
 import { nameKey } from "./names";
@@ -333,5 +334,19 @@ export const updateProfile = defineOperation(
       throw error;
     }
     return { name: updated.name, locale: data.locale };
+  },
+);
+
+/**
+ * The profile's "Masquer ma présence": the person never shows online (the green
+ * dot, the screens' "on shift" strip, lib/messages/presence.ts). D1 first, so a
+ * socket opened meanwhile reads it; then the person's open sockets follow at once.
+ */
+export const updatePresenceVisibility = defineOperation(
+  { input: z.object({ hidden: checkbox }) },
+  async ({ hidden }, { db, user, now = new Date() }): Promise<{ hidden: boolean }> => {
+    await db.user.update({ where: { id: user.id }, data: { hidePresence: hidden, updatedAt: now } });
+    await presenceHidden(user.id, hidden);
+    return { hidden };
   },
 );

@@ -25,24 +25,35 @@ export interface UserSessions {
   version: number;
   /** Which of the ids asked about were signed out. */
   revoked: Set<string>;
+  /** The person hides their presence (lib/messages/presence.ts): read with the sessions, no query more. */
+  hidden: boolean;
 }
 
 /** One query, whatever the number of sessions asked about (a JSON array: one bound parameter). */
 export async function readUserSessions(db: D1Database, userId: number, sessionIds: string[]): Promise<UserSessions | null> {
   const row = await db
     .prepare(
-      `SELECT session_version AS version, active,
+      `SELECT session_version AS version, active, hide_presence AS hidden,
          (SELECT json_group_array(id) FROM revoked_sessions WHERE user_id = users.id AND id IN (SELECT value FROM json_each(?2))) AS revoked
        FROM users WHERE id = ?1`,
     )
     .bind(userId, JSON.stringify(sessionIds))
-    .first<{ version: number; active: number; revoked: string }>();
+    .first<{ version: number; active: number; hidden: number; revoked: string }>();
   if (!row || Number(row.active) !== 1) return null;
-  return { version: Number(row.version), revoked: new Set(JSON.parse(row.revoked) as string[]) };
+  return { version: Number(row.version), revoked: new Set(JSON.parse(row.revoked) as string[]), hidden: Number(row.hidden) === 1 };
 }
 
 /** Whether a socket's session still stands: the rule every request's session answers to (lib/accounts/session-state.ts). */
 export function sessionStands(sessions: UserSessions | null, session: LiveSession): boolean {
   const state: SessionState | null = sessions && { version: sessions.version, revoked: sessions.revoked.has(session.sessionId) };
   return isCurrent(state, { sv: session.version });
+}
+
+/**
+ * The shop screen a link's secret opens (lib/tv/links.ts), by the secret's hash,
+ * which worker.ts computes: the id of a link that is not revoked, else null.
+ */
+export async function readScreenLink(db: D1Database, secretHash: string): Promise<number | null> {
+  const row = await db.prepare("SELECT id FROM tv_links WHERE secret_hash = ?1 AND revoked_at IS NULL").bind(secretHash).first<{ id: number }>();
+  return row ? Number(row.id) : null;
 }

@@ -4,7 +4,7 @@
 // every page catches up from D1 when its socket (re)opens.
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import type { ActionContext } from "../operation";
-import { HUB_NAME, parseConversation, type MessageView } from "./model";
+import { HUB_NAME, parseConversation, SCREENS, type MessageView } from "./model";
 
 export type LiveEvent =
   | { type: "message"; message: MessageView }
@@ -16,7 +16,24 @@ export type LiveEvent =
   /** The person's notifications changed (lib/notifications): the bell reads its count again. */
   | { type: "notifications" }
   /** Some ticket changed (lib/tickets/live.ts): open boards render again. It names none, so it tells nobody anything. */
-  | { type: "tickets" };
+  | { type: "tickets" }
+  /**
+   * Who is online changed (lib/messages/presence.ts): the people's ids, hidden ones left out.
+   * A shop screen hears only that it changed, and reads its "on shift" names again.
+   */
+  | { type: "presence"; online?: number[] }
+  /** What the shop screens show besides tickets changed (a broadcast, lib/tv/broadcasts.ts): they read it again. */
+  | { type: "screens" };
+
+/**
+ * What a shop screen's socket hears (lib/tv/): changes of what it shows, never a
+ * message, a read or anyone's notifications. Its events name nothing.
+ */
+export function forScreens(event: LiveEvent): LiveEvent | null {
+  if (event.type === "tickets" || event.type === "screens") return event;
+  if (event.type === "presence") return { type: "presence" };
+  return null;
+}
 
 /** An error's first line: outside a worker (tests, scripts) OpenNext explains itself over a dozen lines. */
 const reason = (error: unknown) => String(error).split("\n").find((line) => line.trim() && !/^Error:\s*$/.test(line)) ?? String(error);
@@ -28,13 +45,14 @@ async function hub() {
 /**
  * Sends the event to the conversation's members: the two people of a private
  * one, every open socket for the team channel (all of them active users: the hub
- * admits no other, and deactivation closes theirs). A read in the team channel
- * only concerns the reader's own tabs (nobody sees "lu" there).
+ * admits no other, and deactivation closes theirs; shop screens hear only what
+ * forScreens() lets through). A read in the team channel only concerns the
+ * reader's own tabs (nobody sees "lu" there). SCREENS: the shop screens alone.
  */
 export async function publish(conversationKey: string, event: LiveEvent): Promise<void> {
-  const conversation = parseConversation(conversationKey);
-  if (!conversation) return;
-  const recipients = conversation.kind === "private" ? conversation.members : event.type === "read" ? [event.userId] : "everyone";
+  const conversation = conversationKey === SCREENS ? null : parseConversation(conversationKey);
+  if (!conversation && conversationKey !== SCREENS) return;
+  const recipients = !conversation ? "screens" : conversation.kind === "private" ? conversation.members : event.type === "read" ? [event.userId] : "everyone";
   try {
     await (await hub()).publish(recipients, event);
   } catch (error) {
@@ -62,5 +80,33 @@ export async function closeEndedSessions(userId: number, by?: string): Promise<v
     await (await hub()).endSessions(userId, by);
   } catch (error) {
     console.error(`live: closing ended sessions failed (${userId}): ${reason(error)}`);
+  }
+}
+
+/** A shop screen's link was revoked (D1 already says so): its open screens close at once (lib/tv/links.ts). */
+export async function closeRevokedScreen(linkId: number): Promise<void> {
+  try {
+    await (await hub()).endScreen(linkId);
+  } catch (error) {
+    console.error(`live: closing a revoked screen failed (${linkId}): ${reason(error)}`);
+  }
+}
+
+/** The person's "hide my presence" changed (D1 already says so): their open sockets follow at once. */
+export async function presenceHidden(userId: number, hidden: boolean): Promise<void> {
+  try {
+    await (await hub()).setPresenceHidden(userId, hidden);
+  } catch (error) {
+    console.error(`live: presence setting not applied (${userId}): ${reason(error)}`);
+  }
+}
+
+/** Who is online now (lib/messages/presence.ts), for a shop screen's "on shift" strip; nobody when the hub cannot be asked. */
+export async function whoIsOnline(): Promise<number[]> {
+  try {
+    return await (await hub()).online();
+  } catch (error) {
+    console.error(`live: presence unread: ${reason(error)}`);
+    return [];
   }
 }

@@ -19,7 +19,11 @@ export const LIVE_CLOSE = {
   sessionEnded: 4001,
   /** Ended by a request of this very session (its "everywhere", its password change): that request's page says what follows. */
   endedHere: 4002,
+  /** A shop screen's link was revoked (lib/tv/links.ts): the screen says so and opens no other socket. */
+  screenRevoked: 4003,
 } as const;
+/** Who hears what the shop screens show change (a broadcast): an audience, not a conversation (lib/messages/live.ts). */
+export const SCREENS = "screens";
 /** Messages per history page: the first render and each "scroll up". */
 export const PAGE_SIZE = 50;
 

@@ -4,13 +4,13 @@ import { COLUMN_MAX, COLUMN_PAGE, boardSearchParams, boardWhere, hasFilters, par
 describe("board filters", () => {
   it("read every filter from the URL", () => {
     const filters = parseBoardFilters({ q: " presse ", priority: "high", assignee: "12", machine: "3", overdue: "1", mine: "1", archived: "1" });
-    expect(filters).toEqual({ q: "presse", priority: "high", assignee: "12", machine: 3, overdue: true, mine: true, archived: true });
+    expect(filters).toEqual({ q: "presse", priority: "high", assignee: "12", machine: 3, overdue: true, mine: true, archived: true, sort: "default" });
     expect(hasFilters(filters)).toBe(true);
   });
 
   it("ignore what they do not understand instead of failing", () => {
     const filters = parseBoardFilters({ priority: "urgent", assignee: "<script>", machine: "-4", overdue: "yes", q: ["a", "b"] });
-    expect(filters).toEqual({ q: "a", priority: null, assignee: null, machine: null, overdue: false, mine: false, archived: false });
+    expect(filters).toEqual({ q: "a", priority: null, assignee: null, machine: null, overdue: false, mine: false, archived: false, sort: "default" });
     expect(hasFilters(parseBoardFilters({ archived: "1" }))).toBe(false);
   });
 
@@ -18,6 +18,15 @@ describe("board filters", () => {
     const filters = parseBoardFilters({ q: "tour", assignee: "team", overdue: "1" });
     expect(boardSearchParams(filters).toString()).toBe("q=tour&assignee=team&overdue=1");
     expect(parseBoardFilters(Object.fromEntries(boardSearchParams(filters)))).toEqual(filters);
+  });
+
+  it("keep the chosen order in the URL, which is not a filter", () => {
+    expect(parseBoardFilters({ sort: "urgency" }).sort).toBe("urgency");
+    expect(parseBoardFilters({ sort: ["planned", "oldest"] }).sort).toBe("planned");
+    expect(parseBoardFilters({ sort: "random" }).sort).toBe("default");
+    expect(hasFilters(parseBoardFilters({ sort: "oldest" }))).toBe(false);
+    expect(boardSearchParams(parseBoardFilters({ q: "tour", sort: "oldest" })).toString()).toBe("q=tour&sort=oldest");
+    expect(boardSearchParams(parseBoardFilters({ sort: "default" })).toString()).toBe("");
   });
 
   it("combine into one condition, never showing deleted tickets", () => {
@@ -52,7 +61,7 @@ describe("a column's pages", () => {
   });
 
   it("links to one more page of a column, keeping the filters and the other columns' pages", () => {
-    const filters = parseBoardFilters({ q: "presse", overdue: "1" });
+    const filters = parseBoardFilters({ q: "presse", overdue: "1", sort: "urgency" });
     const more = showMore(filters, { received: COLUMN_PAGE * 2 }, { status: "diagnostic", count: COLUMN_PAGE + 3 });
     expect(more?.count).toBe(3);
     const params = new URL(more!.href, "http://x").searchParams;

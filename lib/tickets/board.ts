@@ -6,6 +6,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { literalContains } from "../db/like-pattern";
 import { assignableWhere, type TicketReader } from "../permissions";
 import { assigneeFromChoice, TEAM_CHOICE, overdueWhere, ticketPriorities, ticketStatuses, visibleTicketsWhere, type TicketPriority, type TicketStatus } from "./model";
+import { compareSorted, parseTicketSort, SORT_PARAM, sortOrderBy, type TicketSort } from "./sort";
+import { priorityOrder } from "./work-order";
 
 export const boardStatuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed"] as const satisfies TicketStatus[];
 /**
@@ -30,6 +32,8 @@ export interface BoardFilters {
   overdue: boolean;
   mine: boolean;
   archived: boolean;
+  /** The cards' order in each column (lib/tickets/sort.ts): not a filter, but kept in the URL with them. */
+  sort: TicketSort;
 }
 
 type Params = Record<string, string | string[] | undefined>;
@@ -49,6 +53,7 @@ export function parseBoardFilters(params: Params): BoardFilters {
     overdue: first(params.overdue) === "1",
     mine: first(params.mine) === "1",
     archived: first(params.archived) === "1",
+    sort: parseTicketSort(first(params[SORT_PARAM])),
   };
 }
 
@@ -62,6 +67,7 @@ export function boardSearchParams(filters: Partial<BoardFilters>): URLSearchPara
   if (filters.overdue) out.set("overdue", "1");
   if (filters.mine) out.set("mine", "1");
   if (filters.archived) out.set("archived", "1");
+  if (filters.sort && filters.sort !== "default") out.set(SORT_PARAM, filters.sort);
   return out;
 }
 
@@ -160,37 +166,54 @@ const cardSelect = {
   machineId: true,
   assignedTo: true,
   scheduledDate: true,
+  createdAt: true,
   _count: { select: { comments: { where: { deletedAt: null } }, media: true } },
 } as const;
 
+type CardRow = Prisma.TicketGetPayload<{ select: typeof cardSelect }>;
+/** Each column's count by priority: what the urgency's queries are planned from. */
+type Counts = Map<string, Map<string, number>>;
+
+const count = (counts: Counts, status: string) => [...(counts.get(status)?.values() ?? [])].reduce((sum, n) => sum + n, 0);
+
 /**
- * One query per column (last changed first, capped), one for the counts, one for the
- * machines and one for the people: 3 + columns queries for any number of tickets.
+ * One query per column (in the chosen order, capped), one for the counts, one for the
+ * machines and one for the people: 3 + columns queries for any number of tickets. The
+ * urgency order takes at most one query more (urgentColumns).
  */
 export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketReader, now: Date, limits: ColumnLimits = {}): Promise<BoardData> {
   const statuses: TicketStatus[] = filters.archived ? [...boardStatuses, "archived"] : [...boardStatuses];
   const where = boardWhere(filters, reader, now);
+  const urgency = filters.sort === "urgency";
   const [groups, machines, people, ...columns] = await Promise.all([
-    db.ticket.groupBy({ by: ["status"], where, _count: { _all: true } }),
+    db.ticket.groupBy({ by: urgency ? ["status", "priority"] : ["status"], where, _count: { _all: true } }),
     db.machine.findMany({ orderBy: [{ machineType: "asc" }, { id: "asc" }], select: { id: true, machineType: true, model: true, status: true, downSince: true } }),
     db.user.findMany({ where: assignableWhere, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    ...statuses.map((status) =>
-      db.ticket.findMany({
-        where: { AND: [where, { status }] },
-        // Last changed first: a card just moved, taken or reported is at the top of its column, where the
-        // board put it at once, and a live render (components/tickets/live-tickets.tsx) keeps it in sight.
-        orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-        take: columnLimit(limits, status),
-        select: cardSelect,
-      }),
-    ),
+    ...(urgency
+      ? []
+      : statuses.map((status) =>
+          db.ticket.findMany({
+            where: { AND: [where, { status }] },
+            // Last changed first by default: a card just moved, taken or reported is at the top of its column, where
+            // the board put it at once, and a live render (components/tickets/live-tickets.tsx) keeps it in sight.
+            orderBy: filters.sort === "default" ? [{ updatedAt: "desc" }, { id: "desc" }] : [...sortOrderBy[filters.sort]],
+            take: columnLimit(limits, status),
+            select: cardSelect,
+          }),
+        )),
   ]);
-  const counts = new Map(groups.map((g) => [g.status, g._count._all]));
+  const counts: Counts = new Map();
+  for (const group of groups) {
+    const byPriority = counts.get(group.status) ?? new Map<string, number>();
+    byPriority.set("priority" in group ? String(group.priority) : "", group._count._all);
+    counts.set(group.status, byPriority);
+  }
+  const rows = urgency ? await urgentColumns(db, where, statuses, counts, limits) : columns;
   return {
     columns: statuses.map((status, i) => ({
       status,
-      count: counts.get(status) ?? 0,
-      cards: columns[i]!.map(({ _count, scheduledDate, ...card }) => ({
+      count: count(counts, status),
+      cards: rows[i]!.map(({ _count, scheduledDate, createdAt: _createdAt, ...card }) => ({
         ...card,
         status: card.status as TicketStatus,
         priority: card.priority as TicketPriority,
@@ -202,4 +225,42 @@ export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketRea
     machines: machines.map((m) => ({ id: m.id, label: machineLabel(m), status: m.status, downSince: m.downSince })),
     people,
   };
+}
+
+/**
+ * The columns in the urgency order: critical first. Prisma cannot order by a rank it
+ * would have to compute (a CASE), so each column is planned from its counts by
+ * priority: the priorities that fit whole in the column's cap are read for every
+ * column in one query, and the one cut by the cap is read per column, capped, in its
+ * order within a priority. At most 1 + columns queries, and each card read is shown.
+ */
+async function urgentColumns(db: Db, where: Prisma.TicketWhereInput, statuses: TicketStatus[], counts: Counts, limits: ColumnLimits): Promise<CardRow[][]> {
+  const plans = statuses.map((status) => {
+    const ranked = [...(counts.get(status) ?? new Map<string, number>())].sort(([a], [b]) => priorityOrder(a) - priorityOrder(b));
+    let room = columnLimit(limits, status);
+    const whole: string[] = [];
+    let cut: { priority: string; take: number } | null = null;
+    for (const [priority, n] of ranked) {
+      if (room === 0) break;
+      if (n <= room) whole.push(priority);
+      else cut = { priority, take: room };
+      room -= Math.min(n, room);
+    }
+    return { status, whole, cut };
+  });
+  const wholes = plans.filter((plan) => plan.whole.length).map(({ status, whole }) => ({ status, priority: { in: whole } }));
+  const [whole, ...cuts] = await Promise.all([
+    wholes.length ? db.ticket.findMany({ where: { AND: [where, { OR: wholes }] }, select: cardSelect }) : Promise.resolve([]),
+    ...plans.map(({ status, cut }) =>
+      cut
+        ? db.ticket.findMany({ where: { AND: [where, { status, priority: cut.priority }] }, orderBy: [...sortOrderBy.urgency], take: cut.take, select: cardSelect })
+        : Promise.resolve([]),
+    ),
+  ]);
+  return plans.map(({ status }, i) =>
+    [...whole.filter((card) => card.status === status), ...cuts[i]!]
+      .sort((a, b) => compareSorted("urgency", a, b))
+      // Counts read a moment before the cards: a ticket reported meanwhile must not pass the cap.
+      .slice(0, columnLimit(limits, status)),
+  );
 }

@@ -14,6 +14,7 @@ import { format, type Locale, type Messages } from "../i18n";
 import { defineOperation, refuse } from "../operation";
 import { getSettings } from "../settings/settings";
 import { movedInBatch, ticketEventsInsert } from "./events";
+import { ticketsChanged } from "./live";
 import { closedStatuses } from "./model";
 
 const closed = closedStatuses.map((s) => `'${s}'`).join(", ");
@@ -79,7 +80,8 @@ async function ticketWithMachine(db: Db, ticketId: number) {
 }
 
 /** From the ticket page: this ticket stopped its machine (technicians and leads). */
-export const markMachineDown = defineOperation({ input: z.object({ id }), permission: "ticket.markDown" }, async (input, { db, user, locale, now = new Date() }) => {
+export const markMachineDown = defineOperation({ input: z.object({ id }), permission: "ticket.markDown" }, async (input, ctx) => {
+  const { db, user, locale, now = new Date() } = ctx;
   const ticket = await ticketWithMachine(db, input.id);
   if ((closedStatuses as readonly string[]).includes(ticket.status)) refuse("downTicketClosed");
   const { machine } = ticket;
@@ -94,14 +96,18 @@ export const markMachineDown = defineOperation({ input: z.object({ id }), permis
   const [stopped] = await writeBatch(db, startDowntime(machine.id, ticket.id, user.id, now));
   // Nothing written: the ticket was closed or deleted, or someone stopped the machine, meanwhile.
   if (!stopped!.changes) refuse("conflict");
+  // The boards' cards and the shop's screens show the stop.
+  ticketsChanged(ctx);
   return { id: ticket.id };
 });
 
 /** The mark was a mistake, or the machine runs again before the ticket is closed. */
-export const clearMachineDown = defineOperation({ input: z.object({ id }), permission: "ticket.markDown" }, async (input, { db, user, now = new Date() }) => {
+export const clearMachineDown = defineOperation({ input: z.object({ id }), permission: "ticket.markDown" }, async (input, ctx) => {
+  const { db, user, now = new Date() } = ctx;
   const ticket = await ticketWithMachine(db, input.id);
   if (ticket.machine.downTicketId !== ticket.id) refuse("machineNotDown");
   const [ended] = await writeBatch(db, endDowntime(ticket.id, user.id, now));
   if (!ended!.changes) refuse("conflict");
+  ticketsChanged(ctx);
   return { id: ticket.id };
 });

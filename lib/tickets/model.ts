@@ -26,6 +26,9 @@ export const MAX_TICKET_TEXT = 5000;
 /** Work is over in these statuses: no longer open, never late. */
 export const closedStatuses = ["completed", "archived"] as const satisfies readonly TicketStatus[];
 
+/** An open ticket (not deleted, not closed), as SQL over `tickets AS t`. */
+export const OPEN_SQL = `t.deleted_at IS NULL AND t.status NOT IN (${closedStatuses.map((s) => `'${s}'`).join(", ")})`;
+
 /** assigned_to value meaning "the whole maintenance team" rather than one person (the old system's convention). */
 export const TEAM_ASSIGNEE = 0;
 

@@ -27,6 +27,7 @@ import { changeTicketAndNotify, dispatchWritten, reportChanged, ticketAssigned, 
 import { commentStatements } from "./comments";
 import { clientIdInput, earlierSend, refuseMovedMeanwhile } from "./replay";
 import { ticketsChanged } from "./live";
+import { checkbox } from "../validation";
 
 const id = z.coerce.number().int().positive();
 const title = z.string().trim().min(3).max(MAX_TICKET_TITLE);
@@ -66,7 +67,7 @@ export const ticketInput = z.object({
   /** "Créer un ticket" on a message: its photos are copied to the ticket, which links back to it. */
   fromMessage: id.optional(),
   /** "La machine est à l'arrêt": the report stops the machine (lib/tickets/downtime.ts). */
-  machineDown: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()).optional(),
+  machineDown: checkbox.optional(),
   /** Sent from the device's outbox: the same report sent twice is written once (lib/tickets/replay.ts). */
   clientId: clientIdInput,
 });

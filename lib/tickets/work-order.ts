@@ -36,7 +36,7 @@ export function workRank(ticket: WorkFacts, now: Date, today: FactoryToday): Wor
 }
 
 /** Critical first: the reverse of ticketPriorities (low ... critical). An unknown priority goes last. */
-function priorityOrder(priority: string): number {
+export function priorityOrder(priority: string): number {
   const index = (ticketPriorities as readonly string[]).indexOf(priority);
   return index < 0 ? ticketPriorities.length : ticketPriorities.length - 1 - index;
 }

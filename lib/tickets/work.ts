@@ -5,7 +5,8 @@
 import type { Db } from "../db/client";
 import { sqlDate } from "../db/sql";
 import { machineLabelSql } from "../machines/model";
-import { closedStatuses, OVERDUE_SQL, TEAM_ASSIGNEE, type TicketStatus } from "./model";
+import { OPEN_SQL as open, OVERDUE_SQL, TEAM_ASSIGNEE, type TicketStatus } from "./model";
+import { SORT_SQL, type TicketSort } from "./sort";
 import { factoryToday, PRIORITY_ORDER_SQL, WORK_ORDER_SQL } from "./work-order";
 
 /** How many tickets a home list shows; past it, the list links to the board. */
@@ -48,7 +49,6 @@ interface Row {
   total: number;
 }
 
-const open = `t.deleted_at IS NULL AND t.status NOT IN (${closedStatuses.map((s) => `'${s}'`).join(", ")})`;
 const date = (value: string | null) => (value === null ? null : new Date(value));
 
 /** One query: the rows `where` matches (SQL over `tickets AS t`), in `orderBy`, at most `take`, and their count. */
@@ -103,6 +103,8 @@ export function nextWorkStep(ticket: { assignedTo: number | null; status: string
 interface WorkQuery {
   userId: number;
   scope: WorkScope;
+  /** "default": the order work is done in (work-order.ts); or the board's other orders (sort.ts). */
+  sort?: TicketSort;
   now: Date;
   timeZone: string;
   take?: number;
@@ -110,16 +112,18 @@ interface WorkQuery {
 
 /**
  * The open tickets assigned to the person or to the whole team, in the order to
- * do them (lib/tickets/work-order.ts), and how many are theirs and the team's.
- * Two queries, run together.
+ * do them (lib/tickets/work-order.ts) or the one chosen (sort.ts), and how many
+ * are theirs and the team's. Two queries, run together.
  */
-export async function listWork(db: Db, { userId, scope, now, timeZone, take = HOME_LIST_SIZE }: WorkQuery) {
+export async function listWork(db: Db, { userId, scope, sort = "default", now, timeZone, take = HOME_LIST_SIZE }: WorkQuery) {
   const today = factoryToday(now, timeZone);
-  // ?1-?3 are the order's (now, today's start and end); ?4 the person.
-  const whose = { all: `t.assigned_to IN (?4, ${TEAM_ASSIGNEE})`, mine: "t.assigned_to = ?4", team: `t.assigned_to = ${TEAM_ASSIGNEE}` }[scope];
+  // The order of work binds ?1-?3 (now, today's start and end), and the person comes after them;
+  // the other orders bind nothing. D1 wants exactly the values the SQL names: the team's list does not name the person.
+  const order = sort === "default" ? { sql: WORK_ORDER_SQL, values: [sqlDate(now), sqlDate(today.start), sqlDate(today.end)] } : { sql: SORT_SQL[sort], values: [] };
+  const person = `?${order.values.length + 1}`;
+  const whose = { all: `t.assigned_to IN (${person}, ${TEAM_ASSIGNEE})`, mine: `t.assigned_to = ${person}`, team: `t.assigned_to = ${TEAM_ASSIGNEE}` }[scope];
   const [list, [counts]] = await Promise.all([
-    // D1 wants exactly the values the SQL names: the team's list does not name the person.
-    homeTickets(db, `${open} AND ${whose}`, WORK_ORDER_SQL, [sqlDate(now), sqlDate(today.start), sqlDate(today.end), ...(scope === "team" ? [] : [userId])], take),
+    homeTickets(db, `${open} AND ${whose}`, order.sql, [...order.values, ...(scope === "team" ? [] : [userId])], take),
     db.$queryRawUnsafe<{ mine: number | null; team: number | null }[]>(
       `SELECT SUM(t.assigned_to = ?1) AS mine, SUM(t.assigned_to = ${TEAM_ASSIGNEE}) AS team FROM tickets t
        WHERE ${open} AND t.assigned_to IN (?1, ${TEAM_ASSIGNEE})`,

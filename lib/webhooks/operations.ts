@@ -22,6 +22,7 @@ import { deliverWebhook } from "./delivery";
 import { buildOverduePayload } from "./payload";
 import { generateWebhookSecret, maskSecret } from "./signature";
 import { checkOutboundUrl, type OutboundUrlProblem } from "../outbound-url";
+import { checkbox } from "../validation";
 
 const urlRule: Record<OutboundUrlProblem, RuleCode> = {
   invalid: "urlInvalid",
@@ -33,7 +34,7 @@ const urlRule: Record<OutboundUrlProblem, RuleCode> = {
 const nothing = z.object({});
 
 export const webhookSettingsInput = z.object({
-  enabled: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()),
+  enabled: checkbox,
   url: z.string().trim().max(2000),
   windowHours: z.coerce.number().int().min(1).max(168),
   maxPerRun: z.coerce.number().int().min(1).max(5000),

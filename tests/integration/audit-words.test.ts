@@ -15,6 +15,8 @@ import { roles } from "@/lib/permissions";
 import * as retention from "@/lib/retention/settings";
 import * as settings from "@/lib/settings/settings";
 import { webhookSettingsSchema } from "@/lib/webhooks/config";
+import * as broadcasts from "@/lib/tv/broadcasts";
+import * as screens from "@/lib/tv/links";
 import { createCast, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
 import { direct } from "./helpers/refusal";
@@ -58,6 +60,15 @@ beforeAll(async () => {
   await direct(machines.deleteMachine)(t.db, admin, { id: machine.id });
   const csv = "Type;Numéro de série;Statut\nPompe;PMP-001;En service\n";
   await direct(machinesCsv.importMachines)(t.db, admin, { file: new File([csv], "machines.csv", { type: "text/csv" }) });
+  // The shop's screens: a link made, renamed and revoked; a broadcast written, changed and deleted.
+  const screen = await direct(screens.createScreenLink)(t.db, admin, { name: "Atelier B", locale: "fr" });
+  await direct(screens.updateScreenLink)(t.db, admin, { id: screen.id, name: "Atelier B, presses", locale: "en" });
+  await direct(screens.revokeScreenLink)(t.db, admin, { id: screen.id });
+  const quiet = { publishLive: async () => {} };
+  const soon = (hours: number) => broadcasts.wallTimeValue(new Date(Date.now() + hours * 3_600_000), "America/Toronto");
+  const broadcast = await direct(broadcasts.createBroadcast)(t.db, admin, { text: "Casque obligatoire", urgency: "warning", startsAt: soon(0), endsAt: soon(2) }, quiet);
+  await direct(broadcasts.updateBroadcast)(t.db, admin, { id: broadcast.id, text: "Casque et lunettes", urgency: "urgent", startsAt: soon(1), endsAt: soon(3) }, quiet);
+  await direct(broadcasts.deleteBroadcast)(t.db, admin, { id: broadcast.id }, quiet);
   // The webhook page's save records the whole settings object, its secret masked
   // (lib/webhooks/operations.ts); it needs the worker's env, so its entry is recorded as it would be.
   const webhook = webhookSettingsSchema.parse({});
@@ -81,7 +92,7 @@ describe("the audit log in the reader's language", () => {
       const m = messagesFor(locale);
       const rows = await t.db.auditLog.findMany({ orderBy: { id: "asc" } });
       expect(rows.map((r) => r.action)).toEqual(
-        expect.arrayContaining(["user.created", "user.role_changed", "setting.changed", "machine.imported", "machine.deleted"]),
+        expect.arrayContaining(["user.created", "user.role_changed", "setting.changed", "machine.imported", "machine.deleted", "screen.revoked", "broadcast.updated"]),
       );
       for (const row of rows) {
         expect(actionLabel(row.action, m)).not.toBe(row.action);
@@ -142,6 +153,12 @@ describe("the audit log in the reader's language", () => {
     expect(changedValues(seen.before, seen.after, en, "en", "UTC")).toEqual([
       { key: "operatorTicketVisibility", label: "Operators see", before: "Their reports", after: "All tickets" },
     ]);
+
+    const revoked = of("screen.revoked");
+    expect(entityLabel(revoked.entityType, revoked.entityId, fr)).toBe(`Écran de l’atelier #${revoked.entityId}`);
+    expect(changedValues(revoked.before, revoked.after, fr, "fr", "UTC")).toEqual([{ key: "revoked", label: "Révoqué", before: "Non", after: "Oui" }]);
+    const edited = of("broadcast.updated");
+    expect(changedValues(edited.before, edited.after, en, "en", "UTC")).toContainEqual({ key: "urgency", label: "Urgency", before: "Caution", after: "Urgent" });
 
     const status = of("machine.status_changed");
     expect(changedValues(status.before, status.after, en, "en", "UTC")).toEqual([

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/accounts/password";
 import { isSessionCurrent, newSessionId, signOutEverywhere, signOutThisDevice } from "@/lib/accounts/sessions";
 import { authenticate } from "@/lib/accounts/sign-in";
-import { changeOwnPassword, resetUserPassword, setUserActive, updateUser } from "@/lib/accounts/users";
+import { changeOwnPassword, resetUserPassword, setUserActive, updatePresenceVisibility, updateUser } from "@/lib/accounts/users";
 import { admitLiveSocket, readUserSessions, sessionStands } from "@/lib/messages/live-gate";
 import { issueLiveToken, LIVE_TOKEN_TTL_MS, type LiveSession } from "@/lib/messages/live-token";
 import type { Who } from "@/lib/permissions";
@@ -98,8 +98,21 @@ describe("a live socket's session stands exactly as long as the same session ope
     await direct(updateUser)(t.db, admin, { id: user.id, name: "Nom Changé", email: `change.${user.email}`, role: "technician" });
     await direct(signOutThisDevice)(t.db, user, {}, { sessionId: desk.sessionId });
     const sessions = await readUserSessions(t.d1, user.id, [phone.sessionId, desk.sessionId, newSessionId()]);
-    expect(sessions).toEqual({ version: phone.version, revoked: new Set([desk.sessionId]) });
+    expect(sessions).toEqual({ version: phone.version, revoked: new Set([desk.sessionId]), hidden: false });
     expect([sessionStands(sessions, phone), sessionStands(sessions, desk)]).toEqual([true, false]);
+  });
+
+  it("says whether the person hides their presence, as their profile last said: a socket admitted after the change never shows them", async () => {
+    const user = await insertUser();
+    const session = await signIn(user.email);
+    const hidden = async () => (await readUserSessions(t.d1, user.id, [session.sessionId]))?.hidden;
+    expect(await hidden()).toBe(false);
+    // The profile's checkbox, ticked then unticked (an unticked box sends nothing).
+    await direct(updatePresenceVisibility)(t.db, user, { hidden: "on" });
+    expect(await hidden()).toBe(true);
+    expect(await stands(session)).toBe(true);
+    await direct(updatePresenceVisibility)(t.db, user, {});
+    expect(await hidden()).toBe(false);
   });
 
   it("is none for an account that does not exist", async () => {

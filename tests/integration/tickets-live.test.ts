@@ -11,6 +11,7 @@ import type { LiveEvent } from "@/lib/messages/live";
 import { TEAM } from "@/lib/messages/model";
 import { goOnAssignment } from "@/lib/notifications/operations";
 import { assignTicket, createTicket, deleteTicket, editTicket, finishTicket, moveTicket, scheduleTicket, setTicketPriority, takeTicket } from "@/lib/tickets/operations";
+import { clearMachineDown, markMachineDown } from "@/lib/tickets/downtime";
 import { readBoard, type BoardView } from "@/lib/tickets/board-view";
 import { messagesFor } from "@/lib/i18n";
 
@@ -76,6 +77,22 @@ describe("a ticket change reaches every open board", () => {
       expect(result.ok, operation.permission).toBe(true);
       // The event names no ticket: a socket learns only that something changed, and its page reads what its reader may see.
       expect(published, operation.permission).toEqual([{ ...tickets, row: expect.objectContaining(changed) }]);
+    }
+  });
+
+  it("a machine marked down, and the mark cleared, tell the boards and the shop's screens once D1 has the stop", async () => {
+    const id = await newTicket();
+    const machine = (await t.d1.prepare("SELECT machine_id AS id FROM tickets WHERE id = ?").bind(id).first<{ id: number }>())!.id;
+    const downSince = () => t.d1.prepare("SELECT down_since FROM machines WHERE id = ?").bind(machine).first<{ down_since: string | null }>();
+    for (const [operation, down] of [
+      [markMachineDown, true],
+      [clearMachineDown, false],
+    ] as const) {
+      const published: unknown[] = [];
+      const publishLive = async (conversationKey: string, event: LiveEvent) => void published.push({ conversationKey, event, down: (await downSince())!.down_since !== null });
+      const result = await perform(operation, { id }, contextFor(t.db, cast.technician, { publishLive, dispatchNotifications: async () => {} }));
+      expect(result.ok).toBe(true);
+      await expect.poll(() => published).toEqual([{ ...tickets, down }]);
     }
   });
 

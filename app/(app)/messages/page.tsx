@@ -19,7 +19,7 @@ export default async function MessagesPage() {
       <PageHeader title={t.messages.list.title}>
         <Link href="/messages/new" className="btn-primary">{t.messages.list.newMessage}</Link>
       </PageHeader>
-      <ConversationList conversations={conversations} locale={locale} timeZone={settings.timeZone} t={t.messages.list} unreadLabel={t.messages.unread} />
+      <ConversationList conversations={conversations} locale={locale} timeZone={settings.timeZone} t={t.messages.list} unreadLabel={t.messages.unread} onlineLabel={t.messages.online} />
       {conversations.length === 1 && <p className="text-sm text-slate-600">{t.messages.list.noPrivate}</p>}
     </div>
   );

@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { serverAction } from "@/lib/action";
 import { keepCurrentSession } from "@/lib/accounts/auth";
-import { changeOwnPassword, replaceTemporaryPassword, updateProfile } from "@/lib/accounts/users";
+import { changeOwnPassword, replaceTemporaryPassword, updatePresenceVisibility, updateProfile } from "@/lib/accounts/users";
 import { LOCALE_COOKIE } from "@/lib/i18n";
 
 /** Name and language show on every page (header, every word): the whole layout changed. */
@@ -17,6 +17,9 @@ export const updateProfileAction = serverAction(updateProfile, async ({ locale }
   else jar.delete(LOCALE_COOKIE);
   revalidatePath("/", "layout");
 });
+
+/** Whether the person shows online: the form says the outcome, and the hub tells everyone else. */
+export const updatePresenceAction = serverAction(updatePresenceVisibility);
 
 // The change ends every session, this one included (its cookie carries the old
 // version): re-signing it here sets a cookie, and the re-render Next then does

@@ -8,7 +8,8 @@ import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { requireUser } from "@/lib/request";
-import { changePasswordAction, updateProfileAction } from "./actions";
+import { changePasswordAction, updatePresenceAction, updateProfileAction } from "./actions";
+import { PresenceForm } from "@/components/profile/presence-form";
 import { registerPushDeviceAction, removePushDeviceAction, saveNotificationPreferencesAction } from "../notifications/actions";
 import { PushDevices } from "@/components/profile/push-devices";
 import { formatDateTime } from "@/lib/format";
@@ -25,7 +26,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const [user, { t, locale }, settings, db] = await Promise.all([requireUser(), getMessages(), getRequestSettings(), getDb()]);
-  const [chosen, devices] = await Promise.all([getPreferences(db, user.id), listPushDevices(db, user.id)]);
+  const [chosen, devices, presence] = await Promise.all([
+    getPreferences(db, user.id),
+    listPushDevices(db, user.id),
+    db.user.findUnique({ where: { id: user.id }, select: { hidePresence: true } }),
+  ]);
   const p = t.profile;
   const languageOptions = [
     { value: "default", label: format(p.details.languageDefault, { language: p.languages[settings.defaultLocale] }) },
@@ -44,6 +49,9 @@ export default async function ProfilePage() {
           languageOptions={languageOptions}
           labels={{ ...p.details }}
         />
+      </CardSection>
+      <CardSection id="presence" title={p.presence.heading}>
+        <PresenceForm action={updatePresenceAction} hidden={presence?.hidePresence ?? false} labels={{ ...p.presence }} />
       </CardSection>
       <CardSection id="notifications" title={t.inbox.preferences.heading}>
         <NotificationPreferences

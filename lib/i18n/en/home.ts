@@ -35,6 +35,8 @@ export const homeEn: Messages["home"] = {
       mine: "Nothing is assigned to you for now.",
       team: "Nothing is waiting for the team for now.",
     },
+    /** The list in another order than the work's own (?sort=), for screen readers. */
+    sortedBy: "Tickets sorted: {order}",
     toMe: "Me",
     steps: {
       take: "I’ll take it",

@@ -14,6 +14,7 @@ import { plansEn } from "./plans";
 import { errorsEn } from "./errors";
 import { homeEn } from "./home";
 import { offlineEn } from "./offline";
+import { tvEn } from "./tv";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -31,6 +32,7 @@ export const en: Messages = {
   plans: plansEn,
   home: homeEn,
   offline: offlineEn,
+  tv: tvEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",

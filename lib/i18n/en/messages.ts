@@ -3,6 +3,8 @@ import type { Messages } from "../index";
 export const messagesEn: Messages["messages"] = {
   nav: "Messages",
   unread: "{count, plural, one {# unread message} other {# unread messages}}",
+  /** Beside a person who has Atelier open (a green dot), for screen readers. */
+  online: "online",
   list: {
     title: "Messages",
     team: "Team",

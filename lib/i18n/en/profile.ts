@@ -18,6 +18,15 @@ export const profileEn: Messages["profile"] = {
     fr: "Français",
     en: "English",
   },
+  presence: {
+    heading: "Presence",
+    hide: "Hide my presence",
+    hideHelp: "Colleagues do not see the green “online” dot beside your name, and the shop’s screens do not count you among the team on shift.",
+    save: "Save",
+    saving: "Saving…",
+    hiddenNow: "Your presence is hidden.",
+    shownNow: "Colleagues see when you are online.",
+  },
   password: {
     heading: "Password",
     current: "Current password",

@@ -31,6 +31,11 @@ export const rulesEn: Messages["rules"] = {
   tooManySteps: "50 steps at most per plan.",
   stepTooLong: "Step {step} is longer than {max} characters: shorten it or split it over two lines.",
   hasTickets: "This machine has tickets: it cannot be deleted, since its history must stay. Mark it out of service instead.",
+  // Shop screens
+  broadcastEndsFirst: "The end must come after the start.",
+  broadcastEnded: "This end has already passed: choose one to come, or the message would never show.",
+  broadcastImageType: "“{name}” is not an image the screens can show (JPEG, PNG or WebP).",
+  broadcastImageSize: "“{name}” is over 5 MB.",
   // Messages
   messageEmpty: "Write a message, or attach a photo or a voice note.",
   messageTooLong: "The message is longer than 4,000 characters.",

@@ -38,6 +38,14 @@ export const ticketsEn: Messages["tickets"] = {
     outOfService: "Machine out of service",
     priority: "Priority: {priority}",
   },
+  /** The order of a board's columns and of "Mon travail" (lib/tickets/sort.ts), kept in the URL (?sort=). */
+  sort: {
+    label: "Sort",
+    default: "Default",
+    urgency: "Urgency",
+    oldest: "Oldest",
+    planned: "Planned",
+  },
   filters: {
     title: "Filters",
     search: "Search",
@@ -147,6 +155,9 @@ export const ticketsEn: Messages["tickets"] = {
     applyStatus: "Change",
     assign: "Assign",
     assignTo: "Assign to",
+    /** Under the assignee's list: the people who have Atelier open now, each a button that chooses them. */
+    onlineNow: "Online now:",
+    chooseOnline: "Choose {name} (online)",
     take: "I’ll take it",
     schedule: "Schedule",
     scheduleDate: "Date",

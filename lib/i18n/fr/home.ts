@@ -34,6 +34,8 @@ export const homeFr = {
       mine: "Rien ne vous est assigné pour l’instant.",
       team: "Rien n’attend l’équipe pour l’instant.",
     },
+    /** The list in another order than the work's own (?sort=), for screen readers. */
+    sortedBy: "Tickets triés : {order}",
     toMe: "À moi",
     steps: {
       take: "Je m’en occupe",

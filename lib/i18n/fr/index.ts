@@ -13,6 +13,7 @@ import { plansFr } from "./plans";
 import { errorsFr } from "./errors";
 import { homeFr } from "./home";
 import { offlineFr } from "./offline";
+import { tvFr } from "./tv";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
@@ -36,6 +37,7 @@ export const fr = {
   plans: plansFr,
   home: homeFr,
   offline: offlineFr,
+  tv: tvFr,
   meta: {
     title: "Atelier",
     description: "Gestion des demandes de maintenance de l’usine",

@@ -2,6 +2,8 @@
 export const messagesFr = {
   nav: "Messages",
   unread: "{count, plural, one {# message non lu} other {# messages non lus}}",
+  /** Beside a person who has Atelier open (a green dot), for screen readers. */
+  online: "en ligne",
   list: {
     title: "Messages",
     team: "Équipe",

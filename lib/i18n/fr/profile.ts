@@ -17,6 +17,15 @@ export const profileFr = {
     fr: "Français",
     en: "English",
   },
+  presence: {
+    heading: "Présence",
+    hide: "Masquer ma présence",
+    hideHelp: "Vos collègues ne voient pas le point vert «\u00a0en ligne\u00a0» à côté de votre nom, et les écrans de l’atelier ne vous comptent pas parmi l’équipe en poste.",
+    save: "Enregistrer",
+    saving: "Enregistrement…",
+    hiddenNow: "Votre présence est masquée.",
+    shownNow: "Vos collègues voient quand vous êtes en ligne.",
+  },
   password: {
     heading: "Mot de passe",
     current: "Mot de passe actuel",

@@ -31,6 +31,11 @@ export const rulesFr = {
   tooManySteps: "50 étapes au plus par plan.",
   stepTooLong: "L’étape {step} dépasse {max} caractères : raccourcissez-la ou coupez-la en deux lignes.",
   hasTickets: "Cette machine a des tickets : elle ne peut pas être supprimée, car son historique doit rester. Mettez-la plutôt hors service.",
+  // Shop screens
+  broadcastEndsFirst: "La fin doit venir après le début.",
+  broadcastEnded: "Cette fin est déjà passée : choisissez une fin à venir, sinon le message ne s’afficherait jamais.",
+  broadcastImageType: "« {name} » n’est pas une image que les écrans savent afficher (JPEG, PNG ou WebP).",
+  broadcastImageSize: "« {name} » dépasse 5 Mo.",
   // Messages
   messageEmpty: "Écrivez un message, ou joignez une photo ou une note vocale.",
   messageTooLong: "Le message dépasse 4 000 caractères.",

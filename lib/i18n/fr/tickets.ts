@@ -38,6 +38,14 @@ export const ticketsFr = {
     outOfService: "Machine hors service",
     priority: "Priorité : {priority}",
   },
+  /** The order of a board's columns and of "Mon travail" (lib/tickets/sort.ts), kept in the URL (?sort=). */
+  sort: {
+    label: "Trier",
+    default: "Défaut",
+    urgency: "Urgence",
+    oldest: "Plus ancien",
+    planned: "Planifié",
+  },
   filters: {
     title: "Filtres",
     search: "Rechercher",
@@ -152,6 +160,9 @@ export const ticketsFr = {
     applyStatus: "Changer",
     assign: "Assigner",
     assignTo: "Assigner à",
+    /** Under the assignee's list: the people who have Atelier open now, each a button that chooses them. */
+    onlineNow: "En ligne maintenant\u00a0:",
+    chooseOnline: "Choisir {name} (en ligne)",
     take: "Je m’en occupe",
     schedule: "Planifier",
     scheduleDate: "Date",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PresenceDot } from "@/components/messages/presence-dot";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/db/client";
@@ -27,7 +28,10 @@ export default async function NewMessagePage() {
           {colleagues.map((c) => (
             <li key={c.id}>
               <Link href={`/messages/${privateKey(user.id, c.id)}`} className="flex min-h-12 items-center justify-between gap-3 px-3 py-2 hover:bg-slate-50">
-                <span className="font-medium">{c.name}</span>
+                <span className="flex min-w-0 items-center gap-1.5">
+                  <span className="font-medium">{c.name}</span>
+                  <PresenceDot userId={c.id} label={t.messages.online} />
+                </span>
                 <span className="text-sm text-slate-600">{t.roles[c.role as keyof typeof t.roles] ?? c.role}</span>
               </Link>
             </li>
