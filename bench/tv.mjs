@@ -105,7 +105,7 @@ async function measureChanges(browser, screen) {
     const seen = await tv.evaluate(([s, n]) => window.__seen.filter((x) => x.status === s)[n - 1].at, [status, Math.floor(i / 2) + 1]);
     latencies.push(seen - started);
     // The board's notice and its undo settle before the next move.
-    await board.getByRole("status").filter({ hasText: "déplacé vers" }).waitFor();
+    await board.getByRole("status").getByText(/déplacé vers/).waitFor(); // the notice itself: its live region holds it in a fixed box
     await sleep(300);
   }
   const scripts = await tv.evaluate(() =>

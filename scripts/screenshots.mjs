@@ -4,7 +4,8 @@
 // from a real exchange: the technician and the supervisor each send from their own
 // browser (a voice note from Chromium's fake microphone), so what is shown is what
 // the hub delivered live. The shop screen (/tv/<secret>, at 1920×1080) is opened
-// with a link made on /admin/screens, while those two phones are on shift.
+// with a link made on /admin/screens, while those two phones are on shift and the
+// technician's ticket has its machine marked down.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -89,6 +90,11 @@ try {
   await tech.getByRole("main").getByRole("listitem").getByRole("link").first().click();
   await tech.getByRole("form", { name: "Actions rapides" }).waitFor();
   await shot(tech, "phone-ticket");
+  // The technician then marks that ticket's machine down, so the shop screen below shows a stop.
+  const stop = tech.getByRole("region", { name: "Arrêt de la machine" });
+  await stop.getByRole("button", { name: "Signaler la machine à l’arrêt" }).click();
+  await tech.getByRole("dialog").getByRole("button", { name: "Oui, à l’arrêt" }).click();
+  await stop.getByTestId("machine-down").waitFor();
 
   // The team channel, live between two phones.
   const lead = await open("supervisor", PHONE);
@@ -109,7 +115,7 @@ try {
   // A screen in the shop: its link made by the admin, opened with no session; the two phones are on shift.
   await desk.goto(`${ORIGIN}/admin/screens`);
   const links = desk.getByRole("region", { name: "Liens des écrans" });
-  await links.getByLabel("Nom de l’écran").fill("Atelier, près des presses");
+  await links.getByRole("form", { name: "Nouvel écran" }).getByLabel("Nom de l’écran").fill("Atelier, près des presses");
   await links.getByRole("button", { name: "Créer le lien" }).click();
   const screenUrl = await links.getByTestId("screen-link-once").getByLabel("Lien de l’écran").inputValue();
   const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "fr-CA", timezoneId: "America/Toronto" })).newPage();

@@ -29,7 +29,7 @@ function adminPages(user: CurrentUser, t: Messages) {
 // Phones (< md): a tab bar fixed at the bottom, within thumb reach: Accueil, Tickets,
 // Signaler, Messages, Plus (the other pages and the account). Wider screens: a row
 // under the top bar that wraps rather than hiding a page; its links sit 16 px apart
-// (their own padding, no gap), so an admin's eleven fit one row at 1280 px in French.
+// (their own padding, no gap), so an admin's twelve fit one row at 1280 px in French (with no room to spare: 1,104 px of links and their separator).
 const tab =
   "relative flex min-h-14 min-w-0 flex-1 flex-col items-center justify-center gap-0.5 px-1 text-xs font-medium text-slate-600 aria-[current=page]:font-semibold aria-[current=page]:text-amber-800 " +
   "md:min-h-10 md:flex-none md:flex-row md:gap-0 md:rounded-md md:px-2 md:text-sm md:text-slate-700 md:hover:bg-slate-200/70 md:aria-[current=page]:bg-slate-900 md:aria-[current=page]:text-white";

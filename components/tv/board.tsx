@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from "react";
 import { formatDuration, formatTime } from "@/lib/format";
 import { format } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n";
@@ -70,20 +71,51 @@ interface TicketPanelProps {
   status?: boolean;
 }
 
+/**
+ * How many of a list's lines fit whole in its box: a screen never shows half a
+ * card (a band of machines down takes the room of one or two). Measured after
+ * layout and again whenever the box changes size; the rest are counted instead.
+ */
+function useWholeLines(count: number) {
+  const ref = useRef<HTMLUListElement>(null);
+  const [fitting, setFitting] = useState(count);
+  useLayoutEffect(() => {
+    const list = ref.current;
+    if (!list) return;
+    const measure = () => {
+      const bottom = list.getBoundingClientRect().bottom + 1;
+      const lines = [...list.children];
+      const whole = lines.findIndex((line) => line.getBoundingClientRect().bottom > bottom);
+      setFitting(whole === -1 ? lines.length : whole);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, [count]);
+  return { ref, fitting: Math.min(fitting, count) };
+}
+
 function TicketPanel({ id, title, tone, list, empty, words, locale, meta, metaTone, limit = 6, status }: TicketPanelProps) {
-  const shown = list.items.slice(0, limit);
+  const candidates = list.items.slice(0, limit);
+  const { ref, fitting } = useWholeLines(candidates.length);
   return (
     <section aria-labelledby={`tv-${id}`} className="flex min-h-0 flex-col" data-testid={`tv-${id}`}>
       <h2 id={`tv-${id}`} className={`mb-[0.4rem] flex items-baseline justify-between text-[1.1rem] font-bold ${tone}`}>
         <span>{title}</span>
         <span className="text-[1.6rem] tabular-nums">{list.total}</span>
       </h2>
-      {shown.length === 0 ? (
+      {candidates.length === 0 ? (
         <p className="rounded-[0.5rem] bg-slate-900 px-[0.8rem] py-[0.6rem] text-[1rem] text-emerald-300">{empty}</p>
       ) : (
-        <ul className="flex min-h-0 flex-col gap-[0.4rem] overflow-hidden">
-          {shown.map((ticket) => (
-            <li key={ticket.id} data-ticket={ticket.code} className={`rounded-[0.4rem] border-l-[0.3rem] bg-slate-900 px-[0.7rem] py-[0.35rem] ${priorityEdge[ticket.priority] ?? "border-slate-600"}`}>
+        <ul ref={ref} className="flex min-h-0 flex-col gap-[0.4rem] overflow-hidden">
+          {candidates.map((ticket, index) => (
+            <li
+              key={ticket.id}
+              data-ticket={ticket.code}
+              // A line that does not fit whole is kept for the measure, unseen (and out of the accessibility tree).
+              className={`shrink-0 rounded-[0.4rem] border-l-[0.3rem] bg-slate-900 px-[0.7rem] py-[0.35rem] ${priorityEdge[ticket.priority] ?? "border-slate-600"} ${index < fitting ? "" : "invisible"}`}
+            >
               <p className="truncate text-[1.1rem] leading-tight font-semibold text-white">{ticket.title}</p>
               <p className="flex justify-between gap-[0.6rem] text-[0.85rem] leading-snug text-slate-300">
                 <span className="truncate">
@@ -96,7 +128,7 @@ function TicketPanel({ id, title, tone, list, empty, words, locale, meta, metaTo
           ))}
         </ul>
       )}
-      {list.total > shown.length && <p className="mt-[0.3rem] text-[0.85rem] text-slate-400">{format(words.more, { count: list.total - shown.length }, locale)}</p>}
+      {list.total > fitting && <p className="mt-[0.3rem] text-[0.85rem] text-slate-400">{format(words.more, { count: list.total - fitting }, locale)}</p>}
     </section>
   );
 }
@@ -132,7 +164,7 @@ export function ScreenCounts({ counts, words }: { counts: ScreenView["counts"]; 
         <p key={c.key} className="flex min-w-0 flex-1 items-baseline justify-between gap-[0.4rem] rounded-[0.4rem] bg-slate-900 px-[0.7rem] py-[0.25rem]">
           <span className="flex min-w-0 items-center gap-[0.3rem] text-[0.8rem] text-slate-300">
             <ColumnSwatch color={c.color} dark className="h-[0.5rem] w-[0.5rem]" />
-            <span className="truncate">{c.label}</span>
+            <span className="line-clamp-2 leading-tight">{c.label}</span>
           </span>
           <span className="text-[1.5rem] font-bold tabular-nums">{c.count}</span>
         </p>

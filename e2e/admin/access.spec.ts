@@ -23,7 +23,7 @@ for (const role of Object.keys(allowed) as DemoRole[]) {
       const nav = page.getByRole("navigation", { name: "Navigation principale" });
       await expect(nav.getByRole("link", { name: "Utilisateurs" })).toHaveCount(allowed[role].includes("/admin/users") ? 1 : 0);
       await expect(nav.getByRole("link", { name: "Paramètres" })).toHaveCount(allowed[role].includes("/admin/settings") ? 1 : 0);
-      await expect(nav.getByRole("link", { name: "Journal d’audit" })).toHaveCount(allowed[role].includes("/admin/audit") ? 1 : 0);
+      await expect(nav.getByRole("link", { name: "Journal", exact: true })).toHaveCount(allowed[role].includes("/admin/audit") ? 1 : 0);
       await expect(nav.getByRole("link", { name: "Écrans" })).toHaveCount(allowed[role].includes("/admin/screens") ? 1 : 0);
     });
 

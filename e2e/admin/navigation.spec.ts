@@ -11,7 +11,7 @@ for (const [locale, navName] of [["fr", "Navigation principale"], ["en", "Main n
     await page.context().addCookies([{ name: "atelier-locale", value: locale, url: workerOrigin() }]);
     await page.goto("/");
     const links = page.getByRole("navigation", { name: navName }).getByRole("link");
-    await expect(links.filter({ visible: true })).toHaveCount(11);
+    await expect(links.filter({ visible: true })).toHaveCount(12);
     const rows = await links.filter({ visible: true }).evaluateAll((all) => [...new Set(all.map((link) => Math.round(link.getBoundingClientRect().top)))]);
     expect(rows, "the top of each link").toHaveLength(1);
     expect((await page.locator("header").first().boundingBox())!.height).toBeLessThanOrEqual(113);

@@ -118,7 +118,7 @@ test.describe("with the menus open", () => {
     const more = page.getByRole("navigation", { name: "Navigation principale" }).getByText("Plus", { exact: true });
     if (await more.isVisible()) {
       await more.click();
-      await expect(page.getByRole("link", { name: "Journal d’audit" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Journal", exact: true })).toBeVisible();
       await expectNoSeriousViolations(page);
     }
   });

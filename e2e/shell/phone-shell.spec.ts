@@ -37,7 +37,7 @@ for (const role of roles) {
       await page.goto("/machines");
       const nav = page.getByRole("navigation", { name: "Navigation principale" });
       const expected = {
-        admin: ["Tableau de bord", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs", "Paramètres", "Écrans", "Journal d’audit", "Données", "Notifications"],
+        admin: ["Tableau de bord", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs", "Paramètres", "Écrans", "Journal", "Données", "Notifications"],
         supervisor: ["À décider", "Tickets", "Machines", "Planification", "Fiabilité", "Messages", "Utilisateurs", "Écrans"],
         technician: ["Mon travail", "Tickets", "Machines", "Planification", "Messages"],
         operator: ["Mes signalements", "Tickets", "Machines", "Messages"],
@@ -65,11 +65,11 @@ test.describe("as admin", () => {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Navigation principale" });
     await nav.getByText("Plus", { exact: true }).click();
-    for (const name of ["Machines", "Planification", "Fiabilité", "Utilisateurs", "Paramètres", "Écrans", "Journal d’audit", "Données", "Notifications", "Mon profil", "Se déconnecter"]) {
+    for (const name of ["Machines", "Planification", "Fiabilité", "Utilisateurs", "Paramètres", "Écrans", "Journal", "Données", "Notifications", "Mon profil", "Se déconnecter"]) {
       await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
     }
     await expect(nav.getByRole("button", { name: "Switch to English" })).toBeVisible();
-    await nav.getByRole("link", { name: "Journal d’audit" }).click();
+    await nav.getByRole("link", { name: "Journal", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journal d’audit");
     await expect(nav.getByRole("link", { name: "Données" })).toBeHidden();
   });

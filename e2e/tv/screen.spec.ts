@@ -40,8 +40,8 @@ test("an admin makes a screen's link, shown once; it opens the screen with no si
   const desk = await admin.newPage();
   await desk.goto("/admin/screens");
   const links = desk.getByRole("region", { name: "Liens des écrans" });
-  await links.getByLabel("Nom de l’écran").fill(`Atelier ${tag}`);
-  await links.getByLabel("Langue de l’écran").selectOption("en");
+  await links.getByRole("form", { name: "Nouvel écran" }).getByLabel("Nom de l’écran").fill(`Atelier ${tag}`);
+  await links.getByRole("form", { name: "Nouvel écran" }).getByLabel("Langue de l’écran").selectOption("en");
   await links.getByRole("button", { name: "Créer le lien" }).click();
   const once = links.getByTestId("screen-link-once");
   await expect(once).toContainText(`Atelier ${tag}`);
@@ -63,9 +63,29 @@ test("an admin makes a screen's link, shown once; it opens the screen with no si
   expect(await page.context().cookies()).toEqual([]);
 });
 
+/** Every line a panel shows is whole (never half a card), and its "et N autres" counts exactly the lines it does not show. */
+async function expectWholeLines(page: Page, testId: string) {
+  await expect
+    .poll(() =>
+      page.getByTestId(testId).evaluate((panel) => {
+        const list = panel.querySelector("ul");
+        if (!list) return "no list";
+        const total = Number(panel.querySelector("h2 > span:last-child")?.textContent?.replace(/\D/g, ""));
+        const more = Number(panel.querySelector(":scope > ul + p")?.textContent?.replace(/\D/g, "") || 0);
+        const bottom = list.getBoundingClientRect().bottom + 1;
+        const shown = [...list.children].filter((line) => getComputedStyle(line).visibility === "visible");
+        return { cut: shown.filter((line) => line.getBoundingClientRect().bottom > bottom).length, counted: shown.length + more === total, more: more > 0 };
+      }),
+    )
+    .toEqual({ cut: 0, counted: true, more: true });
+}
+
 test("a ticket moved and a machine marked down through the app appear on the screen without a reload", async ({ page, browser }) => {
   const tag = uniqueTag("direct");
   const ticket = await oldCriticalTicket(tag);
+  // More critical tickets than the panel has room for, so the band of machines down below leaves less room still.
+  for (let i = 0; i < 7; i++) await createTicketRow({ title: `Urgent aussi ${tag} ${i}`, reporterEmail: account("operator").email, machineId: ticket.machineId, priority: "critical" });
+  await page.setViewportSize({ width: 1920, height: 1080 });
   const screen = await createScreenLinkRow(`Écran ${tag}`);
   await page.goto(screen.path);
   await expect(page.getByTestId("tv-urgent").getByRole("listitem").first()).toContainText(`Urgent ${tag}`);
@@ -80,6 +100,8 @@ test("a ticket moved and a machine marked down through the app appear on the scr
   // The latest stop comes first in the band.
   await expect(page.getByTestId("tv-down").getByRole("listitem").first()).toContainText(ticket.machine);
   await expect(page.getByTestId("tv-down").getByRole("listitem").first()).toContainText(`Urgent ${tag}`);
+  // The band takes room from the lists: they show fewer cards, each whole, and count the rest.
+  await expectWholeLines(page, "tv-urgent");
 
   // Completed from the board: out of the urgent list, first of today's completed, and the machine runs again.
   await tech.page.goto(`/tickets?q=${tag}`);

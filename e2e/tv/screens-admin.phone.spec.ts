@@ -11,7 +11,7 @@ test("on a phone an admin makes a screen's link, renames the screen, and every p
   await expect(page.getByRole("heading", { level: 1, name: "Écrans de l’atelier" })).toBeVisible();
   await expectPageFitsWidth(page);
   const links = page.getByRole("region", { name: "Liens des écrans" });
-  await links.getByLabel("Nom de l’écran").fill(`Presses ${tag}`);
+  await links.getByRole("form", { name: "Nouvel écran" }).getByLabel("Nom de l’écran").fill(`Presses ${tag}`);
   await links.getByRole("button", { name: "Créer le lien" }).click();
   await expect(links.getByTestId("screen-link-once").getByLabel("Lien de l’écran")).toHaveValue(/\/tv\/[A-Za-z0-9_-]{43}$/);
   await expectPageFitsWidth(page);

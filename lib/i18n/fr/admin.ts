@@ -3,7 +3,7 @@ export const adminFr = {
   nav: {
     users: "Utilisateurs",
     settings: "Paramètres",
-    audit: "Journal d’audit",
+    audit: "Journal",
     data: "Données",
   },
   confirm: {
