@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Icon } from "@/components/shell/icons";
 import { CountPill } from "@/components/ui/count-pill";
 import { useState } from "react";
 import { readUnreadNotificationsAction } from "@/app/(app)/notifications/actions";
@@ -63,10 +64,7 @@ export function BellLink({ userId, initialUnread, renderedAt, label, unreadLabel
       className="relative inline-flex size-10 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
       data-testid="notification-bell"
     >
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
-        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-      </svg>
+      <Icon name="bell" className="size-6" />
       {/* Named by its text, not aria-label: the visible count is then not a second, different name (axe). */}
       <span className="sr-only">{text}</span>
       {unread > 0 && (

@@ -1,3 +1,4 @@
+import { Icon } from "@/components/shell/icons";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/format";
 
@@ -20,7 +21,7 @@ export function OverdueAlertBadge({ notification, t, locale, timeZone }: Overdue
         : [format(t.failed, { attempts: notification.attempts }), "border-red-300 bg-red-50 text-red-800"];
   return (
     <p className={`inline-flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm font-medium ${tone}`} data-testid="overdue-alert">
-      <span aria-hidden="true">🔔</span>
+      <Icon name="bell" className="size-4 shrink-0" />
       {text}
     </p>
   );

@@ -22,6 +22,8 @@ const paths = {
   note: "M4 20h4L19 9l-4-4L4 16zM13 7l4 4",
   filter: "M3 5h18l-7 8v6l-4 2v-8z",
   chevron: "m9 6 6 6-6 6",
+  bell: "M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0",
+  warning: "M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0M12 9v4M12 17h.01",
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -12,7 +12,7 @@ describe("a scheduled date on a card", () => {
     for (const assignedTo of [7, TEAM_ASSIGNEE]) {
       const view = describeSchedule({ scheduledDate: yesterday, stage: "new", assignedTo }, options);
       expect(view?.late).toBe(true);
-      expect(view?.text).toBe("⚠ En retard de 1\u00a0j");
+      expect(view?.text).toBe("En retard de 1\u00a0j");
     }
   });
 

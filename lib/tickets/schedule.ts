@@ -6,7 +6,7 @@ import { isOverdue } from "./model";
 
 export interface ScheduleView {
   iso: string;
-  /** "⚠ En retard de 2 j 3 h", "Dans 5 h" or "Planifié le …" */
+  /** "En retard de 2 j 3 h" (shown with a warning icon), "Dans 5 h" or "Planifié le …" */
   text: string;
   /** The full date and time, for a tooltip. */
   title: string;
@@ -37,7 +37,7 @@ export function describeSchedule(
   const title = formatDateTime(scheduledDate, locale, timeZone);
   const ahead = !late && open && delta > 0;
   const text = late
-    ? `⚠ ${format(t.tickets.card.lateBy, { duration })}`
+    ? format(t.tickets.card.lateBy, { duration })
     : ahead
       ? format(t.tickets.card.dueIn, { duration })
       : format(t.tickets.card.scheduled, { date: title });
