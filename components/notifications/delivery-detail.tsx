@@ -67,11 +67,11 @@ export function DeliveryDetail({ delivery, t, locale, timeZone }: DeliveryDetail
                   {formatDateTime(a.startedAt, locale, timeZone)} · {format(d.duration, { ms: a.durationMs })}
                 </p>
                 <p>
-                  {d.responseStatus} : {a.responseStatus ?? t.common.none}
+                  {format(t.common.labelled, { label: d.responseStatus, value: a.responseStatus ?? t.common.none })}
                   {a.error && (
                     <>
                       {" "}
-                      · {d.error} : {a.error}
+                      · {format(t.common.labelled, { label: d.error, value: a.error })}
                     </>
                   )}
                 </p>

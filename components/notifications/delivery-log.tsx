@@ -45,7 +45,7 @@ export function DeliveryLog({ filter, result, t, locale, timeZone }: DeliveryLog
                 <span className="text-sm sm:text-right">
                   <span className="block font-medium">{l.status[row.deliveryStatus as DeliveryStatus] ?? row.deliveryStatus}</span>
                   <span className="block text-slate-600">
-                    {l.columns.attempts} : {row.attempts} · {row.responseStatus ?? row.lastError ?? t.common.none}
+                    {format(t.common.labelled, { label: l.columns.attempts, value: row.attempts })} · {row.responseStatus ?? row.lastError ?? t.common.none}
                   </span>
                 </span>
               </Link>

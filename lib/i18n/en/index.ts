@@ -50,6 +50,8 @@ export const en: Messages = {
     yes: "Yes",
     no: "No",
     none: "—",
+    /** A value after its label, with the colon each language puts there. */
+    labelled: "{label}: {value}",
   },
   nav: {
     main: "Main navigation",

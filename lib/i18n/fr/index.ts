@@ -55,6 +55,8 @@ export const fr = {
     yes: "Oui",
     no: "Non",
     none: "—",
+    /** A value after its label, with the colon each language puts there. */
+    labelled: "{label}\u00a0: {value}",
   },
   nav: {
     main: "Navigation principale",
