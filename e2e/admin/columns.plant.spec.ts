@@ -110,7 +110,7 @@ test("a ticket moved into a new column on the board shows its name; deleting tha
   await page.getByRole("button", { name: `Supprimer «\u00a0${name}\u00a0»` }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: "Supprimer" }).click();
-  await expect(dialog).toContainText(`«\u00a0${name}\u00a0» contient encore 1 ticket : déplacez-les vers une autre colonne avant de la supprimer.`);
+  await expect(dialog).toContainText(`«\u00a0${name}\u00a0» contient encore 1 ticket : déplacez son contenu vers une autre colonne avant de la supprimer.`);
   await dialog.getByRole("button", { name: "Annuler" }).click();
   expect(await order(page)).toContain(key);
 

@@ -157,7 +157,7 @@ describe("the plant's columns, as an admin changes them", () => {
     await ticketIn(busy.key);
     const refused = await perform(deleteColumn, { id: busy.id }, as("admin"));
     expect(refused).toMatchObject({ ok: false, code: "columnHasTickets" });
-    expect(!refused.ok && refused.error).toBe("«\u00a0Chez le sous-traitant\u00a0» contient encore 1 ticket : déplacez-les vers une autre colonne avant de la supprimer.");
+    expect(!refused.ok && refused.error).toBe("«\u00a0Chez le sous-traitant\u00a0» contient encore 1 ticket : déplacez son contenu vers une autre colonne avant de la supprimer.");
     expect(await order()).toContain(busy.key);
     expect(await audit(busy.id)).toEqual(["column.created"]);
     expect((await listColumnsForAdmin(t.db)).find((c) => c.key === busy.key)).toMatchObject({ tickets: 1 });

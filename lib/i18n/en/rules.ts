@@ -29,7 +29,7 @@ export const rulesEn: Messages["rules"] = {
   columnsFull: "The board already has {max} columns, the most it can hold: delete one before adding another.",
   columnNameTaken: "Another column already has this name.",
   columnProtected: "“{name}” cannot be deleted: the board always needs it. You can rename it or change its colour.",
-  columnHasTickets: "“{name}” still holds {tickets}: move them to another column before deleting it.",
+  columnHasTickets: "“{name}” still holds {tickets}: move what it holds to another column before deleting it.",
   columnMoveTarget: "Choose another column of the board to move its tickets to.",
   // Preventive plans
   intervalNeverFires: "The interval must be at least 1: with 0 or less, the plan would never create a ticket.",

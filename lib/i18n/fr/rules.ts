@@ -29,7 +29,7 @@ export const rulesFr = {
   columnsFull: "Le tableau a déjà {max} colonnes, le maximum : supprimez-en une avant d’en ajouter une autre.",
   columnNameTaken: "Une autre colonne porte déjà ce nom.",
   columnProtected: "«\u00a0{name}\u00a0» ne peut pas être supprimée : le tableau en a toujours besoin. Vous pouvez la renommer ou changer sa couleur.",
-  columnHasTickets: "«\u00a0{name}\u00a0» contient encore {tickets} : déplacez-les vers une autre colonne avant de la supprimer.",
+  columnHasTickets: "«\u00a0{name}\u00a0» contient encore {tickets} : déplacez son contenu vers une autre colonne avant de la supprimer.",
   columnMoveTarget: "Choisissez une autre colonne du tableau où déplacer ses tickets.",
   // Preventive plans
   intervalNeverFires: "L’intervalle doit valoir au moins 1 : avec 0 ou moins, le plan ne créerait jamais de ticket.",
