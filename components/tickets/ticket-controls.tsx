@@ -20,7 +20,7 @@ import type { Actor } from "@/lib/operation";
 import { can, canEditTicketText } from "@/lib/permissions";
 import type { TicketDetails } from "@/lib/tickets/queries";
 import { assigneeChoice, MAX_TICKET_TEXT, scheduleBounds, TEAM_CHOICE, ticketPriorities } from "@/lib/tickets/model";
-import { columnName, liveColumns } from "@/lib/tickets/columns";
+import { columnName, isClosedStage, liveColumns } from "@/lib/tickets/columns";
 
 interface TicketControlsProps {
   details: TicketDetails;
@@ -47,7 +47,8 @@ export function TicketControls({ details, user, timeZone, t, locale, now, takeIn
   const id = <input type="hidden" name="id" value={ticket.id} />;
   const changes = ["ticket.move", "ticket.assign", "ticket.schedule", "ticket.setPriority"] as const;
   const canChange = changes.some((permission) => can(user, permission));
-  const canTake = can(user, "ticket.take") && ticket.assignedTo !== user.id && !takeInBar;
+  // A closed ticket is nobody's to take: reopening it is a status change ("Modifier").
+  const canTake = can(user, "ticket.take") && ticket.assignedTo !== user.id && !takeInBar && !isClosedStage(ticket.stage);
   const canEdit = canEditTicketText(user, ticket);
   if (!canChange && !canTake && !canEdit && !can(user, "ticket.delete")) return null;
 

@@ -26,3 +26,19 @@ test("a technician drags a ticket to Diagnostic and takes it", async ({ page }) 
   await expect(page.getByLabel("Assigner à")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Planifier" })).toHaveCount(0);
 });
+
+test("a completed ticket is nobody's to take: its page offers no 'Je m’en occupe', to a technician or a supervisor", async ({ browser, page }) => {
+  const title = `Terminé ${uniqueTag("done")}`;
+  const ticket = await createTicketRow({ title, reporterEmail: account("operator").email, status: "completed" });
+  const open = await createTicketRow({ title: `Ouvert ${uniqueTag("open")}`, reporterEmail: account("operator").email });
+  const supervisor = await browser.newContext({ storageState: storageState("supervisor") });
+  for (const reader of [page, await supervisor.newPage()]) {
+    await reader.goto(`/tickets/${ticket.ticketId}`);
+    await expect(reader.getByRole("region", { name: "Actions" })).toBeVisible();
+    await expect(reader.getByRole("button", { name: /Je m’en occupe/ })).toHaveCount(0);
+    // The same reader is offered it on an open ticket that is not theirs.
+    await reader.goto(`/tickets/${open.ticketId}`);
+    await expect(reader.getByRole("button", { name: /Je m’en occupe/ }).first()).toBeVisible();
+  }
+  await supervisor.close();
+});
