@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { corpus, corpusMachines } from "../lib/tickets/sentence.corpus.ts";
 import { reportFromSentence } from "../lib/tickets/sentence.ts";
 
-const asText = (machine) => (machine === null ? "none" : typeof machine === "number" ? `#${machine}` : `ask ${[...machine.candidates ?? machine].sort((a, b) => a - b).map((id) => `#${id}`).join("/")}`);
+const asText = (machine) => (machine === null ? "none" : machine === "many" ? "many" : typeof machine === "number" ? `#${machine}` : `ask ${[...machine.candidates ?? machine].sort((a, b) => a - b).map((id) => `#${id}`).join("/")}`);
 const expected = (machine) => (Array.isArray(machine) ? { candidates: machine } : machine);
 
 let machines = 0;

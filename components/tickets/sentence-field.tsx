@@ -20,6 +20,7 @@ export interface SentenceFieldLabels {
   filled: string;
   filledFromMessage: string;
   noMachine: string;
+  manyMachines: string;
   whichMachine: string;
   whichMachineHelp: string;
   machineNumber: string;
@@ -90,7 +91,8 @@ export function SentenceField({ initial, chosenMachine, defaultValue, lang, limi
 
   function summary(view: SentenceReportView, from: "sentence" | "message") {
     const none = view.machineId === null && view.candidates.length === 0;
-    return [from === "message" ? labels.filledFromMessage : labels.filled, none ? labels.noMachine : null].filter(Boolean).join(" ");
+    const notice = view.manyMachines ? labels.manyMachines : none ? labels.noMachine : null;
+    return [from === "message" ? labels.filledFromMessage : labels.filled, notice].filter(Boolean).join(" ");
   }
 
   const form = () => region.current?.closest("form") ?? null;

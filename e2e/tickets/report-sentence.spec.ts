@@ -89,6 +89,21 @@ test("/tickets/new?texte= opens the form filled in; two machines fit, the form a
   expect(report?.machine_id).not.toBe(first);
 });
 
+test("six machines that fit as well as each other are too many to ask between: the form says so, names none, and asks for the number or the place", async ({ page }) => {
+  const tag = uniqueTag("x9");
+  for (let i = 0; i < 6; i++) await createMachineRow(`Broyeuse ${tag}`, "operational", `Quai ${i + 1}`);
+  await page.goto("/tickets/new");
+  const form = page.getByRole("form", { name: "Signaler un problème" });
+  await form.getByLabel("Décrivez le problème").fill(`broyeuse ${tag} bloquée`);
+  await form.getByRole("button", { name: "Remplir le formulaire" }).click();
+  await expect(
+    form.getByText("Formulaire rempli d’après votre phrase. Vérifiez-le avant d’envoyer. Trop de machines correspondent à la phrase : choisissez la bonne dans la liste, ou précisez son numéro ou son emplacement."),
+  ).toBeVisible();
+  await expect(form.getByRole("group", { name: "Quelle machine ?" })).toHaveCount(0);
+  await expect(form.getByLabel("Machine", { exact: true })).toHaveValue("");
+  await expect(form.getByLabel("Priorité")).toHaveValue("high");
+});
+
 test("in English, a sentence that names no machine says so and leaves the machine to choose", async ({ page }) => {
   await page.context().addCookies([{ name: "atelier-locale", value: "en", url: test.info().project.use.baseURL! }]);
   const tag = uniqueTag("x9");

@@ -11,8 +11,10 @@ import { MAX_SENTENCE, type TicketPriority } from "./model";
 import { reportFromSentence, type ChoosableMachine } from "./sentence";
 
 export interface SentenceReportView {
-  /** The machine the sentence names, or null (none, or several: see candidates). */
+  /** The machine the sentence names, or null (none, or several: see candidates and manyMachines). */
   machineId: number | null;
+  /** More machines fit than the form can ask between: the sentence should name it better. */
+  manyMachines: boolean;
   /** The machines it fits as well as each other: the form asks which one, it never picks. */
   candidates: { id: number; label: string; location: string | null; serialNumber: string | null }[];
   priority: TicketPriority;
@@ -28,7 +30,7 @@ export function sentenceReportView(sentence: string, locale: Locale, machines: r
     const found = byId.get(id);
     return found ? [{ id, label: machineLabel(found), location: found.location, serialNumber: found.serialNumber }] : [];
   }) : [];
-  return { machineId: typeof machine === "number" ? machine : null, candidates, ...report };
+  return { machineId: typeof machine === "number" ? machine : null, candidates, manyMachines: machine === "many", ...report };
 }
 
 /** What a sentence fills in the report form, for whoever may report. */

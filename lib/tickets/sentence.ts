@@ -29,8 +29,11 @@ export interface ChoosableMachine {
 }
 
 export interface SentenceReport {
-  /** The machine meant; or the few that fit as well as each other (the form asks which); or none recognised. */
-  machine: number | { candidates: number[] } | null;
+  /**
+   * The machine meant; or the few that fit as well as each other (the form asks which);
+   * "many" when more fit than the form could ask between; or none recognised.
+   */
+  machine: number | { candidates: number[] } | "many" | null;
   priority: TicketPriority;
   title: string;
   /** The sentence itself, trimmed: nothing said is lost. */
@@ -139,7 +142,7 @@ const SLIP = 0.8;
 const MIN_FIT = 1.4;
 /** Machines within this share of the best score fit as well as it: the form asks which one. */
 const CLOSE = 0.75;
-/** More machines fitting as well as each other than this, and the sentence names none. */
+/** More machines fitting as well as each other than this, and the form does not ask: it says there are too many. */
 const MAX_CANDIDATES = 5;
 
 interface MachineTerm {
@@ -347,7 +350,7 @@ function scoreOf(profile: Profile, said: Said, spread: Map<string, number>): num
   return score;
 }
 
-/** The machine the sentence names, the few it could mean, or none. */
+/** The machine the sentence names, the few it could mean, too many to ask between, or none. */
 export function machineOf(sentence: string, locale: Locale, machines: readonly ChoosableMachine[]): SentenceReport["machine"] {
   const said = readSentence(sentence, locale);
   if (!said.terms.length && !said.numbers.length) return null;
@@ -356,14 +359,13 @@ export function machineOf(sentence: string, locale: Locale, machines: readonly C
   for (const profile of read) {
     for (const key of profile.distinct) spread.set(key, (spread.get(key) ?? 0) + 1);
   }
-  const fits = read
-    .map((profile) => ({ id: profile.id, score: scoreOf(profile, said, spread) }))
-    .filter((fit) => fit.score >= MIN_FIT)
-    .sort((a, b) => b.score - a.score || a.id - b.id);
-  if (!fits.length) return null;
+  const scored = read.map((profile) => ({ id: profile.id, score: scoreOf(profile, said, spread) }));
+  const fits = scored.filter((fit) => fit.score >= MIN_FIT).sort((a, b) => b.score - a.score || a.id - b.id);
+  // A word shared by many machines weighs too little for any to fit: "la presse" among eight presses.
+  if (!fits.length) return scored.filter((fit) => fit.score > 0).length > MAX_CANDIDATES ? "many" : null;
   const close = fits.filter((fit) => fit.score >= fits[0]!.score * CLOSE);
   if (close.length === 1) return close[0]!.id;
-  return close.length <= MAX_CANDIDATES ? { candidates: close.map((fit) => fit.id) } : null;
+  return close.length <= MAX_CANDIDATES ? { candidates: close.map((fit) => fit.id) } : "many";
 }
 
 // ---------------------------------------------------------------- priority

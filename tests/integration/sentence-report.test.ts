@@ -30,6 +30,7 @@ describe("what a sentence fills in the report form", () => {
       data: {
         machineId: idOf["Convoyeur à bande"],
         candidates: [],
+        manyMachines: false,
         priority: "high",
         title: "Convoyeur ligne 2 arrêté",
         description: "Convoyeur ligne 2 arrêté, courroie cassée",
@@ -45,6 +46,7 @@ describe("what a sentence fills in the report form", () => {
         { id: idOf["Presse hydraulique"], label: "Presse hydraulique Schuler 250T", location: "Atelier A – poste 1" },
         { id: idOf["Presse à injection"], label: "Presse à injection Engel victory 200", location: "Plasturgie" },
       ],
+      manyMachines: false,
       priority: "high",
     });
   });

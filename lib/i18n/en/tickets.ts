@@ -109,6 +109,7 @@ export const ticketsEn: Messages["tickets"] = {
     filled: "Form filled in from your sentence. Check it before sending.",
     filledFromMessage: "Form filled in from the message. Check it before sending.",
     noMachine: "No machine recognised in the sentence: choose it from the list.",
+    manyMachines: "Too many machines fit the sentence: choose the right one from the list, or name its number or its place.",
     whichMachine: "Which machine?",
     whichMachineHelp: "Your sentence fits several machines. Choose the right one.",
     machineNumber: "Machine no. {id}",

@@ -111,6 +111,7 @@ export const ticketsFr = {
     filled: "Formulaire rempli d’après votre phrase. Vérifiez-le avant d’envoyer.",
     filledFromMessage: "Formulaire rempli d’après le message. Vérifiez-le avant d’envoyer.",
     noMachine: "Aucune machine reconnue dans la phrase : choisissez-la dans la liste.",
+    manyMachines: "Trop de machines correspondent à la phrase : choisissez la bonne dans la liste, ou précisez son numéro ou son emplacement.",
     whichMachine: "Quelle machine ?",
     whichMachineHelp: "Votre phrase correspond à plusieurs machines. Choisissez la bonne.",
     /** Under a machine to choose that has neither a place nor a serial number: its number, as on its label. */
