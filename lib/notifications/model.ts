@@ -53,6 +53,8 @@ export const defaultChannels: Record<Role, Partial<Record<NotificationKind, Noti
     mention: "push",
     machine_down: "push",
   },
+  // A guest hears only of their groups' messages: never of a ticket, a machine or a mention in the team channel.
+  guest: { message: "push" },
 };
 
 /** The kinds a role can receive, in the profile's order. */

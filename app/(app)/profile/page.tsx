@@ -25,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ProfilePage() {
-  const [user, { t, locale }, settings, db] = await Promise.all([requireUser(), getMessages(), getRequestSettings(), getDb()]);
+  const [user, { t, locale }, settings, db] = await Promise.all([requireUser({ guests: true }), getMessages(), getRequestSettings(), getDb()]);
   const [chosen, devices, presence] = await Promise.all([
     getPreferences(db, user.id),
     listPushDevices(db, user.id),

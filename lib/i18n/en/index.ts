@@ -64,6 +64,7 @@ export const en: Messages = {
     supervisor: "Supervisor",
     technician: "Technician",
     operator: "Operator",
+    guest: "Guest",
   },
   status: {
     received: "Received",

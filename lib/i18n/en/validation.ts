@@ -24,6 +24,8 @@ export const validationEn: Messages["validation"] = {
     files: "Choose at least one photo or video.",
     file: "Choose a CSV file.",
     logo: "Choose a PNG, JPEG or WebP image.",
+    members: "Choose the people from the list.",
+    groups: "Choose the groups from the list.",
   },
   fields: {
     title: "Title",
@@ -52,5 +54,7 @@ export const validationEn: Messages["validation"] = {
     interval: "The interval",
     leadDays: "The lead time",
     steps: "The checklist",
+    company: "The company",
+    expiresAt: "The access end date",
   },
 };

@@ -69,6 +69,7 @@ export const fr = {
     supervisor: "Superviseur",
     technician: "Technicien",
     operator: "Opérateur",
+    guest: "Invité",
   },
   status: {
     received: "Requête reçue",

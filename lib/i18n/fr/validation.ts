@@ -27,6 +27,8 @@ export const validationFr = {
     files: "Choisissez au moins une photo ou une vidéo.",
     file: "Choisissez un fichier CSV.",
     logo: "Choisissez une image PNG, JPEG ou WebP.",
+    members: "Choisissez les personnes dans la liste.",
+    groups: "Choisissez les groupes dans la liste.",
   },
   /** Fields typed by people, as their forms label them, article included. */
   fields: {
@@ -56,5 +58,7 @@ export const validationFr = {
     interval: "L’intervalle",
     leadDays: "Le délai de création",
     steps: "La liste de vérification",
+    company: "L’entreprise",
+    expiresAt: "La date de fin d’accès",
   },
 } as const;
