@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useEffectEvent, useOptimistic, useRef, useState } from "react";
 import { markConversationReadAction, sendMessageAction } from "@/app/(app)/messages/actions";
 import { ActionButton } from "@/components/ui/action-button";
@@ -250,7 +251,7 @@ export function ConversationView(props: ConversationViewProps) {
     return (
       <div role="status" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="removed-from-group">
         <p>{t.group.removed}</p>
-        <a href="/messages" className="btn-secondary">{t.group.toList}</a>
+        <Link href="/messages" className="btn-secondary">{t.group.toList}</Link>
       </div>
     );
   }

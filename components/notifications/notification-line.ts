@@ -12,7 +12,8 @@ export function notificationLine(n: NotificationView, t: Messages): string {
     ticket,
     machine: n.machineName ?? "",
     status: n.ticketStatus ? (t.status[n.ticketStatus as keyof Messages["status"]] ?? n.ticketStatus) : "",
+    group: n.groupName ?? "",
   };
-  const template = words[notificationTemplate(n.kind, { toTeam: n.ticketAssignedTo === TEAM_ASSIGNEE, byPerson: n.actorName !== null })];
+  const template = words[notificationTemplate(n.kind, { toTeam: n.ticketAssignedTo === TEAM_ASSIGNEE, byPerson: n.actorName !== null, inGroup: n.groupName !== null })];
   return format(template, values);
 }

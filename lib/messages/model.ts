@@ -113,6 +113,15 @@ export interface GroupView {
   members: GroupMember[];
 }
 
+/**
+ * The group a column of conversation keys names, as a LEFT JOIN on conversations
+ * (aliased `alias`): its row for "g<id>", nothing for the team and a pair. The
+ * key's id is read back as a number, so the join uses the table's primary key.
+ */
+export function joinGroupSql(keyColumn: string, alias = "g"): string {
+  return `LEFT JOIN conversations ${alias} ON ${keyColumn} GLOB 'g*' AND ${alias}.id = CAST(substr(${keyColumn}, 2) AS INTEGER)`;
+}
+
 /** A group's name: spaces as one, at most this long. */
 export const MAX_GROUP_NAME = 80;
 /** People added at once (a form's picker; one JSON parameter in D1). */

@@ -7,7 +7,7 @@ import { can, isGuest, STAFF_SQL, type Who } from "../permissions";
 import { visibleTicketsWhere, type TicketStatus } from "../tickets/model";
 import { ticketReaderFor } from "../tickets/queries";
 import type { ServedFile } from "../stored-files";
-import { PAGE_SIZE, parseGroupEvent, TEAM, ticketIdsIn, type GroupEvent, type GroupView, type MessageView } from "./model";
+import { joinGroupSql, PAGE_SIZE, parseGroupEvent, TEAM, ticketIdsIn, type GroupEvent, type GroupView, type MessageView } from "./model";
 import { readableConversation } from "./members";
 
 export interface ConversationSummary {
@@ -76,7 +76,7 @@ export async function listConversations(db: Db, userId: number): Promise<Convers
            ${UNREAD} AS unread
     FROM r
     LEFT JOIN users o ON o.id = r.other_user_id
-    LEFT JOIN conversations g ON g.id = CASE WHEN r.conversation_key GLOB 'g*' THEN CAST(substr(r.conversation_key, 2) AS INTEGER) END
+    ${joinGroupSql("r.conversation_key")}
     LEFT JOIN messages m ON m.id = (SELECT MAX(x.id) FROM messages x WHERE x.conversation_key = r.conversation_key)
     LEFT JOIN users s ON s.id = m.sender_id
     ORDER BY r.conversation_key <> '${TEAM}', m.id DESC`,
@@ -302,6 +302,16 @@ export async function listColleagues(db: Db, userId: number) {
     orderBy: { name: "asc" },
     select: { id: true, name: true, role: true },
   });
+}
+
+/** The groups a person is in now, by name, with their member counts: where an admin may add a guest they invite. */
+export async function listGroupsOf(db: Db, userId: number): Promise<{ id: number; name: string; members: number }[]> {
+  const rows = await db.conversation.findMany({
+    where: { members: { some: { userId, removedAt: null } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, _count: { select: { members: { where: { removedAt: null } } } } },
+  });
+  return rows.map((row) => ({ id: row.id, name: row.name, members: row._count.members }));
 }
 
 /**

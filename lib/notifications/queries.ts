@@ -2,6 +2,7 @@
 // (the index on notifications(recipient_id, id) gives a page directly).
 import type { Db } from "../db/client";
 import { machineLabelSql } from "../machines/model";
+import { joinGroupSql } from "../messages/model";
 import { closedStatuses } from "../tickets/model";
 import { NOTIFICATION_PAGE_SIZE, notificationChannels, notificationKinds, type NotificationChannel, type NotificationKind } from "./model";
 
@@ -31,6 +32,8 @@ export interface NotificationView {
   machineId: number | null;
   machineName: string | null;
   conversationKey: string | null;
+  /** The group a message was written in; null for a private one and anything else. */
+  groupName: string | null;
 }
 
 interface Row {
@@ -47,6 +50,7 @@ interface Row {
   machine_id: number | null;
   machine_name: string;
   conversation_key: string | null;
+  group_name: string | null;
   total: number;
 }
 
@@ -56,13 +60,14 @@ export async function listNotifications(db: Db, userId: number, page: number): P
     `SELECT n.id, n.kind, n.created_at, n.read_at, a.name AS actor_name,
             t.ticket_id AS ticket_code, t.title AS ticket_title, t.status AS ticket_status, t.assigned_to,
             t.deleted_at IS NULL AND t.status NOT IN (${closedStatuses.map((status) => `'${status}'`).join(", ")}) AS ticket_open,
-            mc.id AS machine_id, ${machineLabelSql("mc")} AS machine_name, m.conversation_key,
+            mc.id AS machine_id, ${machineLabelSql("mc")} AS machine_name, m.conversation_key, g.name AS group_name,
             (SELECT COUNT(*) FROM notifications WHERE recipient_id = ?1) AS total
      FROM notifications n
      LEFT JOIN users a ON a.id = n.actor_id
      LEFT JOIN tickets t ON t.id = n.ticket_id
      LEFT JOIN machines mc ON mc.id = COALESCE(n.machine_id, t.machine_id)
      LEFT JOIN messages m ON m.id = n.message_id
+     ${joinGroupSql("m.conversation_key")}
      WHERE n.recipient_id = ?1
      ORDER BY n.id DESC
      LIMIT ?2 OFFSET ?3`,
@@ -87,6 +92,7 @@ export async function listNotifications(db: Db, userId: number, page: number): P
       machineId: r.machine_id === null ? null : Number(r.machine_id),
       machineName: r.machine_id === null ? null : r.machine_name,
       conversationKey: r.conversation_key,
+      groupName: r.group_name,
     })),
   };
 }

@@ -4,7 +4,7 @@
 import { sql, sqlName, type Statement } from "../db/sql";
 import { type Db } from "../db/client";
 import { machineLabel, machineLabelSql } from "../machines/model";
-import { TEAM } from "../messages/model";
+import { joinGroupSql, TEAM } from "../messages/model";
 import { LEADS_SQL, seesOnlyOwnReports, type TicketReader } from "../permissions";
 import { readableKeysSql } from "../messages/members";
 import { ELLIPSIS, HIT_END, HIT_START, hasHit, RESULTS_PER_KIND, toSegments, type ParsedSearch, type Segment } from "./model";
@@ -193,7 +193,7 @@ async function searchMessages(db: Db, reader: TicketReader, match: string): Prom
     JOIN users s ON s.id = msg.sender_id
     LEFT JOIN users o ON msg.conversation_key <> ${TEAM} AND msg.conversation_key NOT GLOB 'g*'
       AND o.id = CASE WHEN msg.sender_id = ${reader.id} THEN msg.recipient_id ELSE msg.sender_id END
-    LEFT JOIN conversations g ON msg.conversation_key GLOB 'g*' AND g.id = CAST(substr(msg.conversation_key, 2) AS INTEGER)
+    ${sqlName(joinGroupSql("msg.conversation_key"))}
     WHERE messages_fts MATCH ${match} AND msg.deleted_at IS NULL AND ${readableKeysSql(reader, sql`msg.conversation_key`)}
     ORDER BY messages_fts.rowid DESC
     LIMIT ${LIMIT}`);

@@ -71,6 +71,7 @@ export const rulesEn: Messages["rules"] = {
   // Guests
   guestExpiryPast: "Access cannot end before today ({min}).",
   guestExpiryTooFar: "Access must end on {max} at the latest (one year from today).",
+  guestRoleFixed: "A guest account stays a guest account, and a plant account does not become a guest: invite the person instead (or create an account for them).",
   notAGuest: "This account is not a guest account.",
   // Settings, logo, CSV import
   badTimeZone: "Unknown time zone. Use an IANA name such as America/Toronto.",

@@ -55,6 +55,6 @@ export const validationEn: Messages["validation"] = {
     leadDays: "The lead time",
     steps: "The checklist",
     company: "The company",
-    expiresAt: "The access end date",
+    expiresOn: "The access end date",
   },
 };

@@ -71,6 +71,7 @@ export const rulesFr = {
   // Guests
   guestExpiryPast: "La fin d’accès ne peut pas être avant aujourd’hui ({min}).",
   guestExpiryTooFar: "La fin d’accès doit être au plus tard le {max} (un an à partir d’aujourd’hui).",
+  guestRoleFixed: "Un compte invité reste un compte invité, et un compte de l’usine ne devient pas invité : invitez plutôt la personne (ou créez-lui un compte).",
   notAGuest: "Ce compte n’est pas un compte invité.",
   // Settings, logo, CSV import
   badTimeZone: "Fuseau horaire inconnu. Utilisez un nom IANA comme America/Toronto.",

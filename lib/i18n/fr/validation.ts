@@ -59,6 +59,6 @@ export const validationFr = {
     leadDays: "Le délai de création",
     steps: "La liste de vérification",
     company: "L’entreprise",
-    expiresAt: "La date de fin d’accès",
+    expiresOn: "La date de fin d’accès",
   },
 } as const;
