@@ -44,14 +44,14 @@ const isMember = (userId: number | Statement, groupId: number | Statement) => sq
  */
 export function joinGroups(groups: Statement, people: Statement, actorId: number, now: Date): Statement[] {
   const at = sqlDate(now);
-  // The rows this batch added: by whom and at which instant.
-  const added = sql`cm.added_by = ${actorId} AND cm.added_at = ${at} AND cm.removed_at IS NULL AND cm.conversation_id IN (${groups})`;
+  // The rows this statement adds: by whom and at which instant (the actor's own, at a group's creation, aside).
+  const added = sql`cm.added_by = ${actorId} AND cm.user_id <> ${actorId} AND cm.added_at = ${at} AND cm.removed_at IS NULL AND cm.conversation_id IN (${groups})`;
   return [
     sql`INSERT INTO conversation_members (conversation_id, user_id, added_by, added_at)
         SELECT g.id, u.id, ${actorId}, ${at}
         FROM (${groups}) AS g JOIN users u ON u.active = 1 AND u.id IN (${people})
         WHERE ${isMember(actorId, sql`g.id`)} AND NOT ${isMember(sql`u.id`, sql`g.id`)}
-        ORDER BY g.id, u.name_key`,
+        ORDER BY g.id, COALESCE(u.name_key, u.name)`,
     sql`INSERT INTO messages (conversation_key, sender_id, content, event, created_at)
         SELECT 'g' || cm.conversation_id, ${actorId}, '', json_object('kind', 'added', 'name', u.name), ${at}
         FROM conversation_members cm JOIN users u ON u.id = cm.user_id
