@@ -3,7 +3,7 @@
 // written; and membership asked everywhere a conversation is read: history, send,
 // files, read pointers, the list and its counts, notifications, search, the hub's
 // recipients. Every test makes its own people and groups.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readGroupMembers } from "@/lib/messages/live-gate";
 import type { LiveEvent } from "@/lib/messages/live";
 import { addGroupMembers, createGroup, leaveGroup, removeGroupMember, renameGroup } from "@/lib/messages/groups";
