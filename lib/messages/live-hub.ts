@@ -219,7 +219,8 @@ export class ConversationHub extends DurableObject<CloudflareEnv> {
     if (!samePresence(online, told)) {
       await this.ctx.storage.put(PRESENCE_KEY, online);
       await this.publish("everyone", event);
-    } else if (newcomer) {
+    } else if (newcomer && !userOf(attachmentOf(newcomer))?.guest) {
+      // A guest hears of nobody (publish "everyone" leaves them out too).
       this.send([newcomer], event);
     }
     const next = nextPresenceCheck(sockets, now);
