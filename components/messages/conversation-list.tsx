@@ -35,7 +35,7 @@ export function ConversationList({ conversations: rendered, empty, locale, timeZ
   const preview = (c: ConversationSummary) => {
     if (!c.last) return t.noMessages;
     if (c.last.deleted) return t.deleted;
-    if (c.last.event) return groupEventText(c.last.event, c.last.mine ? t.you : c.last.senderName, events);
+    if (c.last.event) return groupEventText(c.last.event, c.last.senderName, events);
     return c.last.preview || (c.last.audio ? t.voiceNote : c.last.photos ? t.photo : "");
   };
   if (!conversations.length) return <p className="text-slate-600">{empty}</p>;
