@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useEffectEvent, useOptimistic, useRef, useState } from "react";
 import { markConversationReadAction, sendMessageAction } from "@/app/(app)/messages/actions";
 import { ActionButton } from "@/components/ui/action-button";
@@ -9,9 +8,8 @@ import { useOffline } from "@/components/offline/offline-provider";
 import { keepForLater } from "@/components/offline/outbox";
 import { PendingItems } from "@/components/offline/pending-items";
 import { utcToWallTime } from "@/lib/factory-time";
-import { formatDay } from "@/lib/format";
+import { formatDay, formatTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
-import { formatTime } from "@/lib/format";
 import { groupByDay, normalizeText, parseConversation, ticketIdsIn, type GroupView, type MessageView } from "@/lib/messages/model";
 import type { HistoryPage, TicketRefs } from "@/lib/messages/queries";
 import type { ActionResult } from "@/lib/operation";
@@ -21,7 +19,7 @@ import { fetchRead } from "./fetch-read";
 import { groupEventText, guestMark } from "./group-words";
 import { GroupEventLine, MessageItem, type ShownMessage } from "./message-item";
 import { useLive, useLiveEvents } from "./live-provider";
-import { useLiveGroup } from "./use-live-group";
+import { OutOfGroup, useLiveGroup } from "./use-live-group";
 import { useOlderMessages } from "./use-older-messages";
 
 export interface ConversationViewProps {
@@ -247,14 +245,7 @@ export function ConversationView(props: ConversationViewProps) {
     return deliver(failed, data);
   }
 
-  if (removed) {
-    return (
-      <div role="status" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="removed-from-group">
-        <p>{t.group.removed}</p>
-        <Link href="/messages" className="btn-secondary">{t.group.toList}</Link>
-      </div>
-    );
-  }
+  if (removed) return <OutOfGroup t={t.group} />;
 
   // A guest's messages carry their mark ("Invité · company"), as the group's members list says it.
   const marks = new Map((group?.members ?? []).flatMap((member) => {
@@ -296,24 +287,24 @@ export function ConversationView(props: ConversationViewProps) {
                   time={formatTime(new Date(message.createdAt), locale, timeZone)}
                 />
               ) : (
-              <MessageItem
-                key={message.clientId ?? message.id}
-                message={message}
-                senderMark={marks.get(message.senderId)}
-                tickets={tickets}
-                statusLabels={statusLabels}
-                user={user}
-                read={pair && message.id <= otherRead}
-                locale={locale}
-                timeZone={timeZone}
-                t={c}
-                playerLabels={t.composer}
-                onDeleted={onDeleted}
-                retry={
-                  message.sending === "failed" &&
-                  message.clientId && <ActionButton action={() => retry(message.clientId!)} label={c.retry} pendingLabel={c.retrying} className="btn-secondary mt-1 min-h-9 text-sm" />
-                }
-              />
+                <MessageItem
+                  key={message.clientId ?? message.id}
+                  message={message}
+                  senderMark={marks.get(message.senderId)}
+                  tickets={tickets}
+                  statusLabels={statusLabels}
+                  user={user}
+                  read={pair && message.id <= otherRead}
+                  locale={locale}
+                  timeZone={timeZone}
+                  t={c}
+                  playerLabels={t.composer}
+                  onDeleted={onDeleted}
+                  retry={
+                    message.sending === "failed" &&
+                    message.clientId && <ActionButton action={() => retry(message.clientId!)} label={c.retry} pendingLabel={c.retrying} className="btn-secondary mt-1 min-h-9 text-sm" />
+                  }
+                />
               ),
             )}
           </ol>

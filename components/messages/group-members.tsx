@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { removeGroupMemberAction } from "@/app/(app)/messages/actions";
 import { ActionButton } from "@/components/ui/action-button";
@@ -8,7 +7,7 @@ import { format } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n";
 import type { GroupView } from "@/lib/messages/model";
 import { guestMark } from "./group-words";
-import { useLiveGroup } from "./use-live-group";
+import { OutOfGroup, useLiveGroup } from "./use-live-group";
 
 interface GroupMembersProps {
   conversationKey: string;
@@ -30,14 +29,7 @@ export function GroupMembers({ conversationKey, group: initial, userId, canManag
   const { group, removed } = useLiveGroup(conversationKey, initial, userId);
   const [said, setSaid] = useState<string | null>(null);
   const p = t.membersPage;
-  if (removed || !group) {
-    return (
-      <div role="status" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
-        <p>{t.group.removed}</p>
-        <Link href="/messages" className="btn-secondary">{t.group.toList}</Link>
-      </div>
-    );
-  }
+  if (removed || !group) return <OutOfGroup t={t.group} />;
   return (
     <div className="space-y-2">
       <p role="status" className="text-sm text-emerald-800 empty:hidden">{said}</p>

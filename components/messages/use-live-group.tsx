@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
+import type { Messages } from "@/lib/i18n";
 import type { GroupView } from "@/lib/messages/model";
 import { useLiveEvents } from "./live-provider";
 
@@ -27,4 +29,16 @@ export function useLiveGroup(conversationKey: string, initial: GroupView | null,
     () => {},
   );
   return { group, removed, setRemoved };
+}
+
+/** What a page of a group shows its reader once they are out of it: that, and the way back to their list. */
+export function OutOfGroup({ t }: { t: Messages["messages"]["group"] }) {
+  return (
+    <div role="status" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="removed-from-group">
+      <p>{t.removed}</p>
+      <Link href="/messages" className="btn-secondary">
+        {t.toList}
+      </Link>
+    </div>
+  );
 }
