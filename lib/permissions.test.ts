@@ -42,6 +42,7 @@ const expected: Record<Permission, [boolean, boolean, boolean, boolean, boolean]
   "stats.view": [false, false, true, true, false],
   "broadcast.manage": [false, false, true, true, false],
   "screen.manage": [false, false, false, true, false],
+  "column.manage": [false, false, false, true, false],
   "user.list": [false, false, true, true, false],
   "user.manage": [false, false, false, true, false],
   "settings.manage": [false, false, false, true, false],

@@ -4,7 +4,7 @@ import { createGuest, signedInGuest } from "../fixtures/groups";
 import { uniqueTag } from "../fixtures/tickets";
 
 // What each role gets for each admin page, rendered by the server (200) or refused (404).
-const pages = ["/admin/users", "/admin/users/new", "/admin/settings", "/admin/audit", "/admin/data", "/admin/screens"] as const;
+const pages = ["/admin/users", "/admin/users/new", "/admin/settings", "/admin/audit", "/admin/data", "/admin/screens", "/admin/settings/columns"] as const;
 const allowed: Record<DemoRole, readonly string[]> = {
   admin: pages,
   supervisor: ["/admin/users", "/admin/screens"],

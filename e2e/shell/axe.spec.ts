@@ -48,6 +48,7 @@ const routes: Record<DemoRole, string[]> = {
     "guest",
     "/admin/settings",
     "/admin/screens",
+    "/admin/settings/columns",
     "/admin/audit",
     "/admin/data",
     "/admin/notifications",

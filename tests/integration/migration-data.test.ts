@@ -144,6 +144,47 @@ describe("the preventive plans migration", () => {
   });
 });
 
+describe("the board columns migration", () => {
+  it("carries every ticket over: each status it held before is a column after, in the stage its rules had, and no ticket changes", async () => {
+    const statuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed", "archived"];
+    let before: unknown[] = [];
+    await migrated(
+      "0021_board_columns.sql",
+      async (d1) => {
+        const { results: after } = await d1.prepare("SELECT * FROM tickets ORDER BY id").all();
+        expect(after).toEqual(before);
+        const { results } = await d1
+          .prepare("SELECT t.status, c.stage, c.protected, c.name_fr, c.deleted_at FROM tickets t JOIN board_columns c ON c.key = t.status ORDER BY t.id")
+          .all();
+        expect(results).toEqual([
+          // The first release's ticket, then one in each status.
+          { status: "received", stage: "new", protected: 1, name_fr: null, deleted_at: null },
+          { status: "received", stage: "new", protected: 1, name_fr: null, deleted_at: null },
+          { status: "diagnostic", stage: "new", protected: 0, name_fr: null, deleted_at: null },
+          { status: "in_progress", stage: "in_work", protected: 0, name_fr: null, deleted_at: null },
+          { status: "waiting_parts", stage: "waiting", protected: 0, name_fr: null, deleted_at: null },
+          { status: "completed", stage: "done", protected: 1, name_fr: null, deleted_at: null },
+          { status: "archived", stage: "archived", protected: 1, name_fr: null, deleted_at: null },
+        ]);
+        const { results: order } = await d1.prepare("SELECT key FROM board_columns ORDER BY position").all();
+        expect(order.map((row) => row.key)).toEqual(statuses);
+      },
+      async (d1) => {
+        for (const [i, status] of statuses.entries()) {
+          await d1
+            .prepare(
+              `INSERT INTO tickets (ticket_id, title, machine_id, status, priority, reported_by, assigned_to, scheduled_date, completed_at, created_at, updated_at)
+               VALUES (?, ?, 1, ?, 'medium', 2, 1, '2025-11-11T14:00:00.000+00:00', ?, '2025-11-12T09:00:00.000+00:00', '2025-11-12T09:00:00.000+00:00')`,
+            )
+            .bind(`TKT-M001-20251112-1${i}`, `Ticket ${status}`, status, status === "completed" ? "2025-11-12T12:00:00.000+00:00" : null)
+            .run();
+        }
+        before = (await d1.prepare("SELECT * FROM tickets ORDER BY id").all()).results;
+      },
+    );
+  });
+});
+
 describe("every migration after the first", () => {
   const later = listMigrations().slice(1);
 

@@ -15,6 +15,7 @@ import { errorsEn } from "./errors";
 import { homeEn } from "./home";
 import { offlineEn } from "./offline";
 import { tvEn } from "./tv";
+import { columnsEn } from "./columns";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -33,6 +34,7 @@ export const en: Messages = {
   home: homeEn,
   offline: offlineEn,
   tv: tvEn,
+  columns: columnsEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",
@@ -119,7 +121,7 @@ export const en: Messages = {
     greeting: "Hello, {name}",
     byStatus: "Tickets by status",
     overdueTitle: "Overdue scheduled work",
-    overdueHelp: "Assigned tickets whose scheduled date has passed while still received or in diagnostic.",
+    overdueHelp: "Assigned tickets whose scheduled date has passed that nobody has started yet (received, in diagnostic, or in another “Not started” column).",
     overdueEmpty: "No overdue work. Well done!",
     upcomingTitle: "Upcoming scheduled work",
     upcomingEmpty: "No upcoming scheduled work.",

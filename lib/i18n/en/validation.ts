@@ -26,6 +26,9 @@ export const validationEn: Messages["validation"] = {
     logo: "Choose a PNG, JPEG or WebP image.",
     members: "Choose the people from the list.",
     groups: "Choose the groups from the list.",
+    stage: "Choose a stage.",
+    color: "Choose a colour.",
+    moveTo: "Choose the column to move its tickets to.",
   },
   fields: {
     title: "Title",
@@ -56,5 +59,7 @@ export const validationEn: Messages["validation"] = {
     steps: "The checklist",
     company: "The company",
     expiresOn: "The access end date",
+    nameFr: "French name",
+    nameEn: "English name",
   },
 };

@@ -14,6 +14,7 @@ import { errorsFr } from "./errors";
 import { homeFr } from "./home";
 import { offlineFr } from "./offline";
 import { tvFr } from "./tv";
+import { columnsFr } from "./columns";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
@@ -38,6 +39,7 @@ export const fr = {
   home: homeFr,
   offline: offlineFr,
   tv: tvFr,
+  columns: columnsFr,
   meta: {
     title: "Atelier",
     description: "Gestion des demandes de maintenance de l’usine",
@@ -124,7 +126,7 @@ export const fr = {
     greeting: "Bonjour, {name}",
     byStatus: "Tickets par statut",
     overdueTitle: "Interventions planifiées en retard",
-    overdueHelp: "Tickets assignés dont la date planifiée est passée et qui sont encore reçus ou en diagnostic.",
+    overdueHelp: "Tickets assignés dont la date planifiée est passée et que personne n’a encore commencés (reçus, en diagnostic ou dans une autre colonne «\u00a0Pas commencé\u00a0»).",
     overdueEmpty: "Aucune intervention en retard. Beau travail !",
     upcomingTitle: "Prochaines interventions planifiées",
     upcomingEmpty: "Aucune intervention planifiée à venir.",

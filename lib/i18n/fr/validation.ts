@@ -29,6 +29,9 @@ export const validationFr = {
     logo: "Choisissez une image PNG, JPEG ou WebP.",
     members: "Choisissez les personnes dans la liste.",
     groups: "Choisissez les groupes dans la liste.",
+    stage: "Choisissez une étape.",
+    color: "Choisissez une couleur.",
+    moveTo: "Choisissez la colonne où déplacer ses tickets.",
   },
   /** Fields typed by people, as their forms label them, article included. */
   fields: {
@@ -60,5 +63,7 @@ export const validationFr = {
     steps: "La liste de vérification",
     company: "L’entreprise",
     expiresOn: "La date de fin d’accès",
+    nameFr: "Le nom en français",
+    nameEn: "Le nom en anglais",
   },
 } as const;

@@ -6,6 +6,7 @@ import { GroupHeading } from "@/components/messages/group-heading";
 import { getDb } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n";
 import { getConversationHeader, getHistory, withTicketRefs } from "@/lib/messages/queries";
+import { columnNames, loadColumns } from "@/lib/tickets/columns";
 import { getLocale, getMessages, getRequestSettings, requireUser } from "@/lib/request";
 
 // Phones: the keyboard shrinks the layout instead of covering it, so the sticky composer stays above it.
@@ -24,11 +25,13 @@ export default async function ConversationPage({ params, searchParams }: PagePro
   const key = decodeURIComponent((await params).conversation);
   const db = await getDb();
   // The history is read beside the check, and shown only once it has passed.
-  const [header, history, { locale, t }, settings] = await Promise.all([
+  const [header, history, { locale, t }, settings, columns] = await Promise.all([
     getConversationHeader(db, user, key),
     getHistory(db, key).then((page) => withTicketRefs(db, user, page)),
     getMessages(),
     getRequestSettings(),
+    // The statuses of the tickets messages name, in the plant's words.
+    loadColumns(db),
   ]);
   if (!header) notFound();
   // "Discuter dans l'équipe" on a ticket page: the composer starts with the ticket's id, which the message then links.
@@ -51,7 +54,7 @@ export default async function ConversationPage({ params, searchParams }: PagePro
         canWrite={header.other?.active ?? true}
         draft={draft}
         removeFile={t.common.removeFile}
-        statusLabels={t.status}
+        statusLabels={columnNames(columns, locale, t)}
         locale={locale}
         timeZone={settings.timeZone}
         t={t.messages}
