@@ -266,6 +266,23 @@ describe("a group's messages", () => {
     expect((await refusal(erase(t.db, lead, { id: line.id }))).code).toBe("forbidden");
   });
 
+  it("carry photos and voice notes, which every member opens and nobody outside the group does", async () => {
+    const lead = await person("supervisor");
+    const [tech, guest] = [await person(), await person("guest")];
+    const outsider = await person("admin");
+    const { key } = await group(lead, [tech, guest]);
+    const photo = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(1)])], "p.jpg", { type: "image/jpeg" });
+    const note = new File([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, ...new Array(60).fill(2)])], "note.webm", { type: "audio/webm" });
+    const sent = await send(t.db, tech, { clientId: crypto.randomUUID(), conversation: key, content: "", photos: [photo], audio: [note], audioDuration: 3 }, { media: t.media });
+    for (const reader of [lead, tech, guest]) {
+      expect(await findReadableFile(t.db, reader, sent.id, "audio")).toMatchObject({ type: "audio/webm" });
+      expect(await findReadableFile(t.db, reader, sent.id, String(sent.photoIds[0]))).toMatchObject({ type: "image/jpeg" });
+    }
+    expect(await findReadableFile(t.db, outsider, sent.id, "audio")).toBeNull();
+    expect(await findReadableFile(t.db, outsider, sent.id, String(sent.photoIds[0]))).toBeNull();
+    expect((await getHistory(t.db, key)).messages.at(-1)).toMatchObject({ id: sent.id, audioDuration: 3 });
+  });
+
   it("reach the group's open pages, and a read there only the reader's own", async () => {
     const lead = await person("admin");
     const tech = await person();
