@@ -94,6 +94,9 @@ test("a guest sees only their conversation and gets a 404 on every other page th
     const response = await page.goto(fill(address));
     expect(response?.status(), address).toBe(404);
   }
+  // The 404 leads a guest back to their messages, not to a dashboard they do not have.
+  await page.goto("/tickets");
+  await expect(page.getByRole("main").getByRole("link", { name: "Retour aux messages" })).toHaveAttribute("href", "/messages");
   // The team channel and a pair of theirs are not theirs either.
   expect((await page.goto(`/messages/${Math.min(lead.id, guest.id)}-${Math.max(lead.id, guest.id)}`))?.status()).toBe(404);
   expect((await page.goto("/messages/team/members"))?.status()).toBe(404);
