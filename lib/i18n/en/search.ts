@@ -33,6 +33,7 @@ export const searchEn: Messages["search"] = {
     location: "Location",
     team: "Team",
     withPerson: "With {name}",
+    inGroup: "Group “{name}”",
     write: "Message",
   },
 };
