@@ -15,6 +15,7 @@ import { errorsEn } from "./errors";
 import { homeEn } from "./home";
 import { offlineEn } from "./offline";
 import { tvEn } from "./tv";
+import { voiceEn } from "./voice";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -33,6 +34,7 @@ export const en: Messages = {
   home: homeEn,
   offline: offlineEn,
   tv: tvEn,
+  voice: voiceEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",

@@ -47,6 +47,9 @@ export const rulesEn: Messages["rules"] = {
   audioTooLong: "The voice note must last from 1 second to 5 minutes.",
   recipientUnavailable: "This person does not exist or their account is deactivated: they cannot receive messages.",
   notInConversation: "You are not part of this conversation.",
+  // Voice notes' transcripts (lib/voice/)
+  transcriptNotYours: "Only the person who recorded this voice note can correct its transcription.",
+  transcriptionUnavailable: "This Atelier installation has no Workers AI: voice notes cannot be transcribed.",
   messageAlreadyTicket: "This message was already reported: it is ticket {ticket}. Add a comment there instead.",
   // Accounts
   userNotFound: "This user no longer exists.",

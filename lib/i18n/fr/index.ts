@@ -14,6 +14,7 @@ import { errorsFr } from "./errors";
 import { homeFr } from "./home";
 import { offlineFr } from "./offline";
 import { tvFr } from "./tv";
+import { voiceFr } from "./voice";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
@@ -38,6 +39,7 @@ export const fr = {
   home: homeFr,
   offline: offlineFr,
   tv: tvFr,
+  voice: voiceFr,
   meta: {
     title: "Atelier",
     description: "Gestion des demandes de maintenance de l’usine",
