@@ -17,6 +17,7 @@ import type { Who } from "@/lib/permissions";
 import { Composer } from "./composer";
 import { fetchRead } from "./fetch-read";
 import { MessageItem, type ShownMessage } from "./message-item";
+import type { TranscriptLabels } from "@/lib/voice/model";
 import { useLive, useLiveEvents } from "./live-provider";
 import { useOlderMessages } from "./use-older-messages";
 
@@ -36,6 +37,8 @@ export interface ConversationViewProps {
   locale: Locale;
   timeZone: string;
   t: Messages["messages"];
+  /** Under a voice note, its text (lib/voice/). */
+  transcriptLabels: TranscriptLabels;
 }
 
 /** Stored messages by id, then the ones on their way, each once (a live event and a send's result may both bring one). */
@@ -69,7 +72,7 @@ function knownIds(messages: MessageView[]): string[] {
 }
 
 export function ConversationView(props: ConversationViewProps) {
-  const { conversationKey, user, initial, otherLastReadId, canWrite, draft, removeFile, statusLabels, locale, timeZone, t } = props;
+  const { conversationKey, user, initial, otherLastReadId, canWrite, draft, removeFile, statusLabels, locale, timeZone, t, transcriptLabels } = props;
   const [settled, setMessages] = useState<ShownMessage[]>(initial.messages);
   // A send runs inside the form's transition, where a plain state update would wait for the server's answer:
   // the optimistic layer shows "envoi…" at once.
@@ -104,7 +107,7 @@ export function ConversationView(props: ConversationViewProps) {
   };
 
   const onDeleted = (id: number) =>
-    setMessages((current) => current.map((m) => (m.id === id ? { ...m, deleted: true, content: "", photoIds: [], audioDuration: null } : m)));
+    setMessages((current) => current.map((m) => (m.id === id ? { ...m, deleted: true, content: "", photoIds: [], audioDuration: null, transcript: null } : m)));
 
   const lastStoredId = messages.findLast((m) => !m.sending)?.id ?? 0;
 
@@ -223,6 +226,7 @@ export function ConversationView(props: ConversationViewProps) {
         audioDuration: null,
         photoIds: [],
         ticketId: null,
+        transcript: null,
         sending: "pending",
       },
       data,
@@ -275,6 +279,7 @@ export function ConversationView(props: ConversationViewProps) {
                 t={c}
                 playerLabels={t.composer}
                 onDeleted={onDeleted}
+                transcript={{ labels: transcriptLabels, onSaved: (saved) => setMessages((current) => merge(current, [saved])) }}
                 retry={
                   message.sending === "failed" &&
                   message.clientId && <ActionButton action={() => retry(message.clientId!)} label={c.retry} pendingLabel={c.retrying} className="btn-secondary mt-1 min-h-9 text-sm" />

@@ -73,6 +73,8 @@ export interface MessageView {
   photoIds: number[];
   /** The ticket reported from it ("Créer un ticket"), by its code; null when none (or it was deleted). */
   ticketId: string | null;
+  /** A voice note's text (lib/voice/), once written; edited: its author corrected it. */
+  transcript: { text: string; edited: boolean } | null;
 }
 
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; href: string; text: string } | { kind: "ticket"; ticketId: string };

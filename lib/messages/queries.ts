@@ -8,6 +8,7 @@ import { visibleTicketsWhere, type TicketStatus } from "../tickets/model";
 import { ticketReaderFor } from "../tickets/queries";
 import type { ServedFile } from "../stored-files";
 import { PAGE_SIZE, parseConversation, TEAM, ticketIdsIn, type MessageView } from "./model";
+import { TRANSCRIPT_STATUS } from "../voice/model";
 
 export interface ConversationSummary {
   key: string;
@@ -99,6 +100,9 @@ const messageSelect = {
   deletedAt: true,
   audioKey: true,
   audioDuration: true,
+  transcript: true,
+  transcriptStatus: true,
+  transcriptEditedAt: true,
   sender: { select: { name: true } },
   attachments: { select: { id: true }, orderBy: { id: "asc" } },
 } as const;
@@ -113,9 +117,18 @@ type MessageRow = {
   deletedAt: Date | null;
   audioKey: string | null;
   audioDuration: number | null;
+  transcript: string | null;
+  transcriptStatus: string | null;
+  transcriptEditedAt: Date | null;
   sender: { name: string };
   attachments: { id: number }[];
 };
+
+/** A voice note's text once the model wrote it (lib/voice/jobs.ts); a pending or failed one shows nothing. */
+function transcriptOf(row: MessageRow): MessageView["transcript"] {
+  if (row.deletedAt || !row.audioKey || row.transcriptStatus !== TRANSCRIPT_STATUS.done || !row.transcript) return null;
+  return { text: row.transcript, edited: row.transcriptEditedAt !== null };
+}
 
 export function toMessageView(row: MessageRow, ticketId: string | null = null): MessageView {
   const deleted = row.deletedAt !== null;
@@ -131,6 +144,7 @@ export function toMessageView(row: MessageRow, ticketId: string | null = null): 
     audioDuration: !deleted && row.audioKey ? row.audioDuration : null,
     photoIds: deleted ? [] : row.attachments.map((a) => a.id),
     ticketId,
+    transcript: transcriptOf(row),
   };
 }
 

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n";
 import { getConversationHeader, getHistory, withTicketRefs } from "@/lib/messages/queries";
 import { canReadConversation } from "@/lib/permissions";
+import { transcriptLabels } from "@/lib/voice/model";
 import { getLocale, getMessages, getRequestSettings, requireUser } from "@/lib/request";
 
 // Phones: the keyboard shrinks the layout instead of covering it, so the sticky composer stays above it.
@@ -47,6 +48,7 @@ export default async function ConversationPage({ params, searchParams }: PagePro
         locale={locale}
         timeZone={settings.timeZone}
         t={t.messages}
+        transcriptLabels={transcriptLabels(t)}
       />
     </div>
   );
