@@ -21,7 +21,7 @@ const teamMembers = [
   { role: "operator", name: "Nathalie Pelletier", email: "nathalie.pelletier@atelier.demo" },
 ] as const;
 
-const machines = [
+export const machines = [
   { machineType: "Presse hydraulique", model: "Schuler 250T", serialNumber: "SCH-250-1187", location: "Atelier A – poste 1" },
   { machineType: "Tour CNC", model: "Haas ST-20", serialNumber: "HAAS-ST20-4471", location: "Atelier A – poste 4" },
   { machineType: "Centre d’usinage", model: "DMG Mori NVX 5080", serialNumber: "DMG-5080-0932", location: "Atelier A – poste 6" },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "../i18n";
-import { assigneeChoice, assigneeFromChoice, assigneeInput, assigneeLabel, reportFromMessage, TEAM_ASSIGNEE, TEAM_CHOICE } from "./model";
+import { assigneeChoice, assigneeFromChoice, assigneeInput, assigneeLabel, TEAM_ASSIGNEE, TEAM_CHOICE } from "./model";
 
 describe("assigneeLabel", () => {
   const names = new Map([[7, "Julie Roy"]]);
@@ -25,18 +25,5 @@ describe("the assignee as forms write it", () => {
     expect(assigneeInput.parse(TEAM_CHOICE)).toBe(TEAM_CHOICE);
     expect(assigneeFromChoice(assigneeInput.parse("12"))).toBe(12);
     for (const bad of ["0", "", "-3", "me"]) expect(assigneeInput.safeParse(bad).success, bad).toBe(false);
-  });
-});
-
-describe("reportFromMessage", () => {
-  it("takes the first line as the title and the machine of the first ticket id named", () => {
-    expect(reportFromMessage("\n  La presse fuit encore  \nvoir TKT-M007-20261123-004", [3, 7])).toEqual({ title: "La presse fuit encore", machineId: 7 });
-  });
-
-  it("cuts a long first line to the title's 120 characters and names no machine that does not exist", () => {
-    const { title, machineId } = reportFromMessage(`${"a".repeat(200)} TKT-M009-20261123-004`, [7]);
-    expect(title).toHaveLength(120);
-    expect(title.endsWith("…")).toBe(true);
-    expect(machineId).toBeUndefined();
   });
 });

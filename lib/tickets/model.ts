@@ -11,6 +11,15 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 export const ticketPriorities = ["low", "medium", "high", "critical"] as const;
 export type TicketPriority = (typeof ticketPriorities)[number];
 
+/** The longest title the server accepts (the form's input stops there). */
+export const MAX_TICKET_TITLE = 120;
+
+/**
+ * The longest sentence the report form reads to fill itself in: the form sends it
+ * in a GET's address (GET /tickets/read/sentence), which Cloudflare caps at 16 KB.
+ */
+export const MAX_SENTENCE = 1000;
+
 /** The longest description and comment the server accepts (the forms count down to it). */
 export const MAX_TICKET_TEXT = 5000;
 
@@ -116,17 +125,4 @@ export function assigneeLabel(
 /** The ids of the people among assignees (not the team, not nobody), for one name lookup. */
 export function assignedPeople(assignees: (number | null)[]): number[] {
   return [...new Set(assignees.filter((id): id is number => id !== null && id !== TEAM_ASSIGNEE))];
-}
-
-/**
- * A report's title and machine guessed from a message ("Créer un ticket"): the
- * title is its first line, cut to fit; the machine is the one of the first ticket
- * id it mentions (`…-M007-…` is machine 7), when that machine exists.
- */
-export function reportFromMessage(text: string, machineIds: number[]): { title: string; machineId: number | undefined } {
-  const firstLine = text.split("\n").find((line) => line.trim())?.trim() ?? "";
-  const title = firstLine.length > 120 ? `${firstLine.slice(0, 119)}…` : firstLine;
-  const code = /\b[A-Z0-9]{1,8}-M(\d{3,})-\d{8}-\d{3,}\b/.exec(text);
-  const machineId = code ? Number(code[1]) : undefined;
-  return { title, machineId: machineId !== undefined && machineIds.includes(machineId) ? machineId : undefined };
 }

@@ -17,7 +17,7 @@ import { changeTicket, ticketEventsInsert } from "./events";
 import { endDowntimeOnClose, endDowntimeOnDelete, startDowntime } from "./downtime";
 import { factoryDay, formatTicketId } from "./ids";
 import { ticketReaderFor, visibleTicket } from "./queries";
-import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses, type TicketStatus } from "./model";
+import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, MAX_TICKET_TITLE, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses, type TicketStatus } from "./model";
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 import { findSourceMessage } from "../messages/queries";
 import { publishLive } from "../messages/live";
@@ -30,7 +30,7 @@ import { ticketsChanged } from "./live";
 import { checkbox } from "../validation";
 
 const id = z.coerce.number().int().positive();
-const title = z.string().trim().min(3).max(120);
+const title = z.string().trim().min(3).max(MAX_TICKET_TITLE);
 const description = z.string().trim().max(MAX_TICKET_TEXT).default("");
 /** The updated_at the user saw, as ISO text: the ticket's version. */
 const version = z.iso.datetime({ offset: true }).optional();

@@ -102,6 +102,40 @@ export const ticketsFr = {
     unknownMachine: "La machine n° {id} n’existe plus dans Atelier : choisissez la machine dans la liste.",
     unknownLabelMachine: "La machine de cette étiquette (n° {id}) n’existe plus dans Atelier : choisissez la machine dans la liste, et signalez l’étiquette à un administrateur.",
   },
+  /** The report form's "Décrivez le problème": one sentence, typed or dictated, fills the form (issue 23). */
+  sentence: {
+    label: "Décrivez le problème",
+    help: "Une phrase suffit, écrite ou dictée : «\u00a0la presse 1 fuit de l’huile, c’est urgent\u00a0». Le formulaire se remplit, et vous pouvez tout corriger.",
+    fill: "Remplir le formulaire",
+    filling: "Remplissage…",
+    filled: "Formulaire rempli d’après votre phrase. Vérifiez-le avant d’envoyer.",
+    filledFromMessage: "Formulaire rempli d’après le message. Vérifiez-le avant d’envoyer.",
+    noMachine: "Aucune machine reconnue dans la phrase : choisissez-la dans la liste.",
+    whichMachine: "Quelle machine ?",
+    whichMachineHelp: "Votre phrase correspond à plusieurs machines. Choisissez la bonne.",
+    /** Under a machine to choose that has neither a place nor a serial number: its number, as on its label. */
+    machineNumber: "Machine n°\u00a0{id}",
+    chosen: "Machine choisie : {machine}.",
+    kept: "«\u00a0{field}\u00a0» : ce que vous y aviez mis est gardé. La phrase propose : {value}",
+    replace: "Remplacer «\u00a0{field}\u00a0»",
+    empty: "Écrivez ou dictez d’abord une phrase.",
+    offline: "Hors ligne : le formulaire ne peut pas se remplir d’après la phrase. Remplissez-le vous-même ; il partira au retour du réseau.",
+    failed: "Le formulaire n’a pas pu se remplir d’après la phrase. Réessayez, ou remplissez-le vous-même.",
+  },
+  /** The microphone beside a text field: the browser's speech recognition writes what is said (issue 23). */
+  dictation: {
+    /** The button's visible word; its name says which field (sentence, description). */
+    button: "Dicter",
+    stopButton: "Arrêter",
+    sentence: "Dicter le problème",
+    description: "Dicter les détails",
+    stop: "Arrêter la dictée",
+    listening: "J’écoute… Parlez ; la dictée s’arrête d’elle-même quand vous vous taisez.",
+    heard: "Entendu : «\u00a0{text}\u00a0»",
+    denied: "Le micro est refusé. Autorisez-le dans les réglages du navigateur, ou écrivez le texte.",
+    noSpeech: "Rien entendu. Réessayez en parlant plus près du micro.",
+    unavailable: "La dictée ne fonctionne pas sur ce navigateur : écrivez le texte.",
+  },
   page: {
     discussInTeam: "Discuter dans l’équipe",
     fromMessage: "Signalé depuis un message",

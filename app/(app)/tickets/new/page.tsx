@@ -9,7 +9,8 @@ import { listMachines } from "@/lib/machines/queries";
 import { machineLabel } from "@/lib/machines/model";
 import { requireTicketReader } from "@/lib/request";
 import { findSourceMessage } from "@/lib/messages/queries";
-import { reportFromMessage } from "@/lib/tickets/model";
+import { MAX_TICKET_TEXT } from "@/lib/tickets/model";
+import { sentenceReportView } from "@/lib/tickets/sentence-report";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -19,12 +20,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewTicketPage({ searchParams }: PageProps<"/tickets/new">) {
   const user = await requireTicketReader();
   const db = await getDb();
-  const [{ t }, machines, { machine, message, from }] = await Promise.all([getMessages(), listMachines(db, user), searchParams]);
+  const [{ t, locale }, machines, { machine, message, from, texte }] = await Promise.all([getMessages(), listMachines(db, user), searchParams]);
   // "Créer un ticket" on a message: the report starts from its text and photos.
   const source = typeof message === "string" && /^\d{1,10}$/.test(message) ? await findSourceMessage(db, user, Number(message)) : null;
   // A message already reported: said with the link, and the form starts empty (the server would refuse the same report).
   const reported = source?.ticketId ?? null;
-  const prefill = source && !reported ? reportFromMessage(source.content, machines.map((m) => m.id)) : null;
+  // The form filled from one sentence: the message's text, or ?texte= (what the voice button opens), read as the sentence field reads it.
+  const sentence = typeof texte === "string" ? texte.trim().slice(0, MAX_TICKET_TEXT) : "";
+  const said = source ? (reported ? "" : source.content) : sentence;
+  const fill = said.trim() ? { view: sentenceReportView(said, locale, machines), from: source ? ("message" as const) : ("sentence" as const), sentence: source ? undefined : sentence } : undefined;
   // An address naming a machine that is gone (the label of a removed machine): said, and the field left to choose.
   const named = typeof machine === "string" && /^\d{1,10}$/.test(machine) ? Number(machine) : undefined;
   const missing = named !== undefined && !machines.some((m) => m.id === named);
@@ -46,11 +50,13 @@ export default async function NewTicketPage({ searchParams }: PageProps<"/ticket
       ) : (
         <TicketForm
           machines={machines.map((m) => ({ id: m.id, label: machineLabel(m) }))}
-          machineId={named ?? prefill?.machineId}
+          machineId={named ?? fill?.view.machineId ?? undefined}
           machineNotice={missing ? format(from === "label" ? words.unknownLabelMachine : words.unknownMachine, { id: String(named) }) : undefined}
-          fromMessage={source && prefill ? { id: source.id, title: prefill.title, description: source.content, photoIds: source.photos.map((p) => p.id) } : undefined}
+          fromMessage={source && !reported ? { id: source.id, photoIds: source.photos.map((p) => p.id) } : undefined}
+          fill={fill}
           cameraFirst={from === "label"}
           t={t}
+          locale={locale}
         />
       )}
       {/* [offline] The reports this device still holds, and those it sent since. */}
