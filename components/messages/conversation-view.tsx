@@ -130,9 +130,10 @@ export function ConversationView(props: ConversationViewProps) {
   }, [lastStoredId]);
 
   // A message added at the end (sent, or arrived) brings the view down; older ones loaded above do not.
-  // Once more when the one being sent is stored: it grows (its actions appear) under the composer.
+  // Once more when the one being sent is stored: it grows (its actions appear) under the composer; and
+  // when its voice note's text arrives (lib/voice/), which would otherwise appear under the composer.
   const last = messages.at(-1);
-  const lastKey = last ? `${last.clientId ?? ""}:${last.id ?? ""}` : "";
+  const lastKey = last ? `${last.clientId ?? ""}:${last.id ?? ""}:${last.transcript?.text ?? ""}` : "";
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });
   }, [lastKey]);

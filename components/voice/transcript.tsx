@@ -63,26 +63,29 @@ export function Transcript<T>({ id, text, edited, editable, save, onSaved, label
         )}
       </div>
       {editing ? (
-        <ActionForm action={saveAndClose} className="space-y-2">
-          <input type="hidden" name="id" value={id} />
-          <TextAreaField
-            id={`transcript-${id}`}
-            name="text"
-            label={labels.editLabel}
-            defaultValue={text}
-            rows={3}
-            limit={{ max: MAX_TRANSCRIPT, counter: labels.counter, over: labels.overLimit }}
-            autoFocus
-          />
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton pendingLabel={labels.saving} className="btn-primary min-h-11">
-              {labels.save}
-            </SubmitButton>
-            <button type="button" className="btn-secondary min-h-11" onClick={() => setEditing(false)}>
-              {labels.cancel}
-            </button>
-          </div>
-        </ActionForm>
+        // A long press in the box is the phone's own (select, paste), not the message's actions menu around it.
+        <div onPointerDown={(event) => event.stopPropagation()} onContextMenu={(event) => event.stopPropagation()}>
+          <ActionForm action={saveAndClose} className="space-y-2">
+            <input type="hidden" name="id" value={id} />
+            <TextAreaField
+              id={`transcript-${id}`}
+              name="text"
+              label={labels.editLabel}
+              defaultValue={text}
+              rows={3}
+              limit={{ max: MAX_TRANSCRIPT, counter: labels.counter, over: labels.overLimit }}
+              autoFocus
+            />
+            <div className="flex flex-wrap gap-2">
+              <SubmitButton pendingLabel={labels.saving} className="btn-primary min-h-11">
+                {labels.save}
+              </SubmitButton>
+              <button type="button" className="btn-secondary min-h-11" onClick={() => setEditing(false)}>
+                {labels.cancel}
+              </button>
+            </div>
+          </ActionForm>
+        </div>
       ) : (
         <p className="text-sm whitespace-pre-wrap break-words text-slate-900">{text}</p>
       )}
