@@ -81,6 +81,11 @@ async function migrated(upTo: string, run: (d1: D1Database) => Promise<void>, be
   }
 }
 
+/** The rowids a search index finds for `words` (FTS5 MATCH syntax). */
+async function ftsMatch(d1: D1Database, table: string, words: string) {
+  return (await d1.prepare(`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).bind(words).all()).results.map((r) => r.id);
+}
+
 describe("the messaging migration", () => {
   it("puts the old messages in their conversations and counts the old history as read", async () => {
     await migrated("0006_messaging.sql", async (d1) => {
@@ -106,8 +111,7 @@ describe("the messaging migration", () => {
 describe("the search migration", () => {
   it("indexes the rows already there: tickets with their comments, machines, people, messages", async () => {
     await migrated("0010_search_index.sql", async (d1) => {
-      const match = async (table: string, words: string) =>
-        (await d1.prepare(`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).bind(words).all()).results.map((r) => r.id);
+      const match = (table: string, words: string) => ftsMatch(d1, table, words);
       // Accents and capitals folded on both sides: "vérin" found by "VERIN", "Vérifié" by "verifie".
       expect(await match("tickets_fts", '"VERIN"*')).toEqual([1]);
       expect(await match("tickets_fts", '"verifie"*')).toEqual([1]);
@@ -128,8 +132,7 @@ describe("the search migration for voice notes' transcripts", () => {
     await migrated(
       "0023_search_voice_transcripts.sql",
       async (d1) => {
-        const match = async (table: string, words: string) =>
-          (await d1.prepare(`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).bind(words).all()).results.map((r) => r.id);
+        const match = (table: string, words: string) => ftsMatch(d1, table, words);
         // What 0010 indexed is still found, and the transcripts written before are too.
         expect(await match("tickets_fts", '"VERIN"*')).toEqual([1]);
         expect(await match("tickets_fts", '"verifie"*')).toEqual([1]);
