@@ -38,6 +38,7 @@ const expected: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   "stats.view": [false, false, true, true],
   "broadcast.manage": [false, false, true, true],
   "screen.manage": [false, false, false, true],
+  "column.manage": [false, false, false, true],
   "user.list": [false, false, true, true],
   "user.manage": [false, false, false, true],
   "settings.manage": [false, false, false, true],

@@ -65,6 +65,8 @@ export const permissions = {
   // The shop's screens (lib/tv/): leads write what they broadcast; admins hand out and revoke their links.
   "broadcast.manage": leads,
   "screen.manage": admins,
+  /** The board's columns (lib/tickets/column-admin.ts): add, rename, recolour, reorder, delete. */
+  "column.manage": admins,
   // Administration
   "user.list": leads,
   "user.manage": admins,

@@ -38,14 +38,17 @@ export function fieldLabel(key: string, t: Messages): string {
   return labels[key] ?? key;
 }
 
-/** A recorded value as the reader says it: role, status, priority names, yes/no, dates in the factory's time. */
-export function valueText(key: string, value: unknown, t: Messages, locale: Locale, timeZone: string): string {
+/**
+ * A recorded value as the reader says it: role, status, priority names, yes/no, dates in the factory's time;
+ * a board column recorded by its key, by its name (`columns`: every column's, deleted ones too).
+ */
+export function valueText(key: string, value: unknown, t: Messages, locale: Locale, timeZone: string, columns: Record<string, string> = {}): string {
   const a = t.admin.audit;
   if (value === undefined || value === null || value === "") return "—";
   if (typeof value === "boolean") return value ? a.yes : a.no;
   // A plan's checklist, step by step as the ticket shows it.
   if (key === "steps" && Array.isArray(value)) return value.length ? value.map((step, i) => `${i + 1}. ${String(step)}`).join(" · ") : "—";
-  if (Array.isArray(value)) return value.length ? value.map((v) => valueText(key, v, t, locale, timeZone)).join(", ") : "—";
+  if (Array.isArray(value)) return value.length ? value.map((v) => valueText(key, v, t, locale, timeZone, columns)).join(", ") : "—";
   if (typeof value === "number") {
     if (key === "windowHours") return format(a.hours, { count: value }, locale);
     if (key === "pauseMs") return format(a.milliseconds, { count: value.toLocaleString(locale) });
@@ -64,6 +67,10 @@ export function valueText(key: string, value: unknown, t: Messages, locale: Loca
     priority: t.priority,
     recurrence: a.recurrences,
     urgency: t.tv.urgencies,
+    stage: t.columns.stages,
+    color: t.columns.colors,
+    column: columns,
+    order: columns,
   };
   const name = named[key]?.[value];
   if (name) return name;
@@ -80,6 +87,7 @@ export function changedValues(
   t: Messages,
   locale: Locale,
   timeZone: string,
+  columns: Record<string, string> = {},
 ): AuditChange[] {
   const parse = (text: string | null): Record<string, unknown> => {
     try {
@@ -96,7 +104,7 @@ export function changedValues(
   return (changed.length ? changed : keys).map((key) => ({
     key,
     label: fieldLabel(key, t),
-    before: valueText(key, a[key], t, locale, timeZone),
-    after: valueText(key, b[key], t, locale, timeZone),
+    before: valueText(key, a[key], t, locale, timeZone, columns),
+    after: valueText(key, b[key], t, locale, timeZone, columns),
   }));
 }

@@ -9,9 +9,11 @@ interface AuditListProps {
   t: Messages;
   locale: Locale;
   timeZone: string;
+  /** Every board column's name by key, deleted ones too: an entry that records a column names it. */
+  columns: Record<string, string>;
 }
 
-export function AuditList({ rows, t, locale, timeZone }: AuditListProps) {
+export function AuditList({ rows, t, locale, timeZone, columns }: AuditListProps) {
   const a = t.admin.audit;
   if (rows.length === 0) return <EmptyState>{a.empty}</EmptyState>;
   return (
@@ -29,7 +31,7 @@ export function AuditList({ rows, t, locale, timeZone }: AuditListProps) {
             </p>
             {/* On a phone each label sits above its values: a long label ("Ticket créé avant l’échéance") left them a sliver. */}
             <dl className="grid gap-x-3 gap-y-0.5 text-sm break-words sm:grid-cols-[auto_1fr]">
-              {changedValues(row.before, row.after, t, locale, timeZone).map(({ key, label, before, after }) => (
+              {changedValues(row.before, row.after, t, locale, timeZone, columns).map(({ key, label, before, after }) => (
                 <div key={key} className="contents">
                   <dt className="text-slate-600">{label}</dt>
                   <dd className="min-w-0 pb-1 sm:pb-0">

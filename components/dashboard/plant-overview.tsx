@@ -3,20 +3,23 @@ import { StatusSummary } from "@/components/dashboard/status-summary";
 import { getDb } from "@/lib/db/client";
 import { format } from "@/lib/i18n";
 import { getMessages, getRequestSettings, type CurrentReader } from "@/lib/request";
-import { countTicketsByStatus, listOverdueTickets, listUpcomingTickets } from "@/lib/tickets/queries";
+import { columnNames, loadColumns } from "@/lib/tickets/columns";
+import { countTicketsByColumn, listOverdueTickets, listUpcomingTickets } from "@/lib/tickets/queries";
 
-/** The plant at a glance: tickets by status, overdue and upcoming work. An admin's home. */
+/** The plant at a glance: tickets by column, overdue and upcoming work. An admin's home. */
 export async function PlantOverview({ user }: { user: CurrentReader }) {
   const db = await getDb();
   const now = new Date();
-  const [{ locale, t }, settings, counts, overdue, upcoming] = await Promise.all([
+  const [{ locale, t }, settings, columns, counts, overdue, upcoming] = await Promise.all([
     getMessages(),
     getRequestSettings(),
-    countTicketsByStatus(db, user),
+    // Read once for the render (cache): the counts and lists below share it.
+    loadColumns(db),
+    countTicketsByColumn(db, user),
     listOverdueTickets(db, { reader: user, now, take: 20 }),
     listUpcomingTickets(db, { reader: user, now, take: 10 }),
   ]);
-  const list = { locale, t, now, timeZone: settings.timeZone };
+  const list = { locale, t, now, timeZone: settings.timeZone, statusNames: columnNames(columns, locale, t) };
 
   return (
     <div className="space-y-8">

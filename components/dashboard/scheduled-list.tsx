@@ -15,9 +15,11 @@ interface ScheduledListProps {
   t: Messages;
   now: Date;
   timeZone: string;
+  /** Each column's name (lib/tickets/columns.ts columnNames). */
+  statusNames: Record<string, string>;
 }
 
-export function ScheduledList({ id, title, help, empty, tickets, locale, t, now, timeZone }: ScheduledListProps) {
+export function ScheduledList({ id, title, help, empty, tickets, locale, t, now, timeZone, statusNames }: ScheduledListProps) {
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -41,7 +43,7 @@ export function ScheduledList({ id, title, help, empty, tickets, locale, t, now,
                     </Link>
                   </p>
                   <p className="truncate text-sm text-slate-600">
-                    {ticket.machine} · {t.status[ticket.status as keyof Messages["status"]] ?? ticket.status} ·{" "}
+                    {ticket.machine} · {statusNames[ticket.status] ?? ticket.status} ·{" "}
                     {assigneeLabel(ticket.assignedTo, () => ticket.assigneeName, t)}
                   </p>
                 </div>

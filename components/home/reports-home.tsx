@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/format";
 import { format } from "@/lib/i18n";
 import { getMessages, getRequestSettings, type CurrentReader } from "@/lib/request";
 import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import { columnName, isClosedStage } from "@/lib/tickets/columns";
 import { listReports, recentReportMachines, type HomeTicket } from "@/lib/tickets/work";
 import { HomeLoading, HomeSection, TicketLine } from "./ticket-line";
 
@@ -53,9 +54,9 @@ async function ReportList({ userId }: { userId: number }) {
       facts={
         <>
           <p className="font-semibold text-slate-900" data-testid="report-status">
-            {t.status[ticket.status]}
+            {columnName(ticket.column, locale, t)}
           </p>
-          {ticket.status !== "completed" && (
+          {!isClosedStage(ticket.stage) && (
             <>
               <p>{who(ticket)}</p>
               <p>{ticket.scheduledDate ? format(r.planned, { date: formatDateTime(ticket.scheduledDate, locale, timeZone) }) : r.notPlanned}</p>
@@ -67,8 +68,8 @@ async function ReportList({ userId }: { userId: number }) {
     />
   );
   const groups = [
-    { id: "reports-open", title: r.open, items: reports.items.filter((ticket) => ticket.status !== "completed") },
-    { id: "reports-closed", title: r.closed, items: reports.items.filter((ticket) => ticket.status === "completed") },
+    { id: "reports-open", title: r.open, items: reports.items.filter((ticket) => !isClosedStage(ticket.stage)) },
+    { id: "reports-closed", title: r.closed, items: reports.items.filter((ticket) => isClosedStage(ticket.stage)) },
   ].filter((group) => group.items.length > 0);
   return (
     <div className="space-y-6">

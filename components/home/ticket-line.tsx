@@ -3,6 +3,8 @@ import { PriorityBadge } from "@/components/dashboard/priority-badge";
 import { downText } from "@/lib/tickets/downtime";
 import type { Locale, Messages } from "@/lib/i18n";
 import { ScheduleState } from "@/components/tickets/schedule-state";
+import { ColumnSwatch } from "@/components/tickets/column-swatch";
+import { columnName } from "@/lib/tickets/columns";
 import { assigneeLabel } from "@/lib/tickets/model";
 import { describeSchedule } from "@/lib/tickets/schedule";
 import type { HomeTicket } from "@/lib/tickets/work";
@@ -42,7 +44,8 @@ export function TicketLine({ ticket, facts, assignee, now, children, locale, tim
         {facts ?? (
           <>
             <p>
-              {t.status[ticket.status]} · {assignee ?? assigneeLabel(ticket.assignedTo, () => ticket.assigneeName ?? undefined, t)}
+              <ColumnSwatch color={ticket.column.color} className="mr-1.5 h-2.5 w-2.5" />
+              {columnName(ticket.column, locale, t)} · {assignee ?? assigneeLabel(ticket.assignedTo, () => ticket.assigneeName ?? undefined, t)}
             </p>
             <ScheduleState view={describeSchedule(ticket, { now, locale, timeZone, t })} />
           </>

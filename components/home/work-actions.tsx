@@ -9,16 +9,18 @@ import { submitOrQueue } from "@/components/offline/outbox";
 import { isQueued } from "@/lib/offline/outbox";
 import type { ActionResult } from "@/lib/operation";
 import type { TicketStatus } from "@/lib/tickets/model";
-import type { WorkStepKind } from "@/lib/tickets/work";
+import type { NextStep, WorkStepKind } from "@/lib/tickets/work";
 import { format } from "@/lib/i18n/format";
 
-/** One tap on a ticket of "Mon travail": what it does, on which ticket, from the status the person saw. */
+/** One tap on a ticket of "Mon travail": what it does, on which ticket, from the status the person saw, to which column. */
 export interface WorkStep {
   id: number;
   /** The ticket's code (TKT-…), for the notice. */
   ticket: string;
   step: WorkStepKind;
   from: TicketStatus;
+  /** The column the step leaves the ticket in, as the server chose it (lib/tickets/work.ts nextWorkStep); null for taking. */
+  to: NextStep["to"];
 }
 
 export interface WorkLabels {
@@ -28,7 +30,7 @@ export interface WorkLabels {
   refused: string;
   failed: string;
   working: string;
-  /** Status names, for "remis à « En cours »". */
+  /** The plant's column names by key, for "remis à « En cours »". */
   statuses: Record<string, string>;
 }
 
@@ -46,8 +48,10 @@ export function sendWorkStep(step: WorkStep, form?: FormData, statuses: Record<s
     case "take":
       return takeTicketAction({ id: step.id });
     case "start":
-    case "resume":
-      return submitOrQueue("move", { id: step.id, from: step.from, to: "in_progress" }, changeTicketStatusAction, { ...kept, text: statuses.in_progress });
+    case "resume": {
+      const to = step.to ?? "";
+      return submitOrQueue("move", { id: step.id, from: step.from, to }, changeTicketStatusAction, { ...kept, text: statuses[to] ?? to });
+    }
     case "finish": {
       const data = form ?? new FormData();
       data.set("id", String(step.id));
@@ -57,8 +61,6 @@ export function sendWorkStep(step: WorkStep, form?: FormData, statuses: Record<s
   }
 }
 
-/** Where a step leaves the ticket: undo moves it back from there (taking is not undone: giving a ticket away is a lead's). */
-export const reached: Record<WorkStepKind, TicketStatus | null> = { take: null, start: "in_progress", resume: "in_progress", finish: "completed" };
 
 interface WorkActionsValue {
   /** Sends the step; `done` runs after a success (a finished ticket's draft is forgotten). */
@@ -119,7 +121,8 @@ export function WorkActions({ labels, children }: { labels: WorkLabels; children
         if (result.ok) done?.();
         // [offline] Kept on the device: said so, with nothing to undo yet.
         if (result.ok && isQueued(result.data)) return setNotice({ key: Date.now(), error: false, text: format(queued, { ticket: step.ticket }) });
-        const to = reached[step.step];
+        // Undo moves it back from where the step left it (taking is not undone: giving a ticket away is a lead's).
+        const to = step.to;
         const undo = to
           ? () => {
               pressed.current = { id: step.id, element: document.activeElement, waitForTicket: true };

@@ -8,6 +8,7 @@ import { getMessages, getRequestSettings, type CurrentReader } from "@/lib/reque
 import { MAX_TICKET_TEXT, TEAM_CHOICE } from "@/lib/tickets/model";
 import { SORT_PARAM, type TicketSort } from "@/lib/tickets/sort";
 import { listWork, nextWorkStep, workScopes, type HomeTicket, type WorkScope } from "@/lib/tickets/work";
+import { columnNames, loadColumns } from "@/lib/tickets/columns";
 import { workRank, workRanks } from "@/lib/tickets/work-order";
 import { PendingItems } from "@/components/offline/pending-items";
 import { SortLinks } from "@/components/tickets/sort-links";
@@ -54,7 +55,8 @@ async function WorkList({ user, scope, sort }: { user: CurrentReader } & WorkVie
   const [{ locale, t }, settings] = await Promise.all([getMessages(), getRequestSettings()]);
   const now = new Date();
   const { timeZone } = settings;
-  const work = await listWork(await getDb(), { userId: user.id, scope, sort, now, timeZone });
+  const db = await getDb();
+  const [work, columns] = await Promise.all([listWork(db, { userId: user.id, scope, sort, now, timeZone }), loadColumns(db)]);
   const w = t.home.work;
   const counts = { all: work.counts.mine + work.counts.team, ...work.counts };
   const groups = workRanks
@@ -62,8 +64,8 @@ async function WorkList({ user, scope, sort }: { user: CurrentReader } & WorkVie
     .filter((group) => group.items.length > 0);
 
   const line = (ticket: HomeTicket) => {
-    const kind = nextWorkStep(ticket, user.id);
-    const step = { id: ticket.id, ticket: ticket.ticketId, step: kind, from: ticket.status };
+    const { kind, to } = nextWorkStep(ticket, user.id, columns);
+    const step = { id: ticket.id, ticket: ticket.ticketId, step: kind, from: ticket.status, to };
     const label = w.steps[kind];
     const name = format(w.stepFor, { step: label, ticket: `${ticket.ticketId} — ${ticket.title}` });
     return (
@@ -109,7 +111,7 @@ async function WorkList({ user, scope, sort }: { user: CurrentReader } & WorkVie
           refused: w.refused,
           failed: t.errors.errorBody,
           working: w.working,
-          statuses: t.status,
+          statuses: columnNames(columns, locale, t),
         }}
       >
         {groups.length === 0 ? (

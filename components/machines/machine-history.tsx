@@ -2,16 +2,19 @@ import Link from "next/link";
 import { PriorityBadge } from "@/components/dashboard/priority-badge";
 import { formatDateTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
+import { statusName, type BoardColumn } from "@/lib/tickets/columns";
 import type { getMachine } from "@/lib/machines/queries";
 
 interface MachineHistoryProps {
   tickets: NonNullable<Awaited<ReturnType<typeof getMachine>>>["tickets"];
+  /** The plant's columns (lib/tickets/columns.ts), to name each ticket's status. */
+  columns: BoardColumn[];
   locale: Locale;
   timeZone: string;
   t: Messages;
 }
 
-export function MachineHistory({ tickets, locale, timeZone, t }: MachineHistoryProps) {
+export function MachineHistory({ tickets, columns, locale, timeZone, t }: MachineHistoryProps) {
   return (
     <section aria-labelledby="machine-history" className="space-y-3">
       <h2 id="machine-history" className="text-lg font-semibold">{t.machines.page.history} ({tickets.length})</h2>
@@ -27,7 +30,7 @@ export function MachineHistory({ tickets, locale, timeZone, t }: MachineHistoryP
               </div>
               <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
                 <PriorityBadge priority={ticket.priority} t={t} />
-                <span>{t.status[ticket.status as keyof Messages["status"]] ?? ticket.status}</span>
+                <span>{statusName(columns, ticket.status, locale, t)}</span>
                 <time dateTime={ticket.createdAt.toISOString()}>{formatDateTime(ticket.createdAt, locale, timeZone)}</time>
               </div>
             </li>

@@ -33,7 +33,8 @@ export interface ConversationViewProps {
   draft?: string;
   /** "Retirer {name}" (the shared word): a chosen photo taken out before sending. */
   removeFile: string;
-  statusLabels: Messages["status"];
+  /** The plant's column names by key (lib/tickets/columns.ts). */
+  statusLabels: Record<string, string>;
   locale: Locale;
   timeZone: string;
   t: Messages["messages"];

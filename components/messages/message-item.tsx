@@ -25,7 +25,8 @@ export type ShownMessage = MessageView & { sending?: "pending" | "failed" };
 interface MessageItemProps {
   message: ShownMessage;
   tickets: TicketRefs;
-  statusLabels: Messages["status"];
+  /** The plant's column names by key (lib/tickets/columns.ts). */
+  statusLabels: Record<string, string>;
   user: Who;
   /** The other person has read it (private conversations, own messages). */
   read: boolean;
@@ -183,7 +184,7 @@ export function MessageItem({ message, tickets, statusLabels, user, read, locale
                 <Icon name="ticket" className="h-4 w-4 shrink-0" />
                 {ticket ? (
                   <Link href={ticketHref(message.ticketId)} prefetch={false} className="underline">
-                    {format(t.becameTicket, { ticket: message.ticketId })} · {statusLabels[ticket.status]}
+                    {format(t.becameTicket, { ticket: message.ticketId })} · {statusLabels[ticket.status] ?? ticket.status}
                   </Link>
                 ) : (
                   format(t.becameTicket, { ticket: message.ticketId })

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import type { Messages } from "@/lib/i18n";
 import { splitText } from "@/lib/messages/model";
 import type { TicketRefs } from "@/lib/messages/queries";
 
@@ -7,7 +6,8 @@ interface MessageTextProps {
   text: string;
   /** The tickets the reader may open; other ticket-shaped ids stay plain text. */
   tickets: TicketRefs;
-  statusLabels: Messages["status"];
+  /** The plant's column names by key (lib/tickets/columns.ts). */
+  statusLabels: Record<string, string>;
 }
 
 /** A message's text as text: links and ticket ids become links, nothing is ever rendered as HTML. */
@@ -29,7 +29,7 @@ export function MessageText({ text, tickets, statusLabels }: MessageTextProps) {
           <Link key={i} href={`/tickets/${part.ticketId}`} prefetch={false} className="underline" data-testid="ticket-link">
             <span className="font-mono">{part.ticketId}</span>
             <span className="text-slate-700">
-              {" "}({ticket.title} · {statusLabels[ticket.status]})
+              {" "}({ticket.title} · {statusLabels[ticket.status] ?? ticket.status})
             </span>
           </Link>
         );

@@ -28,12 +28,12 @@ export function NotificationList({ items, open, go, userId, t, locale, timeZone 
           <ActionForm action={open} className="min-w-0 flex-1">
             <input type="hidden" name="id" value={n.id} />
             <SubmitButton
-              pendingLabel={notificationLine(n, t)}
+              pendingLabel={notificationLine(n, t, locale)}
               className={`flex w-full items-start gap-3 px-4 py-3 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700 ${n.read ? "text-slate-600" : "font-medium text-slate-900"}`}
             >
               <span aria-hidden="true" className={`mt-2 size-2 shrink-0 rounded-full ${n.read ? "bg-transparent" : "bg-blue-700"}`} />
               <span className="min-w-0 flex-1">
-                <span className="block break-words">{notificationLine(n, t)}</span>
+                <span className="block break-words">{notificationLine(n, t, locale)}</span>
                 <span className="block text-sm font-normal text-slate-500">
                   <time dateTime={n.createdAt}>{formatDateTime(new Date(n.createdAt), locale, timeZone)}</time>
                   {!n.read && <span className="sr-only">, {t.inbox.unreadMark}</span>}

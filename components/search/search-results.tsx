@@ -10,6 +10,8 @@ import { Highlighted } from "./highlighted";
 
 interface SearchResultsProps {
   results: SearchResults;
+  /** The plant's column names by key (lib/tickets/columns.ts). */
+  statusNames: Record<string, string>;
   viewerId: number;
   t: Messages;
   locale: Locale;
@@ -17,7 +19,7 @@ interface SearchResultsProps {
 }
 
 /** Results grouped by kind, each kind only when it found something. */
-export function SearchResultList({ results, viewerId, t, locale, timeZone }: SearchResultsProps) {
+export function SearchResultList({ results, statusNames, viewerId, t, locale, timeZone }: SearchResultsProps) {
   const s = t.search;
   return (
     <div className="space-y-6">
@@ -31,7 +33,7 @@ export function SearchResultList({ results, viewerId, t, locale, timeZone }: Sea
               <PriorityBadge priority={item.priority} t={t} />
             </div>
             <p className="text-sm text-slate-600">
-              <span className="font-mono text-xs">{item.ticketId}</span> · {t.status[item.status as keyof Messages["status"]] ?? item.status} · {item.machine}
+              <span className="font-mono text-xs">{item.ticketId}</span> · {statusNames[item.status] ?? item.status} · {item.machine}
             </p>
             {item.passage && (
               <p className="mt-1 text-sm text-slate-700">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 
 interface SearchBoxProps {
   labels: { label: string; placeholder: string; shortcut: string };
@@ -15,9 +15,12 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * The header's search: a plain GET form to /search (works before hydration),
  * and "/" from anywhere on the page, except while typing, puts the cursor in it.
+ * The shortcut is announced (title, aria-keyshortcuts) only once it is listened
+ * for: before hydration a "/" would be lost, so the page does not promise it.
  */
 export function SearchBox({ labels }: SearchBoxProps) {
   const input = useRef<HTMLInputElement>(null);
+  const [listening, setListening] = useState(false);
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
@@ -27,6 +30,7 @@ export function SearchBox({ labels }: SearchBoxProps) {
       input.current?.select();
     }
     document.addEventListener("keydown", onKeyDown);
+    setListening(true);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, []);
   return (
@@ -40,8 +44,8 @@ export function SearchBox({ labels }: SearchBoxProps) {
         name="q"
         type="search"
         placeholder={labels.placeholder}
-        title={labels.shortcut}
-        aria-keyshortcuts="/"
+        title={listening ? labels.shortcut : undefined}
+        aria-keyshortcuts={listening ? "/" : undefined}
         autoComplete="off"
         enterKeyHint="search"
         maxLength={300}

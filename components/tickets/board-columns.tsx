@@ -19,6 +19,7 @@ import { useTicketsChanged } from "./live-tickets";
 import { MoveToast, type MoveNotice } from "./move-toast";
 import { TicketCard, type CardLabels } from "./ticket-card";
 import { useBoardDrag } from "./use-board-drag";
+import { ColumnSwatch, columnTopBorder } from "./column-swatch";
 
 export interface BoardLabels {
   /** The phone's tabs, one per column, and the word after their counts. */
@@ -74,9 +75,6 @@ function withMoves(placement: Placement, moves: LocalMove[]): Placement {
   }
   return next;
 }
-
-/** A drop on these columns by finger or pen asks first: a slipped finger must not close a ticket. */
-const ASK_ON_TOUCH: string[] = ["completed", "archived"];
 
 /**
  * The columns and the moves between them: drag with a mouse, a pen or a finger,
@@ -224,10 +222,11 @@ export function BoardColumns({ view: rendered, canMove, labels, cardLabels, loca
     (id: number, column: string, pointerType: string) => {
       const to = column as TicketStatus;
       if (statusOf(id) === to) return;
-      if (pointerType !== "mouse" && ASK_ON_TOUCH.includes(to)) setAsking({ id, to });
+      // A drop that closes the ticket (a done or archived column) by finger or pen asks first: a slipped finger must not close it.
+      if (pointerType !== "mouse" && columns.find((c) => c.status === to)?.closes) setAsking({ id, to });
       else move(id, to);
     },
-    [move, statusOf],
+    [columns, move, statusOf],
   );
   const narrow = useNarrowBoard();
   const board = useRef<HTMLDivElement>(null);
@@ -289,12 +288,15 @@ export function BoardColumns({ view: rendered, canMove, labels, cardLabels, loca
               data-column={column.status}
               data-testid={`column-${column.status}`}
               {...(narrow ? { role: "tabpanel", "aria-labelledby": tabId(column.status) } : { "aria-labelledby": `column-${column.status}-title` })}
-              className={`flex w-full shrink-0 snap-start snap-always flex-col md:w-72 md:snap-normal md:rounded-lg md:border md:bg-slate-100 md:p-2 xl:w-auto xl:min-w-52 xl:flex-1 xl:shrink ${frame} ${
+              className={`flex w-full shrink-0 snap-start snap-always flex-col md:w-72 md:snap-normal md:rounded-lg md:border md:border-t-4 md:bg-slate-100 md:p-2 xl:w-auto xl:min-w-52 xl:flex-1 xl:shrink ${frame} ${columnTopBorder[column.color]} ${
                 column.status === tabs.selected ? "" : "max-md:max-h-[calc(100dvh-11rem)] max-md:overflow-clip"
               }`}
             >
               <h2 id={`column-${column.status}-title`} className="flex items-center justify-between px-1 pb-2 text-sm font-semibold max-md:sr-only">
-                <span>{column.label}</span>
+                <span className="flex min-w-0 items-center gap-1.5 break-words">
+                  <ColumnSwatch color={column.color} className="h-2.5 w-2.5" />
+                  {column.label}
+                </span>
                 <span className="rounded-full bg-white px-2 py-0.5 text-xs tabular-nums ring-1 ring-slate-300" aria-label={fill(labels.column, { status: column.label, count }, locale)}>
                   {count}
                 </span>

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Locale } from "@/lib/i18n";
 import { format as fill, type PluralTemplate } from "@/lib/i18n/format";
+import type { ColumnColor } from "@/lib/tickets/columns";
+import { ColumnSwatch } from "./column-swatch";
 
 /** Below Tailwind's md (48rem) the board shows one column at a time, under these tabs. */
 const NARROW = "(max-width: 47.99rem)";
@@ -83,6 +85,7 @@ export function useColumnTabs(board: React.RefObject<HTMLElement | null>, status
 export interface BoardTab {
   status: string;
   label: string;
+  color: ColumnColor;
   count: number;
 }
 
@@ -162,12 +165,14 @@ export function BoardTabs({ tabs, board, selected, onSelect, over, label, countL
               tabIndex={active ? 0 : -1}
               data-column={tab.status}
               onClick={() => onSelect(tab.status)}
-              className={`inline-flex min-h-11 shrink-0 items-center gap-2 rounded-full border px-4 text-sm font-medium whitespace-nowrap ${
+              // A long name (the plant's own columns) wraps on two lines rather than taking the phone's whole width.
+              className={`inline-flex min-h-11 max-w-[15rem] shrink-0 items-center gap-2 rounded-full border px-4 py-1 text-left text-sm leading-tight font-medium ${
                 active ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white text-slate-800"
               } ${over === tab.status ? "ring-4 ring-amber-500/60" : ""}`}
             >
               {/* Named by what it shows, then the word for the count ("Diagnostic 2 tickets"): a voice user says what they see. */}
-              {tab.label}{" "}
+              <ColumnSwatch color={tab.color} className={`h-2.5 w-2.5 ${active ? "ring-2 ring-white" : ""}`} />
+              <span className="min-w-0 break-words">{tab.label}</span>{" "}
               <span className={`min-w-6 rounded-full px-1.5 text-center text-xs tabular-nums ${active ? "bg-white text-slate-900" : "bg-slate-100 text-slate-700"}`}>
                 {tab.count}
               </span>{" "}

@@ -4,7 +4,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
 import { can } from "@/lib/permissions";
-import { closedStatuses } from "@/lib/tickets/model";
+import { isClosedStage } from "@/lib/tickets/columns";
 import type { TicketDetails } from "@/lib/tickets/queries";
 
 interface MachineDownProps {
@@ -25,7 +25,7 @@ interface MachineDownProps {
 export function MachineDown({ details, stoppedBy, user, locale, timeZone, t }: MachineDownProps) {
   const { ticket } = details;
   const d = t.tickets.down;
-  const open = !(closedStatuses as readonly string[]).includes(ticket.status);
+  const open = !isClosedStage(ticket.stage);
   const mayChange = can(user, "ticket.markDown") && open;
   const thisOne = ticket.machine.downTicketId === ticket.id;
   const down = ticket.machine.downSince;

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { addMediaAction, addVoiceNoteAction, changeTicketStatusAction } from "@/app/(app)/tickets/actions";
-import { reached, sendWorkStep } from "@/components/home/work-actions";
+import { sendWorkStep } from "@/components/home/work-actions";
 import { useOffline } from "@/components/offline/offline-provider";
 import { submitOrQueue } from "@/components/offline/outbox";
 import { Icon } from "@/components/shell/icons";
@@ -14,20 +14,21 @@ import type { Locale, Messages } from "@/lib/i18n";
 import { isQueued } from "@/lib/offline/outbox";
 import type { ActionResult } from "@/lib/operation";
 import type { TicketStatus } from "@/lib/tickets/model";
-import type { WorkStepKind } from "@/lib/tickets/work";
+import type { NextStep } from "@/lib/tickets/work";
 
 export interface TicketActionBarProps {
   /** The ticket's row id and code. */
   id: number;
   ticketId: string;
   status: TicketStatus;
-  /** The one-tap next step (as "Mon travail" offers it), for those who work on tickets. */
-  step: WorkStepKind | null;
+  /** The one-tap next step (as "Mon travail" offers it) and the column it leads to, for those who work on tickets. */
+  step: NextStep | null;
   /** The comment box's id on the page: the comment button goes there. */
   commentField: string | null;
   /** Accepted photo and video types, when this person may add them. */
   accept: string | null;
-  statusLabels: Messages["status"];
+  /** The plant's column names by key. */
+  statusLabels: Record<string, string>;
   labels: Messages["tickets"]["bar"];
   /** The steps' words, shared with "Mon travail". */
   steps: Pick<Messages["home"]["work"], "steps" | "done" | "undone" | "toMe" | "working">;
@@ -62,25 +63,25 @@ export function TicketActionBar(props: TicketActionBarProps) {
   const photoSubmit = useRef<HTMLButtonElement>(null);
   // Without a next step the tiles share the row.
   const tiles = step ? tile : `${tile} flex-1 md:flex-none`;
-  const reaches = step && reached[step];
-  const outcome = reaches ? statusLabels[reaches] : steps.toMe;
+  const reaches = step?.to ?? null;
+  const outcome = reaches ? (statusLabels[reaches] ?? reaches) : steps.toMe;
   const offline = useOffline()?.words;
 
   async function send(data: FormData): Promise<ActionResult<Sent>> {
     const intent = data.get("intent");
     if (intent === "step" && step) {
-      const result = await sendWorkStep({ id, ticket: ticketId, step, from: status }, undefined, statusLabels);
+      const result = await sendWorkStep({ id, ticket: ticketId, step: step.kind, from: status, to: step.to }, undefined, statusLabels);
       if (!result.ok) return result;
       if (isQueued(result.data)) return { ok: true, data: { said: format(offline?.queuedMove ?? "", { ticket: ticketId }) } };
       lastMove.current = reaches ? { from: status, to: reaches } : null;
-      return { ok: true, data: { said: format(steps.done[step], { ticket: ticketId }), undo: !!reaches } };
+      return { ok: true, data: { said: format(steps.done[step.kind], { ticket: ticketId }), undo: !!reaches } };
     }
     if (intent === "undo" && lastMove.current) {
       const { from, to } = lastMove.current;
       const result = await changeTicketStatusAction({ id, from: to, to: from });
       if (!result.ok) return result;
       lastMove.current = null;
-      return { ok: true, data: { said: format(steps.undone, { ticket: ticketId, status: statusLabels[from] }) } };
+      return { ok: true, data: { said: format(steps.undone, { ticket: ticketId, status: statusLabels[from] ?? from }) } };
     }
     const body = new FormData();
     body.set("ticketId", String(id));
@@ -154,9 +155,9 @@ export function TicketActionBar(props: TicketActionBarProps) {
           pendingLabel={steps.working}
           className="btn-primary min-h-12 min-w-0 flex-1 flex-col gap-0 px-1.5 text-[0.95rem] leading-tight md:flex-none md:flex-row md:gap-2 md:px-4 md:text-base"
         >
-          <span>{steps.steps[step]}</span>
+          <span>{steps.steps[step.kind]}</span>
           {/* Where the step leaves the ticket, unless the step's word says it already ("Terminé"). */}
-          {outcome !== steps.steps[step] && (
+          {outcome !== steps.steps[step.kind] && (
             <span className="flex items-center gap-1 text-xs font-normal opacity-90 md:text-sm">
               <Icon name="arrow" className="h-3.5 w-3.5" />
               {outcome}

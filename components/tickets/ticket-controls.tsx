@@ -15,17 +15,19 @@ import { OutboxForm } from "@/components/offline/outbox-form";
 import { PendingItems } from "@/components/offline/pending-items";
 import { AssigneeField } from "./assignee-field";
 import { utcToWallTime } from "@/lib/factory-time";
-import { format, type Messages } from "@/lib/i18n";
+import { format, type Locale, type Messages } from "@/lib/i18n";
 import type { Actor } from "@/lib/operation";
 import { can, canEditTicketText } from "@/lib/permissions";
 import type { TicketDetails } from "@/lib/tickets/queries";
-import { assigneeChoice, MAX_TICKET_TEXT, scheduleBounds, TEAM_CHOICE, ticketPriorities, ticketStatuses } from "@/lib/tickets/model";
+import { assigneeChoice, MAX_TICKET_TEXT, scheduleBounds, TEAM_CHOICE, ticketPriorities } from "@/lib/tickets/model";
+import { columnName, liveColumns } from "@/lib/tickets/columns";
 
 interface TicketControlsProps {
   details: TicketDetails;
   user: Actor;
   timeZone: string;
   t: Messages;
+  locale: Locale;
   now: Date;
   /** The action bar already offers "Je m'en occupe": not twice on the page. */
   takeInBar?: boolean;
@@ -38,7 +40,7 @@ const box = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
  * assignee, schedule, priority) behind one "Modifier" sheet, the rest as buttons.
  * Only what this user's role allows; the server checks again on every submit.
  */
-export function TicketControls({ details, user, timeZone, t, now, takeInBar }: TicketControlsProps) {
+export function TicketControls({ details, user, timeZone, t, locale, now, takeInBar }: TicketControlsProps) {
   const { ticket } = details;
   const p = t.tickets.page;
   const f = t.tickets.form;
@@ -57,7 +59,7 @@ export function TicketControls({ details, user, timeZone, t, now, takeInBar }: T
       {canChange && (
         <div className="space-y-1">
           <Sheet label={p.modify} title={p.modifyTitle} closeLabel={t.common.close}>
-            <TicketChanges details={details} user={user} timeZone={timeZone} t={t} now={now} />
+            <TicketChanges details={details} user={user} timeZone={timeZone} t={t} locale={locale} now={now} />
           </Sheet>
           <p className="text-sm text-slate-600">{p.modifyHelp}</p>
         </div>
@@ -98,7 +100,7 @@ export function TicketControls({ details, user, timeZone, t, now, takeInBar }: T
 }
 
 /** The sheet's forms: one per change, each saved on its own, each saying only its own latest result. */
-function TicketChanges({ details, user, timeZone, t, now }: TicketControlsProps) {
+function TicketChanges({ details, user, timeZone, t, locale, now }: TicketControlsProps) {
   const { ticket, assignable } = details;
   const p = t.tickets.page;
   const f = t.tickets.form;
@@ -112,7 +114,13 @@ function TicketChanges({ details, user, timeZone, t, now }: TicketControlsProps)
         <OutboxForm kind="move" action={changeTicketStatusAction} draft={`move:${ticket.id}`} scope={ticket.id} subject={ticket.ticketId} className={box} successMessage={p.saved} aria-label={p.changeStatus}>
           {id}
           <input type="hidden" name="from" value={ticket.status} />
-          <SelectField name="to" label={p.changeStatus} defaultValue={ticket.status} options={ticketStatuses.map((s) => ({ value: s, label: t.status[s] }))} />
+          {/* The plant's columns in the board's order (the ticket's own is always one: a column that holds tickets is never deleted). */}
+          <SelectField
+            name="to"
+            label={p.changeStatus}
+            defaultValue={ticket.status}
+            options={liveColumns(details.columns).map((column) => ({ value: column.key, label: columnName(column, locale, t) }))}
+          />
           <SubmitButton pendingLabel={f.saving}>{p.applyStatus}</SubmitButton>
         </OutboxForm>
       )}

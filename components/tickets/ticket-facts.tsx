@@ -7,6 +7,8 @@ import { machineLabel } from "@/lib/machines/model";
 import type { TicketDetails } from "@/lib/tickets/queries";
 import { assigneeLabel } from "@/lib/tickets/model";
 import { describeSchedule } from "@/lib/tickets/schedule";
+import { columnOf, statusName } from "@/lib/tickets/columns";
+import { ColumnSwatch } from "./column-swatch";
 import { ScheduleState } from "./schedule-state";
 
 interface TicketFactsProps {
@@ -23,12 +25,21 @@ interface TicketFactsProps {
  * date, then only what is relative to now (late by, due in).
  */
 export function TicketFacts({ details, now, locale, timeZone, t }: TicketFactsProps) {
-  const { ticket, names } = details;
+  const { ticket, names, columns } = details;
+  const column = columnOf(columns, ticket.status);
   const p = t.tickets.page;
   const when = (date: Date) => <time dateTime={date.toISOString()}>{formatDateTime(date, locale, timeZone)}</time>;
   const schedule = describeSchedule(ticket, { now, locale, timeZone, t });
   const facts: { label: string; value: React.ReactNode; wide?: boolean }[] = [
-    { label: p.status, value: <span data-testid="ticket-status">{t.status[ticket.status as keyof Messages["status"]] ?? ticket.status}</span> },
+    {
+      label: p.status,
+      value: (
+        <span className="inline-flex items-center gap-1.5">
+          {column && <ColumnSwatch color={column.color} />}
+          <span data-testid="ticket-status">{statusName(columns, ticket.status, locale, t)}</span>
+        </span>
+      ),
+    },
     { label: p.priority, value: <PriorityBadge priority={ticket.priority} t={t} /> },
     {
       label: p.machine,

@@ -3,6 +3,7 @@ import { format, type Locale, type Messages } from "@/lib/i18n";
 import type { TicketDetails } from "@/lib/tickets/queries";
 import { assigneeLabel } from "@/lib/tickets/model";
 import { ticketEventTypes, type TicketEventType } from "@/lib/tickets/events";
+import { statusName } from "@/lib/tickets/columns";
 
 interface TicketTimelineProps {
   details: TicketDetails;
@@ -17,7 +18,8 @@ function describe(event: Event, details: TicketDetails, locale: Locale, timeZone
   const words = t.tickets.timeline;
   const actor = event.actor?.name ?? words.someone;
   const type = (ticketEventTypes as readonly string[]).includes(event.type) ? (event.type as TicketEventType) : "edited";
-  const status = (v: string | null) => (v ? (t.status[v as keyof Messages["status"]] ?? v) : "—");
+  // A column deleted since still has its name (its row stays: lib/tickets/columns.ts).
+  const status = (v: string | null) => (v ? statusName(details.columns, v, locale, t) : "—");
   const priority = (v: string | null) => (v ? (t.priority[v as keyof Messages["priority"]] ?? v) : "—");
   switch (type) {
     case "status":

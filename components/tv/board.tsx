@@ -3,6 +3,7 @@ import { formatDuration, formatTime } from "@/lib/format";
 import { format } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n";
 import type { ScreenList, ScreenTicket, ScreenView } from "@/lib/tv/screen";
+import { ColumnSwatch } from "@/components/tickets/column-swatch";
 
 /** The words a screen needs, in its link's language. */
 export type ScreenWords = Messages["tv"]["screen"] & { urgencies: Messages["tv"]["urgencies"]; duration: Messages["duration"] };
@@ -155,13 +156,16 @@ function DonePanel({ list, words, locale }: { list: ScreenList; words: ScreenWor
   );
 }
 
-/** The counts by status, along the bottom: a list of labelled numbers, whatever the statuses (or the plant's columns) are. */
+/** The counts by column, along the bottom: the plant's columns, each named and coloured as on the board. */
 export function ScreenCounts({ counts, words }: { counts: ScreenView["counts"]; words: ScreenWords }) {
   return (
     <section aria-label={words.counts} className="flex min-w-0 flex-1 gap-[0.6rem]" data-testid="tv-counts">
       {counts.map((c) => (
         <p key={c.key} className="flex min-w-0 flex-1 items-baseline justify-between gap-[0.4rem] rounded-[0.4rem] bg-slate-900 px-[0.7rem] py-[0.25rem]">
-          <span className="line-clamp-2 text-[0.8rem] leading-tight text-slate-300">{c.label}</span>
+          <span className="flex min-w-0 items-center gap-[0.3rem] text-[0.8rem] text-slate-300">
+            <ColumnSwatch color={c.color} dark className="h-[0.5rem] w-[0.5rem]" />
+            <span className="line-clamp-2 leading-tight">{c.label}</span>
+          </span>
           <span className="text-[1.5rem] font-bold tabular-nums">{c.count}</span>
         </p>
       ))}

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { storageState, type DemoRole } from "../fixtures/accounts";
 
 // What each role gets for each admin page, rendered by the server (200) or refused (404).
-const pages = ["/admin/users", "/admin/users/new", "/admin/settings", "/admin/audit", "/admin/data", "/admin/screens"] as const;
+const pages = ["/admin/users", "/admin/users/new", "/admin/settings", "/admin/audit", "/admin/data", "/admin/screens", "/admin/settings/columns"] as const;
 const allowed: Record<DemoRole, readonly string[]> = {
   admin: pages,
   supervisor: ["/admin/users", "/admin/screens"],

@@ -11,9 +11,11 @@ test.describe("as a technician", () => {
     const { ticketId } = await createTicketRow({ title: `Écran figé ${tag}`, reporterEmail: account("operator").email, machineId });
 
     await page.goto("/tickets");
-    await page.locator("body").press("/");
     // The header's box (the board's own filter is a search field too).
     const box = page.getByRole("banner").getByRole("searchbox", { name: "Rechercher", exact: true });
+    // The box announces the shortcut once the page listens for it (after hydration).
+    await expect(box).toHaveAttribute("aria-keyshortcuts", "/");
+    await page.locator("body").press("/");
     await expect(box).toBeFocused();
     await box.fill(`ecran ${tag}`);
     await box.press("Enter");

@@ -7,7 +7,7 @@ import { createUser } from "../fixtures/users";
 test.use({ storageState: storageState("admin") });
 
 // Runs in the desktop and the 360 px phone projects.
-for (const path of ["/admin/users", "/admin/users/new", "/admin/settings", "/admin/screens", "/admin/audit", "/admin/data", "/profile"]) {
+for (const path of ["/admin/users", "/admin/users/new", "/admin/settings", "/admin/screens", "/admin/settings/columns", "/admin/audit", "/admin/data", "/profile"]) {
   test(`${path} fits the screen with one main heading`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);

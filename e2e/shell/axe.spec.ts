@@ -42,6 +42,7 @@ const routes: Record<DemoRole, string[]> = {
     "user",
     "/admin/settings",
     "/admin/screens",
+    "/admin/settings/columns",
     "/admin/audit",
     "/admin/data",
     "/admin/notifications",

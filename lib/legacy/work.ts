@@ -3,7 +3,8 @@
 // voice notes, and the machine stops their history tells of.
 import { nameKey } from "../accounts/names";
 import { machineStatuses } from "../machines/model";
-import { closedStatuses, overdueStatuses, ticketPriorities, ticketStatuses, TEAM_ASSIGNEE, type TicketStatus } from "../tickets/model";
+import { builtInColumns, isClosedStage, type BuiltInKey } from "../tickets/columns";
+import { OVERDUE_STAGE, ticketPriorities, TEAM_ASSIGNEE } from "../tickets/model";
 import { LEGACY_TEAM_ID, type PlanContext } from "./context";
 import { flag, instant, int, rowsOf, text, words, type LegacyExport, type LegacyRow } from "./export";
 import { addNote } from "./report";
@@ -33,9 +34,12 @@ export function boardColumns(source: LegacyExport): BoardColumn[] {
   return [];
 }
 
-const isStandard = (status: string): status is TicketStatus => (ticketStatuses as readonly string[]).includes(status);
-const alerts = (status: string) => (overdueStatuses as readonly string[]).includes(status);
-const isClosed = (status: string) => (closedStatuses as readonly string[]).includes(status);
+// An import writes into a new database: its columns are the built-in ones.
+type TicketStatus = BuiltInKey;
+const stageOfStandard = (status: string) => builtInColumns.find((column) => column.key === status)?.stage ?? null;
+const isStandard = (status: string): status is TicketStatus => stageOfStandard(status) !== null;
+const alerts = (status: string) => stageOfStandard(status) === OVERDUE_STAGE;
+const isClosed = (status: string) => isClosedStage(stageOfStandard(status));
 
 /**
  * Atelier's stage for a custom column: the standard column just before it on the

@@ -2,19 +2,21 @@
 import type { Db } from "../db/client";
 import { literalContains } from "../db/like-pattern";
 import type { TicketReader } from "../permissions";
-import { closedStatuses, visibleTicketsWhere } from "../tickets/model";
+import { loadColumns } from "../tickets/columns";
+import { openWhere, visibleTicketsWhere } from "../tickets/model";
 import { machineLabelSql, summarySelect, type MachineSummary } from "./model";
 
 /** Every machine, with the count of its open tickets that the reader may see, and since when it is down. */
 export async function listMachines(db: Db, reader: TicketReader, options: { search?: string } = {}): Promise<(MachineSummary & { openTickets: number; downSince: Date | null })[]> {
   const q = literalContains(options.search);
+  const columns = await loadColumns(db);
   const rows = await db.machine.findMany({
     where: q ? { OR: [{ machineType: q }, { model: q }, { serialNumber: q }, { location: q }] } : undefined,
     orderBy: [{ machineType: "asc" }, { id: "asc" }],
     select: {
       ...summarySelect,
       downSince: true,
-      _count: { select: { tickets: { where: { deletedAt: null, status: { notIn: [...closedStatuses] }, ...visibleTicketsWhere(reader) } } } },
+      _count: { select: { tickets: { where: { deletedAt: null, ...openWhere(columns), ...visibleTicketsWhere(reader) } } } },
     },
   });
   return rows.map(({ _count, ...m }) => ({ ...m, openTickets: _count.tickets }));

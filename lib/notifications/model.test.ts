@@ -42,18 +42,18 @@ describe("notificationTemplate", () => {
 });
 
 describe("offersGo", () => {
-  const assignment = { kind: "assigned", ticketOpen: true, ticketStatus: "received", ticketAssignedTo: 7 };
+  const assignment = { kind: "assigned", ticketOpen: true, ticketStage: "new", ticketAssignedTo: 7 };
 
   it("offers J'y vais on an open ticket still the person's or the team's", () => {
     expect(offersGo(assignment, 7)).toBe(true);
-    expect(offersGo({ ...assignment, ticketAssignedTo: TEAM_ASSIGNEE, ticketStatus: "in_progress" }, 7)).toBe(true);
+    expect(offersGo({ ...assignment, ticketAssignedTo: TEAM_ASSIGNEE, ticketStage: "in_work" }, 7)).toBe(true);
   });
 
   it("not once the ticket is closed or gone, given to someone else, or already under way with the person", () => {
     expect(offersGo({ ...assignment, ticketOpen: false }, 7)).toBe(false);
     expect(offersGo({ ...assignment, ticketAssignedTo: 9 }, 7)).toBe(false);
     expect(offersGo({ ...assignment, ticketAssignedTo: null }, 7)).toBe(false);
-    expect(offersGo({ ...assignment, ticketStatus: "in_progress" }, 7)).toBe(false);
+    expect(offersGo({ ...assignment, ticketStage: "in_work" }, 7)).toBe(false);
   });
 
   it("only on an assignment", () => {

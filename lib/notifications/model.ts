@@ -86,12 +86,12 @@ export function notificationHref(n: {
  * it on every assignment, since it cannot know what became of the ticket.
  */
 export function offersGo(
-  n: { kind: string; ticketOpen: boolean; ticketStatus: string | null; ticketAssignedTo: number | null },
+  n: { kind: string; ticketOpen: boolean; ticketStage: string | null; ticketAssignedTo: number | null },
   userId: number,
 ): boolean {
   if (n.kind !== "assigned" || !n.ticketOpen) return false;
   if (n.ticketAssignedTo === TEAM_ASSIGNEE) return true;
-  return n.ticketAssignedTo === userId && n.ticketStatus !== "in_progress";
+  return n.ticketAssignedTo === userId && n.ticketStage !== "in_work";
 }
 
 /**

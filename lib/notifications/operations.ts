@@ -6,6 +6,7 @@ import { sql, sqlDate } from "../db/sql";
 import { writeBatch } from "../db/batch";
 import { defineOperation, perform, refuse } from "../operation";
 import { moveTicket, takeTicket } from "../tickets/operations";
+import { firstColumnOf, loadColumns, stageOf } from "../tickets/columns";
 import { kindsFor, notificationChannels, notificationHref } from "./model";
 import { countUnreadNotifications } from "./queries";
 
@@ -73,8 +74,9 @@ export const saveNotificationPreferences = defineOperation(
 
 /**
  * "J'y vais" on an assignment's push (public/sw.js): the person takes the ticket
- * and moves it to in progress, each step checked as the same move on the board
- * would be (perform: permission, then the ticket as it is now).
+ * and starts it (to the first column in work, as "Commencer" does: lib/tickets/columns.ts),
+ * each step checked as the same move on the board would be (perform: permission,
+ * then the ticket as it is now).
  */
 export const goOnAssignment = defineOperation({ input: z.object({ notificationId: id }) }, async (input, ctx) => {
   const { db, user, now = new Date() } = ctx;
@@ -90,8 +92,10 @@ export const goOnAssignment = defineOperation({ input: z.object({ notificationId
     const taken = await perform(takeTicket, { id: ticket.id }, ctx);
     if (!taken.ok) refuse(taken.code ?? "forbidden");
   }
-  if (ticket.status !== "in_progress") {
-    const moved = await perform(moveTicket, { id: ticket.id, from: ticket.status, to: "in_progress" }, ctx);
+  const columns = await loadColumns(db);
+  const start = firstColumnOf(columns, "in_work");
+  if (start && stageOf(columns, ticket.status) !== "in_work") {
+    const moved = await perform(moveTicket, { id: ticket.id, from: ticket.status, to: start.key }, ctx);
     if (!moved.ok) refuse(moved.code ?? "forbidden");
   }
   await db.notification.updateMany({ where: { id: input.notificationId, recipientId: user.id, readAt: null }, data: { readAt: now } });

@@ -5,6 +5,7 @@
 import { format, messagesFor, type Locale } from "../i18n";
 import type { TicketPriority } from "../tickets/model";
 import { TEAM_ASSIGNEE } from "../tickets/model";
+import { columnName, type BoardColumn } from "../tickets/columns";
 import { notificationHref, notificationTemplate, type NotificationKind } from "./model";
 
 /** The facts a push is written from: one row of push.ts' query. */
@@ -16,6 +17,8 @@ export interface PushFacts {
   ticketCode: string | null;
   ticketTitle: string | null;
   ticketStatus: string | null;
+  /** The status's column names (board_columns), when the plant renamed it or made it. */
+  ticketColumn?: Pick<BoardColumn, "nameFr" | "nameEn"> | null;
   ticketPriority: string | null;
   ticketAssignedTo: number | null;
   machineId: number | null;
@@ -52,7 +55,7 @@ export function urgencyOf(priority: string | null): "very-low" | "low" | "normal
 export function buildPushPayload(f: PushFacts): PushPayload {
   const t = messagesFor(f.locale);
   const words = t.inbox.kinds;
-  const status = f.ticketStatus ? (t.status[f.ticketStatus as keyof typeof t.status] ?? f.ticketStatus) : "";
+  const status = f.ticketStatus ? columnName({ key: f.ticketStatus, nameFr: null, nameEn: null, ...f.ticketColumn }, f.locale, t) : "";
   const values = { actor: f.actorName ?? t.inbox.someone, ticket: f.ticketCode ?? "", machine: f.machineName ?? "", status };
   const template = words[notificationTemplate(f.kind, { toTeam: f.ticketAssignedTo === TEAM_ASSIGNEE, byPerson: f.actorName !== null })];
   const priority = (f.ticketPriority ?? "medium") as TicketPriority;

@@ -46,6 +46,8 @@ interface TargetRow {
   ticket_code: string | null;
   ticket_title: string | null;
   ticket_status: string | null;
+  status_fr: string | null;
+  status_en: string | null;
   ticket_priority: string | null;
   assigned_to: number | null;
   machine_id: number | null;
@@ -68,7 +70,7 @@ export async function loadPushTargets(d1: D1Database, notificationIds: number[],
   const { results } = await d1
     .prepare(
       `SELECT n.id AS nid, n.kind, COALESCE(u.locale, (SELECT json_extract(value, '$') FROM settings WHERE key = 'defaultLocale'), 'fr') AS locale,
-              a.name AS actor_name, t.ticket_id AS ticket_code, t.title AS ticket_title, t.status AS ticket_status,
+              a.name AS actor_name, t.ticket_id AS ticket_code, t.title AS ticket_title, t.status AS ticket_status, c.name_fr AS status_fr, c.name_en AS status_en,
               t.priority AS ticket_priority, t.assigned_to, mc.id AS machine_id, ${machineLabelSql("mc")} AS machine_name,
               m.conversation_key, d.id AS did, d.endpoint, d.p256dh, d.auth, p.attempts
        FROM notifications n
@@ -77,6 +79,7 @@ export async function loadPushTargets(d1: D1Database, notificationIds: number[],
        LEFT JOIN notification_pushes p ON p.notification_id = n.id AND p.device_id = d.id
        LEFT JOIN users a ON a.id = n.actor_id
        LEFT JOIN tickets t ON t.id = n.ticket_id
+       LEFT JOIN board_columns c ON c.key = t.status
        LEFT JOIN machines mc ON mc.id = COALESCE(n.machine_id, t.machine_id)
        LEFT JOIN messages m ON m.id = n.message_id
        WHERE n.id IN (SELECT value FROM json_each(?1)) AND n.push = 1
@@ -94,6 +97,7 @@ export async function loadPushTargets(d1: D1Database, notificationIds: number[],
     ticketCode: r.ticket_code,
     ticketTitle: r.ticket_title,
     ticketStatus: r.ticket_status,
+    ticketColumn: { nameFr: r.status_fr, nameEn: r.status_en },
     ticketPriority: r.ticket_priority,
     ticketAssignedTo: r.assigned_to === null ? null : Number(r.assigned_to),
     machineId: r.machine_id === null ? null : Number(r.machine_id),

@@ -2,7 +2,7 @@
 // (the index on notifications(recipient_id, id) gives a page directly).
 import type { Db } from "../db/client";
 import { machineLabelSql } from "../machines/model";
-import { closedStatuses } from "../tickets/model";
+import { CLOSED_KEYS_SQL, type BoardColumn, type Stage } from "../tickets/columns";
 import { NOTIFICATION_PAGE_SIZE, notificationChannels, notificationKinds, type NotificationChannel, type NotificationKind } from "./model";
 
 export async function countUnreadNotifications(db: Db, userId: number): Promise<number> {
@@ -22,8 +22,11 @@ export interface NotificationView {
   actorName: string | null;
   ticketCode: string | null;
   ticketTitle: string | null;
-  /** The ticket's status now (a status change's line shows it). */
+  /** The ticket's status now (a status change's line shows it), with its column's own names. */
   ticketStatus: string | null;
+  ticketColumn: Pick<BoardColumn, "key" | "nameFr" | "nameEn"> | null;
+  /** Its column's stage: "J'y vais" is not offered on a ticket already in work (model.ts offersGo). */
+  ticketStage: Stage | null;
   /** assigned_to now: 0 when the ticket went to the whole team. */
   ticketAssignedTo: number | null;
   /** The ticket is still there and not closed: work can still be done on it. */
@@ -42,6 +45,9 @@ interface Row {
   ticket_code: string | null;
   ticket_title: string | null;
   ticket_status: string | null;
+  ticket_stage: Stage | null;
+  status_fr: string | null;
+  status_en: string | null;
   assigned_to: number | null;
   ticket_open: number | null;
   machine_id: number | null;
@@ -55,12 +61,14 @@ export async function listNotifications(db: Db, userId: number, page: number): P
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT n.id, n.kind, n.created_at, n.read_at, a.name AS actor_name,
             t.ticket_id AS ticket_code, t.title AS ticket_title, t.status AS ticket_status, t.assigned_to,
-            t.deleted_at IS NULL AND t.status NOT IN (${closedStatuses.map((status) => `'${status}'`).join(", ")}) AS ticket_open,
+            c.stage AS ticket_stage, c.name_fr AS status_fr, c.name_en AS status_en,
+            t.deleted_at IS NULL AND t.status NOT IN ${CLOSED_KEYS_SQL} AS ticket_open,
             mc.id AS machine_id, ${machineLabelSql("mc")} AS machine_name, m.conversation_key,
             (SELECT COUNT(*) FROM notifications WHERE recipient_id = ?1) AS total
      FROM notifications n
      LEFT JOIN users a ON a.id = n.actor_id
      LEFT JOIN tickets t ON t.id = n.ticket_id
+     LEFT JOIN board_columns c ON c.key = t.status
      LEFT JOIN machines mc ON mc.id = COALESCE(n.machine_id, t.machine_id)
      LEFT JOIN messages m ON m.id = n.message_id
      WHERE n.recipient_id = ?1
@@ -82,6 +90,8 @@ export async function listNotifications(db: Db, userId: number, page: number): P
       ticketCode: r.ticket_code,
       ticketTitle: r.ticket_title,
       ticketStatus: r.ticket_status,
+      ticketColumn: r.ticket_status === null ? null : { key: r.ticket_status, nameFr: r.status_fr, nameEn: r.status_en },
+      ticketStage: r.ticket_stage,
       ticketAssignedTo: r.assigned_to === null ? null : Number(r.assigned_to),
       ticketOpen: Number(r.ticket_open) === 1,
       machineId: r.machine_id === null ? null : Number(r.machine_id),

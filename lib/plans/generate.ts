@@ -14,7 +14,8 @@ import { ticketEventsInsert } from "../tickets/events";
 import { factoryDay } from "../tickets/ids";
 import { newTicket, ticketInsert } from "../tickets/operations";
 import { assigneesWho, notificationRows, notifyUsers, type NotificationRow } from "../notifications/events";
-import { NEVER_STARTED_STATUSES, parseSteps, planSelect, ruleOf } from "./model";
+import { NEVER_STARTED_STAGE, parseSteps, planSelect, ruleOf } from "./model";
+import { CLOSED_KEYS_SQL, stageKeysSql } from "../tickets/columns";
 import { creationTime, dueAfterCompletion, occurrenceAfterGenerated } from "./recurrence";
 
 /** The cron_runs job name. */
@@ -36,13 +37,13 @@ export interface GenerateResult {
   notifications: NotificationRow[];
 }
 
-const neverStarted = NEVER_STARTED_STATUSES.map((s) => `'${s}'`).join(", ");
+const neverStarted = stageKeysSql(NEVER_STARTED_STAGE);
 
 // After-completion plans whose last ticket is done and whose next due time is not set yet.
 const WAITING_PLANS = `
   FROM maintenance_plans p JOIN tickets t ON t.id = (SELECT MAX(id) FROM tickets WHERE plan_id = p.id)
   WHERE p.recurrence = 'after_completion' AND p.next_due_at IS NULL AND p.paused = 0 AND p.deleted_at IS NULL
-    AND (t.completed_at IS NOT NULL OR t.deleted_at IS NOT NULL OR t.status = 'archived')`;
+    AND (t.completed_at IS NOT NULL OR t.deleted_at IS NOT NULL OR t.status IN ${stageKeysSql("archived")})`;
 
 /**
  * The plans job's question (lib/job-questions.ts, ?1 the run's moment): a plan waiting
@@ -70,7 +71,7 @@ async function scheduleAfterCompletion(db: Db, { timeZone }: GenerateOptions): P
     `SELECT p.id, p.interval_count, p.time_of_day, t.id AS last_id,
             COALESCE(t.completed_at, t.deleted_at,
               (SELECT MAX(e.created_at) FROM ticket_events e
-               WHERE e.ticket_id = t.id AND e.type = 'status' AND e.to_value IN ('completed', 'archived'))) AS done_at
+               WHERE e.ticket_id = t.id AND e.type = 'status' AND e.to_value IN ${CLOSED_KEYS_SQL})) AS done_at
      ${WAITING_PLANS}`,
   );
   for (const plan of waiting) {
@@ -101,7 +102,7 @@ function claimOccurrence(planId: number, dueAt: Date, next: Date | null): Statem
   return sql`
     UPDATE maintenance_plans SET next_due_at = ${next ? sqlDate(next) : null},
       missed_streak = CASE WHEN (SELECT status FROM tickets WHERE id = (SELECT MAX(id) FROM tickets WHERE plan_id = ${planId}))
-                                IN (${sqlName(neverStarted)}) THEN missed_streak + 1 ELSE 0 END
+                                IN ${sqlName(neverStarted)} THEN missed_streak + 1 ELSE 0 END
     WHERE id = ${planId} AND next_due_at = ${sqlDate(dueAt)} AND paused = 0 AND deleted_at IS NULL`;
 }
 

@@ -2,7 +2,7 @@
 // flagged. The recurrence itself is in recurrence.ts (pure, unit-tested).
 import { z } from "zod";
 import { utcToWallTime, wallTimeToUtc } from "../factory-time";
-import { assigneeFromChoice, assigneeInput, scheduleBounds, ticketPriorities, overdueStatuses } from "../tickets/model";
+import { assigneeFromChoice, assigneeInput, scheduleBounds, ticketPriorities, OVERDUE_STAGE } from "../tickets/model";
 import { addDays, recurrences, shortestGapDays, type RecurrenceRule, type Recurrence } from "./recurrence";
 
 /** The longest checklist step the server accepts. */
@@ -12,14 +12,14 @@ export const MAX_INTERVAL = 999;
 export const MAX_LEAD_DAYS = 365;
 
 /**
- * "Never started": a generated ticket still received or in diagnostic (the
- * statuses in which a passed date makes a ticket overdue) when the plan generated
- * the next one. The cron counts them in a row (missed_streak, reset by the first
+ * "Never started": a generated ticket still in a column "not started" (received,
+ * diagnostic, or one the plant added there: the stage in which a passed date makes
+ * a ticket overdue) when the plan generated the next one. The cron counts them in a row (missed_streak, reset by the first
  * ticket that was started); deleted tickets count by their status when deleted.
  * After-completion plans generate the next only once the last is completed, so
  * they are never flagged.
  */
-export const NEVER_STARTED_STATUSES = overdueStatuses;
+export const NEVER_STARTED_STAGE = OVERDUE_STAGE;
 /** Flagged to leads from this many never-started tickets in a row. */
 export const FLAG_AFTER_MISSED = 3;
 

@@ -22,7 +22,8 @@
 // For the plant: the same over every machine together (observed times, downtimes,
 // failures and repairs added up), not a mean of the machines' figures.
 // Per technician: the tickets they closed in the period and the median time from
-// a ticket's report to its closing.
+// a ticket's report to its closing, less the time it spent waiting (in a column of
+// the stage "waiting": parts, a supplier…), when nobody could work on it.
 
 const HOUR = 3_600_000;
 
@@ -150,6 +151,8 @@ export interface Closing {
   /** When the ticket was reported, and when it was closed. */
   createdAt: Date;
   closedAt: Date;
+  /** Time it spent in "waiting" columns before its closing: not counted as open time. */
+  waitingMs?: number;
 }
 
 export interface TechnicianFigures {
@@ -159,12 +162,12 @@ export interface TechnicianFigures {
   medianHoursToClose: number | null;
 }
 
-/** Per person who closed tickets: how many, and the median time from report to closing; most closed first. */
+/** Per person who closed tickets: how many, and the median time from report to closing, less its waiting; most closed first. */
 export function technicianFigures(closings: Closing[]): TechnicianFigures[] {
   const byActor = new Map<number, { name: string; hours: number[] }>();
   for (const c of closings) {
     const entry = byActor.get(c.actorId) ?? { name: c.actorName, hours: [] };
-    entry.hours.push((c.closedAt.getTime() - c.createdAt.getTime()) / HOUR);
+    entry.hours.push((c.closedAt.getTime() - c.createdAt.getTime() - (c.waitingMs ?? 0)) / HOUR);
     byActor.set(c.actorId, entry);
   }
   return [...byActor]

@@ -3,7 +3,8 @@
 // the period, the tickets opened per machine (with the overdue ones), and the
 // tickets closed in the period with who closed them. Leads only: null for anyone
 // else, as getTicketDetails answers for a ticket the reader may not see.
-import { closedStatuses, OVERDUE_SQL } from "../tickets/model";
+import { OVERDUE_SQL } from "../tickets/model";
+import { CLOSED_KEYS_SQL, stageKeysSql } from "../tickets/columns";
 import { sqlDate } from "../db/sql";
 import { type Db } from "../db/client";
 import { machineLabel } from "../machines/model";
@@ -18,8 +19,6 @@ export interface ReliabilityReport {
   technicians: TechnicianFigures[];
 }
 
-const closed = closedStatuses.map((s) => `'${s}'`).join(", ");
-
 // ?1 now, ?2 from, ?3 to (ISO text, as dates are stored). Opened: created in the
 // period; overdue: among those, the ones the board's rule (OVERDUE_SQL) says are late now;
 // planned: among those, the ones a maintenance plan created.
@@ -30,16 +29,33 @@ const OPENED_SQL = `
   WHERE t.deleted_at IS NULL AND t.created_at >= ?2 AND t.created_at < ?3
   GROUP BY t.machine_id`;
 
-// A ticket is closed when its status moved from an open one to Terminé or Archivé;
-// counted once, at its last closing in the period, for whoever made it.
+// A ticket is closed when its status moved from an open column to a done or archived
+// one (the columns' stages, lib/tickets/columns.ts); counted once, at its last closing
+// in the period, for whoever made it. With each closing, the time the ticket spent
+// before it in "waiting" columns (Attente pièces, or one the plant added there), read
+// from its status events: each stay lasts until the next move, or the closing.
 const CLOSED_SQL = `
-  SELECT t.machine_id AS machineId, t.created_at AS createdAt, MAX(e.created_at) AS closedAt, e.actor_id AS actorId, u.name AS actorName
-  FROM ticket_events e
-  JOIN tickets t ON t.id = e.ticket_id AND t.deleted_at IS NULL
-  LEFT JOIN users u ON u.id = e.actor_id
-  WHERE e.type = 'status' AND e.to_value IN (${closed}) AND e.from_value NOT IN (${closed})
-    AND e.created_at >= ?1 AND e.created_at < ?2
-  GROUP BY e.ticket_id`;
+  WITH closing AS (
+    SELECT e.ticket_id AS ticketId, t.machine_id AS machineId, t.created_at AS createdAt, MAX(e.created_at) AS closedAt,
+           e.actor_id AS actorId, u.name AS actorName
+    FROM ticket_events e
+    JOIN tickets t ON t.id = e.ticket_id AND t.deleted_at IS NULL
+    LEFT JOIN users u ON u.id = e.actor_id
+    WHERE e.type = 'status' AND e.to_value IN ${CLOSED_KEYS_SQL} AND e.from_value NOT IN ${CLOSED_KEYS_SQL}
+      AND e.created_at >= ?1 AND e.created_at < ?2
+    GROUP BY e.ticket_id
+  ),
+  stays AS (
+    SELECT s.ticket_id AS ticketId, s.to_value AS status, s.created_at AS enteredAt,
+           LEAD(s.created_at) OVER (PARTITION BY s.ticket_id ORDER BY s.created_at, s.id) AS leftAt
+    FROM ticket_events s
+    WHERE s.type = 'status' AND s.ticket_id IN (SELECT ticketId FROM closing)
+  )
+  SELECT c.machineId, c.createdAt, c.closedAt, c.actorId, c.actorName,
+         COALESCE((SELECT SUM(julianday(MIN(COALESCE(w.leftAt, c.closedAt), c.closedAt)) - julianday(w.enteredAt))
+                   FROM stays w
+                   WHERE w.ticketId = c.ticketId AND w.enteredAt < c.closedAt AND w.status IN ${stageKeysSql("waiting")}), 0) * 86400000 AS waitingMs
+  FROM closing c`;
 
 interface OpenedRow {
   machineId: number;
@@ -54,6 +70,7 @@ interface ClosedRow {
   closedAt: string;
   actorId: number | null;
   actorName: string | null;
+  waitingMs: number;
 }
 
 export async function loadReliability(db: Db, reader: Who, period: Period, now: Date): Promise<ReliabilityReport | null> {
@@ -82,7 +99,13 @@ export async function loadReliability(db: Db, reader: Who, period: Period, now: 
   const technicians = technicianFigures(
     closings
       .filter((c) => c.actorId !== null)
-      .map((c) => ({ actorId: Number(c.actorId), actorName: c.actorName ?? `#${c.actorId}`, createdAt: new Date(c.createdAt), closedAt: new Date(c.closedAt) })),
+      .map((c) => ({
+        actorId: Number(c.actorId),
+        actorName: c.actorName ?? `#${c.actorId}`,
+        createdAt: new Date(c.createdAt),
+        closedAt: new Date(c.closedAt),
+        waitingMs: Math.max(0, Math.round(Number(c.waitingMs))),
+      })),
   );
   return { period, plant: plantFigures(perMachine), machines: perMachine, technicians };
 }

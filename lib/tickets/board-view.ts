@@ -10,6 +10,7 @@ import { defineOperation } from "../operation";
 import { getSettings } from "../settings/settings";
 import { loadBoard, parseBoardFilters, parseColumnLimits, showMore, type BoardData, type BoardFilters, type ColumnLimits } from "./board";
 import { assigneeLabel, type TicketStatus } from "./model";
+import { columnName, isClosedStage, stageOf, type ColumnColor } from "./columns";
 import { ticketReaderFor } from "./queries";
 import { describeSchedule, type ScheduleView } from "./schedule";
 import { downText } from "./downtime";
@@ -33,7 +34,11 @@ export interface CardView {
 
 export interface BoardColumnView {
   status: TicketStatus;
+  /** The column's name in the reader's language. */
   label: string;
+  color: ColumnColor;
+  /** A drop there by finger asks first: it closes the ticket (done or archived). */
+  closes: boolean;
   count: number;
   ids: number[];
   /** The same board with this column showing more cards, and how many more; null once the column shows all it may. */
@@ -73,7 +78,10 @@ export function boardView(board: BoardData, { filters, limits, now, locale, time
       outOfService: machine?.status === "out_of_service",
       down: machine?.downSince ? downText(machine.downSince, locale, timeZone, t) : null,
       assignee: assigneeLabel(card.assignedTo, (id) => people.get(id), t),
-      schedule: describeSchedule({ ...card, scheduledDate: card.scheduledDate ? new Date(card.scheduledDate) : null }, { now, locale, timeZone, t }),
+      schedule: describeSchedule(
+        { ...card, stage: stageOf(board.plantColumns, card.status), scheduledDate: card.scheduledDate ? new Date(card.scheduledDate) : null },
+        { now, locale, timeZone, t },
+      ),
       comments: card.comments,
       media: card.media,
     };
@@ -81,7 +89,9 @@ export function boardView(board: BoardData, { filters, limits, now, locale, time
   return {
     columns: board.columns.map((c) => ({
       status: c.status,
-      label: t.status[c.status],
+      label: columnName(c.column, locale, t),
+      color: c.column.color,
+      closes: isClosedStage(c.column.stage),
       count: c.count,
       ids: c.cards.map((card) => card.id),
       more: showMore(filters, limits, c),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { COLUMN_MAX, COLUMN_PAGE, boardSearchParams, boardWhere, hasFilters, parseBoardFilters, parseColumnLimits, showMore } from "./board";
+import { COLUMN_MAX, COLUMN_PAGE, boardColumns, boardSearchParams, boardWhere, hasFilters, parseBoardFilters, parseColumnLimits, showMore } from "./board";
+import { builtInColumns, type BoardColumn } from "./columns";
+
+// The built-in columns, and one the plant added to "not started" after them.
+const columns: BoardColumn[] = [
+  ...builtInColumns.map((c, i) => ({ id: i + 1, key: c.key, stage: c.stage, nameFr: null, nameEn: null, color: "slate" as const, position: i + 1, protected: false, deleted: false })),
+  { id: 7, key: "col_7", stage: "new", nameFr: "À trier", nameEn: "To sort", color: "cyan", position: 7, protected: false, deleted: false },
+];
 
 describe("board filters", () => {
   it("read every filter from the URL", () => {
@@ -31,31 +38,32 @@ describe("board filters", () => {
 
   it("combine into one condition, never showing deleted tickets", () => {
     const now = new Date("2026-11-23T12:00:00Z");
-    const where = boardWhere(parseBoardFilters({ mine: "1", overdue: "1", assignee: "me" }), { id: 7, role: "technician", visibility: "own" }, now);
+    const where = boardWhere(parseBoardFilters({ mine: "1", overdue: "1", assignee: "me" }), { id: 7, role: "technician", visibility: "own" }, now, columns);
     expect(where.AND).toEqual([
       { deletedAt: null },
       {},
       { assignedTo: 7 },
-      // The overdue rule, from its one definition (lib/tickets/model.ts).
-      { deletedAt: null, assignedTo: { not: null }, status: { in: ["received", "diagnostic"] }, scheduledDate: { lt: now } },
+      // The overdue rule, from its one definition (lib/tickets/model.ts): every column "not started".
+      { deletedAt: null, assignedTo: { not: null }, status: { in: ["received", "diagnostic", "col_7"] }, scheduledDate: { lt: now } },
       { OR: [{ assignedTo: 7 }, { reportedBy: 7 }] },
     ]);
   });
 
   it("show an operator only their own reports when the plant says so", () => {
     const now = new Date("2026-11-23T12:00:00Z");
-    const own = boardWhere(parseBoardFilters({}), { id: 7, role: "operator", visibility: "own" }, now);
+    const own = boardWhere(parseBoardFilters({}), { id: 7, role: "operator", visibility: "own" }, now, columns);
     expect(own.AND).toEqual([{ deletedAt: null }, { reportedBy: 7 }]);
-    const all = boardWhere(parseBoardFilters({}), { id: 7, role: "operator", visibility: "all" }, now);
+    const all = boardWhere(parseBoardFilters({}), { id: 7, role: "operator", visibility: "all" }, now, columns);
     expect(all.AND).toEqual([{ deletedAt: null }, {}]);
   });
 });
 
 describe("a column's pages", () => {
-  it("reads only known columns and counts past the first page, capped", () => {
-    expect(parseColumnLimits({ more: `diagnostic:${COLUMN_PAGE * 2},nope:50,received:abc,in_progress:${COLUMN_MAX * 10},completed:1` })).toEqual({
+  it("reads only column keys and counts past the first page, capped", () => {
+    expect(parseColumnLimits({ more: `diagnostic:${COLUMN_PAGE * 2},No-pe:50,received:abc,in_progress:${COLUMN_MAX * 10},completed:1,col_12:${COLUMN_PAGE + 1}` })).toEqual({
       diagnostic: COLUMN_PAGE * 2,
       in_progress: COLUMN_MAX,
+      col_12: COLUMN_PAGE + 1,
     });
     expect(parseColumnLimits({})).toEqual({});
   });
@@ -72,5 +80,14 @@ describe("a column's pages", () => {
   it("offers no link once a column shows all its cards, or as many as it may", () => {
     expect(showMore(parseBoardFilters({}), {}, { status: "received", count: COLUMN_PAGE })).toBeNull();
     expect(showMore(parseBoardFilters({}), { received: COLUMN_MAX }, { status: "received", count: COLUMN_MAX + 1 })).toBeNull();
+  });
+});
+
+describe("the board's columns", () => {
+  it("are the plant's live columns in their order, the archived ones only when asked for", () => {
+    const deleted = { ...columns[1]!, deleted: true };
+    const plant = [columns[0]!, deleted, ...columns.slice(2)];
+    expect(boardColumns(plant, false).map((c) => c.key)).toEqual(["received", "in_progress", "waiting_parts", "completed", "col_7"]);
+    expect(boardColumns(plant, true).map((c) => c.key)).toEqual(["received", "in_progress", "waiting_parts", "completed", "archived", "col_7"]);
   });
 });

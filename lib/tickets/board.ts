@@ -5,11 +5,15 @@ import { machineLabel } from "../machines/model";
 import type { Prisma } from "../generated/prisma/client";
 import { literalContains } from "../db/like-pattern";
 import { assignableWhere, type TicketReader } from "../permissions";
-import { assigneeFromChoice, TEAM_CHOICE, overdueWhere, ticketPriorities, ticketStatuses, visibleTicketsWhere, type TicketPriority, type TicketStatus } from "./model";
+import { assigneeFromChoice, TEAM_CHOICE, overdueWhere, ticketPriorities, visibleTicketsWhere, type TicketPriority, type TicketStatus } from "./model";
+import { liveColumns, loadColumns, MAX_COLUMNS, type BoardColumn } from "./columns";
 import { compareSorted, parseTicketSort, SORT_PARAM, sortOrderBy, type TicketSort } from "./sort";
 import { priorityOrder } from "./work-order";
 
-export const boardStatuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed"] as const satisfies TicketStatus[];
+/** The plant's columns the board shows, in its order: every one but the archived, which `?archived=1` adds. */
+export function boardColumns(columns: readonly BoardColumn[], archived: boolean): BoardColumn[] {
+  return liveColumns(columns).filter((column) => archived || column.stage !== "archived");
+}
 /**
  * Cards a column shows at first, and how many more each "Afficher N de plus"
  * adds; the column's count is always the full one. Small on purpose: with 2,000
@@ -20,8 +24,11 @@ export const COLUMN_PAGE = 8;
 /** The most cards a column shows however often it is asked: past it, the filters narrow the board. */
 export const COLUMN_MAX = 200;
 
-/** How many cards each column shows, when more than COLUMN_PAGE were asked for. */
+/** How many cards each column (by key) shows, when more than COLUMN_PAGE were asked for. */
 export type ColumnLimits = Partial<Record<TicketStatus, number>>;
+
+/** What a column's key looks like (built-in ones, and col_<n>): anything else in the URL is ignored. */
+const COLUMN_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
 export interface BoardFilters {
   q: string;
@@ -77,7 +84,7 @@ export function parseColumnLimits(params: Params): ColumnLimits {
   for (const part of first(params.more).split(",")) {
     const [status, value] = part.split(":");
     const n = Number(value);
-    if ((ticketStatuses as readonly string[]).includes(status ?? "") && Number.isInteger(n) && n > COLUMN_PAGE) {
+    if (COLUMN_KEY.test(status ?? "") && Object.keys(limits).length < MAX_COLUMNS && Number.isInteger(n) && n > COLUMN_PAGE) {
       limits[status as TicketStatus] = Math.min(n, COLUMN_MAX);
     }
   }
@@ -106,7 +113,7 @@ export function hasFilters(filters: BoardFilters): boolean {
 }
 
 /** The WHERE clause shared by the columns, their counts and the CSV export: only tickets the reader may see. */
-export function boardWhere(filters: BoardFilters, reader: TicketReader, now: Date): Prisma.TicketWhereInput {
+export function boardWhere(filters: BoardFilters, reader: TicketReader, now: Date, columns: readonly BoardColumn[]): Prisma.TicketWhereInput {
   const viewerId = reader.id;
   const and: Prisma.TicketWhereInput[] = [{ deletedAt: null }, visibleTicketsWhere(reader)];
   const q = literalContains(filters.q);
@@ -126,7 +133,7 @@ export function boardWhere(filters: BoardFilters, reader: TicketReader, now: Dat
   else if (filters.assignee === "none") and.push({ assignedTo: null });
   else if (filters.assignee) and.push({ assignedTo: assigneeFromChoice(filters.assignee) });
   if (filters.machine) and.push({ machineId: filters.machine });
-  if (filters.overdue) and.push(overdueWhere(now));
+  if (filters.overdue) and.push(overdueWhere(now, columns));
   if (filters.mine) and.push({ OR: [{ assignedTo: viewerId }, { reportedBy: viewerId }] });
   return { AND: and };
 }
@@ -145,14 +152,18 @@ export interface BoardCard {
   media: number;
 }
 
-export interface BoardColumn {
+export interface BoardColumnData {
   status: TicketStatus;
+  /** The plant's column: its names, colour and stage. */
+  column: BoardColumn;
   count: number;
   cards: BoardCard[];
 }
 
 export interface BoardData {
-  columns: BoardColumn[];
+  columns: BoardColumnData[];
+  /** Every column of the plant, deleted ones included: what the cards' menus and the words read. */
+  plantColumns: BoardColumn[];
   machines: { id: number; label: string; status: string; downSince: Date | null }[];
   people: { id: number; name: string }[];
 }
@@ -177,13 +188,16 @@ type Counts = Map<string, Map<string, number>>;
 const count = (counts: Counts, status: string) => [...(counts.get(status)?.values() ?? [])].reduce((sum, n) => sum + n, 0);
 
 /**
- * One query per column (in the chosen order, capped), one for the counts, one for the
- * machines and one for the people: 3 + columns queries for any number of tickets. The
- * urgency order takes at most one query more (urgentColumns).
+ * The plant's columns (one query, read once per request), then one query per column
+ * (in the chosen order, capped), one for the counts, one for the machines and one for
+ * the people: 4 + columns queries for any number of tickets, and at most MAX_COLUMNS
+ * columns. The urgency order takes at most one query more (urgentColumns).
  */
 export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketReader, now: Date, limits: ColumnLimits = {}): Promise<BoardData> {
-  const statuses: TicketStatus[] = filters.archived ? [...boardStatuses, "archived"] : [...boardStatuses];
-  const where = boardWhere(filters, reader, now);
+  const plantColumns = await loadColumns(db);
+  const shownColumns = boardColumns(plantColumns, filters.archived);
+  const statuses = shownColumns.map((column) => column.key);
+  const where = boardWhere(filters, reader, now, plantColumns);
   const urgency = filters.sort === "urgency";
   const [groups, machines, people, ...columns] = await Promise.all([
     db.ticket.groupBy({ by: urgency ? ["status", "priority"] : ["status"], where, _count: { _all: true } }),
@@ -210,8 +224,10 @@ export async function loadBoard(db: Db, filters: BoardFilters, reader: TicketRea
   }
   const rows = urgency ? await urgentColumns(db, where, statuses, counts, limits) : columns;
   return {
+    plantColumns,
     columns: statuses.map((status, i) => ({
       status,
+      column: shownColumns[i]!,
       count: count(counts, status),
       cards: rows[i]!.map(({ _count, scheduledDate, createdAt: _createdAt, ...card }) => ({
         ...card,

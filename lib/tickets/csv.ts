@@ -6,7 +6,8 @@ import type { Db } from "../db/client";
 import { messagesFor, type Locale } from "../i18n";
 import { can, type TicketReader } from "../permissions";
 import { refuse } from "../operation";
-import { assignedPeople, assigneeLabel, type TicketPriority, type TicketStatus } from "./model";
+import { assignedPeople, assigneeLabel, type TicketPriority } from "./model";
+import { loadColumns, statusName } from "./columns";
 import { factoryDateTime } from "../factory-time";
 import { machineLabel } from "../machines/model";
 
@@ -20,9 +21,10 @@ export interface TicketExportOptions {
 export async function exportTicketsCsv(db: Db, actor: TicketReader, filters: BoardFilters, options: TicketExportOptions): Promise<string> {
   if (!can(actor, "ticket.view")) refuse("forbidden");
   const t = messagesFor(options.locale);
+  const columns = await loadColumns(db);
   const tickets = await db.ticket.findMany({
     // Every status, archived included: the board's columns are a view, the export is the data.
-    where: boardWhere(filters, actor, options.now),
+    where: boardWhere(filters, actor, options.now, columns),
     orderBy: { createdAt: "desc" },
     include: { machine: true, reporter: { select: { name: true } } },
   });
@@ -39,7 +41,8 @@ export async function exportTicketsCsv(db: Db, actor: TicketReader, filters: Boa
     tk.ticketId,
     tk.title,
     tk.description,
-    t.status[tk.status as TicketStatus] ?? tk.status,
+    // The column's name, as the board shows it to this reader.
+    statusName(columns, tk.status, options.locale, t),
     t.priority[tk.priority as TicketPriority] ?? tk.priority,
     machineLabel(tk.machine),
     tk.machine.serialNumber ?? "",

@@ -1,6 +1,6 @@
 // A ticket marks its machine down: the machine is "À l'arrêt depuis …" from that
 // moment until the ticket is closed (completed or archived), deleted, or the mark
-// is cleared. Each stop is a machine_downtimes row (the exact history that
+// is cleared (its column is in a closed stage: lib/tickets/columns.ts). Each stop is a machine_downtimes row (the exact history that
 // lib/reliability/ reads), mirrored on machines.down_since / down_ticket_id so
 // that every page reading machines shows it without a query more. The row, the
 // mirror and the timeline event are written in one D1 batch, with the change that
@@ -15,9 +15,7 @@ import { defineOperation, refuse } from "../operation";
 import { getSettings } from "../settings/settings";
 import { movedInBatch, ticketEventsInsert } from "./events";
 import { ticketsChanged } from "./live";
-import { closedStatuses } from "./model";
-
-const closed = closedStatuses.map((s) => `'${s}'`).join(", ");
+import { CLOSED_KEYS_SQL, isClosedStage, loadColumns, stageOf } from "./columns";
 
 /** "À l'arrêt depuis …", on a card, a ticket and a machine: from the machine's down_since, in the factory's zone. */
 export function downText(downSince: Date, locale: Locale, timeZone: string, t: Messages): string {
@@ -35,7 +33,7 @@ export function startDowntime(machineId: number, ticket: number | Statement, act
   return [
     sql`UPDATE machines SET down_since = ${sqlDate(now)}, down_ticket_id = ${ticketSql}
         WHERE id = ${machineId} AND down_since IS NULL
-          AND EXISTS (SELECT 1 FROM tickets WHERE id = ${ticketSql} AND deleted_at IS NULL AND status NOT IN (${sqlName(closed)}))`,
+          AND EXISTS (SELECT 1 FROM tickets WHERE id = ${ticketSql} AND deleted_at IS NULL AND status NOT IN ${sqlName(CLOSED_KEYS_SQL)})`,
     sql`INSERT INTO machine_downtimes (machine_id, ticket_id, started_at, started_by)
         SELECT ${machineId}, ${ticketSql}, ${sqlDate(now)}, ${actorId} WHERE ${onlyIfChanged}`,
     ticketEventsInsert([{ ticketId: typeof ticket === "number" ? ticket : 0, actorId, type: "machine_down" }], now, {
@@ -58,9 +56,9 @@ export function endDowntime(ticketId: number, actorId: number, now: Date, when: 
   ];
 }
 
-/** The stop ends with the ticket: when a move closes it (the move set status and updated_at in this batch). */
-export function endDowntimeOnClose(ticketId: number, to: string, actorId: number, now: Date): Statement[] {
-  if (!(closedStatuses as readonly string[]).includes(to)) return [];
+/** The stop ends with the ticket: when a move closes it (to a done or archived column; the move set status and updated_at in this batch). */
+export function endDowntimeOnClose(ticketId: number, to: string, closes: boolean, actorId: number, now: Date): Statement[] {
+  if (!closes) return [];
   return endDowntime(ticketId, actorId, now, movedInBatch(ticketId, to, now));
 }
 
@@ -82,8 +80,8 @@ async function ticketWithMachine(db: Db, ticketId: number) {
 /** From the ticket page: this ticket stopped its machine (technicians and leads). */
 export const markMachineDown = defineOperation({ input: z.object({ id }), permission: "ticket.markDown" }, async (input, ctx) => {
   const { db, user, locale, now = new Date() } = ctx;
-  const ticket = await ticketWithMachine(db, input.id);
-  if ((closedStatuses as readonly string[]).includes(ticket.status)) refuse("downTicketClosed");
+  const [ticket, columns] = await Promise.all([ticketWithMachine(db, input.id), loadColumns(db)]);
+  if (isClosedStage(stageOf(columns, ticket.status))) refuse("downTicketClosed");
   const { machine } = ticket;
   if (machine.downSince) {
     if (machine.downTicketId === ticket.id) return { id: ticket.id };

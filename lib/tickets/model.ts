@@ -1,13 +1,15 @@
-// What a ticket is, as rules: its statuses and priorities, who it can be assigned
-// to, and when it is overdue. Every other module (queries, board, alerts, pages)
-// asks here rather than restating a rule.
+// What a ticket is, as rules: its priorities, who it can be assigned to, and when
+// it is overdue. Every other module (queries, board, alerts, pages) asks here
+// rather than restating a rule. Its statuses are the plant's board columns, each
+// in a stage (columns.ts): the rules below ask the stage.
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { Messages } from "../i18n";
 import { seesOnlyOwnReports, type TicketReader } from "../permissions";
+import { closedStages, keysOf, stageKeysSql, type BoardColumn, type Stage } from "./columns";
 
-export const ticketStatuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed", "archived"] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
+/** A ticket's status: the key of one of the plant's board columns (columns.ts). */
+export type TicketStatus = string;
 export const ticketPriorities = ["low", "medium", "high", "critical"] as const;
 export type TicketPriority = (typeof ticketPriorities)[number];
 
@@ -23,11 +25,13 @@ export const MAX_SENTENCE = 1000;
 /** The longest description and comment the server accepts (the forms count down to it). */
 export const MAX_TICKET_TEXT = 5000;
 
-/** Work is over in these statuses: no longer open, never late. */
-export const closedStatuses = ["completed", "archived"] as const satisfies readonly TicketStatus[];
+/** An open ticket (not deleted, not in a done or archived column), as SQL over `tickets AS t`. */
+export const OPEN_SQL = `t.deleted_at IS NULL AND t.status NOT IN ${stageKeysSql(...closedStages)}`;
 
-/** An open ticket (not deleted, not closed), as SQL over `tickets AS t`. */
-export const OPEN_SQL = `t.deleted_at IS NULL AND t.status NOT IN (${closedStatuses.map((s) => `'${s}'`).join(", ")})`;
+/** OPEN_SQL's Prisma form, without the deletion: the plant's columns say which statuses are closed. */
+export function openWhere(columns: readonly BoardColumn[]): Prisma.TicketWhereInput {
+  return { status: { notIn: keysOf(columns, ...closedStages) } };
+}
 
 /** assigned_to value meaning "the whole maintenance team" rather than one person (the old system's convention). */
 export const TEAM_ASSIGNEE = 0;
@@ -52,21 +56,22 @@ export function assigneeFromChoice(choice: string | number): number | null {
 
 // ---------------------------------------------------------------- overdue
 
-/** Statuses in which a passed scheduled date means the work has not started. */
-export const overdueStatuses = ["received", "diagnostic"] as const satisfies readonly TicketStatus[];
+/** The stage in which a passed scheduled date means the work has not started: "Pas commencé" (received, diagnostic, and any column an admin adds to it). */
+export const OVERDUE_STAGE: Stage = "new";
 
 export interface OverdueFacts {
   assignedTo: number | null;
-  status: string;
+  /** The stage of the ticket's column (columns.ts stageOf). */
+  stage: Stage | null;
   scheduledDate: Date | null;
   deletedAt?: Date | null;
 }
 
 /**
  * The overdue rule: assigned (to a person or the team), scheduled in the past,
- * not started (received or diagnostic), not deleted. Alerts, the board's filter,
- * the dashboard and the cards all use it, in one of the three forms below, which
- * tests/integration/overdue-rule.test.ts proves equal over every case.
+ * not started (its column is in the stage "not started"), not deleted. Alerts, the
+ * board's filter, the dashboard and the cards all use it, in one of the three forms
+ * below, which tests/integration/overdue-rule.test.ts proves equal over every case.
  */
 export function isOverdue(ticket: OverdueFacts, now: Date): boolean {
   return (
@@ -74,18 +79,18 @@ export function isOverdue(ticket: OverdueFacts, now: Date): boolean {
     ticket.assignedTo !== null &&
     ticket.scheduledDate !== null &&
     ticket.scheduledDate.getTime() < now.getTime() &&
-    (overdueStatuses as readonly string[]).includes(ticket.status)
+    ticket.stage === OVERDUE_STAGE
   );
 }
 
-/** The rule as a Prisma filter. */
-export function overdueWhere(now: Date): Prisma.TicketWhereInput {
-  return { deletedAt: null, assignedTo: { not: null }, status: { in: [...overdueStatuses] }, scheduledDate: { lt: now } };
+/** The rule as a Prisma filter: the plant's columns say which statuses are not started. */
+export function overdueWhere(now: Date, columns: readonly BoardColumn[]): Prisma.TicketWhereInput {
+  return { deletedAt: null, assignedTo: { not: null }, status: { in: keysOf(columns, OVERDUE_STAGE) }, scheduledDate: { lt: now } };
 }
 
 /** The rule as SQL over `tickets AS t`, the moment bound as ?1 (ISO text, as Prisma stores dates on D1). */
 export const OVERDUE_SQL = `t.deleted_at IS NULL AND t.assigned_to IS NOT NULL AND t.scheduled_date IS NOT NULL
-  AND t.scheduled_date < ?1 AND t.status IN (${overdueStatuses.map((s) => `'${s}'`).join(", ")})`;
+  AND t.scheduled_date < ?1 AND t.status IN ${stageKeysSql(OVERDUE_STAGE)}`;
 
 // ---------------------------------------------------------------- schedule
 

@@ -9,7 +9,8 @@ import type { Db } from "../db/client";
 import { format, type Locale, type Messages } from "../i18n";
 import { defineOperation } from "../operation";
 import { canSeeTicket, type TicketReader } from "../permissions";
-import { closedStatuses, visibleTicketsWhere, type TicketStatus } from "./model";
+import { loadColumns, statusName, type BoardColumn } from "./columns";
+import { openWhere, visibleTicketsWhere, type TicketStatus } from "./model";
 import { ticketReaderFor } from "./queries";
 
 /** How many of a machine's open tickets the form lists, newest first; the others are counted. */
@@ -24,9 +25,19 @@ export interface OpenTicketsOnMachine {
   others: number;
 }
 
-/** Two queries side by side: the listed tickets, and the open ones counted per reporter (the JS form of the visibility rule sorts them). */
-export async function listOpenTicketsOnMachine(db: Db, reader: TicketReader, machineId: number, listed = OPEN_TICKETS_LISTED): Promise<OpenTicketsOnMachine> {
-  const open = { machineId, deletedAt: null, status: { notIn: [...closedStatuses] } };
+/**
+ * Two queries side by side: the listed tickets, and the open ones counted per reporter (the JS
+ * form of the visibility rule sorts them); the plant's columns say which are open.
+ */
+export async function listOpenTicketsOnMachine(
+  db: Db,
+  reader: TicketReader,
+  machineId: number,
+  listed = OPEN_TICKETS_LISTED,
+  columns?: readonly BoardColumn[],
+): Promise<OpenTicketsOnMachine> {
+  columns ??= await loadColumns(db);
+  const open = { machineId, deletedAt: null, ...openWhere(columns) };
   const [tickets, byReporter] = await Promise.all([
     db.ticket.findMany({
       where: { ...open, ...visibleTicketsWhere(reader) },
@@ -42,7 +53,7 @@ export async function listOpenTicketsOnMachine(db: Db, reader: TicketReader, mac
     if (canSeeTicket(reader, group)) visible += group._count._all;
     else others += group._count._all;
   }
-  return { tickets: tickets.map((ticket) => ({ ...ticket, status: ticket.status as TicketStatus })), more: Math.max(0, visible - tickets.length), others };
+  return { tickets, more: Math.max(0, visible - tickets.length), others };
 }
 
 export interface OpenTicketsView {
@@ -54,14 +65,14 @@ export interface OpenTicketsView {
 }
 
 /** The list worded for the form: statuses in words, the counts in sentences. */
-export function openTicketsView(found: OpenTicketsOnMachine, t: Messages, locale: Locale): OpenTicketsView {
+export function openTicketsView(found: OpenTicketsOnMachine, columns: readonly BoardColumn[], t: Messages, locale: Locale): OpenTicketsView {
   const words = t.tickets.create;
   const others = found.tickets.length ? words.othersOpenTickets : words.onlyOthersOpenTickets;
   return {
     tickets: found.tickets.map((ticket) => ({
       ticketId: ticket.ticketId,
       title: ticket.title,
-      status: t.status[ticket.status],
+      status: statusName(columns, ticket.status, locale, t),
       href: `/tickets/${encodeURIComponent(ticket.ticketId)}`,
     })),
     more: found.more ? format(words.moreOpenTickets, { count: found.more }, locale) : null,
@@ -72,5 +83,8 @@ export function openTicketsView(found: OpenTicketsOnMachine, t: Messages, locale
 /** The chosen machine's open tickets as the report form shows them to this reader. */
 export const readOpenTicketsOnMachine = defineOperation(
   { input: z.object({ machine: z.coerce.number().int().positive() }), permission: "ticket.create" },
-  async ({ machine }, { db, user, t, locale }) => openTicketsView(await listOpenTicketsOnMachine(db, await ticketReaderFor(db, user), machine), t, locale),
+  async ({ machine }, { db, user, t, locale }) => {
+    const [reader, columns] = await Promise.all([ticketReaderFor(db, user), loadColumns(db)]);
+    return openTicketsView(await listOpenTicketsOnMachine(db, reader, machine, OPEN_TICKETS_LISTED, columns), columns, t, locale);
+  },
 );

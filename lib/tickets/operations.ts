@@ -17,7 +17,8 @@ import { changeTicket, ticketEventsInsert } from "./events";
 import { endDowntimeOnClose, endDowntimeOnDelete, startDowntime } from "./downtime";
 import { factoryDay, formatTicketId } from "./ids";
 import { ticketReaderFor, visibleTicket } from "./queries";
-import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, MAX_TICKET_TITLE, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, ticketStatuses, type TicketStatus } from "./model";
+import { assigneeFromChoice, assigneeInput, MAX_TICKET_TEXT, MAX_TICKET_TITLE, scheduleBounds, TEAM_ASSIGNEE, ticketPriorities, type TicketStatus } from "./model";
+import { columnOf, firstColumnOf, isClosedStage, loadColumns, RECEIVED, stageOf, type BoardColumn } from "./columns";
 import { copyStoredObjects, storeNewMedia, mediaFiles, type StoredMedia, removeStoredObjects } from "../stored-files";
 import { findSourceMessage } from "../messages/queries";
 import { publishLive } from "../messages/live";
@@ -104,7 +105,7 @@ export function ticketInsert(data: {
     : next;
   const insert = sql`
     SELECT ${ticketId} AS ticket_id,
-           ${data.title}, ${data.description}, ${data.machineId}, 'received', ${data.priority}, ${data.reportedBy}, ${data.sourceMessageId},
+           ${data.title}, ${data.description}, ${data.machineId}, ${RECEIVED}, ${data.priority}, ${data.reportedBy}, ${data.sourceMessageId},
            ${plan?.assignedTo ?? null}, ${plan ? sqlDate(plan.dueAt) : null}, ${plan?.id ?? null}, ${plan ? sqlDate(plan.dueAt) : null},
            ${stamp}, ${stamp}
     FROM tickets WHERE ticket_id LIKE ${`${base}%`}`;
@@ -235,28 +236,45 @@ export const editTicket = defineOperation(
 
 // ---------------------------------------------------------------- move
 
+/** A column's key as a form or the outbox sends it: the operation checks it is one of the plant's. */
+const columnKey = z.string().trim().min(1).max(40);
+
 export const moveInput = z.object({
   id,
-  from: z.enum(ticketStatuses),
-  to: z.enum(ticketStatuses),
+  from: columnKey,
+  to: columnKey,
   /** Sent from the device's outbox: written once, and a refusal says what happened meanwhile (lib/tickets/replay.ts). */
   clientId: clientIdInput,
 });
 
 /**
  * A move's statements, for one batch: the update (only from the column the user
- * saw the ticket in: one someone else moved meanwhile is not yanked back), its
+ * saw the ticket in: one someone else moved meanwhile is not yanked back; and only
+ * to a column still on the board, whatever an admin deleted meanwhile), its
  * timeline event, the reporter's notification, and the end of the machine's stop
- * when the move closes the ticket that stopped it.
+ * when the move closes the ticket that stopped it. Entering a done column completes
+ * the ticket (completed_at, which a move between two done columns keeps); any other
+ * column clears it, as archiving always did.
  */
-function moveStatements(input: z.output<typeof moveInput>, actorId: number, now: Date) {
+export function moveStatements(input: z.output<typeof moveInput>, actorId: number, now: Date, columns: readonly BoardColumn[]) {
+  const [from, to] = [stageOf(columns, input.from), stageOf(columns, input.to)];
+  const completedAt = to !== "done" ? sql`NULL` : from === "done" ? sql`completed_at` : sql`${now}`;
   return {
-    change: sql`UPDATE tickets SET status = ${input.to}, completed_at = ${input.to === "completed" ? now : null}, updated_at = ${now}
-        WHERE id = ${input.id} AND deleted_at IS NULL AND status = ${input.from}`,
+    change: sql`UPDATE tickets SET status = ${input.to}, completed_at = ${completedAt}, updated_at = ${now}
+        WHERE id = ${input.id} AND deleted_at IS NULL AND status = ${input.from}
+          AND EXISTS (SELECT 1 FROM board_columns WHERE key = ${input.to} AND deleted_at IS NULL)`,
     event: { ticketId: input.id, actorId, type: "status" as const, from: input.from, to: input.to, clientId: input.clientId },
     notify: reportChanged("report_status", input.id, { actorId, now }),
-    after: endDowntimeOnClose(input.id, input.to, actorId, now),
+    after: endDowntimeOnClose(input.id, input.to, isClosedStage(to), actorId, now),
   };
+}
+
+/** The plant's column a move goes to, or the refusal: a key no live column has (deleted meanwhile, or never one). */
+async function moveTarget(db: Db, to: string): Promise<BoardColumn[]> {
+  const columns = await loadColumns(db);
+  const column = columnOf(columns, to);
+  if (!column || column.deleted) refuse("columnGone");
+  return columns;
 }
 
 /**
@@ -285,7 +303,8 @@ export const moveTicket = defineOperation({ input: moveInput, permission: "ticke
   // writtenAt: the server's clock once the move is in D1. The board keeps showing its own move until it has
   // a read that started later (components/tickets/board-columns.tsx), whatever live read comes in between.
   if (input.from === input.to) return { id: input.id, status: input.to, writtenAt: Date.now() };
-  const move = moveStatements(input, user.id, now);
+  const columns = await moveTarget(ctx.db, input.to);
+  const move = moveStatements(input, user.id, now, columns);
   const count = await changeTicketAndNotify(ctx, move.change, move.event, now, move.notify, move.after).catch((error: unknown) => {
     if (sentBefore(error, input.clientId)) return 0;
     throw error;
@@ -298,7 +317,7 @@ export const moveTicket = defineOperation({ input: moveInput, permission: "ticke
 export const finishInput = z.object({
   id,
   /** The status the person saw: the ticket is finished only from there. */
-  from: z.enum(ticketStatuses).exclude(["completed"]),
+  from: columnKey,
   comment: z.string().trim().max(MAX_TICKET_TEXT).default(""),
   photos: mediaFiles,
   /** Sent from the device's outbox: finished once, as a move is (lib/tickets/replay.ts). */
@@ -317,8 +336,12 @@ export const finishInput = z.object({
  */
 export const finishTicket = defineOperation({ input: finishInput, permission: "ticket.move" }, async (input, ctx) => {
   const { db, user, now = new Date() } = ctx;
+  // Terminé takes the ticket to the first done column (completed is one, and never deleted).
+  const columns = await loadColumns(db);
+  const to = firstColumnOf(columns, "done")!.key;
+  if (stageOf(columns, input.from) === "done") refuse("invalid");
   const stored = await storeNewMedia(ctx, input.photos, { field: "photos", prefix: "tickets" });
-  const move = moveStatements({ id: input.id, from: input.from, to: "completed", clientId: input.clientId }, user.id, now);
+  const move = moveStatements({ id: input.id, from: input.from, to, clientId: input.clientId }, user.id, now, columns);
   let written: Awaited<ReturnType<typeof writeAndNotify>>;
   try {
     written = await writeAndNotify(
@@ -335,18 +358,18 @@ export const finishTicket = defineOperation({ input: finishInput, permission: "t
   } catch (error) {
     await removeStoredObjects(ctx, stored);
     if (!sentBefore(error, input.clientId)) throw error;
-    await refuseMove(ctx, { id: input.id, to: "completed", clientId: input.clientId });
-    return { id: input.id, status: "completed" as const, from: input.from };
+    await refuseMove(ctx, { id: input.id, to, clientId: input.clientId });
+    return { id: input.id, status: to, from: input.from };
   }
   // Told once the rows are written (a failed hand-off must not take the photos of a finished ticket away).
   await dispatchWritten(ctx, written.notifications);
   const count = written.results[0]!.changes;
   if (!count) {
     await removeStoredObjects(ctx, stored);
-    await refuseMove(ctx, { id: input.id, to: "completed", clientId: input.clientId });
+    await refuseMove(ctx, { id: input.id, to, clientId: input.clientId });
   }
   ticketsChanged(ctx);
-  return { id: input.id, status: "completed" as const, from: input.from };
+  return { id: input.id, status: to, from: input.from };
 });
 
 // ---------------------------------------------------------------- assign, take

@@ -4,13 +4,16 @@ import type { Db } from "../db/client";
 import { machineLabel } from "../machines/model";
 import { isAssignable, type TicketReader, type Who } from "../permissions";
 import { getSettings } from "../settings/settings";
-import { assignedPeople, closedStatuses, overdueWhere, ticketStatuses, visibleTicketsWhere, type TicketStatus } from "./model";
+import { assignedPeople, openWhere, overdueWhere, visibleTicketsWhere } from "./model";
+import { liveColumns, loadColumns, stageOf, type BoardColumn, type Stage } from "./columns";
 
 export interface ScheduledTicket {
   id: number;
   ticketId: string;
   title: string;
   status: string;
+  /** Its column's stage (columns.ts). */
+  stage: Stage | null;
   priority: string;
   scheduledDate: Date;
   machine: string;
@@ -33,15 +36,14 @@ export function visibleTicket(reader: TicketReader, id: number) {
   return { id, deletedAt: null, ...visibleTicketsWhere(reader) };
 }
 
-export async function countTicketsByStatus(db: Db, reader: TicketReader): Promise<Record<TicketStatus, number>> {
-  const groups = await db.ticket.groupBy({
-    by: ["status"],
-    where: { deletedAt: null, ...visibleTicketsWhere(reader) },
-    _count: { _all: true },
-  });
-  const counts = Object.fromEntries(ticketStatuses.map((s) => [s, 0])) as Record<TicketStatus, number>;
-  for (const g of groups) if (g.status in counts) counts[g.status as TicketStatus] = g._count._all;
-  return counts;
+/** The tickets the reader may see, counted in each of the plant's columns, in the board's order (the plant's columns, then one query). */
+export async function countTicketsByColumn(db: Db, reader: TicketReader): Promise<{ column: BoardColumn; count: number }[]> {
+  const [columns, groups] = await Promise.all([
+    loadColumns(db),
+    db.ticket.groupBy({ by: ["status"], where: { deletedAt: null, ...visibleTicketsWhere(reader) }, _count: { _all: true } }),
+  ]);
+  const counts = new Map(groups.map((g) => [g.status, g._count._all]));
+  return liveColumns(columns).map((column) => ({ column, count: counts.get(column.key) ?? 0 }));
 }
 
 interface ScheduledQuery {
@@ -63,19 +65,21 @@ const scheduledSelect = {
 
 /** Overdue tickets (lib/tickets/model.ts), longest overdue first. */
 export async function listOverdueTickets(db: Db, { reader, now, take }: ScheduledQuery): Promise<ScheduledTicket[]> {
-  const rows = await db.ticket.findMany({ where: { ...overdueWhere(now), ...visibleTicketsWhere(reader) }, orderBy: { scheduledDate: "asc" }, take, select: scheduledSelect });
-  return withAssignees(db, rows);
+  const columns = await loadColumns(db);
+  const rows = await db.ticket.findMany({ where: { ...overdueWhere(now, columns), ...visibleTicketsWhere(reader) }, orderBy: { scheduledDate: "asc" }, take, select: scheduledSelect });
+  return withAssignees(db, rows, columns);
 }
 
 /** Open tickets scheduled in the future, soonest first. */
 export async function listUpcomingTickets(db: Db, { reader, now, take }: ScheduledQuery): Promise<ScheduledTicket[]> {
+  const columns = await loadColumns(db);
   const rows = await db.ticket.findMany({
-    where: { deletedAt: null, status: { notIn: [...closedStatuses] }, scheduledDate: { gte: now }, ...visibleTicketsWhere(reader) },
+    where: { deletedAt: null, ...openWhere(columns), scheduledDate: { gte: now }, ...visibleTicketsWhere(reader) },
     orderBy: { scheduledDate: "asc" },
     take,
     select: scheduledSelect,
   });
-  return withAssignees(db, rows);
+  return withAssignees(db, rows, columns);
 }
 
 type ScheduledRow = {
@@ -90,12 +94,13 @@ type ScheduledRow = {
 };
 
 // assigned_to has no relation (0 means the team), so names come from one extra query.
-async function withAssignees(db: Db, rows: ScheduledRow[]): Promise<ScheduledTicket[]> {
+async function withAssignees(db: Db, rows: ScheduledRow[], columns: readonly BoardColumn[]): Promise<ScheduledTicket[]> {
   const ids = assignedPeople(rows.map((r) => r.assignedTo));
   const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
   return rows.map(({ machine, scheduledDate, ...r }) => ({
     ...r,
+    stage: stageOf(columns, r.status),
     scheduledDate: scheduledDate ?? new Date(0),
     machine: machineLabel(machine),
     assigneeName: r.assignedTo === null ? undefined : names.get(r.assignedTo),
@@ -127,7 +132,9 @@ export async function getTicketDetails(db: Db, ticketId: string, reader: TicketR
     },
   });
   if (!ticket) return null;
-  const [comments, media, events, people, alerts] = await Promise.all([
+  const [columns, comments, media, events, people, alerts] = await Promise.all([
+    // Every column, deleted ones too: the timeline names the columns a ticket went through.
+    loadColumns(db),
     db.ticketComment.findMany({
       where: { ticketId: ticket.id, deletedAt: null },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -174,7 +181,8 @@ export async function getTicketDetails(db: Db, ticketId: string, reader: TicketR
   ]);
   const names = new Map(people.map((p) => [p.id, p.name]));
   return {
-    ticket,
+    ticket: { ...ticket, stage: stageOf(columns, ticket.status) },
+    columns,
     comments,
     media,
     events,

@@ -11,7 +11,8 @@ import { formatDateTime, formatTime } from "../format";
 import { refuse, type ActionContext, type Actor } from "../operation";
 import { getSettings } from "../settings/settings";
 import { utcToWallTime } from "../factory-time";
-import { ticketStatuses, type TicketStatus } from "./model";
+import type { TicketStatus } from "./model";
+import { loadColumns, statusName } from "./columns";
 import type { TicketEventType } from "./events";
 
 /** The device's id for one action: the same on every send of it. */
@@ -46,7 +47,7 @@ export async function refuseMovedMeanwhile(ctx: ActionContext, ticketId: number,
     select: { actorId: true, createdAt: true, actor: { select: { name: true } } },
   });
   if (ticket.status === to && last?.actorId === user.id) return;
-  const status = ticketStatuses.includes(ticket.status as TicketStatus) ? t.status[ticket.status as TicketStatus] : ticket.status;
+  const status = statusName(await loadColumns(db), ticket.status, locale, t);
   if (!last?.actor) refuse("movedMeanwhileTo", { values: { status } });
   const { timeZone } = await getSettings(db);
   const now = ctx.now ?? new Date();

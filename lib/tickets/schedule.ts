@@ -1,6 +1,7 @@
 // How a ticket's scheduled date reads, on a card or its page.
 import { formatDateTime, formatDuration } from "../format";
 import { format, type Locale, type Messages } from "../i18n";
+import { isClosedStage, type Stage } from "./columns";
 import { isOverdue } from "./model";
 
 export interface ScheduleView {
@@ -23,15 +24,15 @@ interface ScheduleOptions {
 
 /** How a scheduled date reads on a card or a ticket: lateness in words and an icon, never colour alone. */
 export function describeSchedule(
-  ticket: { scheduledDate: Date | null; status: string; assignedTo: number | null },
+  ticket: { scheduledDate: Date | null; stage: Stage | null; assignedTo: number | null },
   { now, locale, timeZone, t }: ScheduleOptions,
 ): ScheduleView | null {
-  const { scheduledDate, status } = ticket;
+  const { scheduledDate, stage } = ticket;
   if (!scheduledDate) return null;
   const delta = scheduledDate.getTime() - now.getTime();
   // Late means overdue by the one rule (lib/tickets/model.ts): an unassigned ticket alerts nobody, so it is not "late".
   const late = isOverdue({ ...ticket, scheduledDate }, now);
-  const open = status !== "completed" && status !== "archived";
+  const open = !isClosedStage(stage);
   const duration = formatDuration(delta, t.duration);
   const title = formatDateTime(scheduledDate, locale, timeZone);
   const ahead = !late && open && delta > 0;

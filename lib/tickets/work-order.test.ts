@@ -6,7 +6,7 @@ const zone = "America/Toronto";
 let nextId = 1;
 function ticket(facts: Partial<WorkFacts> & { at?: string }): WorkFacts {
   const { at, ...rest } = facts;
-  return { id: nextId++, assignedTo: 7, status: "received", priority: "medium", scheduledDate: at ? new Date(at) : null, ...rest };
+  return { id: nextId++, assignedTo: 7, stage: "new", priority: "medium", scheduledDate: at ? new Date(at) : null, ...rest };
 }
 
 describe("the factory's today", () => {
@@ -36,9 +36,9 @@ describe("which group a ticket falls in", () => {
 
   it("is overdue by the one overdue rule, before its priority", () => {
     expect(workRank(ticket({ priority: "critical", at: "2026-03-08T11:00:00Z" }), now, today)).toBe("overdue");
-    expect(workRank(ticket({ assignedTo: TEAM_ASSIGNEE, status: "diagnostic", at: "2026-03-01T11:00:00Z" }), now, today)).toBe("overdue");
+    expect(workRank(ticket({ assignedTo: TEAM_ASSIGNEE, stage: "new", at: "2026-03-01T11:00:00Z" }), now, today)).toBe("overdue");
     // Started: past its date but not overdue, so due today.
-    expect(workRank(ticket({ status: "in_progress", at: "2026-03-08T11:00:00Z" }), now, today)).toBe("today");
+    expect(workRank(ticket({ stage: "in_work", at: "2026-03-08T11:00:00Z" }), now, today)).toBe("today");
   });
 
   it("is critical before due today", () => {
@@ -56,7 +56,7 @@ describe("which group a ticket falls in", () => {
   it("counts a ticket at midnight as the new day's, at the minute the day turns", () => {
     const lateEvening = new Date("2026-03-08T04:59:00Z");
     const midnight = new Date("2026-03-08T05:00:00Z");
-    const atMidnight = ticket({ status: "in_progress", at: "2026-03-08T05:00:00Z" });
+    const atMidnight = ticket({ stage: "in_work", at: "2026-03-08T05:00:00Z" });
     expect(workRank(atMidnight, lateEvening, factoryToday(lateEvening, zone))).toBe("rest");
     expect(workRank(atMidnight, midnight, factoryToday(midnight, zone))).toBe("today");
   });
@@ -72,7 +72,7 @@ describe("the order of the work", () => {
   it("is overdue, then critical, then due today, then the rest", () => {
     const tickets = [
       named("rest", { priority: "high" }),
-      named("today", { status: "in_progress", at: "2026-11-23T20:00:00Z" }),
+      named("today", { stage: "in_work", at: "2026-11-23T20:00:00Z" }),
       named("critical", { priority: "critical", at: "2026-11-30T13:00:00Z" }),
       named("overdue", { priority: "low", at: "2026-11-20T13:00:00Z" }),
     ];

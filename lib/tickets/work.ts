@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { sqlDate } from "../db/sql";
 import { machineLabelSql } from "../machines/model";
 import { OPEN_SQL as open, OVERDUE_SQL, TEAM_ASSIGNEE, type TicketStatus } from "./model";
+import { CLOSED_KEYS_SQL, firstColumnOf, isColumnColor, isStage, stageKeysSql, type BoardColumn, type Stage } from "./columns";
 import { SORT_SQL, type TicketSort } from "./sort";
 import { factoryToday, PRIORITY_ORDER_SQL, WORK_ORDER_SQL } from "./work-order";
 
@@ -17,6 +18,10 @@ export interface HomeTicket {
   ticketId: string;
   title: string;
   status: TicketStatus;
+  /** Its column's stage (columns.ts): what the rules and the next step read. */
+  stage: Stage | null;
+  /** Its column, to name and colour the status (columns.ts columnName). */
+  column: Pick<BoardColumn, "key" | "nameFr" | "nameEn" | "color">;
   priority: string;
   scheduledDate: Date | null;
   assignedTo: number | null;
@@ -39,6 +44,10 @@ interface Row {
   ticket_id: string;
   title: string;
   status: string;
+  stage: string | null;
+  status_fr: string | null;
+  status_en: string | null;
+  status_color: string | null;
   priority: string;
   scheduled_date: string | null;
   assigned_to: number | null;
@@ -54,9 +63,11 @@ const date = (value: string | null) => (value === null ? null : new Date(value))
 /** One query: the rows `where` matches (SQL over `tickets AS t`), in `orderBy`, at most `take`, and their count. */
 async function homeTickets(db: Db, where: string, orderBy: string, values: unknown[], take: number): Promise<HomeList> {
   const rows = await db.$queryRawUnsafe<Row[]>(
-    `SELECT t.id, t.ticket_id, t.title, t.status, t.priority, t.scheduled_date, t.assigned_to, t.created_at,
+    `SELECT t.id, t.ticket_id, t.title, t.status, c.stage, c.name_fr AS status_fr, c.name_en AS status_en, c.color AS status_color,
+            t.priority, t.scheduled_date, t.assigned_to, t.created_at,
             a.name AS assignee_name, ${machineLabelSql("m")} AS machine, m.down_since, COUNT(*) OVER () AS total
      FROM tickets t JOIN machines m ON m.id = t.machine_id LEFT JOIN users a ON a.id = t.assigned_to
+       LEFT JOIN board_columns c ON c.key = t.status
      WHERE ${where}
      ORDER BY ${orderBy}
      LIMIT ${Math.max(1, Math.floor(take))}`,
@@ -68,7 +79,9 @@ async function homeTickets(db: Db, where: string, orderBy: string, values: unkno
       id: Number(r.id),
       ticketId: r.ticket_id,
       title: r.title,
-      status: r.status as TicketStatus,
+      status: r.status,
+      stage: isStage(r.stage) ? r.stage : null,
+      column: { key: r.status, nameFr: r.status_fr, nameEn: r.status_en, color: isColumnColor(r.status_color) ? r.status_color : "slate" },
       priority: r.priority,
       scheduledDate: date(r.scheduled_date),
       assignedTo: r.assigned_to === null ? null : Number(r.assigned_to),
@@ -93,11 +106,24 @@ export function parseWorkScope(value: unknown): WorkScope {
 /** A ticket's next step on "Mon travail": take it if it is not the person's yet, else start, resume or finish it. */
 export type WorkStepKind = "take" | "start" | "resume" | "finish";
 
-export function nextWorkStep(ticket: { assignedTo: number | null; status: string }, userId: number): WorkStepKind {
-  if (ticket.assignedTo !== userId) return "take";
-  if (ticket.status === "in_progress") return "finish";
-  if (ticket.status === "waiting_parts") return "resume";
-  return "start";
+/** A step and the column it leaves the ticket in (null for taking, which moves nothing). */
+export interface NextStep {
+  kind: WorkStepKind;
+  to: string | null;
+}
+
+/**
+ * The next step, by the ticket's stage: in work, finish it; waiting, resume it; not
+ * started, start it. Starting and resuming go to the first column in work, finishing
+ * to the first done one (columns.ts firstColumnOf), whatever columns the plant has;
+ * with no column in work left, the step is to finish.
+ */
+export function nextWorkStep(ticket: { assignedTo: number | null; stage: Stage | null }, userId: number, columns: readonly BoardColumn[]): NextStep {
+  if (ticket.assignedTo !== userId) return { kind: "take", to: null };
+  const inWork = firstColumnOf(columns, "in_work");
+  const done = firstColumnOf(columns, "done")!;
+  if (ticket.stage === "in_work" || !inWork) return { kind: "finish", to: done.key };
+  return { kind: ticket.stage === "waiting" ? "resume" : "start", to: inWork.key };
 }
 
 interface WorkQuery {
@@ -135,9 +161,15 @@ export async function listWork(db: Db, { userId, scope, sort = "default", now, t
 
 // ---------------------------------------------------------------- an operator's reports
 
-/** The person's own reports: the open ones first, then the closed, newest first within each. One query. */
+/** The person's own reports, archived ones aside: the open ones first, then the closed, newest first within each. One query. */
 export function listReports(db: Db, userId: number, take = HOME_LIST_SIZE): Promise<HomeList> {
-  return homeTickets(db, "t.deleted_at IS NULL AND t.status <> 'archived' AND t.reported_by = ?1", `t.status = 'completed', t.created_at DESC, t.id DESC`, [userId], take);
+  return homeTickets(
+    db,
+    `t.deleted_at IS NULL AND t.status NOT IN ${stageKeysSql("archived")} AND t.reported_by = ?1`,
+    `t.status IN ${CLOSED_KEYS_SQL}, t.created_at DESC, t.id DESC`,
+    [userId],
+    take,
+  );
 }
 
 /** How many machines an operator's home offers to report on again. */

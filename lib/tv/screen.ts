@@ -1,6 +1,6 @@
 // What a shop screen shows (/tv/<secret>), and nothing more: machines down and
 // since when, overdue tickets, open critical and high ones, today's planned work,
-// the work completed today, the counts by status, the broadcasts showing, and the
+// the work completed today, the counts by column, the broadcasts showing, and the
 // first names of the team on shift. No description, comment, message or reporter;
 // names are first names, or the team. Worded in the screen's language on the
 // server; the page (components/tv/) lays it out and reads it again when the hub
@@ -13,8 +13,8 @@ import { machineLabelSql } from "../machines/model";
 import { assignableWhere } from "../permissions";
 import { whoIsOnline } from "../messages/live";
 import { getSettings, type Settings } from "../settings/settings";
-import { boardStatuses } from "../tickets/board";
-import { closedStatuses, OPEN_SQL, OVERDUE_SQL, overdueStatuses, TEAM_ASSIGNEE, type TicketPriority, type TicketStatus } from "../tickets/model";
+import { columnName, CLOSED_KEYS_SQL, stageKeysSql, type ColumnColor, type Stage } from "../tickets/columns";
+import { OPEN_SQL, OVERDUE_SQL, OVERDUE_STAGE, TEAM_ASSIGNEE, type TicketPriority } from "../tickets/model";
 import { factoryToday, PRIORITY_ORDER_SQL } from "../tickets/work-order";
 import { isUrgency, type BroadcastUrgency } from "./broadcasts";
 import { findScreenLink, screenPath } from "./links";
@@ -54,8 +54,8 @@ export interface ScreenView {
   urgent: ScreenList;
   today: ScreenList;
   done: ScreenList;
-  /** Tickets by status, in the board's order: a list, so the plant's own columns can take its place. */
-  counts: { key: string; label: string; count: number }[];
+  /** Tickets by column, in the board's order (the plant's columns, the archived ones aside). */
+  counts: { key: string; label: string; color: ColumnColor; count: number }[];
   broadcasts: { id: number; text: string; urgency: BroadcastUrgency; image: string | null }[];
   /** First names of the people who can take work and have Atelier open now (hidden ones never). */
   onShift: string[];
@@ -76,8 +76,6 @@ interface TicketRow {
   total: number;
 }
 
-const closed = closedStatuses.map((s) => `'${s}'`).join(", ");
-
 /** One arm of the lists' query: ?1 is now, ?2 and ?3 the factory day's start and end. */
 const list = (name: TicketRow["list"], where: string, order: string) => `SELECT * FROM (
   SELECT '${name}' AS list, t.id, t.ticket_id, t.title, t.priority, t.status, t.assigned_to, t.scheduled_date, t.completed_at,
@@ -89,15 +87,27 @@ const list = (name: TicketRow["list"], where: string, order: string) => `SELECT 
 const LISTS_SQL = [
   list("overdue", OVERDUE_SQL, "t.scheduled_date, t.id"),
   list("urgent", `${OPEN_SQL} AND t.priority IN ('critical', 'high')`, `${PRIORITY_ORDER_SQL}, t.created_at, t.id`),
-  list("today", "t.deleted_at IS NULL AND t.status <> 'archived' AND t.scheduled_date >= ?2 AND t.scheduled_date < ?3", "t.scheduled_date, t.id"),
-  list("done", `t.deleted_at IS NULL AND t.status IN (${closed}) AND t.completed_at >= ?2 AND t.completed_at < ?3`, "t.completed_at DESC, t.id DESC"),
+  list("today", `t.deleted_at IS NULL AND t.status NOT IN ${stageKeysSql("archived")} AND t.scheduled_date >= ?2 AND t.scheduled_date < ?3`, "t.scheduled_date, t.id"),
+  list("done", `t.deleted_at IS NULL AND t.status IN ${CLOSED_KEYS_SQL} AND t.completed_at >= ?2 AND t.completed_at < ?3`, "t.completed_at DESC, t.id DESC"),
 ].join("\nUNION ALL\n");
 
-/** The counts by status, and the next moment a ticket falls overdue (?1: now). */
-const COUNTS_SQL = `SELECT t.status, COUNT(*) AS n,
+/** The plant's columns in the board's order with their counts, and the next moment a ticket falls overdue (?1: now). */
+const COUNTS_SQL = `SELECT c.key, c.stage, c.name_fr, c.name_en, c.color, COUNT(t.id) AS n,
     (SELECT MIN(s.scheduled_date) FROM tickets s WHERE s.deleted_at IS NULL AND s.assigned_to IS NOT NULL
-       AND s.status IN (${overdueStatuses.map((s) => `'${s}'`).join(", ")}) AND s.scheduled_date >= ?1) AS next_overdue
-  FROM tickets t WHERE t.deleted_at IS NULL GROUP BY t.status`;
+       AND s.status IN ${stageKeysSql(OVERDUE_STAGE)} AND s.scheduled_date >= ?1) AS next_overdue
+  FROM board_columns c LEFT JOIN tickets t ON t.status = c.key AND t.deleted_at IS NULL
+  WHERE c.deleted_at IS NULL
+  GROUP BY c.id ORDER BY c.position, c.id`;
+
+interface CountRow {
+  key: string;
+  stage: Stage;
+  name_fr: string | null;
+  name_en: string | null;
+  color: ColumnColor;
+  n: number;
+  next_overdue: string | null;
+}
 
 /** The latest stop first: the one the shop may not know of yet (each has its own alert in turn anyway). */
 const DOWN_SQL = `SELECT m.id, ${machineLabelSql("m")} AS machine, m.down_since, t.ticket_id, t.title
@@ -122,11 +132,12 @@ export async function readScreen(db: Db, { locale, settings, now, online, imageP
   const today = factoryToday(now, settings.timeZone);
   const [rows, counts, down, broadcasts, onShift] = await Promise.all([
     db.$queryRawUnsafe<TicketRow[]>(LISTS_SQL, sqlDate(now), sqlDate(today.start), sqlDate(today.end)),
-    db.$queryRawUnsafe<{ status: string; n: number; next_overdue: string | null }[]>(COUNTS_SQL, sqlDate(now)),
+    db.$queryRawUnsafe<CountRow[]>(COUNTS_SQL, sqlDate(now)),
     db.$queryRawUnsafe<{ id: number; machine: string; down_since: string; ticket_id: string | null; title: string | null }[]>(DOWN_SQL),
     db.broadcast.findMany({ where: { endsAt: { gt: now } }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: 50 }),
     online().then((ids) => peopleOnline(db, ids)),
   ]);
+  const columnNames = new Map(counts.map((row) => [row.key, columnName({ key: row.key, nameFr: row.name_fr, nameEn: row.name_en }, locale, t)]));
   const names = firstNames([...rows.flatMap((row) => (row.assignee ? [row.assignee] : [])), ...onShift]);
   const who = (row: TicketRow) =>
     row.assigned_to === null ? t.tv.screen.nobody : Number(row.assigned_to) === TEAM_ASSIGNEE ? t.tv.screen.team : (names.get(row.assignee ?? "") ?? t.tv.screen.nobody);
@@ -140,14 +151,13 @@ export async function readScreen(db: Db, { locale, settings, now, online, imageP
         machine: row.machine,
         priority: row.priority as TicketPriority,
         priorityLabel: t.priority[row.priority as TicketPriority] ?? row.priority,
-        statusLabel: t.status[row.status as TicketStatus] ?? row.status,
+        statusLabel: columnNames.get(row.status) ?? row.status,
         who: who(row),
         at: name === "done" ? iso(row.completed_at) : iso(row.scheduled_date),
       }));
       return [name, { items, total: Number(mine[0]?.total ?? 0) }];
     }),
   ) as Record<TicketRow["list"], ScreenList>;
-  const byStatus = new Map(counts.map((row) => [row.status, Number(row.n)]));
   const showing = broadcasts.filter((b) => b.startsAt <= now);
   const nextOverdue = counts.find((row) => row.next_overdue)?.next_overdue;
   const boundaries = [
@@ -161,7 +171,9 @@ export async function readScreen(db: Db, { locale, settings, now, online, imageP
     company: settings.companyName,
     down: down.map((row) => ({ machineId: Number(row.id), machine: row.machine, since: iso(row.down_since)!, ticket: row.ticket_id, title: row.title })),
     ...lists,
-    counts: boardStatuses.map((status) => ({ key: status, label: t.status[status], count: byStatus.get(status) ?? 0 })),
+    counts: counts
+      .filter((row) => row.stage !== "archived")
+      .map((row) => ({ key: row.key, label: columnNames.get(row.key)!, color: row.color, count: Number(row.n) })),
     broadcasts: showing
       .map((b) => ({ id: b.id, text: b.text, urgency: isUrgency(b.urgency) ? b.urgency : "info", image: b.imageKey ? imagePath(b.id) : null }))
       .sort((a, b) => urgencyRank[a.urgency] - urgencyRank[b.urgency]),

@@ -135,6 +135,7 @@ interface ClaimedRow {
   description: string;
   priority: string;
   status: string;
+  status_name_fr: string | null;
   scheduled_date: string;
   created_at: string;
   machine_type: string;
@@ -148,7 +149,7 @@ interface ClaimedRow {
 export async function loadClaimed(db: Db, token: string): Promise<ClaimedNotification[]> {
   const rows = await db.$queryRawUnsafe<ClaimedRow[]>(
     `SELECT w.id AS notification_id, w.webhook_id, w.attempts, w.payload,
-            t.id, t.ticket_id, t.title, t.description, t.priority, t.status, t.scheduled_date, t.created_at,
+            t.id, t.ticket_id, t.title, t.description, t.priority, t.status, c.name_fr AS status_name_fr, t.scheduled_date, t.created_at,
             m.machine_type, m.model AS machine_model, m.location AS machine_location,
             r.name AS reporter_name, a.name AS assignee_name
      FROM webhook_notifications w
@@ -156,6 +157,7 @@ export async function loadClaimed(db: Db, token: string): Promise<ClaimedNotific
      JOIN machines m ON m.id = t.machine_id
      JOIN users r ON r.id = t.reported_by
      LEFT JOIN users a ON a.id = t.assigned_to AND t.assigned_to <> 0
+     LEFT JOIN board_columns c ON c.key = t.status
      WHERE w.claim_token = ?1
      ORDER BY t.scheduled_date ASC, t.id ASC`,
     token,
@@ -172,6 +174,7 @@ export async function loadClaimed(db: Db, token: string): Promise<ClaimedNotific
       description: r.description,
       priority: r.priority,
       status: r.status,
+      statusNameFr: r.status_name_fr,
       machineType: r.machine_type,
       machineModel: r.machine_model,
       machineLocation: r.machine_location,

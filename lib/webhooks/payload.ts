@@ -1,6 +1,7 @@
 import { messagesFor } from "../i18n";
 import { dateTimeFormat } from "../intl";
 import { machineLabel } from "../machines/model";
+import { columnName } from "../tickets/columns";
 
 // The JSON an overdue alert carries. The flat field names are the ones the
 // operator's existing Pabbly/Zapier/Make workflows already map, so they keep
@@ -12,7 +13,10 @@ export interface OverdueTicket {
   title: string;
   description: string;
   priority: string;
+  /** The status's stable key (the column's key: received, diagnostic, or col_<n> for one the plant added). */
   status: string;
+  /** The column's French name when the plant renamed it or made it; null reads the catalogue's word. */
+  statusNameFr?: string | null;
   machineType: string;
   machineModel: string | null;
   machineLocation: string | null;
@@ -71,7 +75,8 @@ export function buildOverduePayload(ticket: OverdueTicket, options: PayloadOptio
     priority: ticket.priority,
     priority_label: fr.priority[ticket.priority as keyof typeof fr.priority] ?? ticket.priority,
     status: ticket.status,
-    status_label: fr.status[ticket.status as keyof typeof fr.status] ?? ticket.status,
+    // The column's name as the plant calls it (its own, or the built-in word), in French like the rest.
+    status_label: columnName({ key: ticket.status, nameFr: ticket.statusNameFr ?? null, nameEn: null }, "fr", fr),
     machine: machineLabel({ machineType: ticket.machineType, model: ticket.machineModel }),
     machine_location: ticket.machineLocation ?? "",
     scheduled_date: readableFactoryDate(ticket.scheduledDate, timeZone),

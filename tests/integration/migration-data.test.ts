@@ -130,7 +130,7 @@ describe("the search migration", () => {
 describe("the search migration for voice notes' transcripts", () => {
   it("builds the two indexes again from the rows already there, transcripts included, and their triggers follow the rows", async () => {
     await migrated(
-      "0023_search_voice_transcripts.sql",
+      "0024_search_voice_transcripts.sql",
       async (d1) => {
         const match = (table: string, words: string) => ftsMatch(d1, table, words);
         // What 0010 indexed is still found, and the transcripts written before are too.
@@ -154,7 +154,7 @@ describe("the search migration for voice notes' transcripts", () => {
         expect(await match("tickets_fts", '"graisse"*')).toEqual([1]);
       },
       async (d1) => {
-        // Written after 0022, before this file: a message's transcript and a ticket's voice note with its own.
+        // Written after 0023, before this file: a message's transcript and a ticket's voice note with its own.
         await d1.prepare("UPDATE messages SET transcript = 'La courroie glisse', transcript_status = 'done' WHERE id = 3").run();
         await d1
           .prepare(
@@ -185,6 +185,47 @@ describe("the preventive plans migration", () => {
       // The same occurrence twice is refused by the index the cron's claim relies on.
       await expect(d1.prepare(ticket).bind("TKT-M001-20251117-002", due, due, due).run()).rejects.toThrow(/UNIQUE/);
     });
+  });
+});
+
+describe("the board columns migration", () => {
+  it("carries every ticket over: each status it held before is a column after, in the stage its rules had, and no ticket changes", async () => {
+    const statuses = ["received", "diagnostic", "in_progress", "waiting_parts", "completed", "archived"];
+    let before: unknown[] = [];
+    await migrated(
+      "0021_board_columns.sql",
+      async (d1) => {
+        const { results: after } = await d1.prepare("SELECT * FROM tickets ORDER BY id").all();
+        expect(after).toEqual(before);
+        const { results } = await d1
+          .prepare("SELECT t.status, c.stage, c.protected, c.name_fr, c.deleted_at FROM tickets t JOIN board_columns c ON c.key = t.status ORDER BY t.id")
+          .all();
+        expect(results).toEqual([
+          // The first release's ticket, then one in each status.
+          { status: "received", stage: "new", protected: 1, name_fr: null, deleted_at: null },
+          { status: "received", stage: "new", protected: 1, name_fr: null, deleted_at: null },
+          { status: "diagnostic", stage: "new", protected: 0, name_fr: null, deleted_at: null },
+          { status: "in_progress", stage: "in_work", protected: 0, name_fr: null, deleted_at: null },
+          { status: "waiting_parts", stage: "waiting", protected: 0, name_fr: null, deleted_at: null },
+          { status: "completed", stage: "done", protected: 1, name_fr: null, deleted_at: null },
+          { status: "archived", stage: "archived", protected: 1, name_fr: null, deleted_at: null },
+        ]);
+        const { results: order } = await d1.prepare("SELECT key FROM board_columns ORDER BY position").all();
+        expect(order.map((row) => row.key)).toEqual(statuses);
+      },
+      async (d1) => {
+        for (const [i, status] of statuses.entries()) {
+          await d1
+            .prepare(
+              `INSERT INTO tickets (ticket_id, title, machine_id, status, priority, reported_by, assigned_to, scheduled_date, completed_at, created_at, updated_at)
+               VALUES (?, ?, 1, ?, 'medium', 2, 1, '2025-11-11T14:00:00.000+00:00', ?, '2025-11-12T09:00:00.000+00:00', '2025-11-12T09:00:00.000+00:00')`,
+            )
+            .bind(`TKT-M001-20251112-1${i}`, `Ticket ${status}`, status, status === "completed" ? "2025-11-12T12:00:00.000+00:00" : null)
+            .run();
+        }
+        before = (await d1.prepare("SELECT * FROM tickets ORDER BY id").all()).results;
+      },
+    );
   });
 });
 

@@ -1,9 +1,11 @@
 // The overdue rule has three forms (lib/tickets/model.ts): isOverdue() for the
 // cards, overdueWhere() for Prisma (dashboard, board filter) and OVERDUE_SQL for
-// the webhook claims. They must agree on every case, here all 108 of them.
+// the webhook claims. They must agree on every case, here all 144 of them: the six
+// built-in columns and two the plant added, one "not started" and one "waiting".
 import { beforeAll, describe, expect, it } from "vitest";
 import { sqlDate } from "@/lib/db/sql";
-import { isOverdue, OVERDUE_SQL, overdueWhere, TEAM_ASSIGNEE, ticketStatuses } from "@/lib/tickets/model";
+import { isOverdue, OVERDUE_SQL, overdueWhere, TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import { builtInKeys, loadColumns, stageOf } from "@/lib/tickets/columns";
 import { freshDatabase } from "./helpers/local-d1";
 import { createFixtures } from "./helpers/tickets";
 
@@ -19,12 +21,20 @@ interface Case {
   deleted: boolean;
 }
 const cases: Case[] = [];
+// "À trier" is not started, as received and diagnostic are; "Attente fournisseur" waits.
+const custom = { toSort: { key: "col_7", stage: "new" }, supplier: { key: "col_8", stage: "waiting" } };
+const statuses = [...builtInKeys, custom.toSort.key, custom.supplier.key];
 
 beforeAll(async () => {
   const { reporter, technician, machine } = await createFixtures(t.db);
+  for (const [i, column] of [custom.toSort, custom.supplier].entries()) {
+    await t.db.boardColumn.create({
+      data: { ...column, nameFr: `Colonne ${i}`, nameEn: `Column ${i}`, color: "teal", position: 7 + i, createdAt: now, updatedAt: now },
+    });
+  }
   const assignees = { person: technician.id, team: TEAM_ASSIGNEE, unassigned: null };
   for (const assignee of ["person", "team", "unassigned"] as const)
-    for (const status of ticketStatuses)
+    for (const status of statuses)
       for (const schedule of ["past", "future", "none"] as const)
         for (const deleted of [false, true]) {
           const ticket = await t.db.ticket.create({
@@ -45,22 +55,25 @@ beforeAll(async () => {
 
 describe("the overdue rule", () => {
   // The rule in the words of the brief: assigned (a person or the team), scheduled
-  // in the past, still received or in diagnostic, not deleted.
+  // in the past, not started (received, diagnostic, or the plant's own column of that
+  // stage), not deleted.
+  const notStarted = ["received", "diagnostic", custom.toSort.key];
   const expected = () =>
     cases
-      .filter((c) => c.assignee !== "unassigned" && (c.status === "received" || c.status === "diagnostic") && c.schedule === "past" && !c.deleted)
+      .filter((c) => c.assignee !== "unassigned" && notStarted.includes(c.status) && c.schedule === "past" && !c.deleted)
       .map((c) => c.id)
       .sort((a, b) => a - b);
 
-  it("covers every case: 3 assignees × 6 statuses × 3 schedules × deleted or not", () => {
-    expect(cases).toHaveLength(108);
-    expect(expected()).toHaveLength(4);
+  it("covers every case: 3 assignees × 8 columns × 3 schedules × deleted or not", () => {
+    expect(cases).toHaveLength(144);
+    expect(expected()).toHaveLength(6);
   });
 
   it("reads the same in JavaScript, Prisma and SQL", async () => {
+    const columns = await loadColumns(t.db);
     const rows = await t.db.ticket.findMany({ select: { id: true, assignedTo: true, status: true, scheduledDate: true, deletedAt: true } });
-    const inJs = rows.filter((row) => isOverdue(row, now)).map((r) => r.id);
-    const inPrisma = (await t.db.ticket.findMany({ where: overdueWhere(now), select: { id: true } })).map((r) => r.id);
+    const inJs = rows.filter((row) => isOverdue({ ...row, stage: stageOf(columns, row.status) }, now)).map((r) => r.id);
+    const inPrisma = (await t.db.ticket.findMany({ where: overdueWhere(now, columns), select: { id: true } })).map((r) => r.id);
     const inSql = (await t.db.$queryRawUnsafe<{ id: number }[]>(`SELECT t.id FROM tickets t WHERE ${OVERDUE_SQL}`, sqlDate(now))).map((r) =>
       Number(r.id),
     );

@@ -89,7 +89,7 @@ describe("a plan's tickets", () => {
     expect(told).toContain(cast.technician.id);
     // Nobody assigned it: the line says it is planned work, not "Quelqu'un vous a assigné".
     const { items } = await listNotifications(t.db, cast.technician.id, 1);
-    const line = notificationLine(items.find((n) => n.ticketCode === ticket!.ticketId)!, messagesFor("fr"));
+    const line = notificationLine(items.find((n) => n.ticketCode === ticket!.ticketId)!, messagesFor("fr"), "fr");
     expect(line).toBe(`Entretien planifié qui vous est assigné : ${ticket!.ticketId} — Inspection hebdo`);
   });
 

@@ -4,7 +4,8 @@ import { authenticate } from "@/lib/accounts/sign-in";
 import { median } from "@/lib/reliability/figures";
 import { parsePeriod } from "@/lib/reliability/period";
 import { loadReliability } from "@/lib/reliability/queries";
-import { closedStatuses, ticketPriorities, ticketStatuses, TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import { ticketPriorities, TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import { builtInColumns, builtInKeys, isClosedStage } from "@/lib/tickets/columns";
 import { listOverdueTickets } from "@/lib/tickets/queries";
 import { getPlanning } from "@/lib/plans/queries";
 import { firstOccurrenceFrom } from "@/lib/plans/recurrence";
@@ -39,12 +40,12 @@ describe("the demo seed", () => {
     }
   });
 
-  it("fills machines and tickets across every status and priority", async () => {
+  it("fills machines and tickets across every built-in column and priority", async () => {
     expect(await t.db.machine.count()).toBeGreaterThanOrEqual(10);
     expect(await t.db.ticket.count()).toBeGreaterThanOrEqual(40);
     const statuses = await t.db.ticket.groupBy({ by: ["status"], _count: { _all: true } });
     const priorities = await t.db.ticket.groupBy({ by: ["priority"], _count: { _all: true } });
-    expect(statuses.map((s) => s.status).sort()).toEqual([...ticketStatuses].sort());
+    expect(statuses.map((s) => s.status).sort()).toEqual([...builtInKeys].sort());
     expect(priorities.map((p) => p.priority).sort()).toEqual([...ticketPriorities].sort());
   });
 
@@ -107,7 +108,7 @@ describe("the demo seed", () => {
 // Every seeded ticket tells one story, as the app would have written it: a newcomer's
 // first look at a ticket page, its timeline or /stats must not contradict itself.
 describe("the demo seed's tickets", () => {
-  const closed = (status: string) => (closedStatuses as readonly string[]).includes(status);
+  const closed = (status: string) => isClosedStage(builtInColumns.find((column) => column.key === status)?.stage ?? null);
   const seeded = () =>
     t.db.ticket.findMany({
       include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, comments: true },

@@ -15,6 +15,7 @@ import * as messages from "@/lib/messages/operations";
 import * as logo from "@/lib/settings/logo";
 import * as retention from "@/lib/retention/settings";
 import * as settings from "@/lib/settings/settings";
+import * as columns from "@/lib/tickets/column-admin";
 import * as comments from "@/lib/tickets/comments";
 import * as media from "@/lib/tickets/media";
 import * as tickets from "@/lib/tickets/operations";
@@ -31,7 +32,7 @@ const isOperation = (value: unknown): value is AnyOperation =>
   typeof value === "object" && value !== null && "input" in value && "handler" in value && value.input instanceof z.ZodType;
 
 // Operations without input (a socket token, a test send) have nothing to refuse.
-const operations = Object.entries({ users, machines, machineCsv, messages, logo, retention, settings, comments, media, tickets, webhooks }).flatMap(
+const operations = Object.entries({ users, machines, machineCsv, messages, logo, retention, settings, columns, comments, media, tickets, webhooks }).flatMap(
   ([module, exports]) => Object.entries(exports).filter((entry): entry is [string, AnyOperation] => isOperation(entry[1])).map(([name, op]) => ({ name: `${module}.${name}`, op })),
 ).filter(({ op }) => !(op.input instanceof z.ZodObject) || Object.keys(op.input.shape).length > 0);
 

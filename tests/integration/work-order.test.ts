@@ -7,6 +7,7 @@ import { sqlDate } from "@/lib/db/sql";
 import { TEAM_ASSIGNEE, ticketPriorities } from "@/lib/tickets/model";
 import { listWork } from "@/lib/tickets/work";
 import { compareWork, factoryToday, workRank, WORK_ORDER_SQL } from "@/lib/tickets/work-order";
+import { loadColumns, stageOf } from "@/lib/tickets/columns";
 import { freshDatabase } from "./helpers/local-d1";
 import { createFixtures } from "./helpers/tickets";
 
@@ -49,7 +50,12 @@ beforeAll(async () => {
 
 describe("the order of the work", () => {
   const today = factoryToday(now, zone);
-  const facts = () => t.db.ticket.findMany({ select: { id: true, assignedTo: true, status: true, priority: true, scheduledDate: true, deletedAt: true } });
+  // Each with its column's stage, as the home reads it.
+  const facts = async () => {
+    const columns = await loadColumns(t.db);
+    const rows = await t.db.ticket.findMany({ select: { id: true, assignedTo: true, status: true, priority: true, scheduledDate: true, deletedAt: true } });
+    return rows.map((row) => ({ ...row, stage: stageOf(columns, row.status) }));
+  };
 
   it("covers every case: 2 assignees × 4 open statuses × 4 priorities × 6 schedules", async () => {
     const rows = await facts();

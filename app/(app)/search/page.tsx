@@ -7,6 +7,7 @@ import { format } from "@/lib/i18n";
 import { getMessages, getRequestSettings, requireTicketReader } from "@/lib/request";
 import { MAX_SEARCH_CHARS, parseSearch } from "@/lib/site-search/model";
 import { searchEverything } from "@/lib/site-search/queries";
+import { columnNames, loadColumns } from "@/lib/tickets/columns";
 
 export async function generateMetadata({ searchParams }: PageProps<"/search">): Promise<Metadata> {
   const [{ t }, { q }] = await Promise.all([getMessages(), searchParams]);
@@ -18,8 +19,11 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
   const user = await requireTicketReader();
   const [{ t, locale }, { q }, settings] = await Promise.all([getMessages(), searchParams, getRequestSettings()]);
   const search = parseSearch(q);
-  const results = await searchEverything(await getDb(), user, search);
+  const db = await getDb();
+  const results = await searchEverything(db, user, search);
   const found = Object.values(results).some((kind) => kind.items.length > 0);
+  // The tickets' statuses in the plant's words, read only when there are tickets to show.
+  const statusNames = results.tickets.items.length ? columnNames(await loadColumns(db), locale, t) : {};
   const s = t.search.page;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -32,7 +36,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
           <p className="mt-1 text-slate-600">{s.emptyBody}</p>
         </div>
       ) : found ? (
-        <SearchResultList results={results} viewerId={user.id} t={t} locale={locale} timeZone={settings.timeZone} />
+        <SearchResultList results={results} statusNames={statusNames} viewerId={user.id} t={t} locale={locale} timeZone={settings.timeZone} />
       ) : (
         <EmptyState>
           {format(s.noResults, { query: search.text })} {s.noResultsHelp}

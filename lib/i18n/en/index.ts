@@ -16,6 +16,7 @@ import { homeEn } from "./home";
 import { offlineEn } from "./offline";
 import { tvEn } from "./tv";
 import { voiceEn } from "./voice";
+import { columnsEn } from "./columns";
 
 export const en: Messages = {
   rules: rulesEn,
@@ -35,6 +36,7 @@ export const en: Messages = {
   offline: offlineEn,
   tv: tvEn,
   voice: voiceEn,
+  columns: columnsEn,
   meta: {
     title: "Atelier",
     description: "Maintenance requests for the factory",
@@ -119,7 +121,7 @@ export const en: Messages = {
     greeting: "Hello, {name}",
     byStatus: "Tickets by status",
     overdueTitle: "Overdue scheduled work",
-    overdueHelp: "Assigned tickets whose scheduled date has passed while still received or in diagnostic.",
+    overdueHelp: "Assigned tickets whose scheduled date has passed that nobody has started yet (received, in diagnostic, or in another “Not started” column).",
     overdueEmpty: "No overdue work. Well done!",
     upcomingTitle: "Upcoming scheduled work",
     upcomingEmpty: "No upcoming scheduled work.",

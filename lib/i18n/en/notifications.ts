@@ -3,7 +3,7 @@ import type { Messages } from "../index";
 export const notificationsEn: Messages["notifications"] = {
   title: "Overdue notifications",
   intro:
-    "Every assigned ticket whose scheduled date has passed while it is still received or in diagnostic triggers a webhook (Pabbly Connect, Zapier or Make then sends the email), at most once per window.",
+    "Every assigned ticket whose scheduled date has passed while nobody has started it yet (received, in diagnostic, or in another “Not started” column) triggers a webhook (Pabbly Connect, Zapier or Make then sends the email), at most once per window.",
   nav: "Notifications",
   health: {
     title: "Status",

@@ -10,7 +10,7 @@ export const plansEn: Messages["plans"] = {
     add: "New plan",
     edit: "Edit plan",
     flagged: "Needs review: the last {count} tickets of this plan were never started.",
-    flaggedHelp: "A “never started” ticket was still received or in diagnosis when the next one was created.",
+    flaggedHelp: "A “never started” ticket was still in a “Not started” column (received, diagnostic…) when the next one was created.",
     paused: "Paused",
     next: "Next due: {when}",
     nextCreated: "Ticket created {lead, plural, =0 {when due} one {# day before} other {# days before}}",

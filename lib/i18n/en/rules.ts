@@ -12,6 +12,7 @@ export const rulesEn: Messages["rules"] = {
   movedMeanwhileBy: "This ticket is already “{status}” (moved by {name} at {when}): your change was not applied.",
   movedMeanwhileByOn: "This ticket is already “{status}” (moved by {name} on {when}): your change was not applied.",
   movedMeanwhileTo: "This ticket is already “{status}”: your change was not applied.",
+  columnGone: "This column no longer exists: an administrator deleted it. The page has been refreshed.",
   assigneeInvalid: "This person cannot receive tickets.",
   dateInvalid: "This date does not exist.",
   dateTooEarly: "The date must be {min} or later.",
@@ -24,6 +25,12 @@ export const rulesEn: Messages["rules"] = {
   machineAlreadyDown: "This machine has been down since {since} (ticket {ticket}).",
   machineNotDown: "This ticket did not stop its machine, or the stop has already ended.",
   downTicketClosed: "This ticket is closed: it can no longer stop its machine. Report a new problem.",
+  // The board's columns (lib/tickets/column-admin.ts)
+  columnsFull: "The board already has {max} columns, the most it can hold: delete one before adding another.",
+  columnNameTaken: "Another column already has this name.",
+  columnProtected: "“{name}” cannot be deleted: the board always needs it. You can rename it or change its colour.",
+  columnHasTickets: "“{name}” still holds {tickets}: move them to another column before deleting it.",
+  columnMoveTarget: "Choose another column of the board to move its tickets to.",
   // Preventive plans
   intervalNeverFires: "The interval must be at least 1: with 0 or less, the plan would never create a ticket.",
   leadTooLong: "The ticket cannot be created more than {max} days before it is due: that is the shortest gap between two occurrences of this plan.",

@@ -24,6 +24,9 @@ export const validationEn: Messages["validation"] = {
     files: "Choose at least one photo or video.",
     file: "Choose a CSV file.",
     logo: "Choose a PNG, JPEG or WebP image.",
+    stage: "Choose a stage.",
+    color: "Choose a colour.",
+    moveTo: "Choose the column to move its tickets to.",
   },
   fields: {
     title: "Title",
@@ -52,5 +55,7 @@ export const validationEn: Messages["validation"] = {
     interval: "The interval",
     leadDays: "The lead time",
     steps: "The checklist",
+    nameFr: "French name",
+    nameEn: "English name",
   },
 };

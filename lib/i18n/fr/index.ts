@@ -15,6 +15,7 @@ import { homeFr } from "./home";
 import { offlineFr } from "./offline";
 import { tvFr } from "./tv";
 import { voiceFr } from "./voice";
+import { columnsFr } from "./columns";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
 // (lib/i18n/i18n.test.ts checks). Each screen family has its own pair of files
@@ -40,6 +41,7 @@ export const fr = {
   offline: offlineFr,
   tv: tvFr,
   voice: voiceFr,
+  columns: columnsFr,
   meta: {
     title: "Atelier",
     description: "Gestion des demandes de maintenance de l’usine",
@@ -124,7 +126,7 @@ export const fr = {
     greeting: "Bonjour, {name}",
     byStatus: "Tickets par statut",
     overdueTitle: "Interventions planifiées en retard",
-    overdueHelp: "Tickets assignés dont la date planifiée est passée et qui sont encore reçus ou en diagnostic.",
+    overdueHelp: "Tickets assignés dont la date planifiée est passée et que personne n’a encore commencés (reçus, en diagnostic ou dans une autre colonne «\u00a0Pas commencé\u00a0»).",
     overdueEmpty: "Aucune intervention en retard. Beau travail !",
     upcomingTitle: "Prochaines interventions planifiées",
     upcomingEmpty: "Aucune intervention planifiée à venir.",

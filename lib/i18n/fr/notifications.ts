@@ -2,7 +2,7 @@
 export const notificationsFr = {
   title: "Notifications de retard",
   intro:
-    "Chaque ticket assigné dont la date planifiée est passée et qui est encore reçu ou en diagnostic déclenche un webhook (Pabbly Connect, Zapier ou Make envoie ensuite le courriel), au plus une fois par fenêtre.",
+    "Chaque ticket assigné dont la date planifiée est passée et que personne n’a encore commencé (reçu, en diagnostic ou dans une autre colonne «\u00a0Pas commencé\u00a0») déclenche un webhook (Pabbly Connect, Zapier ou Make envoie ensuite le courriel), au plus une fois par fenêtre.",
   nav: "Notifications",
   health: {
     title: "État",

@@ -8,7 +8,7 @@ export const plansFr = {
     add: "Nouveau plan",
     edit: "Modifier le plan",
     flagged: "À revoir : les {count} derniers tickets de ce plan n’ont jamais été commencés.",
-    flaggedHelp: "Un ticket « jamais commencé » était encore reçu ou en diagnostic quand le suivant a été créé.",
+    flaggedHelp: "Un ticket «\u00a0jamais commencé\u00a0» n’avait pas quitté une colonne «\u00a0Pas commencé\u00a0» (reçu, diagnostic…) quand le suivant a été créé.",
     paused: "En pause",
     next: "Prochaine échéance : {when}",
     nextCreated: "Ticket créé {lead, plural, =0 {à l’échéance} one {# jour avant} other {# jours avant}}",

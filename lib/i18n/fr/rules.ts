@@ -12,6 +12,7 @@ export const rulesFr = {
   movedMeanwhileBy: "Ce ticket est déjà «\u00a0{status}\u00a0» (déplacé par {name} à {when})\u00a0: votre changement n’a pas été appliqué.",
   movedMeanwhileByOn: "Ce ticket est déjà «\u00a0{status}\u00a0» (déplacé par {name} le {when})\u00a0: votre changement n’a pas été appliqué.",
   movedMeanwhileTo: "Ce ticket est déjà «\u00a0{status}\u00a0»\u00a0: votre changement n’a pas été appliqué.",
+  columnGone: "Cette colonne n’existe plus : un administrateur l’a supprimée. La page a été actualisée.",
   assigneeInvalid: "Cette personne ne peut pas recevoir de tickets.",
   dateInvalid: "Cette date n’existe pas.",
   dateTooEarly: "La date doit être le {min} ou après.",
@@ -24,6 +25,12 @@ export const rulesFr = {
   machineAlreadyDown: "Cette machine est déjà à l’arrêt depuis le {since} (ticket {ticket}).",
   machineNotDown: "Ce ticket n’a pas mis sa machine à l’arrêt, ou l’arrêt a déjà pris fin.",
   downTicketClosed: "Ce ticket est terminé : il ne peut plus mettre sa machine à l’arrêt. Signalez un nouveau problème.",
+  // The board's columns (lib/tickets/column-admin.ts)
+  columnsFull: "Le tableau a déjà {max} colonnes, le maximum : supprimez-en une avant d’en ajouter une autre.",
+  columnNameTaken: "Une autre colonne porte déjà ce nom.",
+  columnProtected: "«\u00a0{name}\u00a0» ne peut pas être supprimée : le tableau en a toujours besoin. Vous pouvez la renommer ou changer sa couleur.",
+  columnHasTickets: "«\u00a0{name}\u00a0» contient encore {tickets} : déplacez-les vers une autre colonne avant de la supprimer.",
+  columnMoveTarget: "Choisissez une autre colonne du tableau où déplacer ses tickets.",
   // Preventive plans
   intervalNeverFires: "L’intervalle doit valoir au moins 1 : avec 0 ou moins, le plan ne créerait jamais de ticket.",
   leadTooLong: "Le ticket ne peut pas être créé plus de {max} jours avant l’échéance : c’est l’intervalle le plus court entre deux échéances de ce plan.",

@@ -27,6 +27,9 @@ export const validationFr = {
     files: "Choisissez au moins une photo ou une vidéo.",
     file: "Choisissez un fichier CSV.",
     logo: "Choisissez une image PNG, JPEG ou WebP.",
+    stage: "Choisissez une étape.",
+    color: "Choisissez une couleur.",
+    moveTo: "Choisissez la colonne où déplacer ses tickets.",
   },
   /** Fields typed by people, as their forms label them, article included. */
   fields: {
@@ -56,5 +59,7 @@ export const validationFr = {
     interval: "L’intervalle",
     leadDays: "Le délai de création",
     steps: "La liste de vérification",
+    nameFr: "Le nom en français",
+    nameEn: "Le nom en anglais",
   },
 } as const;

@@ -9,6 +9,7 @@ import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { requirePermission } from "@/lib/request";
+import { columnNames, loadColumns } from "@/lib/tickets/columns";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -19,7 +20,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   const actor = await requirePermission("audit.view");
   const filters = auditFilters.parse(await searchParams);
   const db = await getDb();
-  const [{ t, locale }, settings, options] = await Promise.all([getMessages(), getRequestSettings(), listAuditFilterOptions(db, actor)]);
+  const [{ t, locale }, settings, options, columns] = await Promise.all([getMessages(), getRequestSettings(), listAuditFilterOptions(db, actor), loadColumns(db)]);
   const { rows, total, page, pages } = await listAuditEntries(db, actor, filters, settings.timeZone);
   const a = t.admin.audit;
   const href = (p: number) => {
@@ -33,7 +34,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       <PageHeader title={a.title} intro={a.intro} />
       <AuditFilters filters={filters} actions={options.actions} actors={options.actors} t={t} />
       <p className="text-sm text-slate-600">{format(a.count, { count: total }, locale)}</p>
-      <AuditList rows={rows} t={t} locale={locale} timeZone={settings.timeZone} />
+      <AuditList rows={rows} t={t} locale={locale} timeZone={settings.timeZone} columns={columnNames(columns, locale, t)} />
       <Pagination
         page={page}
         pages={pages}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSection } from "@/components/ui/card-section";
 import { LogoForm } from "@/components/admin/logo-form";
@@ -50,6 +51,12 @@ export default async function SettingsPage() {
           current={settings.logoKey ? `/logo?v=${encodeURIComponent(settings.logoKey)}` : undefined}
           labels={{ ...s.logo, confirmLabel: t.admin.confirm.confirm, cancelLabel: t.admin.confirm.cancel }}
         />
+      </CardSection>
+      <CardSection id="board-columns" title={t.columns.title}>
+        <p className="text-sm text-slate-600">{t.columns.settingsHelp}</p>
+        <Link href="/admin/settings/columns" className="btn-secondary w-full sm:w-auto">
+          {t.columns.manage}
+        </Link>
       </CardSection>
       <CardSection id="retention" title={s.retention.heading}>
         <p className="mb-4 text-sm text-slate-600">{s.retention.help}</p>

@@ -12,6 +12,7 @@ import { listAssignable, listMachinePlans } from "@/lib/plans/queries";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/request";
 import { getMachine } from "@/lib/machines/queries";
+import { loadColumns } from "@/lib/tickets/columns";
 import { machineLabel } from "@/lib/machines/model";
 import { can } from "@/lib/permissions";
 import { getRequestSettings } from "@/lib/request";
@@ -36,7 +37,7 @@ export async function generateMetadata({ params }: PageProps<"/machines/[machine
 
 export default async function MachinePage({ params }: PageProps<"/machines/[machineId]">) {
   const user = await requireTicketReader();
-  const [{ locale, t }, settings, machine] = await Promise.all([getMessages(), getRequestSettings(), load(params)]);
+  const [{ locale, t }, settings, machine, columns] = await Promise.all([getMessages(), getRequestSettings(), load(params), loadColumns(await getDb())]);
   if (!machine) notFound();
   const f = t.machines.fields;
   const [plans, people] = can(user, "plan.view") ? await Promise.all([listMachinePlans(await getDb(), machine.id), listAssignable(await getDb())]) : [null, []];
@@ -77,7 +78,7 @@ export default async function MachinePage({ params }: PageProps<"/machines/[mach
           t={t}
         />
       )}
-      <MachineHistory tickets={machine.tickets} locale={locale} timeZone={settings.timeZone} t={t} />
+      <MachineHistory tickets={machine.tickets} columns={columns} locale={locale} timeZone={settings.timeZone} t={t} />
       {can(user, "machine.manage") && <MachineAdmin machine={machine} t={t} />}
     </div>
   );

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n";
 import { getConversationHeader, getHistory, withTicketRefs } from "@/lib/messages/queries";
 import { canReadConversation } from "@/lib/permissions";
+import { columnNames, loadColumns } from "@/lib/tickets/columns";
 import { transcriptLabels } from "@/lib/voice/model";
 import { getLocale, getMessages, getRequestSettings, requireUser } from "@/lib/request";
 
@@ -22,11 +23,13 @@ export default async function ConversationPage({ params, searchParams }: PagePro
   const key = decodeURIComponent((await params).conversation);
   if (!canReadConversation(user, key)) notFound();
   const db = await getDb();
-  const [{ locale, t }, settings, header, history] = await Promise.all([
+  const [{ locale, t }, settings, header, history, columns] = await Promise.all([
     getMessages(),
     getRequestSettings(),
     getConversationHeader(db, user.id, key),
     getHistory(db, key).then((page) => withTicketRefs(db, user, page)),
+    // The statuses of the tickets messages name, in the plant's words.
+    loadColumns(db),
   ]);
   if (!header) notFound();
   // "Discuter dans l'équipe" on a ticket page: the composer starts with the ticket's id, which the message then links.
@@ -44,7 +47,7 @@ export default async function ConversationPage({ params, searchParams }: PagePro
         canWrite={header.other?.active ?? true}
         draft={draft}
         removeFile={t.common.removeFile}
-        statusLabels={t.status}
+        statusLabels={columnNames(columns, locale, t)}
         locale={locale}
         timeZone={settings.timeZone}
         t={t.messages}

@@ -23,8 +23,9 @@ import { can } from "@/lib/permissions";
 import { getTicketChecklist } from "@/lib/plans/queries";
 import { getTicketDetails } from "@/lib/tickets/queries";
 import { ACCEPTED_TYPES } from "@/lib/file-types";
-import { closedStatuses, TEAM_ASSIGNEE, type TicketStatus } from "@/lib/tickets/model";
-import { nextWorkStep, type WorkStepKind } from "@/lib/tickets/work";
+import { TEAM_ASSIGNEE } from "@/lib/tickets/model";
+import { columnNames, isClosedStage, type BoardColumn, type Stage } from "@/lib/tickets/columns";
+import { nextWorkStep, type NextStep } from "@/lib/tickets/work";
 import type { Actor } from "@/lib/operation";
 
 export async function generateMetadata({ params }: PageProps<"/tickets/[ticketId]">): Promise<Metadata> {
@@ -49,8 +50,8 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
   const view = { details, locale, timeZone: settings.timeZone, t };
   const now = new Date();
   const reported = (await searchParams).reported !== undefined;
-  const status = details.ticket.status as TicketStatus;
-  const step = barStep(details.ticket, user);
+  const status = details.ticket.status;
+  const step = barStep(details.ticket, user, details.columns);
 
   return (
     // Phones: room under the content for the action bar, fixed above the tab bar, as tall as the bar is.
@@ -94,7 +95,7 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
           undo={t.tickets.board.undo}
           commentField={can(user, "ticket.comment") ? NEW_COMMENT_FIELD : null}
           accept={can(user, "ticket.addMedia") ? ACCEPTED_TYPES : null}
-          statusLabels={t.status}
+          statusLabels={columnNames(details.columns, locale, t)}
           labels={t.tickets.bar}
           voice={{ ...t.messages.composer, record: t.tickets.bar.voice }}
           failed={t.errors.errorBody}
@@ -108,7 +109,7 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
             </div>
           </div>
           <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
-            <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} now={now} takeInBar={step === "take"} />
+            <TicketControls details={details} user={user} timeZone={settings.timeZone} t={t} locale={locale} now={now} takeInBar={step?.kind === "take"} />
           </div>
           <div className="min-w-0 space-y-6 lg:col-start-1">
             {checklist && <TicketChecklist checklist={checklist} canCheck={can(user, "ticket.checklist")} locale={locale} timeZone={settings.timeZone} t={t} />}
@@ -127,8 +128,8 @@ export default async function TicketPage({ params, searchParams }: PageProps<"/t
  * those who work on tickets, while the ticket is open. A colleague's ticket is never
  * taken in one tap: its step is the status one, as if it were this person's.
  */
-function barStep(ticket: { status: string; assignedTo: number | null }, user: Actor): WorkStepKind | null {
-  if (!can(user, "ticket.move") || (closedStatuses as readonly string[]).includes(ticket.status)) return null;
+function barStep(ticket: { stage: Stage | null; assignedTo: number | null }, user: Actor, columns: BoardColumn[]): NextStep | null {
+  if (!can(user, "ticket.move") || isClosedStage(ticket.stage)) return null;
   const someoneElses = ticket.assignedTo !== null && ticket.assignedTo !== TEAM_ASSIGNEE && ticket.assignedTo !== user.id;
-  return nextWorkStep(someoneElses ? { ...ticket, assignedTo: user.id } : ticket, user.id);
+  return nextWorkStep(someoneElses ? { ...ticket, assignedTo: user.id } : ticket, user.id, columns);
 }
