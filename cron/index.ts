@@ -11,6 +11,7 @@ import { recordRun, startRunRecord, type JobOutcome, type RecordedRun } from "./
 import { dispatchNotifications, type NotificationDispatch } from "../lib/notifications/dispatch";
 import { notifyOverdueTickets, OVERDUE_NOTIFICATIONS_JOB, overdueNotificationsQuestion } from "../lib/notifications/overdue";
 import { generatePlanTickets, PLANS_JOB, plansQuestion } from "../lib/plans/generate";
+import { endExpiredGuests, expiredGuestsQuestion, GUEST_EXPIRY_JOB } from "../lib/accounts/guests";
 
 export interface ScheduledOptions {
   /** The cron expression that fired, or null for a run an admin started by hand. */
@@ -50,7 +51,7 @@ export async function runScheduledJobs(db: Db, options: ScheduledOptions): Promi
   const scheduled = cron !== null;
   const answers = await askQuestions(db, now, {
     ...sweepQuestions(windowStart),
-    ...(scheduled ? { plans: plansQuestion(), overdueNotifications: overdueNotificationsQuestion(windowStart) } : {}),
+    ...(scheduled ? { plans: plansQuestion(), overdueNotifications: overdueNotificationsQuestion(windowStart), guests: expiredGuestsQuestion() } : {}),
     ...(scheduled && media ? { retention: purgeQuestion(now, retention) } : {}),
   } as Record<string, Statement>);
   const due = (question: string) => (answers[question] ?? 0) > 0;
@@ -84,6 +85,17 @@ export async function runScheduledJobs(db: Db, options: ScheduledOptions): Promi
     });
     if (told.outcome === "error") log(`❌ CRON: notifications de retard en échec : ${told.error}`);
     else if (told.sent) log(`🔔 CRON: ${told.sent} notification(s) de retard pour ${told.found} ticket(s)`);
+  }
+
+  if (scheduled) {
+    // Guests past their date: their sessions end and their open pages close now, not at their next request.
+    const guests = await record.run(GUEST_EXPIRY_JOB, due("guests"), async () => {
+      if (!due("guests")) return {};
+      const ended = await endExpiredGuests(db, now);
+      return { found: ended.length, sent: ended.length };
+    });
+    if (guests.outcome === "error") log(`❌ CRON: fin des accès invités en échec : ${guests.error}`);
+    else if (guests.sent) log(`🔒 CRON: accès invité terminé pour ${guests.sent} compte(s)`);
   }
 
   if (scheduled && media) {

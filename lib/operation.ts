@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Db } from "./db/client";
 import { format, type Locale, type Messages } from "./i18n";
-import { can, type Permission, type Role } from "./permissions";
+import { can, isGuest, type Permission, type Role } from "./permissions";
 import { humanFieldErrors } from "./validation";
 import type { WebhookEnv } from "./webhooks/config";
 import type { NotificationDispatch } from "./notifications/dispatch";
@@ -127,7 +127,8 @@ export async function perform<S extends z.ZodType, T>(
   context: ActionContext,
 ): Promise<ActionResult<T>> {
   const { user, t, locale } = context;
-  if (operation.permission && !can(user, operation.permission)) return refusalResult(t, "forbidden");
+  // To a guest, what they may not use does not exist: its read route answers 404, as every page does (lib/request.ts).
+  if (operation.permission && !can(user, operation.permission)) return refusalResult(t, isGuest(user) ? "notFound" : "forbidden");
 
   const input = toInput(raw ?? {});
   const parsed = operation.input.safeParse(input);

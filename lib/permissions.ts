@@ -2,20 +2,38 @@
 // pages ask `can()`; the UI uses the same answers only to hide what the server
 // would refuse anyway. Every cell of this table is covered by tests.
 import type { Prisma } from "./generated/prisma/client";
-import { parseConversation, TEAM } from "./messages/model";
+import { TEAM, type Conversation } from "./messages/model";
 import type { Actor } from "./operation";
 
 /** Who is asking: only their id and role decide. */
 export type Who = Pick<Actor, "id" | "role">;
 
+/** The plant's own roles: the people who work there, the team channel's members. */
 export const roles = ["admin", "supervisor", "technician", "operator"] as const;
-export type Role = (typeof roles)[number];
+/**
+ * A guest: a contractor's or a supplier's account, invited by an admin until a
+ * date (lib/accounts/guests.ts). It talks in the groups it is added to and sees
+ * nothing else: no ticket, machine, person, search, team channel or plant event.
+ */
+export const GUEST = "guest";
+/** Every role an account may have: the plant's, then the guest's. */
+export const allRoles = [...roles, GUEST] as const;
+export type Role = (typeof allRoles)[number];
+export type StaffRole = (typeof roles)[number];
 
 export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (roles as readonly string[]).includes(value);
+  return typeof value === "string" && (allRoles as readonly string[]).includes(value);
 }
 
+/** A guest's account: every page but its groups' is a 404 to it (lib/request.ts). */
+export function isGuest(who: { role: string } | null | undefined): boolean {
+  return who?.role === GUEST;
+}
+
+/** The plant's people: every role but guests. */
 const everyone: readonly Role[] = ["operator", "technician", "supervisor", "admin"];
+/** Who talks in conversations: the plant's people, and guests in their groups. */
+const talkers: readonly Role[] = [...everyone, GUEST];
 /** Who works on tickets (moves, takes, edits them, ticks checklists): everyone but operators. */
 const ticketWorkers: readonly Role[] = ["technician", "supervisor", "admin"];
 /** Who leads the team: supervisors and admins (they assign, schedule, hear of every overdue ticket and machine down, and are the people search finds). */
@@ -55,11 +73,14 @@ export const permissions = {
   "plan.view": ticketWorkers,
   "plan.manage": leads,
   "ticket.checklist": ticketWorkers,
-  // Messages: the team channel, and each user's own private conversations
-  "message.read": everyone,
-  "message.send": everyone,
-  /** Delete anyone's message in the team channel; private messages only by their sender. */
+  // Messages: the team channel, each user's own private conversations, and the
+  // groups they are in (a guest: those groups alone, canReadConversation)
+  "message.read": talkers,
+  "message.send": talkers,
+  /** Delete anyone's message in the team channel; private and group messages only by their sender. */
   "message.deleteTeam": leads,
+  /** Create a named group, rename it, add and remove its members (lib/messages/groups.ts); any member may leave. */
+  "group.manage": leads,
   /** The reliability figures (/stats): MTTR, MTBF, downtime, per technician. */
   "stats.view": leads,
   // The shop's screens (lib/tv/): leads write what they broadcast; admins hand out and revoke their links.
@@ -111,6 +132,9 @@ export const WHOLE_TEAM_SQL = rolesSql(wholeTeam);
 /** leads as SQL over `users AS u`. */
 export const LEADS_SQL = rolesSql(leads);
 
+/** The plant's people (every role but guests) as SQL over `users AS u`: the team channel's members. */
+export const STAFF_SQL = rolesSql(everyone);
+
 // ---------------------------------------------------------------- who sees which ticket
 
 /** What the plant lets operators see (setting operatorTicketVisibility): every ticket, or only their own reports. */
@@ -141,15 +165,25 @@ export function canDeleteOwnedBy(actor: Who, ownerId: number, kind: "comment" | 
   return ownerId === actor.id || can(actor, kind === "comment" ? "comment.deleteOthers" : "media.deleteOthers");
 }
 
-/** The team channel: every role; a private conversation: its two people, nobody else, whatever their role. */
-export function canReadConversation(actor: Who, conversationKey: string): boolean {
-  const conversation = parseConversation(conversationKey);
-  if (!conversation || !can(actor, "message.read")) return false;
-  return conversation.kind === "team" || conversation.members.includes(actor.id);
+/**
+ * Who reads a conversation, its members as lib/messages/members.ts reads them
+ * (`conversationMembers`, the one question every reader asks): the team channel,
+ * every role but guests; a private conversation, its two people, never a guest
+ * (guests talk in groups only); a group, its current members, whatever their role.
+ */
+export function canReadConversation(actor: Who, conversation: Conversation): boolean {
+  if (!can(actor, "message.read")) return false;
+  if (conversation.kind === "team") return !isGuest(actor);
+  if (conversation.kind === "private") return !isGuest(actor) && conversation.members.includes(actor.id);
+  return conversation.members?.includes(actor.id) ?? false;
 }
 
-/** Senders delete their own messages; leads also delete anyone's in the team channel. */
-export function canDeleteMessage(actor: Who, message: { senderId: number; conversationKey: string }): boolean {
-  if (!canReadConversation(actor, message.conversationKey)) return false;
+/**
+ * For a reader of the message's conversation: senders delete their own messages;
+ * leads also delete anyone's in the team channel. A group's changes told in it
+ * (an event) are nobody's to delete.
+ */
+export function canDeleteMessage(actor: Who, message: { senderId: number; conversationKey: string; event?: unknown }): boolean {
+  if (message.event) return false;
   return message.senderId === actor.id || (message.conversationKey === TEAM && can(actor, "message.deleteTeam"));
 }

@@ -10,7 +10,7 @@ import { getDb } from "./db/client";
 import { isLocale, LOCALE_COOKIE, messagesFor, pickLocale, type Locale, type Messages } from "./i18n";
 import { countUnread } from "./messages/queries";
 import { countUnreadNotifications } from "./notifications/queries";
-import { can, isRole, type Permission, type Role, type TicketReader } from "./permissions";
+import { can, isGuest, isRole, type Permission, type Role, type TicketReader } from "./permissions";
 import { getSettings, type Settings } from "./settings/settings";
 
 export interface CurrentUser {
@@ -58,14 +58,22 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   };
 });
 
+/** Whether a page or a route takes guests (lib/permissions.ts): only their conversations and their profile do. */
+export interface GuestOptions {
+  guests?: boolean;
+}
+
 /**
  * For pages behind sign-in: no user, no page; a user who must replace a
- * temporary password gets the change-password page instead, on every page.
+ * temporary password gets the change-password page instead, on every page. A
+ * guest gets a 404 on every page that does not say it takes guests: a new page
+ * is closed to them unless it opens itself ({ guests: true }).
  */
-export async function requireUser(): Promise<CurrentUser> {
+export async function requireUser({ guests = false }: GuestOptions = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
   if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  if (!guests && isGuest(user)) notFound();
   return user;
 }
 
@@ -73,12 +81,14 @@ export async function requireUser(): Promise<CurrentUser> {
  * For route handlers that serve the app's own data (photos, voice notes, CSV): the
  * user who may use the app, or the answer for one who may not. 401 signed out; 403
  * while an admin-set password awaits replacement, since the app is closed until
- * then (pages send them to the change-password page; a file cannot).
+ * then (pages send them to the change-password page; a file cannot); 404 to a
+ * guest, unless the route takes guests, as for pages.
  */
-export async function requireRouteUser(): Promise<CurrentUser | Response> {
+export async function requireRouteUser({ guests = false }: GuestOptions = {}): Promise<CurrentUser | Response> {
   const user = await getCurrentUser();
   if (!user) return new Response(null, { status: 401 });
   if (user.mustChangePassword) return new Response(null, { status: 403 });
+  if (!guests && isGuest(user)) return new Response(null, { status: 404 });
   return user;
 }
 

@@ -5,5 +5,5 @@ import { NotFoundBody, notFoundMetadata } from "@/components/shell/not-found-bod
 export const generateMetadata = notFoundMetadata;
 
 export default function NotFound() {
-  return <NotFoundBody />;
+  return <NotFoundBody signedIn />;
 }

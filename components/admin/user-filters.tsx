@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SelectField, TextField } from "@/components/ui/fields";
 import type { Messages } from "@/lib/i18n";
-import { roles } from "@/lib/permissions";
+import { allRoles } from "@/lib/permissions";
 
 interface UserFiltersProps {
   q?: string;
@@ -18,7 +18,7 @@ export function UserFilters({ q, role, t }: UserFiltersProps) {
         <TextField id="q" name="q" type="search" label={u.search} defaultValue={q} placeholder={u.searchPlaceholder} />
       </div>
       <div className="basis-40">
-        <SelectField id="role" name="role" label={u.role} defaultValue={role ?? ""} placeholder={u.allRoles} options={roles.map((r) => ({ value: r, label: t.roles[r] }))} />
+        <SelectField id="role" name="role" label={u.role} defaultValue={role ?? ""} placeholder={u.allRoles} options={allRoles.map((r) => ({ value: r, label: t.roles[r] }))} />
       </div>
       <button type="submit" className="btn-primary">{u.filter}</button>
       {(q || role) && <Link href="/admin/users" className="btn-ghost">{u.clear}</Link>}

@@ -5,6 +5,7 @@ interface UserFormProps {
   action: FormAction<unknown>;
   /** Absent: a new account (with its temporary password). */
   user?: { id: number; name: string; email: string; role: string };
+  /** None: the role stays as it is (a guest's, lib/accounts/guests.ts). */
   roleOptions: { value: string; label: string }[];
   labels: {
     name: string;
@@ -34,7 +35,11 @@ export function UserForm({ action, user, roleOptions, labels }: UserFormProps) {
         inputMode="email"
         required
       />
-      <SelectField id="role" name="role" label={labels.role} defaultValue={user?.role ?? "operator"} options={roleOptions} />
+      {roleOptions.length ? (
+        <SelectField id="role" name="role" label={labels.role} defaultValue={user?.role ?? "operator"} options={roleOptions} />
+      ) : (
+        <input type="hidden" name="role" value={user?.role} />
+      )}
       {!user && (
         <TextField
           id="password"

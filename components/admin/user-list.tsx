@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatDay } from "@/lib/format";
+import { lastDayOfAccess } from "@/lib/accounts/guest-access";
 import type { UserRow } from "@/lib/accounts/users";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -15,6 +16,7 @@ interface UserListProps {
 /** One card per account on phones, a row per account from the sm breakpoint. */
 export function UserList({ users, canManage, t, locale, timeZone }: UserListProps) {
   const u = t.admin.users;
+  const now = new Date();
   if (users.length === 0) return <EmptyState>{u.empty}</EmptyState>;
   const row = "sm:grid-cols-[2fr_1fr_1fr_6rem] sm:items-center sm:gap-4 sm:px-4";
   return (
@@ -33,6 +35,7 @@ export function UserList({ users, canManage, t, locale, timeZone }: UserListProp
             <div className="min-w-0">
               <p className={`truncate font-medium ${user.active ? "" : "text-slate-500 line-through"}`}>{user.name}</p>
               <p className="truncate text-sm text-slate-600">{user.email}</p>
+              {user.company && <p className="truncate text-sm text-slate-600">{user.company}</p>}
             </div>
             <div className="flex flex-wrap gap-1 text-sm">
               <span className="rounded bg-slate-100 px-2 py-0.5">{t.roles[user.role]}</span>
@@ -40,6 +43,12 @@ export function UserList({ users, canManage, t, locale, timeZone }: UserListProp
                 {user.active ? u.active : u.inactive}
               </span>
               {user.mustChangePassword && <span className="rounded bg-amber-50 px-2 py-0.5 text-amber-900">{u.mustChange}</span>}
+              {user.expiresAt && (
+                // A guest's access: until its last day, or over.
+                <span className={`rounded px-2 py-0.5 ${user.expiresAt > now ? "bg-sky-50 text-sky-900" : "bg-red-50 text-red-800"}`}>
+                  {user.expiresAt > now ? format(u.guestUntil, { day: formatDay(lastDayOfAccess(user.expiresAt, timeZone), locale) }) : u.guestEnded}
+                </span>
+              )}
             </div>
             <p className="text-sm text-slate-600">
               <span className="sm:sr-only">{u.lastLoginLabel} </span>

@@ -8,17 +8,19 @@ import { useOffline } from "@/components/offline/offline-provider";
 import { keepForLater } from "@/components/offline/outbox";
 import { PendingItems } from "@/components/offline/pending-items";
 import { utcToWallTime } from "@/lib/factory-time";
-import { formatDay } from "@/lib/format";
+import { formatDay, formatTime } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n";
-import { groupByDay, normalizeText, ticketIdsIn, type MessageView } from "@/lib/messages/model";
+import { groupByDay, normalizeText, parseConversation, ticketIdsIn, type GroupView, type MessageView } from "@/lib/messages/model";
 import type { HistoryPage, TicketRefs } from "@/lib/messages/queries";
 import type { ActionResult } from "@/lib/operation";
 import type { Who } from "@/lib/permissions";
 import { Composer } from "./composer";
 import { fetchRead } from "./fetch-read";
-import { MessageItem, type ShownMessage } from "./message-item";
+import { groupEventText, guestMark } from "./group-words";
+import { GroupEventLine, MessageItem, type ShownMessage } from "./message-item";
 import type { TranscriptLabels } from "@/lib/voice/model";
 import { useLive, useLiveEvents } from "./live-provider";
+import { OutOfGroup, useLiveGroup } from "./use-live-group";
 import { useOlderMessages } from "./use-older-messages";
 
 export interface ConversationViewProps {
@@ -27,6 +29,8 @@ export interface ConversationViewProps {
   /** The latest page, with the tickets its messages mention. */
   initial: { messages: MessageView[]; hasMore: boolean; tickets: TicketRefs };
   otherLastReadId: number;
+  /** A group's name and members (its guests are marked beside their messages); null for the team and a pair. */
+  group: GroupView | null;
   /** False when the other person's account is deactivated: nothing can be sent. */
   canWrite: boolean;
   /** What the composer starts with (a ticket id from the ticket page). */
@@ -74,6 +78,9 @@ function knownIds(messages: MessageView[]): string[] {
 
 export function ConversationView(props: ConversationViewProps) {
   const { conversationKey, user, initial, otherLastReadId, canWrite, draft, removeFile, statusLabels, locale, timeZone, t, transcriptLabels } = props;
+  // A group, live: out of it (removed, or left elsewhere), the page shows nothing more of it.
+  const { group, removed, setRemoved } = useLiveGroup(conversationKey, props.group, user.id);
+  const pair = parseConversation(conversationKey)?.kind === "private";
   const [settled, setMessages] = useState<ShownMessage[]>(initial.messages);
   // A send runs inside the form's transition, where a plain state update would wait for the server's answer:
   // the optimistic layer shows "envoi…" at once.
@@ -165,10 +172,12 @@ export function ConversationView(props: ConversationViewProps) {
         setOtherRead((last) => Math.max(last, event.lastReadId));
       }
     },
-    // Whatever arrived while the socket was closed, once: merge() keeps one copy per id.
+    // Whatever arrived while the socket was closed, once: merge() keeps one copy per id. A group
+    // refusing it: the reader was taken out of it meanwhile.
     async () => {
-      const page = await readHistory({ after: lastStoredId }).catch(() => null);
+      const page = await readHistory({ after: lastStoredId }).catch(() => undefined);
       if (page) takePage(page);
+      else if (page === null && group) setRemoved(true);
     },
   );
 
@@ -242,6 +251,13 @@ export function ConversationView(props: ConversationViewProps) {
     return deliver(failed, data);
   }
 
+  if (removed) return <OutOfGroup t={t.group} />;
+
+  // A guest's messages carry their mark ("Invité · company"), as the group's members list says it.
+  const marks = new Map((group?.members ?? []).flatMap((member) => {
+    const mark = guestMark(member, t.group);
+    return mark ? [[member.id, mark] as const] : [];
+  }));
   const days = groupByDay(messages, (date) => utcToWallTime(date, timeZone).date);
   // On a phone the view fills the screen down to the tab bar, so a short conversation keeps the
   // composer at the bottom, where a thumb expects it: the height less what is above (the header, the
@@ -262,32 +278,42 @@ export function ConversationView(props: ConversationViewProps) {
         </div>
       )}
       {messages.length === 0 && <p className="text-center text-slate-600">{c.empty}</p>}
-      {days.map((group) => (
-        <section key={group.day} aria-label={formatDay(group.day, locale)}>
+      {days.map((day) => (
+        <section key={day.day} aria-label={formatDay(day.day, locale)}>
           <h2 className="my-2 text-center text-xs font-medium text-slate-500" data-testid="day">
-            {formatDay(group.day, locale)}
+            {formatDay(day.day, locale)}
           </h2>
           <ol className="space-y-2" data-testid="messages">
-            {group.messages.map((message) => (
-              <MessageItem
-                key={message.clientId ?? message.id}
-                message={message}
-                tickets={tickets}
-                statusLabels={statusLabels}
-                user={user}
-                read={conversationKey !== "team" && message.id <= otherRead}
-                locale={locale}
-                timeZone={timeZone}
-                t={c}
-                playerLabels={t.composer}
-                onDeleted={onDeleted}
-                transcript={{ labels: transcriptLabels, onSaved: (saved) => setMessages((current) => merge(current, [saved])) }}
-                retry={
-                  message.sending === "failed" &&
-                  message.clientId && <ActionButton action={() => retry(message.clientId!)} label={c.retry} pendingLabel={c.retrying} className="btn-secondary mt-1 min-h-9 text-sm" />
-                }
-              />
-            ))}
+            {day.messages.map((message) =>
+              message.event ? (
+                <GroupEventLine
+                  key={message.id}
+                  text={groupEventText(message.event, message.senderName, t.events)}
+                  createdAt={message.createdAt}
+                  time={formatTime(new Date(message.createdAt), locale, timeZone)}
+                />
+              ) : (
+                <MessageItem
+                  key={message.clientId ?? message.id}
+                  message={message}
+                  senderMark={marks.get(message.senderId)}
+                  tickets={tickets}
+                  statusLabels={statusLabels}
+                  user={user}
+                  read={pair && message.id <= otherRead}
+                  locale={locale}
+                  timeZone={timeZone}
+                  t={c}
+                  playerLabels={t.composer}
+                  onDeleted={onDeleted}
+                  transcript={{ labels: transcriptLabels, onSaved: (saved) => setMessages((current) => merge(current, [saved])) }}
+                  retry={
+                    message.sending === "failed" &&
+                    message.clientId && <ActionButton action={() => retry(message.clientId!)} label={c.retry} pendingLabel={c.retrying} className="btn-secondary mt-1 min-h-9 text-sm" />
+                  }
+                />
+              ),
+            )}
           </ol>
         </section>
       ))}

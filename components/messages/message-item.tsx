@@ -14,7 +14,7 @@ import type { Locale, Messages } from "@/lib/i18n";
 import type { MessageView } from "@/lib/messages/model";
 import type { TicketRefs } from "@/lib/messages/queries";
 import type { ActionResult } from "@/lib/operation";
-import { canDeleteMessage, type Who } from "@/lib/permissions";
+import { can, canDeleteMessage, type Who } from "@/lib/permissions";
 import { Transcript } from "@/components/voice/transcript";
 import type { TranscriptLabels } from "@/lib/voice/model";
 import { MessageText } from "./message-text";
@@ -24,6 +24,8 @@ export type ShownMessage = MessageView & { sending?: "pending" | "failed" };
 
 interface MessageItemProps {
   message: ShownMessage;
+  /** Beside a guest's name in a group: "Invité · company". */
+  senderMark?: string;
   tickets: TicketRefs;
   /** The plant's column names by key (lib/tickets/columns.ts). */
   statusLabels: Record<string, string>;
@@ -50,7 +52,7 @@ const LONG_PRESS_MS = 500;
  * button and a long press, so a bubble is as tall as what it says. A message
  * that became a ticket says so and links to it (for those who may open it).
  */
-export function MessageItem({ message, tickets, statusLabels, user, read, locale, timeZone, t, playerLabels, onDeleted, transcript, retry }: MessageItemProps) {
+export function MessageItem({ message, senderMark, tickets, statusLabels, user, read, locale, timeZone, t, playerLabels, onDeleted, transcript, retry }: MessageItemProps) {
   const own = message.senderId === user.id;
   const stored = !message.sending;
   const [menuOpen, setMenuOpen] = useState(false);
@@ -64,8 +66,10 @@ export function MessageItem({ message, tickets, statusLabels, user, read, locale
 
   const items: MenuItem[] = [];
   if (message.content) items.push({ label: t.copy, icon: <Icon name="copy" className="h-5 w-5" />, onSelect: () => void copy() });
-  if (!message.ticketId) items.push({ label: t.createTicket, icon: <Icon name="ticket" className="h-5 w-5" />, href: `/tickets/new?message=${message.id}` });
-  else if (ticket) items.push({ label: format(t.openTicket, { ticket: message.ticketId }), icon: <Icon name="ticket" className="h-5 w-5" />, href: ticketHref(message.ticketId) });
+  // Not for a guest: tickets are the plant's.
+  if (!message.ticketId) {
+    if (can(user, "ticket.create")) items.push({ label: t.createTicket, icon: <Icon name="ticket" className="h-5 w-5" />, href: `/tickets/new?message=${message.id}` });
+  } else if (ticket) items.push({ label: format(t.openTicket, { ticket: message.ticketId }), icon: <Icon name="ticket" className="h-5 w-5" />, href: ticketHref(message.ticketId) });
   if (canDeleteMessage(user, message)) items.push({ label: t.delete, icon: <Icon name="trash" className="h-5 w-5" />, danger: true, onSelect: () => setAsking(true) });
 
   async function copy() {
@@ -123,7 +127,8 @@ export function MessageItem({ message, tickets, statusLabels, user, read, locale
       >
         <div className="flex items-center gap-1 text-xs text-slate-600">
           <p className="min-w-0">
-            <span className="font-medium text-slate-900">{message.senderName}</span> ·{" "}
+            <span className="font-medium text-slate-900">{message.senderName}</span>
+            {senderMark && <span data-testid="guest-mark"> ({senderMark})</span>} ·{" "}
             <time dateTime={message.createdAt}>{formatTime(new Date(message.createdAt), locale, timeZone)}</time>
             {message.sending === "pending" && <span> · {t.sending}</span>}
             {message.sending === "failed" && <span className="font-medium text-red-700"> · {t.failed}</span>}
@@ -223,3 +228,14 @@ export function MessageItem({ message, tickets, statusLabels, user, read, locale
 }
 
 const ticketHref = (ticketId: string) => `/tickets/${encodeURIComponent(ticketId)}`;
+
+/** A group's change in its conversation: a quiet line between the messages, nobody's to answer or delete. */
+export function GroupEventLine({ text, createdAt, time }: { text: string; createdAt: string; time: string }) {
+  return (
+    <li className="flex justify-center" data-testid="group-event">
+      <p className="max-w-[90%] rounded-2xl bg-slate-100 px-3 py-1 text-center text-xs text-slate-700">
+        {text} · <time dateTime={createdAt}>{time}</time>
+      </p>
+    </li>
+  );
+}

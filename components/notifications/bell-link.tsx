@@ -49,8 +49,8 @@ export function BellLink({ userId, initialUnread, renderedAt, label, unreadLabel
     }
   };
   useLiveEvents((event) => {
-    // A conversation read in any of the person's tabs took its messages' notifications off.
-    if (event.type === "notifications" || (event.type === "read" && event.userId === userId && event.notificationsRead)) void refresh();
+    // A conversation read in any of the person's tabs took its messages' notifications off; out of a group: its messages' notifications went with it.
+    if (event.type === "notifications" || (event.type === "read" && event.userId === userId && event.notificationsRead) || (event.type === "removed" && event.userId === userId)) void refresh();
   }, () => void refresh());
 
   const text = unread > 0 ? `${label}, ${format(unreadLabel, { count: unread }, locale)}` : label;

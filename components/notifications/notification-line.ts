@@ -13,7 +13,8 @@ export function notificationLine(n: NotificationView, t: Messages, locale: Local
     ticket,
     machine: n.machineName ?? "",
     status: n.ticketColumn ? columnName(n.ticketColumn, locale, t) : "",
+    group: n.groupName ?? "",
   };
-  const template = words[notificationTemplate(n.kind, { toTeam: n.ticketAssignedTo === TEAM_ASSIGNEE, byPerson: n.actorName !== null })];
+  const template = words[notificationTemplate(n.kind, { toTeam: n.ticketAssignedTo === TEAM_ASSIGNEE, byPerson: n.actorName !== null, inGroup: n.groupName !== null })];
   return format(template, values);
 }

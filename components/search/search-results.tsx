@@ -86,7 +86,11 @@ export function SearchResultList({ results, statusNames, viewerId, t, locale, ti
         {(item) => (
           <li key={item.id} className="p-3">
             <Link href={`/messages/${item.conversationKey}`} className="font-medium hover:underline">
-              {item.otherName === null ? s.hit.team : format(s.hit.withPerson, { name: item.otherName })}
+              {item.groupName !== null
+                ? format(s.hit.inGroup, { name: item.groupName })
+                : item.otherName === null
+                  ? s.hit.team
+                  : format(s.hit.withPerson, { name: item.otherName })}
             </Link>
             <p className="text-sm text-slate-600">
               {item.senderName} · <time dateTime={item.createdAt.toISOString()}>{formatDateTime(item.createdAt, locale, timeZone)}</time>

@@ -1,3 +1,4 @@
+import { AppInstall } from "@/components/notifications/app-install";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { OutboxIndicator } from "@/components/offline/outbox-indicator";
 import type { Locale, Messages } from "@/lib/i18n";
@@ -24,6 +25,8 @@ interface AppHeaderProps {
  * MainNav); on wider screens the navigation is a second row under it.
  */
 export function AppHeader({ user, locale, t, companyName, logoKey }: AppHeaderProps) {
+  // A guest has no search, no bell and nothing to report (lib/permissions.ts): the service worker still comes, for their groups' pushes.
+  const guest = user.role === "guest";
   return (
     <header className="border-b border-slate-200 bg-white max-md:h-14">
       <div className="mx-auto flex h-full max-w-6xl items-center gap-2 px-3 md:h-16 md:px-6">
@@ -35,14 +38,16 @@ export function AppHeader({ user, locale, t, companyName, logoKey }: AppHeaderPr
           form (an icon button) below md and the full one from md up.
         */}
         <div data-slot="header-items" className="ml-auto flex min-w-0 items-center gap-1">
-          <SearchBox labels={t.search.box} />
+          {!guest && <SearchBox labels={t.search.box} />}
           <OutboxIndicator />
-          <NotificationBell userId={user.id} t={t} locale={locale} />
+          {guest ? <AppInstall locale={locale} labels={{ ...t.inbox.install }} /> : <NotificationBell userId={user.id} t={t} locale={locale} />}
         </div>
-        <NavLink href="/tickets/new" className="btn-primary hidden gap-1.5 px-3 text-sm md:inline-flex aria-[current=page]:bg-amber-800">
-          <Icon name="report" className="h-4 w-4" />
-          {t.nav.report}
-        </NavLink>
+        {!guest && (
+          <NavLink href="/tickets/new" className="btn-primary hidden gap-1.5 px-3 text-sm md:inline-flex aria-[current=page]:bg-amber-800">
+            <Icon name="report" className="h-4 w-4" />
+            {t.nav.report}
+          </NavLink>
+        )}
         <LanguageSwitch locale={locale} label={t.language.switchTo} ariaLabel={t.language.switchToLabel} className="btn-ghost hidden text-sm md:inline-flex" />
         <UserMenu user={user} t={t} />
       </div>

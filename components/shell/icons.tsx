@@ -22,6 +22,8 @@ const paths = {
   note: "M4 20h4L19 9l-4-4L4 16zM13 7l4 4",
   filter: "M3 5h18l-7 8v6l-4 2v-8z",
   chevron: "m9 6 6 6-6 6",
+  group: "M16 20v-1.5a3.5 3.5 0 0 0-3.5-3.5h-5A3.5 3.5 0 0 0 4 18.5V20M10 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7M20 20v-1.5a3.5 3.5 0 0 0-2.5-3.35M15.5 4.15a3.5 3.5 0 0 1 0 6.7",
+  search: "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14M20 20l-4-4",
 } as const;
 
 export type IconName = keyof typeof paths;

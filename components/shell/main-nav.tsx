@@ -40,25 +40,31 @@ const moreItem =
 export function MainNav({ user, locale, t }: MainNavProps) {
   const admin = adminPages(user, t);
   const stats = can(user, "stats.view");
+  // A guest has their conversations and their account, nothing of the plant (lib/permissions.ts).
+  const role = user.role === "guest" ? null : user.role;
   return (
     <nav
       aria-label={t.nav.main}
       className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:static md:border-0 md:bg-transparent md:pb-0"
     >
       <div className="mx-auto flex max-w-6xl items-stretch md:flex-wrap md:items-center md:px-6 md:pb-2">
-        <NavLink href="/" className={tab}>
-          <Icon name="home" className="h-6 w-6 md:hidden" />
-          <span className="md:hidden">{t.nav.home}</span>
-          {/* The home is each role's own (app/(app)/page.tsx): "Mon travail", "Mes signalements"... */}
-          <span className="hidden md:inline">{t.home.title[user.role]}</span>
-        </NavLink>
-        <NavLink href="/tickets" except="/tickets/new" className={tab}>
-          <Icon name="tickets" className="h-6 w-6 md:hidden" />
-          {t.tickets.nav}
-        </NavLink>
-        <NavLink href="/machines" className={`${tab} ${desktopOnly}`}>
-          {t.machines.nav}
-        </NavLink>
+        {role && (
+          <>
+            <NavLink href="/" className={tab}>
+              <Icon name="home" className="h-6 w-6 md:hidden" />
+              <span className="md:hidden">{t.nav.home}</span>
+              {/* The home is each role's own (app/(app)/page.tsx): "Mon travail", "Mes signalements"... */}
+              <span className="hidden md:inline">{t.home.title[role]}</span>
+            </NavLink>
+            <NavLink href="/tickets" except="/tickets/new" className={tab}>
+              <Icon name="tickets" className="h-6 w-6 md:hidden" />
+              {t.tickets.nav}
+            </NavLink>
+            <NavLink href="/machines" className={`${tab} ${desktopOnly}`}>
+              {t.machines.nav}
+            </NavLink>
+          </>
+        )}
         {can(user, "plan.view") && (
           <NavLink href="/planning" className={`${tab} ${desktopOnly}`}>
             {t.plans.nav}
@@ -70,12 +76,14 @@ export function MainNav({ user, locale, t }: MainNavProps) {
           </NavLink>
         )}
         {/* On wider screens the same action sits in the top bar (AppHeader). */}
-        <NavLink href="/tickets/new" className={`${tab} md:hidden`}>
-          <span className="flex h-6 w-10 items-center justify-center rounded-full bg-slate-900 text-white">
-            <Icon name="report" className="h-5 w-5" />
-          </span>
-          {t.nav.report}
-        </NavLink>
+        {role && (
+          <NavLink href="/tickets/new" className={`${tab} md:hidden`}>
+            <span className="flex h-6 w-10 items-center justify-center rounded-full bg-slate-900 text-white">
+              <Icon name="report" className="h-5 w-5" />
+            </span>
+            {t.nav.report}
+          </NavLink>
+        )}
         <NavLink href="/messages" className={tab}>
           <Icon name="messages" className="h-6 w-6 md:hidden" />
           {t.messages.nav}
@@ -103,10 +111,12 @@ export function MainNav({ user, locale, t }: MainNavProps) {
           }
           panelClassName="fixed inset-x-0 bottom-[calc(3.5rem+env(safe-area-inset-bottom))] max-h-[75dvh] overflow-y-auto rounded-t-xl border-t border-slate-200 bg-white p-3 shadow-[0_-8px_24px_rgb(15_23_42/0.12)]"
         >
-          <ul className="space-y-1">
-            <li>
-              <NavLink href="/machines" className={moreItem}>{t.machines.nav}</NavLink>
-            </li>
+          <ul className="space-y-1 empty:hidden">
+            {role && (
+              <li>
+                <NavLink href="/machines" className={moreItem}>{t.machines.nav}</NavLink>
+              </li>
+            )}
             {can(user, "plan.view") && (
               <li>
                 <NavLink href="/planning" className={moreItem}>{t.plans.nav}</NavLink>

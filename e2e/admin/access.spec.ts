@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { storageState, type DemoRole } from "../fixtures/accounts";
+import { createGuest, signedInGuest } from "../fixtures/groups";
+import { uniqueTag } from "../fixtures/tickets";
 
 // What each role gets for each admin page, rendered by the server (200) or refused (404).
 const pages = ["/admin/users", "/admin/users/new", "/admin/settings", "/admin/audit", "/admin/data", "/admin/screens", "/admin/settings/columns"] as const;
@@ -39,6 +41,18 @@ for (const role of Object.keys(allowed) as DemoRole[]) {
     });
   });
 }
+
+// The guest's column: no admin page, no admin link, no CSV (a throwaway guest: guests are not demo accounts).
+test("a guest reaches no admin page, the header links to none, and the CSV downloads are 404s to them", async ({ browser }) => {
+  const guest = await createGuest({ name: `Invité ${uniqueTag("acces")}`, password: "Invite-acces-2026" });
+  const { context, page } = await signedInGuest(browser, guest);
+  for (const path of pages) expect((await page.goto(path))?.status(), path).toBe(404);
+  await page.goto("/messages");
+  const nav = page.getByRole("navigation", { name: "Navigation principale" });
+  for (const name of ["Utilisateurs", "Paramètres", "Journal", "Écrans"]) await expect(nav.getByRole("link", { name, exact: true })).toHaveCount(0);
+  for (const path of ["/tickets/export?priority=high", "/machines/export?sep=comma"]) expect((await page.request.get(path)).status(), path).toBe(404);
+  await context.close();
+});
 
 test.describe("signed out", () => {
   test("downloads and the logo answer 401, admin pages send to sign-in", async ({ page }) => {

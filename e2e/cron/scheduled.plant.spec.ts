@@ -14,11 +14,12 @@ test("the cron trigger records a finished run", async ({ request }) => {
         (await queryD1<{ job: string; outcome: string }>(`SELECT job, outcome FROM cron_runs WHERE id > ${before} ORDER BY id`)).map((r) => [r.job, r.outcome]),
       { timeout: 30_000 },
     )
-    // One row per job: the overdue sweep, the preventive plans, the overdue notifications, then the retention purge (cron/index.ts).
+    // One row per job: the overdue sweep, the preventive plans, the overdue notifications, the guests' expiry, then the retention purge (cron/index.ts).
     .toEqual([
       ["overdue-webhooks", "success"],
       ["preventive-plans", "success"],
       ["overdue-notifications", "success"],
+      ["guest-expiry", "success"],
       ["retention", "success"],
     ]);
   const [run] = await queryD1<{ job: string; cron: string; started_at: string; finished_at: string }>(

@@ -4,6 +4,7 @@ import { account, storageState, type DemoRole } from "../fixtures/accounts";
 import { createMachineRow, createTicketRow, uniqueTag, userId } from "../fixtures/tickets";
 import { createUser } from "../fixtures/users";
 import { createScreenLinkRow } from "../fixtures/screens";
+import { createGroupRows, createGuest, signedInGuest } from "../fixtures/groups";
 
 // axe on every page of app/, as the role that uses it, in the desktop and the
 // 360 px phone projects: no critical and no serious violation.
@@ -32,6 +33,9 @@ const routes: Record<DemoRole, string[]> = {
     "/messages",
     "/messages/team",
     "/messages/new",
+    "/messages/new/group",
+    "group",
+    "group members",
     "/profile",
     "/notifications",
     "/search?q=presse",
@@ -39,7 +43,9 @@ const routes: Record<DemoRole, string[]> = {
     "/stats",
     "/admin/users",
     "/admin/users/new",
+    "/admin/users/invite",
     "user",
+    "guest",
     "/admin/settings",
     "/admin/screens",
     "/admin/settings/columns",
@@ -64,6 +70,13 @@ async function resolve(route: string): Promise<string> {
   if (route === "machine") return `/machines/${await createMachineRow(`Presse ${tag}`)}`;
   if (route === "labels") return `/machines/labels?machine=${await createMachineRow(`Presse ${tag}`)}`;
   if (route === "user") return `/admin/users/${await userId((await createUser({ name: `Technicienne ${tag}`, role: "technician", password: "accessible-2026-axe" })).email)}`;
+  if (route === "guest") return `/admin/users/${(await createGuest({ name: `Invité ${tag}`, password: "accessible-2026-axe" })).id}`;
+  if (route.startsWith("group")) {
+    // The admin's group of the test's own, with a guest in it (marked "Invité · company").
+    const guest = await createGuest({ name: `Invitée ${tag}`, password: "accessible-2026-axe" });
+    const key = await createGroupRows(`Groupe ${tag}`, await userId(account("admin").email), [guest.id]);
+    return route === "group" ? `/messages/${key}` : `/messages/${key}/members`;
+  }
   return route;
 }
 
@@ -86,6 +99,23 @@ for (const role of Object.keys(routes) as DemoRole[]) {
     });
   });
 }
+
+test("a guest's pages (their conversations, a group, its members, their profile, a 404) have no critical or serious axe violation", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const tag = uniqueTag("axe");
+  const guest = await createGuest({ name: `Invité ${tag}`, password: "accessible-2026-axe" });
+  const key = await createGroupRows(`Groupe ${tag}`, await userId(account("supervisor").email), [guest.id]);
+  const { context, page } = await signedInGuest(browser, guest);
+  for (const route of ["/messages", `/messages/${key}`, `/messages/${key}/members`, "/profile", "/tickets"]) {
+    await test.step(route, async () => {
+      await page.goto(route);
+      await expect.soft(page.getByRole("heading", { level: 1 }), `${route} has a heading`).toBeVisible();
+      const serious = await seriousViolations(page);
+      expect.soft(serious, `${route}:\n${serious.join("\n")}`).toEqual([]);
+    });
+  }
+  await context.close();
+});
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });

@@ -7,6 +7,7 @@ import { expectPageFitsWidth } from "../fixtures/layout";
 import { createMachineRow, createTicketRow, uniqueTag, userId } from "../fixtures/tickets";
 import { createUser } from "../fixtures/users";
 import { createScreenLinkRow } from "../fixtures/screens";
+import { createGroupRows } from "../fixtures/groups";
 
 test.use({ storageState: storageState("supervisor") });
 
@@ -91,6 +92,8 @@ test("no page's scripts carry a language catalogue: the words come with the page
     // A label's address: it leads to the report form on that machine.
     "/m/[machineId]": `/m/${machineId}`,
     "/messages/[conversation]": "/messages/team",
+    // A group of the admin's own, with the person above: its members' page.
+    "/messages/[conversation]/members": `/messages/${await createGroupRows(`Groupe ${tag}`, await userId(account("admin").email), [await userId(person.email)])}/members`,
     "/admin/users/[id]": `/admin/users/${await userId(person.email)}`,
     "/admin/notifications/[id]": `/admin/notifications/${delivery!.id}`,
     "/offline/[locale]": "/offline/fr",

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { storageState, type DemoRole } from "../fixtures/accounts";
+import { createGuest, signedInGuest } from "../fixtures/groups";
+import { uniqueTag } from "../fixtures/tickets";
 
 // The shell on the narrowest phone and on a desktop, for every role. Runs in the
 // desktop and phone projects; each test sets the viewport it is about.
@@ -56,6 +58,29 @@ for (const role of roles) {
     });
   });
 }
+
+// A guest (a throwaway one: guests are not demo accounts) has their conversations and their account, nothing of the plant.
+test("a guest's shell: on a phone Messages and Plus (profile, language, sign-out); on a desktop Messages alone", async ({ browser }) => {
+  const guest = await createGuest({ name: `Invité ${uniqueTag("coque")}`, password: "Invite-coque-2026" });
+  const { context, page } = await signedInGuest(browser, guest);
+  await page.setViewportSize(phone);
+  await page.goto("/messages");
+  const nav = page.getByRole("navigation", { name: "Navigation principale" });
+  await expect(nav.getByRole("link").filter({ visible: true })).toHaveText([/^Messages/]);
+  await expect(nav.getByText("Plus", { exact: true })).toBeVisible();
+  for (const name of ["Accueil", "Tickets", "Signaler"]) await expect(nav.getByText(name, { exact: true })).toHaveCount(0);
+  await nav.getByText("Plus", { exact: true }).click();
+  await expect(nav.getByRole("link").filter({ visible: true })).toHaveText([/^Messages/, "Mon profil", "Se déconnecter"]);
+  await expect(nav.getByRole("button", { name: "Switch to English" })).toBeVisible();
+  await expect(nav.getByText(`${guest.name} · Invité`)).toBeVisible();
+  await expect(page.getByRole("search")).toHaveCount(0);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.reload();
+  await expect(nav.getByRole("link").filter({ visible: true })).toHaveText([/^Messages/]);
+  await expect(page.getByRole("link", { name: "Signaler", exact: true })).toHaveCount(0);
+  await context.close();
+});
 
 test.describe("as admin", () => {
   test.use({ storageState: storageState("admin") });

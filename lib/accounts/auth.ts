@@ -33,10 +33,11 @@ declare module "@auth/core/jwt" {
 }
 
 // The error code travels to the sign-in form, which words it in the user's language.
+// What follows the colon: the minutes to wait (throttled), or when a guest's access ended (expired, ISO).
 export class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "inactive" | "throttled" | "missing", retryAfterMinutes?: number) {
+  constructor(code: "invalid" | "inactive" | "throttled" | "missing" | "expired", detail?: number | string) {
     super();
-    this.code = retryAfterMinutes ? `${code}:${retryAfterMinutes}` : code;
+    this.code = detail ? `${code}:${detail}` : code;
   }
 }
 
@@ -76,7 +77,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
           now: new Date(),
         });
         if (!result.ok) {
-          throw new SignInRefused(result.reason, result.reason === "throttled" ? result.retryAfterMinutes : undefined);
+          const detail = result.reason === "throttled" ? result.retryAfterMinutes : result.reason === "expired" ? result.expiresAt.toISOString() : undefined;
+          throw new SignInRefused(result.reason, detail);
         }
         const { id, name, email, role, sessionVersion } = result.user;
         return { id: String(id), name, email, role, sessionVersion };

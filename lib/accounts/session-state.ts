@@ -15,9 +15,15 @@ export interface SessionState {
   version: number;
   /** This very session was signed out. */
   revoked: boolean;
+  /** When the account's access ends by itself (a guest's, epoch ms); null or absent: never. */
+  expiresAt?: number | null;
 }
 
-/** Whether a session still stands: the account is active (a state at all), the session was not signed out, and its version is the user's. */
-export function isCurrent(state: SessionState | null, claims: Pick<SessionClaims, "sv">): boolean {
-  return state !== null && !state.revoked && state.version === claims.sv;
+/**
+ * Whether a session still stands: the account is active (a state at all), the
+ * session was not signed out, its version is the user's, and the account's access
+ * has not ended (a guest past their date: lib/accounts/guests.ts).
+ */
+export function isCurrent(state: SessionState | null, claims: Pick<SessionClaims, "sv">, now = Date.now()): boolean {
+  return state !== null && !state.revoked && state.version === claims.sv && (state.expiresAt == null || now < state.expiresAt);
 }

@@ -35,12 +35,13 @@ export function newSessionId(): string {
 export async function readSession(db: Db, claims: SessionClaims): Promise<SessionState | null> {
   const id = Number(claims.uid);
   if (!Number.isInteger(id) || id <= 0 || typeof claims.sid !== "string") return null;
-  const rows = await db.$queryRaw<{ version: number; active: number; revoked: number }[]>`
-    SELECT session_version AS version, active,
+  const rows = await db.$queryRaw<{ version: number; active: number; revoked: number; expires_at: string | null }[]>`
+    SELECT session_version AS version, active, expires_at,
       EXISTS (SELECT 1 FROM revoked_sessions WHERE id = ${claims.sid}) AS revoked
     FROM users WHERE id = ${id}`;
   const row = rows[0];
-  return row && Number(row.active) === 1 ? { version: Number(row.version), revoked: Number(row.revoked) === 1 } : null;
+  if (!row || Number(row.active) !== 1) return null;
+  return { version: Number(row.version), revoked: Number(row.revoked) === 1, expiresAt: row.expires_at ? new Date(row.expires_at).getTime() : null };
 }
 
 /** Whether a token's claims still open a session, read from the database. */

@@ -41,6 +41,8 @@ const UNCHECKED_ANSWER_MS = 40;
 export type SignInResult =
   | { ok: true; user: { id: number; name: string; email: string; role: Role; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "inactive" }
+  /** A guest past their date (lib/accounts/guests.ts): said only to whoever knows the password. */
+  | { ok: false; reason: "expired"; expiresAt: Date }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
 export interface SignInOptions {
@@ -160,6 +162,7 @@ export async function authenticate(db: Db, options: SignInOptions): Promise<Sign
   const passwordOk = await checkPassword(options.password, user?.passwordHash);
   if (!user || !passwordOk || !isRole(user.role)) return { ok: false, reason: "invalid" };
   if (!user.active) return { ok: false, reason: "inactive" };
+  if (user.expiresAt && user.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired", expiresAt: user.expiresAt };
 
   await settleAttempt(db, claim.id);
   // An account brought from the old system (lib/legacy/) gets Atelier's own hash with its first

@@ -8,7 +8,7 @@ import { isUniqueViolation, sql, sqlDate } from "../db/sql";
 import { type Db } from "../db/client";
 import { locales, type Locale } from "../i18n";
 import { defineOperation, refuse, type ActionContext, type RuleCode } from "../operation";
-import { can, roles, type Role, type Who } from "../permissions";
+import { allRoles, can, GUEST, roles, type Role, type Who } from "../permissions";
 import { hashPassword } from "./password";
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "./password-policy";
 import { closeEndedSessions, presenceHidden } from "../messages/live";
@@ -18,15 +18,15 @@ import { checkPassword, claimAttempt, settleAttempt } from "./sign-in";
 import { nameKey } from "./names";
 import { lookAlikeKeys, looksAlike, nameProblem, normalizeName } from "./look-alike-names";
 
-const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-const name = z.string().transform(normalizeName).pipe(z.string().min(1).max(100));
-const password = z.string().max(MAX_PASSWORD_LENGTH);
+export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const name = z.string().transform(normalizeName).pipe(z.string().min(1).max(100));
+export const password = z.string().max(MAX_PASSWORD_LENGTH);
 const id = z.coerce.number().int().positive();
 
 /** The list page's query string, read leniently: a bad value is ignored, not an error page. */
 export const userListInput = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  role: z.enum(roles).optional().catch(undefined),
+  role: z.enum(allRoles).optional().catch(undefined),
 });
 
 export interface UserRow {
@@ -37,6 +37,9 @@ export interface UserRow {
   active: boolean;
   mustChangePassword: boolean;
   lastLoginAt: Date | null;
+  /** A guest's company and the end of their access (lib/accounts/guests.ts); null for everyone else. */
+  company: string | null;
+  expiresAt: Date | null;
 }
 
 const rowSelect = {
@@ -47,10 +50,11 @@ const rowSelect = {
   active: true,
   mustChangePassword: true,
   lastLoginAt: true,
+  company: true,
+  expiresAt: true,
 } as const;
 
-
-function enforcePolicy(plain: string, field: string) {
+export function enforcePolicy(plain: string, field: string) {
   const problem = checkPasswordPolicy(plain);
   const rule: Record<NonNullable<typeof problem>, RuleCode> = {
     tooShort: "passwordTooShort",
@@ -87,13 +91,13 @@ async function findOrRefuse(db: Db, userId: number): Promise<UserRow> {
   return (user as UserRow | null) ?? refuse("userNotFound");
 }
 
-async function refuseTakenEmail(db: Db, address: string, exceptId?: number) {
+export async function refuseTakenEmail(db: Db, address: string, exceptId?: number) {
   const taken = await db.user.findUnique({ where: { email: address }, select: { id: true } });
   if (taken && taken.id !== exceptId) refuse("duplicateEmail", { field: "email" });
 }
 
 /** Refuses a name nobody may take: characters nobody sees, or letters of two alphabets. */
-function refuseUnfitName(name: string) {
+export function refuseUnfitName(name: string) {
   const problem = nameProblem(name);
   if (problem) refuse(problem, { field: "name" });
 }
@@ -125,7 +129,7 @@ function snapshot(user: Pick<UserRow, "name" | "email" | "role" | "active">) {
 }
 
 /** One audit entry about an account, written with the change (changeAudited); `before`/`after` are plain snapshots (never a hash). */
-function userAudit(actor: Who, action: string, userId: number | null, change: { before?: object; after: object }): AuditEntry {
+export function userAudit(actor: Who, action: string, userId: number | null, change: { before?: object; after: object }): AuditEntry {
   return { actorId: actor.id, action, entityType: "user", entityId: userId, ...change };
 }
 
@@ -138,7 +142,7 @@ export const createUser = defineOperation(
     await refuseTakenEmail(db, data.email);
     const nameKey = await refuseTakenName(db, data.name);
     const passwordHash = await hashPassword(data.password);
-    const created = { name: data.name, email: data.email, role: data.role, active: true, mustChangePassword: true, lastLoginAt: null };
+    const created = { name: data.name, email: data.email, role: data.role, active: true, mustChangePassword: true, lastLoginAt: null, company: null, expiresAt: null };
     try {
       const { rows } = await changeAudited(
         db,
@@ -164,10 +168,12 @@ export const createUser = defineOperation(
  * UPDATE itself, so a concurrent demotion cannot slip between check and write.
  */
 export const updateUser = defineOperation(
-  { input: z.object({ id, name, email, role: z.enum(roles) }), permission: "user.manage" },
+  { input: z.object({ id, name, email, role: z.enum(allRoles) }), permission: "user.manage" },
   async (data, { db, user: actor, sessionId, now = new Date() }): Promise<UserRow> => {
     const before = await findOrRefuse(db, data.id);
     if (data.id === actor.id && data.role !== "admin") refuse("selfDemote", { field: "role" });
+    // A guest is invited as one, with a date (guests.ts), and stays one; nobody becomes a guest by a role change.
+    if ((before.role === GUEST) !== (data.role === GUEST)) refuse("guestRoleFixed", { field: "role" });
     refuseUnfitName(data.name);
     await refuseTakenEmail(db, data.email, data.id);
     const nameKey = before.active ? await refuseTakenName(db, data.name, data.id) : null;

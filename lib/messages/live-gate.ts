@@ -27,26 +27,46 @@ export interface UserSessions {
   revoked: Set<string>;
   /** The person hides their presence (lib/messages/presence.ts): read with the sessions, no query more. */
   hidden: boolean;
+  /** A guest (lib/permissions.ts): their sockets hear their groups alone, never the team channel or who is online. */
+  guest: boolean;
+  /** When a guest's access ends (epoch ms); null for everyone else. */
+  expiresAt: number | null;
 }
 
 /** One query, whatever the number of sessions asked about (a JSON array: one bound parameter). */
 export async function readUserSessions(db: D1Database, userId: number, sessionIds: string[]): Promise<UserSessions | null> {
   const row = await db
     .prepare(
-      `SELECT session_version AS version, active, hide_presence AS hidden,
+      `SELECT session_version AS version, active, hide_presence AS hidden, role = 'guest' AS guest, expires_at,
          (SELECT json_group_array(id) FROM revoked_sessions WHERE user_id = users.id AND id IN (SELECT value FROM json_each(?2))) AS revoked
        FROM users WHERE id = ?1`,
     )
     .bind(userId, JSON.stringify(sessionIds))
-    .first<{ version: number; active: number; hidden: number; revoked: string }>();
+    .first<{ version: number; active: number; hidden: number; guest: number; expires_at: string | null; revoked: string }>();
   if (!row || Number(row.active) !== 1) return null;
-  return { version: Number(row.version), revoked: new Set(JSON.parse(row.revoked) as string[]), hidden: Number(row.hidden) === 1 };
+  return {
+    version: Number(row.version),
+    revoked: new Set(JSON.parse(row.revoked) as string[]),
+    hidden: Number(row.hidden) === 1,
+    guest: Number(row.guest) === 1,
+    expiresAt: row.expires_at ? new Date(row.expires_at).getTime() : null,
+  };
 }
 
 /** Whether a socket's session still stands: the rule every request's session answers to (lib/accounts/session-state.ts). */
-export function sessionStands(sessions: UserSessions | null, session: LiveSession): boolean {
-  const state: SessionState | null = sessions && { version: sessions.version, revoked: sessions.revoked.has(session.sessionId) };
-  return isCurrent(state, { sv: session.version });
+export function sessionStands(sessions: UserSessions | null, session: LiveSession, now = Date.now()): boolean {
+  const state: SessionState | null = sessions && { version: sessions.version, revoked: sessions.revoked.has(session.sessionId), expiresAt: sessions.expiresAt };
+  return isCurrent(state, { sv: session.version }, now);
+}
+
+/**
+ * A group's current members, as the hub fans a group's event out: the same rule
+ * as lib/messages/members.ts (groupMembersSql), in plain D1 SQL (no Prisma in the
+ * worker entry); tests/integration/groups.test.ts proves them equal.
+ */
+export async function readGroupMembers(db: D1Database, groupId: number): Promise<number[]> {
+  const { results } = await db.prepare("SELECT user_id FROM conversation_members WHERE conversation_id = ?1 AND removed_at IS NULL").bind(groupId).all<{ user_id: number }>();
+  return results.map((row) => Number(row.user_id));
 }
 
 /**

@@ -12,8 +12,8 @@
 // memory, and the runtime answers pings on its own. Imported only by worker.ts
 // (cloudflare:workers exists only there).
 import { DurableObject } from "cloudflare:workers";
-import { forScreens, type LiveEvent } from "./live";
-import { readScreenLink, readUserSessions, sessionStands } from "./live-gate";
+import { forScreens, type LiveEvent, type LiveRecipients } from "./live";
+import { readGroupMembers, readScreenLink, readUserSessions, sessionStands } from "./live-gate";
 import type { LiveSession } from "./live-token";
 import { LIVE_CLOSE } from "./model";
 import { nextPresenceCheck, onlineUsers, samePresence, SETTLE_MS, type SocketPresence } from "./presence";
@@ -29,8 +29,12 @@ const SCREENS_TAG = "screens";
 /** The online people last told to the pages (ctx.storage: an object out of memory remembers it). */
 const PRESENCE_KEY = "presence";
 
-/** What a socket carries: a person's session (and whether they hide their presence), or a screen's link. */
-type Attachment = ({ kind: "user"; hidden: boolean } & LiveSession & { since: number }) | { kind: "screen"; linkId: number; since: number };
+/**
+ * What a socket carries: a person's session (whether they hide their presence,
+ * whether they are a guest: absent on a socket admitted before guests existed),
+ * or a screen's link.
+ */
+type Attachment = ({ kind: "user"; hidden: boolean; guest?: boolean } & LiveSession & { since: number }) | { kind: "screen"; linkId: number; since: number };
 
 function sessionFrom(header: string | null): LiveSession | null {
   try {
@@ -80,7 +84,8 @@ export class ConversationHub extends DurableObject<CloudflareEnv> {
     if (!sessions || !sessionStands(sessions, session)) return new Response("Forbidden", { status: 403 });
     const [client, server] = Object.values(new WebSocketPair());
     this.ctx.acceptWebSocket(server!, [tag]);
-    server!.serializeAttachment({ kind: "user", ...session, hidden: sessions.hidden, since: Date.now() } satisfies Attachment);
+    // A guest is left out of who is online, both ways: nobody sees them, and they hear of nobody (publish "everyone").
+    server!.serializeAttachment({ kind: "user", ...session, hidden: sessions.hidden || sessions.guest, guest: sessions.guest, since: Date.now() } satisfies Attachment);
     await this.presenceChanged(server);
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -128,14 +133,20 @@ export class ConversationHub extends DurableObject<CloudflareEnv> {
   }
 
   /**
-   * Sends the event to every socket of these users ("everyone": the team channel,
-   * whose members are all active users), and to the shop screens what they may hear
-   * of it ("screens": to them alone).
+   * Sends the event to every socket of these users; of a group's members, read from
+   * D1 now (a member removed a moment ago hears nothing more, open socket or not);
+   * of the plant's people ("everyone": the team channel, whose members are all
+   * active users but guests); and to the shop screens what they may hear of it
+   * ("screens": to them alone).
    */
-  async publish(recipients: number[] | "everyone" | "screens", event: LiveEvent): Promise<number> {
+  async publish(recipients: LiveRecipients, event: LiveEvent): Promise<number> {
     const people =
-      recipients === "screens" ? [] : recipients === "everyone" ? this.userSockets() : recipients.flatMap((id) => this.ctx.getWebSockets(userTag(id)));
-    const screenEvent = Array.isArray(recipients) ? null : forScreens(event);
+      recipients === "screens"
+        ? []
+        : recipients === "everyone"
+          ? this.userSockets().filter((socket) => !userOf(attachmentOf(socket))?.guest)
+          : (Array.isArray(recipients) ? recipients : await readGroupMembers(this.env.DB, recipients.group)).flatMap((id) => this.ctx.getWebSockets(userTag(id)));
+    const screenEvent = typeof recipients === "string" ? forScreens(event) : null;
     return this.send(people, event) + (screenEvent ? this.send(this.ctx.getWebSockets(SCREENS_TAG), screenEvent) : 0);
   }
 
@@ -170,7 +181,7 @@ export class ConversationHub extends DurableObject<CloudflareEnv> {
   async setPresenceHidden(userId: number, hidden: boolean): Promise<void> {
     for (const socket of this.ctx.getWebSockets(userTag(userId))) {
       const attachment = userOf(attachmentOf(socket));
-      if (attachment) socket.serializeAttachment({ ...attachment, hidden } satisfies Attachment);
+      if (attachment) socket.serializeAttachment({ ...attachment, hidden: hidden || !!attachment.guest } satisfies Attachment);
     }
     await this.presenceChanged();
   }
@@ -208,7 +219,8 @@ export class ConversationHub extends DurableObject<CloudflareEnv> {
     if (!samePresence(online, told)) {
       await this.ctx.storage.put(PRESENCE_KEY, online);
       await this.publish("everyone", event);
-    } else if (newcomer) {
+    } else if (newcomer && !userOf(attachmentOf(newcomer))?.guest) {
+      // A guest hears of nobody (publish "everyone" leaves them out too).
       this.send([newcomer], event);
     }
     const next = nextPresenceCheck(sockets, now);

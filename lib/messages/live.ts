@@ -4,7 +4,7 @@
 // every page catches up from D1 when its socket (re)opens.
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import type { ActionContext } from "../operation";
-import { HUB_NAME, parseConversation, SCREENS, type MessageView } from "./model";
+import { HUB_NAME, parseConversation, SCREENS, type GroupView, type MessageView } from "./model";
 
 export type LiveEvent =
   | { type: "message"; message: MessageView }
@@ -23,7 +23,14 @@ export type LiveEvent =
    */
   | { type: "presence"; online?: number[] }
   /** What the shop screens show besides tickets changed (a broadcast, lib/tv/broadcasts.ts): they read it again. */
-  | { type: "screens" };
+  | { type: "screens" }
+  /** A group's name or members changed (lib/messages/groups.ts): its members' pages show them as they are now. */
+  | { type: "members"; conversationKey: string; group: GroupView }
+  /** The person is out of the group (removed, or left): their pages drop it at once. */
+  | { type: "removed"; conversationKey: string; userId: number };
+
+/** Who hears an event: these people, a group's current members (read by the hub), the plant's people, or the screens. */
+export type LiveRecipients = number[] | { group: number } | "everyone" | "screens";
 
 /**
  * What a shop screen's socket hears (lib/tv/): changes of what it shows, never a
@@ -44,15 +51,26 @@ async function hub() {
 
 /**
  * Sends the event to the conversation's members: the two people of a private
- * one, every open socket for the team channel (all of them active users: the hub
- * admits no other, and deactivation closes theirs; shop screens hear only what
- * forScreens() lets through). A read in the team channel only concerns the
- * reader's own tabs (nobody sees "lu" there). SCREENS: the shop screens alone.
+ * one; a group's members as they are when the hub sends it (it reads them from
+ * D1, so someone just removed hears nothing more); every open socket of the
+ * plant's people for the team channel (all of them active users: the hub admits
+ * no other, and deactivation closes theirs; guests' sockets are left out, and
+ * shop screens hear only what forScreens() lets through). A read in the team
+ * channel or a group only concerns the reader's own tabs (nobody sees "lu"
+ * there), and a person out of a group is told alone. SCREENS: the screens alone.
  */
 export async function publish(conversationKey: string, event: LiveEvent): Promise<void> {
   const conversation = conversationKey === SCREENS ? null : parseConversation(conversationKey);
   if (!conversation && conversationKey !== SCREENS) return;
-  const recipients = !conversation ? "screens" : conversation.kind === "private" ? conversation.members : event.type === "read" ? [event.userId] : "everyone";
+  const recipients: LiveRecipients = !conversation
+    ? "screens"
+    : conversation.kind === "private"
+      ? conversation.members
+      : event.type === "read" || event.type === "removed"
+        ? [event.userId]
+        : conversation.kind === "group"
+          ? { group: conversation.groupId }
+          : "everyone";
   try {
     await (await hub()).publish(recipients, event);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { utcToWallTime } from "../factory-time";
-import { groupByDay, normalizeText, otherMember, parseConversation, privateKey, splitText, ticketIdsIn } from "./model";
+import { groupByDay, groupKey, normalizeText, otherMember, parseConversation, parseGroupEvent, privateKey, splitText, ticketIdsIn } from "./model";
 
 describe("conversation keys", () => {
   it("name a private pair the same way whoever writes first", () => {
@@ -12,7 +12,20 @@ describe("conversation keys", () => {
   });
 
   it("name nothing when malformed", () => {
-    for (const key of ["7-3", "3-3", "x", "3-", "-3", "03-7"]) expect(parseConversation(key), key).toBeNull();
+    for (const key of ["7-3", "3-3", "x", "3-", "-3", "03-7", "g", "g0", "g07", "G7", "g7-3"]) expect(parseConversation(key), key).toBeNull();
+  });
+
+  it("name a group by its id, its members unknown until read", () => {
+    expect(groupKey(12)).toBe("g12");
+    expect(parseConversation("g12")).toEqual({ kind: "group", key: "g12", groupId: 12 });
+    expect(otherMember(parseConversation("g12")!, 3)).toBeNull();
+  });
+});
+
+describe("a group's changes told in it", () => {
+  it("are read back from their stored form, and anything else is no change", () => {
+    expect(parseGroupEvent('{"kind":"added","name":"Marc Gagnon"}')).toEqual({ kind: "added", name: "Marc Gagnon" });
+    for (const stored of [null, "", "pas du JSON", '{"kind":"deleted","name":"X"}', '{"kind":"added"}']) expect(parseGroupEvent(stored), String(stored)).toBeUndefined();
   });
 });
 

@@ -8,12 +8,14 @@ import { isUniqueViolation, sql, sqlDate, type Statement } from "../db/sql";
 import { writeBatch } from "../db/batch";
 import { Prisma } from "../generated/prisma/client";
 import { defineOperation, refuse } from "../operation";
-import { canDeleteMessage, canReadConversation } from "../permissions";
+import { canDeleteMessage, GUEST, type Who } from "../permissions";
+import type { Db } from "../db/client";
+import { groupMembersSql, readableConversation } from "./members";
 import { mediaFiles, removeStoredObjects, storeNewMedia, storeVoiceNote, type StoredMedia } from "../stored-files";
-import { MAX_TEXT, normalizeText, otherMember, parseConversation, type Conversation, type MessageView } from "./model";
+import { MAX_TEXT, normalizeText, otherMember, type Conversation, type MessageView } from "./model";
 import { issueLiveToken } from "./live-token";
 import { nameKey } from "../accounts/names";
-import { dispatchWritten, privateMessage, teamMention, writeAndNotify } from "../notifications/events";
+import { dispatchWritten, groupMessage, privateMessage, teamMention, writeAndNotify } from "../notifications/events";
 import { publishLive, type LiveEvent } from "./live";
 import { mentionedFirstNames } from "../notifications/model";
 import { findTicketRefs, getHistory, getMessagesAfter, getMessageView, listConversations, MAX_TICKET_REFS, withTicketRefs } from "./queries";
@@ -22,14 +24,15 @@ import { NO_TRANSCRIPT, requestTranscript } from "../voice/jobs";
 const id = z.coerce.number().int().positive();
 const conversationInput = z.string().trim().max(40);
 
-/** The conversation as the actor may write to it: the team channel, or a private pair the actor is in. */
-function writableConversation(actorId: number, key: string): { conversation: Conversation; otherId: number | null } {
-  const conversation = parseConversation(key);
+/**
+ * The conversation as the actor may write to it: one they may read (members.ts),
+ * with the other person of a pair. A group's membership is checked again by the
+ * send's own INSERT, so a removal meanwhile writes nothing.
+ */
+async function writableConversation(db: Db, actor: Who, key: string): Promise<{ conversation: Conversation; otherId: number | null }> {
+  const conversation = await readableConversation(db, actor, key);
   if (!conversation) refuse("notInConversation", { field: "conversation" });
-  if (conversation.kind === "team") return { conversation, otherId: null };
-  const otherId = otherMember(conversation, actorId);
-  if (otherId === null) refuse("notInConversation", { field: "conversation" });
-  return { conversation, otherId };
+  return { conversation, otherId: otherMember(conversation, actor.id) };
 }
 
 /**
@@ -70,7 +73,7 @@ export const sendMessageInput = z.object({
  */
 export const sendMessage = defineOperation({ input: sendMessageInput, permission: "message.send" }, async (input, ctx): Promise<MessageView> => {
   const { db, user } = ctx;
-  const { conversation, otherId } = writableConversation(user.id, input.conversation);
+  const { conversation, otherId } = await writableConversation(db, user, input.conversation);
   const content = normalizeText(input.content);
   if (content.length > MAX_TEXT) refuse("messageTooLong", { field: "content" });
   const audioFile = input.audio[0];
@@ -86,15 +89,27 @@ export const sendMessage = defineOperation({ input: sendMessageInput, permission
     if (audio) stored.push(audio);
     const sentId = sql`(SELECT id FROM messages WHERE client_id = ${input.clientId})`;
     const told = { actorId: user.id, now: sentAt, guard: false };
-    // The other person of a pair, or the people a team message names (@Sophie): one statement either way.
-    const notify = otherId !== null ? privateMessage(sentId, otherId, told) : teamMention(sentId, mentionedFirstNames(content, nameKey), told);
+    // The other person of a pair, a group's other members, or the people a team message names (@Sophie): one statement each way.
+    const notify =
+      otherId !== null
+        ? privateMessage(sentId, otherId, told)
+        : conversation.kind === "group"
+          ? groupMessage(sentId, conversation.groupId, told)
+          : teamMention(sentId, mentionedFirstNames(content, nameKey), told);
+    // Written only while the recipient of a pair is an active colleague, and the sender still in the group.
+    const writable =
+      otherId !== null
+        ? sql`EXISTS (SELECT 1 FROM users WHERE id = ${otherId} AND active = 1 AND role <> ${GUEST})`
+        : conversation.kind === "group"
+          ? sql`${user.id} IN (${groupMembersSql(conversation.groupId)})`
+          : sql`true`;
     written = await writeAndNotify(
       db,
       [
         sql`INSERT INTO messages (client_id, conversation_key, sender_id, recipient_id, content, audio_key, audio_type, audio_size, audio_duration, created_at)
             SELECT ${input.clientId}, ${conversation.key}, ${user.id}, ${otherId}, ${content},
                    ${audio?.fileKey ?? null}, ${audio?.fileType ?? null}, ${audio?.fileSize ?? null}, ${audio?.duration ?? null}, ${sqlDate(sentAt)}
-            WHERE ${otherId === null ? sql`true` : sql`EXISTS (SELECT 1 FROM users WHERE id = ${otherId} AND active = 1)`}
+            WHERE ${writable}
             RETURNING id`,
         photos.length
           ? sql`INSERT INTO message_attachments (message_id, file_key, file_type, file_size, created_at)
@@ -122,7 +137,7 @@ export const sendMessage = defineOperation({ input: sendMessageInput, permission
   const id = Number(inserted?.rows[0]?.id);
   if (!id) {
     await removeStoredObjects(ctx, stored);
-    refuse("recipientUnavailable", { field: "conversation" });
+    refuse(conversation.kind === "group" ? "notInConversation" : "recipientUnavailable", { field: "conversation" });
   }
   const attachments = photos.length ? rest[0]!.rows : [];
   const message: MessageView = {
@@ -150,8 +165,8 @@ export const markConversationRead = defineOperation(
   { input: z.object({ conversation: conversationInput, upTo: id }), permission: "message.read" },
   async (input, ctx) => {
     const { db, user, now } = ctx;
-    const conversation = parseConversation(input.conversation);
-    if (!conversation || !canReadConversation(user, conversation.key)) refuse("notInConversation");
+    const conversation = await readableConversation(db, user, input.conversation);
+    if (!conversation) refuse("notInConversation");
     // Never past the last message: a pointer from the future would hide messages still to come.
     const last = await db.message.findFirst({
       where: { conversationKey: conversation.key, id: { lte: input.upTo } },
@@ -186,10 +201,10 @@ export const deleteMessage = defineOperation({ input: z.object({ id }), permissi
   const { db, user } = ctx;
   const message = await db.message.findFirst({
     where: { id: input.id, deletedAt: null },
-    select: { id: true, senderId: true, conversationKey: true, audioKey: true, attachments: { select: { id: true, fileKey: true } } },
+    select: { id: true, senderId: true, conversationKey: true, audioKey: true, event: true, attachments: { select: { id: true, fileKey: true } } },
   });
-  // Someone else's private message: as if it did not exist.
-  if (!message || !canReadConversation(user, message.conversationKey)) refuse("notFound");
+  // Someone else's private message, a group one is not in: as if it did not exist.
+  if (!message || !(await readableConversation(db, user, message.conversationKey))) refuse("notFound");
   if (!canDeleteMessage(user, message)) refuse("forbidden");
   const { count } = await db.message.updateMany({
     where: { id: message.id, deletedAt: null },
@@ -210,7 +225,7 @@ export const deleteMessage = defineOperation({ input: z.object({ id }), permissi
 export const readHistory = defineOperation(
   { input: z.object({ conversation: conversationInput, before: id.optional(), after: z.coerce.number().int().min(0).optional() }), permission: "message.read" },
   async (input, { db, user }) => {
-    if (!canReadConversation(user, input.conversation)) refuse("notInConversation");
+    if (!(await readableConversation(db, user, input.conversation))) refuse("notInConversation");
     const page = input.after !== undefined ? await getMessagesAfter(db, input.conversation, input.after) : await getHistory(db, input.conversation, { before: input.before });
     return withTicketRefs(db, user, page);
   },

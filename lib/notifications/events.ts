@@ -9,7 +9,8 @@ import { onlyIfChanged, writeBatch } from "../db/batch";
 import { sql, sqlDate, sqlName, type Statement } from "../db/sql";
 import { type Db } from "../db/client";
 import type { ActionContext } from "../operation";
-import { LEADS_SQL, WHOLE_TEAM_SQL } from "../permissions";
+import { LEADS_SQL, STAFF_SQL, WHOLE_TEAM_SQL } from "../permissions";
+import { groupMembersSql } from "../messages/members";
 import { ticketEventsInsert, type TicketEventInput } from "../tickets/events";
 import { TEAM_ASSIGNEE } from "../tickets/model";
 import { dispatchNotifications } from "./dispatch";
@@ -93,15 +94,21 @@ export function privateMessage(messageId: number | Statement, recipientId: numbe
   return notifyUsers("message", sql`u.id = ${recipientId}`, { messageId }, options);
 }
 
+/** A group's other members (lib/messages/members.ts), as the other person of a pair is told. */
+export function groupMessage(messageId: number | Statement, groupId: number, options: NotifyOptions): Statement {
+  return notifyUsers("message", sql`u.id IN (${groupMembersSql(groupId)})`, { messageId }, options);
+}
+
 /**
  * The people a team message mentions by first name (@Sophie): the first word of
  * their name key (lib/accounts/names.ts), so case and accents do not matter.
+ * Only the team channel's members: a guest is not one.
  */
 export function teamMention(messageId: number | Statement, firstNameKeys: string[], options: NotifyOptions): Statement | null {
   if (!firstNameKeys.length) return null;
   return notifyUsers(
     "mention",
-    sql`substr(u.name_key, 1, instr(u.name_key || ' ', ' ') - 1) IN (SELECT value FROM json_each(${JSON.stringify(firstNameKeys)}))`,
+    sql`${sqlName(STAFF_SQL)} AND substr(u.name_key, 1, instr(u.name_key || ' ', ' ') - 1) IN (SELECT value FROM json_each(${JSON.stringify(firstNameKeys)}))`,
     { messageId },
     options,
   );

@@ -25,6 +25,16 @@ describe("notification rules", () => {
 });
 
 describe("notificationTemplate", () => {
+  it("says a message written in a group is the group's, and a private one private", () => {
+    expect(notificationTemplate("message", { toTeam: false, byPerson: true, inGroup: true })).toBe("groupMessage");
+    expect(notificationTemplate("message", { toTeam: false, byPerson: true })).toBe("message");
+  });
+
+  it("gives a guest their groups' messages alone", () => {
+    expect(kindsFor("guest")).toEqual(["message"]);
+    expect(channelFor("guest", "machine_down", "push")).toBe("off");
+  });
+
   it("names a person's assignment, to one person or the team", () => {
     expect(notificationTemplate("assigned", { toTeam: false, byPerson: true })).toBe("assigned");
     expect(notificationTemplate("assigned", { toTeam: true, byPerson: true })).toBe("assignedTeam");

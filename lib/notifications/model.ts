@@ -53,6 +53,8 @@ export const defaultChannels: Record<Role, Partial<Record<NotificationKind, Noti
     mention: "push",
     machine_down: "push",
   },
+  // A guest hears only of their groups' messages: never of a ticket, a machine or a mention in the team channel.
+  guest: { message: "push" },
 };
 
 /** The kinds a role can receive, in the profile's order. */
@@ -103,15 +105,16 @@ export function mentionedFirstNames(text: string, key: (name: string) => string)
   return [...new Set(names.filter(Boolean))];
 }
 
-/** What a notification line says, by kind; an assignment says also who it went to and whether a person made it. */
-export type NotificationTemplate = NotificationKind | "assignedTeam" | "assignedByPlan" | "assignedTeamByPlan";
+/** What a notification line says, by kind; an assignment says also who it went to and whether a person made it; a message, whether in a group. */
+export type NotificationTemplate = NotificationKind | "assignedTeam" | "assignedByPlan" | "assignedTeamByPlan" | "groupMessage";
 
 /**
  * The template of a notification: an assignment to the whole team says so, and
  * one nobody made (the cron, for a preventive maintenance plan's ticket) says
  * it is planned work rather than "Quelqu'un vous a assigné".
  */
-export function notificationTemplate(kind: NotificationKind, facts: { toTeam: boolean; byPerson: boolean }): NotificationTemplate {
+export function notificationTemplate(kind: NotificationKind, facts: { toTeam: boolean; byPerson: boolean; inGroup?: boolean }): NotificationTemplate {
+  if (kind === "message" && facts.inGroup) return "groupMessage";
   if (kind !== "assigned") return kind;
   if (facts.byPerson) return facts.toTeam ? "assignedTeam" : "assigned";
   return facts.toTeam ? "assignedTeamByPlan" : "assignedByPlan";

@@ -24,6 +24,8 @@ export interface PushFacts {
   machineId: number | null;
   machineName: string | null;
   conversationKey: string | null;
+  /** The group a message was written in. */
+  groupName: string | null;
 }
 
 export interface PushPayload {
@@ -56,8 +58,8 @@ export function buildPushPayload(f: PushFacts): PushPayload {
   const t = messagesFor(f.locale);
   const words = t.inbox.kinds;
   const status = f.ticketStatus ? columnName({ key: f.ticketStatus, nameFr: null, nameEn: null, ...f.ticketColumn }, f.locale, t) : "";
-  const values = { actor: f.actorName ?? t.inbox.someone, ticket: f.ticketCode ?? "", machine: f.machineName ?? "", status };
-  const template = words[notificationTemplate(f.kind, { toTeam: f.ticketAssignedTo === TEAM_ASSIGNEE, byPerson: f.actorName !== null })];
+  const values = { actor: f.actorName ?? t.inbox.someone, ticket: f.ticketCode ?? "", machine: f.machineName ?? "", status, group: f.groupName ?? "" };
+  const template = words[notificationTemplate(f.kind, { toTeam: f.ticketAssignedTo === TEAM_ASSIGNEE, byPerson: f.actorName !== null, inGroup: f.groupName !== null })];
   const priority = (f.ticketPriority ?? "medium") as TicketPriority;
   const ticketLine = f.ticketCode ? [f.machineName, f.ticketTitle].filter(Boolean).join(" — ") : "";
   return {

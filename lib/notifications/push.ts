@@ -11,6 +11,7 @@ import { buildPushPayload as encryptPush } from "@block65/webcrypto-web-push";
 import { checkOutboundUrl } from "../outbound-url";
 import { isLocale, type Locale } from "../i18n";
 import { machineLabelSql } from "../machines/model";
+import { joinGroupSql } from "../messages/model";
 import { buildPushPayload, urgencyOf, type PushFacts } from "./push-payload";
 import type { NotificationKind } from "./model";
 
@@ -53,6 +54,7 @@ interface TargetRow {
   machine_id: number | null;
   machine_name: string;
   conversation_key: string | null;
+  group_name: string | null;
   did: number;
   endpoint: string;
   p256dh: string;
@@ -72,7 +74,7 @@ export async function loadPushTargets(d1: D1Database, notificationIds: number[],
       `SELECT n.id AS nid, n.kind, COALESCE(u.locale, (SELECT json_extract(value, '$') FROM settings WHERE key = 'defaultLocale'), 'fr') AS locale,
               a.name AS actor_name, t.ticket_id AS ticket_code, t.title AS ticket_title, t.status AS ticket_status, c.name_fr AS status_fr, c.name_en AS status_en,
               t.priority AS ticket_priority, t.assigned_to, mc.id AS machine_id, ${machineLabelSql("mc")} AS machine_name,
-              m.conversation_key, d.id AS did, d.endpoint, d.p256dh, d.auth, p.attempts
+              m.conversation_key, g.name AS group_name, d.id AS did, d.endpoint, d.p256dh, d.auth, p.attempts
        FROM notifications n
        JOIN users u ON u.id = n.recipient_id AND u.active = 1
        JOIN push_devices d ON d.user_id = n.recipient_id
@@ -82,6 +84,7 @@ export async function loadPushTargets(d1: D1Database, notificationIds: number[],
        LEFT JOIN board_columns c ON c.key = t.status
        LEFT JOIN machines mc ON mc.id = COALESCE(n.machine_id, t.machine_id)
        LEFT JOIN messages m ON m.id = n.message_id
+       ${joinGroupSql("m.conversation_key")}
        WHERE n.id IN (SELECT value FROM json_each(?1)) AND n.push = 1
          AND (p.status IS NULL OR p.status = 'retrying')
          AND (?2 IS NULL OR EXISTS (SELECT 1 FROM json_each(?2) o
@@ -103,6 +106,7 @@ export async function loadPushTargets(d1: D1Database, notificationIds: number[],
     machineId: r.machine_id === null ? null : Number(r.machine_id),
     machineName: r.machine_id === null ? null : r.machine_name,
     conversationKey: r.conversation_key,
+    groupName: r.group_name,
     deviceId: Number(r.did),
     endpoint: r.endpoint,
     p256dh: r.p256dh,

@@ -2,6 +2,7 @@
 // (the index on notifications(recipient_id, id) gives a page directly).
 import type { Db } from "../db/client";
 import { machineLabelSql } from "../machines/model";
+import { joinGroupSql } from "../messages/model";
 import { CLOSED_KEYS_SQL, type BoardColumn, type Stage } from "../tickets/columns";
 import { NOTIFICATION_PAGE_SIZE, notificationChannels, notificationKinds, type NotificationChannel, type NotificationKind } from "./model";
 
@@ -34,6 +35,8 @@ export interface NotificationView {
   machineId: number | null;
   machineName: string | null;
   conversationKey: string | null;
+  /** The group a message was written in; null for a private one and anything else. */
+  groupName: string | null;
 }
 
 interface Row {
@@ -53,6 +56,7 @@ interface Row {
   machine_id: number | null;
   machine_name: string;
   conversation_key: string | null;
+  group_name: string | null;
   total: number;
 }
 
@@ -63,7 +67,7 @@ export async function listNotifications(db: Db, userId: number, page: number): P
             t.ticket_id AS ticket_code, t.title AS ticket_title, t.status AS ticket_status, t.assigned_to,
             c.stage AS ticket_stage, c.name_fr AS status_fr, c.name_en AS status_en,
             t.deleted_at IS NULL AND t.status NOT IN ${CLOSED_KEYS_SQL} AS ticket_open,
-            mc.id AS machine_id, ${machineLabelSql("mc")} AS machine_name, m.conversation_key,
+            mc.id AS machine_id, ${machineLabelSql("mc")} AS machine_name, m.conversation_key, g.name AS group_name,
             (SELECT COUNT(*) FROM notifications WHERE recipient_id = ?1) AS total
      FROM notifications n
      LEFT JOIN users a ON a.id = n.actor_id
@@ -71,6 +75,7 @@ export async function listNotifications(db: Db, userId: number, page: number): P
      LEFT JOIN board_columns c ON c.key = t.status
      LEFT JOIN machines mc ON mc.id = COALESCE(n.machine_id, t.machine_id)
      LEFT JOIN messages m ON m.id = n.message_id
+     ${joinGroupSql("m.conversation_key")}
      WHERE n.recipient_id = ?1
      ORDER BY n.id DESC
      LIMIT ?2 OFFSET ?3`,
@@ -97,6 +102,7 @@ export async function listNotifications(db: Db, userId: number, page: number): P
       machineId: r.machine_id === null ? null : Number(r.machine_id),
       machineName: r.machine_id === null ? null : r.machine_name,
       conversationKey: r.conversation_key,
+      groupName: r.group_name,
     })),
   };
 }

@@ -4,8 +4,9 @@
 import { sql, sqlName, type Statement } from "../db/sql";
 import { type Db } from "../db/client";
 import { machineLabel, machineLabelSql } from "../machines/model";
-import { TEAM } from "../messages/model";
-import { canReadConversation, LEADS_SQL, seesOnlyOwnReports, type TicketReader } from "../permissions";
+import { joinGroupSql, TEAM } from "../messages/model";
+import { LEADS_SQL, seesOnlyOwnReports, type TicketReader } from "../permissions";
+import { readableKeysSql } from "../messages/members";
 import { ELLIPSIS, HIT_END, HIT_START, hasHit, RESULTS_PER_KIND, toSegments, type ParsedSearch, type Segment } from "./model";
 
 export interface TicketHit {
@@ -35,8 +36,10 @@ export interface PersonHit {
 export interface MessageHit {
   id: number;
   conversationKey: string;
-  /** The other person of a private conversation; null for the team channel. */
+  /** The other person of a private conversation; null for the team channel and a group. */
   otherName: string | null;
+  /** A group's name; null for the team channel and a private conversation. */
+  groupName: string | null;
   senderName: string;
   createdAt: Date;
   passage: Segment[];
@@ -180,6 +183,7 @@ interface MessageRow {
   id: number;
   conversation_key: string;
   other_name: string | null;
+  group_name: string | null;
   sender_name: string;
   created_at: string;
   content: string;
@@ -187,29 +191,28 @@ interface MessageRow {
 }
 
 async function searchMessages(db: Db, reader: TicketReader, match: string): Promise<MessageHit[]> {
-  // The conversations canReadConversation opens: the team's, and the private pairs "<a>-<b>" the reader is one of.
+  // The conversations the reader may open (lib/messages/members.ts): the team's, their pairs and their groups.
   const rows = await db.$queryRaw<MessageRow[]>(sql`
-    SELECT msg.id, msg.conversation_key, o.name AS other_name, s.name AS sender_name, msg.created_at,
+    SELECT msg.id, msg.conversation_key, o.name AS other_name, g.name AS group_name, s.name AS sender_name, msg.created_at,
            snippet(messages_fts, 0, ${START}, ${END}, ${ELLIPSIS}, ${PASSAGE_TOKENS}) AS content,
            snippet(messages_fts, 1, ${START}, ${END}, ${ELLIPSIS}, ${PASSAGE_TOKENS}) AS transcript
     FROM messages_fts
     JOIN messages msg ON msg.id = messages_fts.rowid
     JOIN users s ON s.id = msg.sender_id
-    LEFT JOIN users o ON msg.conversation_key <> ${TEAM}
+    LEFT JOIN users o ON msg.conversation_key <> ${TEAM} AND msg.conversation_key NOT GLOB 'g*'
       AND o.id = CASE WHEN msg.sender_id = ${reader.id} THEN msg.recipient_id ELSE msg.sender_id END
-    WHERE messages_fts MATCH ${match} AND msg.deleted_at IS NULL
-      AND (msg.conversation_key = ${TEAM} OR msg.conversation_key LIKE ${`${reader.id}-%`} OR msg.conversation_key LIKE ${`%-${reader.id}`})
+    ${sqlName(joinGroupSql("msg.conversation_key"))}
+    WHERE messages_fts MATCH ${match} AND msg.deleted_at IS NULL AND ${readableKeysSql(reader, sql`msg.conversation_key`)}
     ORDER BY messages_fts.rowid DESC
     LIMIT ${LIMIT}`);
-  return rows
-    .filter((row) => canReadConversation(reader, row.conversation_key))
-    .map((row) => ({
-      id: Number(row.id),
-      conversationKey: row.conversation_key,
-      otherName: row.conversation_key === TEAM ? null : row.other_name,
-      senderName: row.sender_name,
-      createdAt: new Date(row.created_at),
-      // A voice note's words (its transcript) when its text, if any, did not match.
-      ...(!hasHit(row.content) && hasHit(row.transcript) ? { passage: toSegments(row.transcript), inVoiceNote: true } : { passage: toSegments(row.content), inVoiceNote: false }),
-    }));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    conversationKey: row.conversation_key,
+    otherName: row.conversation_key === TEAM || row.group_name !== null ? null : row.other_name,
+    groupName: row.group_name,
+    senderName: row.sender_name,
+    createdAt: new Date(row.created_at),
+    // A voice note's words (its transcript) when its text, if any, did not match.
+    ...(!hasHit(row.content) && hasHit(row.transcript) ? { passage: toSegments(row.transcript), inVoiceNote: true } : { passage: toSegments(row.content), inVoiceNote: false }),
+  }));
 }

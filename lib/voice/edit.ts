@@ -7,7 +7,7 @@ import { sql } from "../db/sql";
 import { publishLive } from "../messages/live";
 import { getMessageView } from "../messages/queries";
 import { defineOperation, refuse } from "../operation";
-import { canReadConversation } from "../permissions";
+import { readableConversation } from "../messages/members";
 import { changeTicket } from "../tickets/events";
 import { visibleTicketsWhere } from "../tickets/model";
 import { ticketReaderFor } from "../tickets/queries";
@@ -25,8 +25,8 @@ export const editMessageTranscript = defineOperation({ input: transcriptInput, p
     where: { id: input.id, deletedAt: null, transcriptStatus: TRANSCRIPT_STATUS.done },
     select: { id: true, senderId: true, conversationKey: true },
   });
-  // Someone else's private message: as if it did not exist.
-  if (!message || !canReadConversation(user, message.conversationKey)) refuse("notFound");
+  // Someone else's private message, or a group's the author has left: as if it did not exist.
+  if (!message || !(await readableConversation(db, user, message.conversationKey))) refuse("notFound");
   if (message.senderId !== user.id) refuse("transcriptNotYours");
   const { count } = await db.message.updateMany({
     where: { id: message.id, senderId: user.id, deletedAt: null, transcriptStatus: TRANSCRIPT_STATUS.done },

@@ -11,7 +11,8 @@ import { locales, messagesFor } from "@/lib/i18n";
 import * as machinesCsv from "@/lib/machines/csv";
 import * as machines from "@/lib/machines/operations";
 import { machineStatuses } from "@/lib/machines/model";
-import { roles } from "@/lib/permissions";
+import { allRoles } from "@/lib/permissions";
+import * as guests from "@/lib/accounts/guests";
 import * as retention from "@/lib/retention/settings";
 import * as settings from "@/lib/settings/settings";
 import { webhookSettingsSchema } from "@/lib/webhooks/config";
@@ -26,7 +27,7 @@ const t = freshDatabase();
 let cast: Cast;
 
 // What a person must never read in the log: the stored codes.
-const codes = new Set<string>([...roles, ...machineStatuses, ...locales, "true", "false", "null"]);
+const codes = new Set<string>([...allRoles, ...machineStatuses, ...locales, "true", "false", "null"]);
 
 beforeAll(async () => {
   cast = await createCast(t.db, "words");
@@ -40,6 +41,11 @@ beforeAll(async () => {
   await direct(accounts.updateUser)(t.db, admin, { id: user.id, name: "Julie Gagnon", email: "julie@atelier.test", role: "technician" });
   await direct(accounts.resetUserPassword)(t.db, admin, { id: user.id, password: "Autre-mot-2026!" });
   await direct(accounts.setUserActive)(t.db, admin, { id: user.id, active: false });
+  // A guest invited, their access moved, then ended (lib/accounts/guests.ts).
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const invited = await direct(guests.inviteGuest)(t.db, admin, { name: "Luc Invité", company: "Hydro-Tech inc.", email: "luc@hydro.test", expiresOn: inAMonth, groups: [], password: "Mot-de-passe-2026!" });
+  await direct(guests.updateGuestAccess)(t.db, admin, { id: invited.id, company: "Hydro-Tech ltée", expiresOn: inAMonth });
+  await direct(guests.endGuestAccess)(t.db, admin, { id: invited.id });
   await direct(settings.updateSettings)(t.db, admin, {
     companyName: "Usine Nord",
     timeZone: "America/Montreal",
@@ -95,7 +101,7 @@ describe("the audit log in the reader's language", () => {
       const m = messagesFor(locale);
       const rows = await t.db.auditLog.findMany({ orderBy: { id: "asc" } });
       expect(rows.map((r) => r.action)).toEqual(
-        expect.arrayContaining(["user.created", "user.role_changed", "setting.changed", "machine.imported", "machine.deleted", "screen.revoked", "broadcast.updated"]),
+        expect.arrayContaining(["user.created", "user.role_changed", "user.invited", "user.access_changed", "user.access_ended", "setting.changed", "machine.imported", "machine.deleted", "screen.revoked", "broadcast.updated"]),
       );
       for (const row of rows) {
         expect(actionLabel(row.action, m)).not.toBe(row.action);

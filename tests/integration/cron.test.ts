@@ -57,6 +57,7 @@ describe("a scheduled run with nothing to do", () => {
         ["overdue-webhooks", "success", 0],
         ["preventive-plans", "success", 0],
         ["overdue-notifications", "success", 0],
+        ["guest-expiry", "success", 0],
         ["retention", "success", 0],
       ]);
       expect(rows[0]!.id).toBe(run.id);

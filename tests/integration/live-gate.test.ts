@@ -98,7 +98,7 @@ describe("a live socket's session stands exactly as long as the same session ope
     await direct(updateUser)(t.db, admin, { id: user.id, name: "Nom Changé", email: `change.${user.email}`, role: "technician" });
     await direct(signOutThisDevice)(t.db, user, {}, { sessionId: desk.sessionId });
     const sessions = await readUserSessions(t.d1, user.id, [phone.sessionId, desk.sessionId, newSessionId()]);
-    expect(sessions).toEqual({ version: phone.version, revoked: new Set([desk.sessionId]), hidden: false });
+    expect(sessions).toEqual({ version: phone.version, revoked: new Set([desk.sessionId]), hidden: false, guest: false, expiresAt: null });
     expect([sessionStands(sessions, phone), sessionStands(sessions, desk)]).toEqual([true, false]);
   });
 

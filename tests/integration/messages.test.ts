@@ -69,7 +69,7 @@ describe.each(roles)("as %s", (role) => {
 
     await markRead(t.db, to, { conversation: key, upTo: sent.id });
     expect(await countUnread(t.db, to.id)).toBe(before - beforeHere);
-    expect((await getConversationHeader(t.db, cast[role].id, key))?.otherLastReadId).toBe(sent.id);
+    expect((await getConversationHeader(t.db, cast[role], key))?.otherLastReadId).toBe(sent.id);
     expect((await t.db.message.findUnique({ where: { id: sent.id } }))?.readAt).not.toBeNull();
   });
 

@@ -1,17 +1,18 @@
 // The "who" rules of lib/permissions.ts have more than one form: isAssignable()
 // and assignableWhere (Prisma) for who a ticket or plan can be given to, the role
-// lists and their SQL (WHOLE_TEAM_SQL, LEADS_SQL) for who a notification reaches.
-// Each pair must pick the same people, here over every role, active or not.
+// lists and their SQL (WHOLE_TEAM_SQL, LEADS_SQL, STAFF_SQL) for who a notification
+// reaches. Each pair must pick the same people, here over every role (the guest's
+// too), active or not.
 import { beforeAll, describe, expect, it } from "vitest";
 import { sqlName } from "@/lib/db/sql";
-import { assignableWhere, can, isAssignable, leads, LEADS_SQL, roles, WHOLE_TEAM_SQL, wholeTeam } from "@/lib/permissions";
+import { allRoles, assignableWhere, can, isAssignable, isGuest, leads, LEADS_SQL, STAFF_SQL, WHOLE_TEAM_SQL, wholeTeam } from "@/lib/permissions";
 import { freshDatabase } from "./helpers/local-d1";
 
 const t = freshDatabase();
 const people: { id: number; role: string; active: boolean }[] = [];
 
 beforeAll(async () => {
-  for (const role of roles)
+  for (const role of allRoles)
     for (const active of [true, false]) {
       const user = await t.db.user.create({
         data: { email: `${role}-${active}-${Date.now()}@usine.test`, name: `${role} ${active}`, role, active, passwordHash: "x" },
@@ -31,11 +32,11 @@ async function inSql(condition: string) {
 
 describe("who is who", () => {
   it("covers every role, active and deactivated", () => {
-    expect(people).toHaveLength(roles.length * 2);
+    expect(people).toHaveLength(allRoles.length * 2);
   });
 
   it("assignable: active technicians, supervisors and admins, the same in JavaScript and Prisma", async () => {
-    const want = expected((p) => p.active && p.role !== "operator");
+    const want = expected((p) => p.active && p.role !== "operator" && p.role !== "guest");
     expect(want).toHaveLength(3);
     expect(ids(people.filter(isAssignable))).toEqual(want);
     const inPrisma = await t.db.user.findMany({ where: { id: { in: people.map((p) => p.id) }, ...assignableWhere }, select: { id: true } });
@@ -43,13 +44,19 @@ describe("who is who", () => {
   });
 
   it("whoever can be assigned a ticket may work on it, and no one else", () => {
-    for (const role of roles) expect(isAssignable({ role, active: true }), role).toBe(can({ id: 1, role }, "ticket.take"));
+    for (const role of allRoles) expect(isAssignable({ role, active: true }), role).toBe(can({ id: 1, role }, "ticket.take"));
   });
 
   it("the whole team ('Toute l'équipe') is technicians and supervisors, not admins, in JavaScript and SQL", async () => {
     const want = expected((p) => p.role === "technician" || p.role === "supervisor");
     expect(ids(people.filter((p) => (wholeTeam as readonly string[]).includes(p.role)))).toEqual(want);
     expect(await inSql(WHOLE_TEAM_SQL)).toEqual(want);
+  });
+
+  it("the plant's people, the team channel's members, are every role but guests, in JavaScript and SQL", async () => {
+    const want = expected((p) => p.role !== "guest");
+    expect(ids(people.filter((p) => !isGuest(p)))).toEqual(want);
+    expect(await inSql(STAFF_SQL)).toEqual(want);
   });
 
   it("leads are supervisors and admins, in JavaScript and SQL", async () => {

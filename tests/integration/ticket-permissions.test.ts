@@ -167,3 +167,39 @@ describe.each(roleList)("as %s", (role) => {
     }
   });
 });
+
+// The guest's column: every cell above refused, as something that does not exist
+// (lib/operation.ts: what a guest may not use is a 404 to them), and nothing written.
+describe("as guest", () => {
+  it("creates, comments, moves, takes, assigns, schedules, edits, deletes nothing, and touches no machine: each refused as not found", async () => {
+    const ticket = await newTicket();
+    const comment = await perform(addComment, { ticketId: ticket.id, content: "d’un autre" }, as("admin"));
+    await perform(addMedia, { ticketId: ticket.id, files: [jpeg()] }, as("admin"));
+    const media = await t.db.media.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    const target = await createMachineRow(t.db, "Cible guest");
+    if (!comment.ok) throw new Error("comment not created");
+    const tables = async () => [await t.db.ticket.count(), await t.db.ticketEvent.count(), await t.db.ticketComment.count({ where: { deletedAt: null } }), await t.db.media.count(), await t.db.machine.count()];
+    const before = await tables();
+    const results = [
+      await perform(createTicket, { title: "Fuite", description: "", machineId, priority: "medium" }, as("guest")),
+      await perform(addComment, { ticketId: ticket.id, content: "Vu." }, as("guest")),
+      await perform(addMedia, { ticketId: ticket.id, files: [jpeg()] }, as("guest")),
+      await perform(moveTicket, { id: ticket.id, from: "received", to: "diagnostic" }, as("guest")),
+      await perform(takeTicket, { id: ticket.id }, as("guest")),
+      await perform(assignTicket, { id: ticket.id, assignee: "team" }, as("guest")),
+      await perform(scheduleTicket, { id: ticket.id, date: "2026-12-01", time: "08:30" }, as("guest")),
+      await perform(setTicketPriority, { id: ticket.id, priority: "critical" }, as("guest")),
+      await perform(editTicket, { id: ticket.id, title: "Nouveau titre", description: "x" }, as("guest")),
+      await perform(deleteComment, { id: comment.data.id }, as("guest")),
+      await perform(deleteMedia, { id: media.id }, as("guest")),
+      await perform(deleteTicket, { id: ticket.id }, as("guest")),
+      await perform(createMachine, { machineType: "Tour guest", status: "operational" }, as("guest")),
+      await perform(updateMachine, { id: target.id, machineType: "Renommée", status: "maintenance" }, as("guest")),
+      await perform(setMachineStatus, { id: target.id, status: "out_of_service" }, as("guest")),
+      await perform(deleteMachine, { id: target.id }, as("guest")),
+    ];
+    for (const result of results) expect(result).toMatchObject({ ok: false, code: "notFound" });
+    expect(await tables()).toEqual(before);
+    expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "received", assignedTo: null, priority: "medium", deletedAt: null });
+  });
+});

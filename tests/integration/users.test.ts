@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/accounts/password";
-import { roles, type Role, type Who as Actor } from "@/lib/permissions";
+import { allRoles, roles, type Role, type Who as Actor } from "@/lib/permissions";
 import { authenticate } from "@/lib/accounts/sign-in";
 import * as accounts from "@/lib/accounts/users";
 import { listUsers } from "@/lib/accounts/users";
@@ -38,7 +38,7 @@ async function insertUser(role: Role, options: { active?: boolean; password?: st
 const newPassword = "nouveau-mot-2026";
 
 beforeAll(async () => {
-  for (const role of roles) actors[role] = await insertUser(role);
+  for (const role of allRoles) actors[role] = await insertUser(role);
 });
 
 describe("who may do what with accounts", () => {
@@ -50,12 +50,13 @@ describe("who may do what with accounts", () => {
     () => setUserActive(t.db, actor, { id: targetId, active: "true" }),
   ];
 
-  for (const role of ["operator", "technician", "supervisor"] as const) {
+  for (const role of ["operator", "technician", "supervisor", "guest"] as const) {
     it(`a ${role} can neither create, edit, reset, deactivate nor reactivate, and nothing is written`, async () => {
       const target = await insertUser("operator");
       const before = await t.db.user.findUniqueOrThrow({ where: { id: target.id } });
       const auditBefore = await t.db.auditLog.count();
-      for (const attempt of manage(actors[role], target.id)) expect(await code(attempt())).toBe("forbidden");
+      // To a guest, what they may not use does not exist (lib/operation.ts).
+      for (const attempt of manage(actors[role], target.id)) expect(await code(attempt())).toBe(role === "guest" ? "notFound" : "forbidden");
       expect(await t.db.auditLog.count()).toBe(auditBefore);
       const row = await t.db.user.findUniqueOrThrow({ where: { id: target.id } });
       expect(row).toEqual(before);
@@ -71,9 +72,10 @@ describe("who may do what with accounts", () => {
     expect(actions.slice(-5)).toEqual(["user.created", "user.updated", "user.password_reset", "user.deactivated", "user.reactivated"]);
   });
 
-  it("operators and technicians cannot list users; supervisors and admins can", async () => {
+  it("operators, technicians and guests cannot list users; supervisors and admins can", async () => {
     expect(await code(listUsers(t.db, actors.operator))).toBe("forbidden");
     expect(await code(listUsers(t.db, actors.technician))).toBe("forbidden");
+    expect(await code(listUsers(t.db, actors.guest))).toBe("forbidden");
     expect((await listUsers(t.db, actors.supervisor)).length).toBeGreaterThan(3);
     expect((await listUsers(t.db, actors.admin)).length).toBeGreaterThan(3);
   });

@@ -18,6 +18,7 @@ import { NotificationPreferences } from "@/components/profile/notification-prefe
 import { getDb } from "@/lib/db/client";
 import { channelFor, kindsFor } from "@/lib/notifications/model";
 import { getPreferences } from "@/lib/notifications/queries";
+import { isGuest } from "@/lib/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -25,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ProfilePage() {
-  const [user, { t, locale }, settings, db] = await Promise.all([requireUser(), getMessages(), getRequestSettings(), getDb()]);
+  const [user, { t, locale }, settings, db] = await Promise.all([requireUser({ guests: true }), getMessages(), getRequestSettings(), getDb()]);
   const [chosen, devices, presence] = await Promise.all([
     getPreferences(db, user.id),
     listPushDevices(db, user.id),
@@ -50,9 +51,12 @@ export default async function ProfilePage() {
           labels={{ ...p.details }}
         />
       </CardSection>
-      <CardSection id="presence" title={p.presence.heading}>
-        <PresenceForm action={updatePresenceAction} hidden={presence?.hidePresence ?? false} labels={{ ...p.presence }} />
-      </CardSection>
+      {/* A guest never shows online (lib/messages/live-hub.ts): nothing to choose. */}
+      {!isGuest(user) && (
+        <CardSection id="presence" title={p.presence.heading}>
+          <PresenceForm action={updatePresenceAction} hidden={presence?.hidePresence ?? false} labels={{ ...p.presence }} />
+        </CardSection>
+      )}
       <CardSection id="notifications" title={t.inbox.preferences.heading}>
         <NotificationPreferences
           action={saveNotificationPreferencesAction}

@@ -3,26 +3,34 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/accounts/auth";
 import { safeCallbackPath } from "@/lib/accounts/redirects";
+import { lastDayOfAccess } from "@/lib/accounts/guest-access";
+import { formatDay } from "@/lib/format";
 import { format } from "@/lib/i18n";
 import type { ActionResult } from "@/lib/operation";
-import { getMessages } from "@/lib/request";
+import { getMessages, getRequestSettings } from "@/lib/request";
 
-type SignInErrorCode = "invalid" | "inactive" | "throttled" | "missing" | "unknown";
+type SignInErrorCode = "invalid" | "inactive" | "throttled" | "missing" | "expired" | "unknown";
 interface Refusal {
   error: SignInErrorCode;
   retryAfterMinutes?: number;
+  /** When a guest's access ended (lib/accounts/guests.ts). */
+  endedAt?: Date;
 }
 
 function parseCode(code: string): Refusal {
-  const [kind, minutes] = code.split(":");
-  if (kind === "throttled") return { error: "throttled", retryAfterMinutes: Number(minutes) || 15 };
+  const [kind, ...rest] = code.split(":");
+  const detail = rest.join(":");
+  if (kind === "throttled") return { error: "throttled", retryAfterMinutes: Number(detail) || 15 };
+  if (kind === "expired" && !Number.isNaN(Date.parse(detail))) return { error: "expired", endedAt: new Date(detail) };
   if (kind === "invalid" || kind === "inactive" || kind === "missing") return { error: kind };
   return { error: "invalid" };
 }
 
-async function refuse({ error, retryAfterMinutes }: Refusal): Promise<ActionResult> {
-  const { t } = await getMessages();
-  return { ok: false, error: format(t.signIn.errors[error], { minutes: retryAfterMinutes ?? 15 }) };
+async function refuse({ error, retryAfterMinutes, endedAt }: Refusal): Promise<ActionResult> {
+  const [{ t, locale }, { timeZone }] = await Promise.all([getMessages(), getRequestSettings()]);
+  // The last day of access on the factory's calendar: "Votre accès invité a pris fin le lundi 23 novembre 2026."
+  const day = endedAt ? formatDay(lastDayOfAccess(endedAt, timeZone), locale) : "";
+  return { ok: false, error: format(t.signIn.errors[error], { minutes: retryAfterMinutes ?? 15, day }) };
 }
 
 // Public by nature: this is how a visitor becomes authenticated. Validation,

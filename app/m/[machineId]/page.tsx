@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import { isGuest } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/request";
 import { reportFromLabelPath } from "@/lib/machines/labels";
 
@@ -24,6 +25,9 @@ export async function generateMetadata({ params }: PageProps<"/m/[machineId]">) 
 
 export default async function MachineLabelPage({ params }: PageProps<"/m/[machineId]">): Promise<never> {
   const target = reportFromLabelPath(await machineIdOf(params));
+  const user = await getCurrentUser();
+  // A guest reports nothing: no machine exists for them (lib/permissions.ts).
+  if (isGuest(user)) notFound();
   // A relative Location: the phone stays on the address it scanned, whatever host or proxy that was.
-  redirect((await getCurrentUser()) ? target : `/sign-in?callbackUrl=${encodeURIComponent(target)}`);
+  redirect(user ? target : `/sign-in?callbackUrl=${encodeURIComponent(target)}`);
 }

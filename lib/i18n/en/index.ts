@@ -68,6 +68,7 @@ export const en: Messages = {
     supervisor: "Supervisor",
     technician: "Technician",
     operator: "Operator",
+    guest: "Guest",
   },
   status: {
     received: "Received",
@@ -105,6 +106,7 @@ export const en: Messages = {
       invalid: "Incorrect email or password.",
       throttled: "Too many failed attempts. Try again in {minutes} min.",
       inactive: "This account is deactivated. Contact an administrator.",
+      expired: "Your guest access ended on {day}. To extend it, contact the person you work with at the plant.",
       missing: "Enter your email and password.",
       unknown: "Sign-in failed. Please try again.",
     },

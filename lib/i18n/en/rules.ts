@@ -57,6 +57,9 @@ export const rulesEn: Messages["rules"] = {
   // Voice notes' transcripts (lib/voice/)
   transcriptNotYours: "Only the person who recorded this voice note can correct its transcription.",
   transcriptionUnavailable: "This Atelier installation has no Workers AI: voice notes cannot be transcribed.",
+  groupNeedsMembers: "Choose at least one other person for this group.",
+  memberUnavailable: "One of the people chosen no longer exists or their account is deactivated. Reload the page and choose again.",
+  notGroupMember: "This person is no longer in the group.",
   messageAlreadyTicket: "This message was already reported: it is ticket {ticket}. Add a comment there instead.",
   // Accounts
   userNotFound: "This user no longer exists.",
@@ -75,6 +78,11 @@ export const rulesEn: Messages["rules"] = {
   passwordPublished: "This demo password is public: choose another one.",
   passwordMismatch: "The two passwords do not match.",
   passwordChangeRequired: "You must first replace your temporary password.",
+  // Guests
+  guestExpiryPast: "Access cannot end before today ({min}).",
+  guestExpiryTooFar: "Access must end on {max} at the latest (one year from today).",
+  guestRoleFixed: "A guest account stays a guest account, and a plant account does not become a guest: invite the person instead (or create an account for them).",
+  notAGuest: "This account is not a guest account.",
   // Settings, logo, CSV import
   badTimeZone: "Unknown time zone. Use an IANA name such as America/Toronto.",
   badPrefix: "1 to 8 capital letters or digits, no spaces (e.g. TKT).",

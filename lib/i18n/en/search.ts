@@ -35,6 +35,7 @@ export const searchEn: Messages["search"] = {
     location: "Location",
     team: "Team",
     withPerson: "With {name}",
+    inGroup: "Group “{name}”",
     write: "Message",
   },
 };

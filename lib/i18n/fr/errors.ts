@@ -5,6 +5,7 @@ export const errorsFr = {
   notFoundTitle: "Page introuvable",
   notFoundBody: "La page demandée n’existe pas ou a été déplacée.",
   backHome: "Retour au tableau de bord",
+  backToMessages: "Retour aux messages",
   errorTitle: "Une erreur est survenue",
   errorBody: "L’opération n’a pas pu être complétée. Réessayez ; si le problème persiste, prévenez un administrateur.",
   errorReference: "Référence : {digest}",

@@ -73,6 +73,7 @@ export const fr = {
     supervisor: "Superviseur",
     technician: "Technicien",
     operator: "Opérateur",
+    guest: "Invité",
   },
   status: {
     received: "Requête reçue",
@@ -110,6 +111,7 @@ export const fr = {
       invalid: "Courriel ou mot de passe incorrect.",
       throttled: "Trop de tentatives échouées. Réessayez dans {minutes} min.",
       inactive: "Ce compte est désactivé. Communiquez avec un administrateur.",
+      expired: "Votre accès invité a pris fin le {day}. Pour le prolonger, communiquez avec votre contact à l’usine.",
       missing: "Entrez votre courriel et votre mot de passe.",
       unknown: "La connexion a échoué. Réessayez.",
     },

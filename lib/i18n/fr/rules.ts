@@ -57,6 +57,9 @@ export const rulesFr = {
   // Voice notes' transcripts (lib/voice/)
   transcriptNotYours: "Seule la personne qui a enregistré cette note vocale peut corriger sa transcription.",
   transcriptionUnavailable: "Cette installation d’Atelier n’a pas Workers AI : les notes vocales ne peuvent pas être transcrites.",
+  groupNeedsMembers: "Choisissez au moins une autre personne pour ce groupe.",
+  memberUnavailable: "Une des personnes choisies n’existe plus ou son compte est désactivé. Rechargez la page et choisissez de nouveau.",
+  notGroupMember: "Cette personne ne fait plus partie du groupe.",
   messageAlreadyTicket: "Ce message a déjà été signalé : c’est le ticket {ticket}. Ajoutez-y plutôt un commentaire.",
   // Accounts
   userNotFound: "Cet utilisateur n’existe plus.",
@@ -75,6 +78,11 @@ export const rulesFr = {
   passwordPublished: "Ce mot de passe de démonstration est public : choisissez-en un autre.",
   passwordMismatch: "Les deux mots de passe ne correspondent pas.",
   passwordChangeRequired: "Vous devez d’abord remplacer votre mot de passe temporaire.",
+  // Guests
+  guestExpiryPast: "La fin d’accès ne peut pas être avant aujourd’hui ({min}).",
+  guestExpiryTooFar: "La fin d’accès doit être au plus tard le {max} (un an à partir d’aujourd’hui).",
+  guestRoleFixed: "Un compte invité reste un compte invité, et un compte de l’usine ne devient pas invité : invitez plutôt la personne (ou créez-lui un compte).",
+  notAGuest: "Ce compte n’est pas un compte invité.",
   // Settings, logo, CSV import
   badTimeZone: "Fuseau horaire inconnu. Utilisez un nom IANA comme America/Toronto.",
   badPrefix: "De 1 à 8 lettres majuscules ou chiffres, sans espace (p. ex. TKT).",

@@ -34,6 +34,7 @@ export const searchFr = {
     location: "Emplacement",
     team: "Équipe",
     withPerson: "Avec {name}",
+    inGroup: "Groupe «\u00a0{name}\u00a0»",
     write: "Écrire",
   },
 } as const;

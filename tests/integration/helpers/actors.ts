@@ -1,14 +1,14 @@
 import type { Db } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n";
 import type { ActionContext, Actor } from "@/lib/operation";
-import { roles, type Role } from "@/lib/permissions";
+import { allRoles, type Role } from "@/lib/permissions";
 
 export type Cast = Record<Role, Actor>;
 
-/** One user per role, as the operations see them (what the session would give). */
+/** One user per role, a guest too, as the operations see them (what the session would give). */
 export async function createCast(db: Db, tag = "it"): Promise<Cast> {
   const cast = {} as Cast;
-  for (const role of roles) {
+  for (const role of allRoles) {
     const email = `${role}.${tag}@atelier.test`;
     const user = await db.user.create({ data: { email, name: `${role} ${tag}`, role, passwordHash: "x" } });
     cast[role] = { id: user.id, name: user.name, email, role };

@@ -29,7 +29,12 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
   return (
     <div className="space-y-6">
       <PageHeader title={u.title} intro={canManage ? u.intro : u.readOnly}>
-        {canManage && <Link href="/admin/users/new" className="btn-primary">{u.newUser}</Link>}
+        {canManage && (
+          <div className="flex flex-wrap gap-2">
+            <Link href="/admin/users/invite" className="btn-secondary">{u.inviteGuest}</Link>
+            <Link href="/admin/users/new" className="btn-primary">{u.newUser}</Link>
+          </div>
+        )}
       </PageHeader>
       <UserFilters q={filters.q} role={filters.role} t={t} />
       <p className="text-sm text-slate-600" aria-live="polite">{format(u.count, { count: users.length }, locale)}</p>

@@ -7,10 +7,10 @@ import { fileResponse } from "@/lib/stored-files";
 // A message's voice note (/media/messages/12/audio) or photo (/media/messages/12/34),
 // served only to those who may read the message: the team channel to every
 // signed-in user (whose account is in order: not while a temporary password awaits
-// replacement), a private message to its two people. Anyone else gets the same
-// 404 as for a file that does not exist.
+// replacement), a private message to its two people, a group's to its members
+// now (guests included). Anyone else gets the same 404 as for a file that does not exist.
 export async function GET(request: Request, { params }: RouteContext<"/media/messages/[messageId]/[file]">) {
-  const user = await requireRouteUser();
+  const user = await requireRouteUser({ guests: true });
   if (user instanceof Response) return user;
   const { messageId, file } = await params;
   const id = Number(messageId);
