@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { messagesFor } from "@/lib/i18n";
 import type { LiveEvent } from "@/lib/messages/live";
 import { privateKey, TEAM } from "@/lib/messages/model";
+import { createGroup, removeGroupMember } from "@/lib/messages/groups";
 import { deleteMessage, sendMessage } from "@/lib/messages/operations";
 import { getHistory } from "@/lib/messages/queries";
 import { perform, type ActionContext } from "@/lib/operation";
@@ -215,6 +216,30 @@ describe("search", () => {
     expect(hit?.passage?.source).toBe("voiceNotes");
     expect((await find(reader(cast.operator), "joint verin")).tickets.items.map((i) => i.ticketId)).toContain(ticket.ticketId);
     expect((await find(reader(others.operator, "own"), "joint verin")).tickets.items.map((i) => i.ticketId)).not.toContain(ticket.ticketId);
+  });
+});
+
+describe("a voice note in a group", () => {
+  it("is found and corrected by the group's members alone: a member taken out no longer finds it nor corrects their own", async () => {
+    const { jobs, context, run } = deployment();
+    const { key } = await directOffline(createGroup)(t.db, cast.supervisor, { name: "Presses, équipe de nuit", members: [cast.technician.id, cast.operator.id] });
+    const sent = await send(t.db, cast.technician, voiceMessage(key, recording(41).file), context);
+    await vi.waitFor(() => expect(jobs).toHaveLength(1));
+    expect(await run(jobs[0]!)).toBe("done");
+
+    for (const member of [cast.supervisor, cast.technician, cast.operator]) {
+      expect((await find(reader(member), "joint du verin")).messages.items.find((m) => m.id === sent.id), member.name).toMatchObject({ inVoiceNote: true, conversationKey: key });
+    }
+    for (const role of roles) {
+      expect((await find(reader(others[role], "all"), "joint du verin")).messages.items.map((m) => m.id), role).not.toContain(sent.id);
+    }
+    // Out of the group, its author loses the note with the rest of the group: as if it did not exist.
+    await directOffline(removeGroupMember)(t.db, cast.supervisor, { group: Number(key.slice(1)), member: cast.technician.id });
+    expect((await find(reader(cast.technician), "joint du verin")).messages.items.map((m) => m.id)).not.toContain(sent.id);
+    const refused = await perform(editMessageTranscript, { id: sent.id, text: "Autre chose" }, contextFor(t.db, cast.technician, context));
+    expect(refused).toMatchObject({ ok: false, code: "notFound" });
+    expect((await t.db.message.findUniqueOrThrow({ where: { id: sent.id } })).transcript).toBe(SAID.fr);
+    expect((await find(reader(cast.operator), "joint du verin")).messages.items.map((m) => m.id)).toContain(sent.id);
   });
 });
 
