@@ -1,9 +1,12 @@
-// Base64 for Web Crypto's bytes (password hashes, webhook secrets and signatures):
+// Base64 for Web Crypto's bytes (password hashes, webhook secrets and signatures)
+// and a voice note's audio for the speech-to-text model:
 // workerd has btoa/atob, which speak "binary strings", not Uint8Array.
 
 export function toBase64(bytes: Uint8Array): string {
+  // By chunks: a voice note (lib/voice/transcribe.ts) is hundreds of kilobytes, and
+  // one character at a time costs a string per byte.
   let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 }
 

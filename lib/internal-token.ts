@@ -1,5 +1,5 @@
-// One-time tokens that let worker.ts hand a cron run to the Next app in the same
-// isolate. worker.ts and the Next bundle are separate module graphs, so the set
+// One-time tokens that let worker.ts hand a cron run or a queued job to the Next app
+// in the same isolate. worker.ts and the Next bundle are separate module graphs, so the set
 // lives on globalThis under a registered symbol both can reach.
 const KEY = Symbol.for("atelier.internal-tokens");
 
@@ -20,4 +20,13 @@ export function issueInternalToken(): string {
 export function consumeInternalToken(token: string | null): boolean {
   if (!token) return false;
   return tokens().delete(token);
+}
+
+/** A POST to an internal route of the app (app/internal/), with its one-time token. */
+export function internalRequest(path: `/internal/${string}`, body: unknown): Request {
+  return new Request(`http://localhost${path}`, {
+    method: "POST",
+    headers: { [INTERNAL_TOKEN_HEADER]: issueInternalToken(), "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }

@@ -11,6 +11,7 @@ import { humanFieldErrors } from "./validation";
 import type { WebhookEnv } from "./webhooks/config";
 import type { NotificationDispatch } from "./notifications/dispatch";
 import type { LivePublish } from "./messages/live";
+import type { SpeechContext } from "./voice/jobs";
 
 export type RuleCode = keyof Messages["rules"];
 
@@ -46,6 +47,8 @@ export interface ActionContext {
   dispatchNotifications?: NotificationDispatch;
   /** Where live events go (the conversation hub, lib/messages/live.ts, by default); tests collect them. */
   publishLive?: LivePublish;
+  /** Speech-to-text (lib/voice/): the worker's AI binding and transcripts queue unless given (tests). */
+  speech?: SpeechContext["speech"];
 }
 
 interface RefusalOptions {

@@ -18,6 +18,7 @@ import { Composer } from "./composer";
 import { fetchRead } from "./fetch-read";
 import { groupEventText, guestMark } from "./group-words";
 import { GroupEventLine, MessageItem, type ShownMessage } from "./message-item";
+import type { TranscriptLabels } from "@/lib/voice/model";
 import { useLive, useLiveEvents } from "./live-provider";
 import { OutOfGroup, useLiveGroup } from "./use-live-group";
 import { useOlderMessages } from "./use-older-messages";
@@ -41,6 +42,8 @@ export interface ConversationViewProps {
   locale: Locale;
   timeZone: string;
   t: Messages["messages"];
+  /** Under a voice note, its text (lib/voice/). */
+  transcriptLabels: TranscriptLabels;
 }
 
 /** Stored messages by id, then the ones on their way, each once (a live event and a send's result may both bring one). */
@@ -74,7 +77,7 @@ function knownIds(messages: MessageView[]): string[] {
 }
 
 export function ConversationView(props: ConversationViewProps) {
-  const { conversationKey, user, initial, otherLastReadId, canWrite, draft, removeFile, statusLabels, locale, timeZone, t } = props;
+  const { conversationKey, user, initial, otherLastReadId, canWrite, draft, removeFile, statusLabels, locale, timeZone, t, transcriptLabels } = props;
   // A group, live: out of it (removed, or left elsewhere), the page shows nothing more of it.
   const { group, removed, setRemoved } = useLiveGroup(conversationKey, props.group, user.id);
   const pair = parseConversation(conversationKey)?.kind === "private";
@@ -112,7 +115,7 @@ export function ConversationView(props: ConversationViewProps) {
   };
 
   const onDeleted = (id: number) =>
-    setMessages((current) => current.map((m) => (m.id === id ? { ...m, deleted: true, content: "", photoIds: [], audioDuration: null } : m)));
+    setMessages((current) => current.map((m) => (m.id === id ? { ...m, deleted: true, content: "", photoIds: [], audioDuration: null, transcript: null } : m)));
 
   const lastStoredId = messages.findLast((m) => !m.sending)?.id ?? 0;
 
@@ -135,9 +138,10 @@ export function ConversationView(props: ConversationViewProps) {
   }, [lastStoredId]);
 
   // A message added at the end (sent, or arrived) brings the view down; older ones loaded above do not.
-  // Once more when the one being sent is stored: it grows (its actions appear) under the composer.
+  // Once more when the one being sent is stored: it grows (its actions appear) under the composer; and
+  // when its voice note's text arrives (lib/voice/), which would otherwise appear under the composer.
   const last = messages.at(-1);
-  const lastKey = last ? `${last.clientId ?? ""}:${last.id ?? ""}` : "";
+  const lastKey = last ? `${last.clientId ?? ""}:${last.id ?? ""}:${last.transcript?.text ?? ""}` : "";
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });
   }, [lastKey]);
@@ -233,6 +237,7 @@ export function ConversationView(props: ConversationViewProps) {
         audioDuration: null,
         photoIds: [],
         ticketId: null,
+        transcript: null,
         sending: "pending",
       },
       data,
@@ -301,6 +306,7 @@ export function ConversationView(props: ConversationViewProps) {
                   t={c}
                   playerLabels={t.composer}
                   onDeleted={onDeleted}
+                  transcript={{ labels: transcriptLabels, onSaved: (saved) => setMessages((current) => merge(current, [saved])) }}
                   retry={
                     message.sending === "failed" &&
                     message.clientId && <ActionButton action={() => retry(message.clientId!)} label={c.retry} pendingLabel={c.retrying} className="btn-secondary mt-1 min-h-9 text-sm" />

@@ -1,6 +1,6 @@
 "use client";
 
-import { deleteMessageAction } from "@/app/(app)/messages/actions";
+import { deleteMessageAction, editMessageTranscriptAction } from "@/app/(app)/messages/actions";
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
 import { Icon } from "@/components/shell/icons";
@@ -15,6 +15,8 @@ import type { MessageView } from "@/lib/messages/model";
 import type { TicketRefs } from "@/lib/messages/queries";
 import type { ActionResult } from "@/lib/operation";
 import { can, canDeleteMessage, type Who } from "@/lib/permissions";
+import { Transcript } from "@/components/voice/transcript";
+import type { TranscriptLabels } from "@/lib/voice/model";
 import { MessageText } from "./message-text";
 
 /** A message as the view holds it: stored, or still on its way from this browser. */
@@ -36,6 +38,8 @@ interface MessageItemProps {
   /** The voice note's player. */
   playerLabels: { play: string; pause: string };
   onDeleted: (id: number) => void;
+  /** A voice note's text (lib/voice/): its words, and the message its author's correction sent back. */
+  transcript: { labels: TranscriptLabels; onSaved: (message: MessageView) => void };
   /** Offered on a failed send. */
   retry?: React.ReactNode;
 }
@@ -48,7 +52,7 @@ const LONG_PRESS_MS = 500;
  * button and a long press, so a bubble is as tall as what it says. A message
  * that became a ticket says so and links to it (for those who may open it).
  */
-export function MessageItem({ message, senderMark, tickets, statusLabels, user, read, locale, timeZone, t, playerLabels, onDeleted, retry }: MessageItemProps) {
+export function MessageItem({ message, senderMark, tickets, statusLabels, user, read, locale, timeZone, t, playerLabels, onDeleted, transcript, retry }: MessageItemProps) {
   const own = message.senderId === user.id;
   const stored = !message.sending;
   const [menuOpen, setMenuOpen] = useState(false);
@@ -167,6 +171,17 @@ export function MessageItem({ message, senderMark, tickets, statusLabels, user, 
                   label={format(t.voiceNote, { name: message.senderName, duration: formatClock(message.audioDuration) })}
                   labels={playerLabels}
                 />
+                {message.transcript && (
+                  <Transcript
+                    id={message.id}
+                    text={message.transcript.text}
+                    edited={message.transcript.edited}
+                    editable={own}
+                    save={editMessageTranscriptAction}
+                    onSaved={transcript.onSaved}
+                    labels={transcript.labels}
+                  />
+                )}
               </div>
             )}
             {message.ticketId && (

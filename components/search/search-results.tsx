@@ -37,7 +37,7 @@ export function SearchResultList({ results, statusNames, viewerId, t, locale, ti
             </p>
             {item.passage && (
               <p className="mt-1 text-sm text-slate-700">
-                <span className="font-medium">{item.passage.source === "description" ? s.hit.inDescription : s.hit.inComments} : </span>
+                <span className="font-medium">{format(s.hit.where, { label: { description: s.hit.inDescription, comments: s.hit.inComments, voiceNotes: t.voice.inVoiceNote }[item.passage.source] })}</span>
                 <Highlighted segments={item.passage.segments} />
               </p>
             )}
@@ -96,6 +96,7 @@ export function SearchResultList({ results, statusNames, viewerId, t, locale, ti
               {item.senderName} · <time dateTime={item.createdAt.toISOString()}>{formatDateTime(item.createdAt, locale, timeZone)}</time>
             </p>
             <p className="mt-1 text-sm text-slate-800">
+              {item.inVoiceNote && <span className="font-medium">{format(s.hit.where, { label: t.voice.inVoiceNote })}</span>}
               <Highlighted segments={item.passage} />
             </p>
           </li>

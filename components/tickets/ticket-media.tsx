@@ -1,4 +1,4 @@
-import { addMediaAction, deleteMediaAction } from "@/app/(app)/tickets/actions";
+import { addMediaAction, deleteMediaAction, editVoiceNoteTranscriptAction } from "@/app/(app)/tickets/actions";
 import { Icon } from "@/components/shell/icons";
 import { ActionButton } from "@/components/ui/action-button";
 import { AudioPlayer } from "@/components/ui/audio-player";
@@ -12,6 +12,9 @@ import { ACCEPTED_TYPES } from "@/lib/file-types";
 import type { Actor } from "@/lib/operation";
 import { can, canDeleteOwnedBy } from "@/lib/permissions";
 import type { TicketDetails } from "@/lib/tickets/queries";
+import { Transcript } from "@/components/voice/transcript";
+import { TRANSCRIPT_STATUS, transcriptLabels } from "@/lib/voice/model";
+import { LiveTickets } from "./live-tickets";
 import { MediaViewer } from "./media-viewer";
 
 type Media = TicketDetails["media"][number];
@@ -54,15 +57,30 @@ export function TicketMedia({ details, user, t }: { details: TicketDetails; user
           {notes.map((note) => {
             const name = format(m.voiceNote, { name: note.uploader.name, duration: formatClock(note.duration ?? 0) });
             return (
-              <li key={note.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-2">
+              <li key={note.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-2" data-testid="voice-note-item">
                 <AudioPlayer src={`/media/${note.id}`} seconds={note.duration ?? 0} label={name} labels={t.messages.composer} />
                 <span className="text-sm text-slate-700">{note.uploader.name}</span>
                 <span className="ml-auto">{remove(note, name)}</span>
+                {note.transcriptStatus === TRANSCRIPT_STATUS.done && note.transcript && (
+                  <div className="basis-full">
+                    <Transcript
+                      id={note.id}
+                      text={note.transcript}
+                      edited={note.transcriptEditedAt !== null}
+                      editable={note.uploadedBy === user.id}
+                      save={editVoiceNoteTranscriptAction}
+                      labels={transcriptLabels(t)}
+                    />
+                  </div>
+                )}
               </li>
             );
           })}
         </ul>
       )}
+      {/* A note's text is on its way (lib/voice/jobs.ts): the page follows the tickets' changes until it
+          arrives, and stops listening once no note awaits one. */}
+      {notes.some((note) => note.transcriptStatus === TRANSCRIPT_STATUS.pending) && <LiveTickets />}
       {can(user, "ticket.addMedia") && (
         // [offline] Without a network the photos are kept on the device and sent when it returns.
         <OutboxForm kind="media" action={addMediaAction} draft={`media:${details.ticket.id}`} scope={details.ticket.id} subject={details.ticket.ticketId} className="space-y-2" aria-label={m.add}>

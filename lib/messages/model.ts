@@ -85,6 +85,8 @@ export interface MessageView {
   photoIds: number[];
   /** The ticket reported from it ("Créer un ticket"), by its code; null when none (or it was deleted). */
   ticketId: string | null;
+  /** A voice note's text (lib/voice/), once written; edited: its author corrected it. */
+  transcript: { text: string; edited: boolean } | null;
   /** A group's change told in its conversation (lib/messages/groups.ts); absent from a message someone wrote. */
   event?: GroupEvent;
 }

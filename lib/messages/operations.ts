@@ -19,6 +19,7 @@ import { dispatchWritten, groupMessage, privateMessage, teamMention, writeAndNot
 import { publishLive, type LiveEvent } from "./live";
 import { mentionedFirstNames } from "../notifications/model";
 import { findTicketRefs, getHistory, getMessagesAfter, getMessageView, listConversations, MAX_TICKET_REFS, withTicketRefs } from "./queries";
+import { NO_TRANSCRIPT, requestTranscript } from "../voice/jobs";
 
 const id = z.coerce.number().int().positive();
 const conversationInput = z.string().trim().max(40);
@@ -151,9 +152,12 @@ export const sendMessage = defineOperation({ input: sendMessageInput, permission
     audioDuration: audio?.duration ?? null,
     photoIds: attachments.map((row) => Number(row.id)).sort((a, b) => a - b),
     ticketId: null,
+    transcript: null,
   };
   // After the response: the batch has it all, and a page that misses the event catches up from D1.
   continueAfterResponse(publishLive(ctx, conversation.key, { type: "message", message }), dispatchWritten(ctx, written.notifications));
+  // A voice note's text, where the deployment and the plant ask for it (lib/voice/).
+  if (audio) continueAfterResponse(requestTranscript(ctx, { kind: "message", id }));
   return message;
 });
 
@@ -204,7 +208,7 @@ export const deleteMessage = defineOperation({ input: z.object({ id }), permissi
   if (!canDeleteMessage(user, message)) refuse("forbidden");
   const { count } = await db.message.updateMany({
     where: { id: message.id, deletedAt: null },
-    data: { deletedAt: ctx.now ?? new Date(), deletedBy: user.id, content: "", audioKey: null, audioType: null, audioSize: null, audioDuration: null },
+    data: { deletedAt: ctx.now ?? new Date(), deletedBy: user.id, content: "", audioKey: null, audioType: null, audioSize: null, audioDuration: null, ...NO_TRANSCRIPT },
   });
   if (!count) refuse("notFound");
   const keys = [...message.attachments.map((a) => a.fileKey), ...(message.audioKey ? [message.audioKey] : [])];

@@ -9,6 +9,7 @@ import { ticketReaderFor } from "../tickets/queries";
 import type { ServedFile } from "../stored-files";
 import { joinGroupSql, PAGE_SIZE, parseGroupEvent, TEAM, ticketIdsIn, type GroupEvent, type GroupView, type MessageView } from "./model";
 import { readableConversation } from "./members";
+import { TRANSCRIPT_STATUS } from "../voice/model";
 
 export interface ConversationSummary {
   key: string;
@@ -119,6 +120,9 @@ const messageSelect = {
   deletedAt: true,
   audioKey: true,
   audioDuration: true,
+  transcript: true,
+  transcriptStatus: true,
+  transcriptEditedAt: true,
   event: true,
   sender: { select: { name: true } },
   attachments: { select: { id: true }, orderBy: { id: "asc" } },
@@ -134,10 +138,19 @@ type MessageRow = {
   deletedAt: Date | null;
   audioKey: string | null;
   audioDuration: number | null;
+  transcript: string | null;
+  transcriptStatus: string | null;
+  transcriptEditedAt: Date | null;
   event: string | null;
   sender: { name: string };
   attachments: { id: number }[];
 };
+
+/** A voice note's text once the model wrote it (lib/voice/jobs.ts); a pending or failed one shows nothing. */
+function transcriptOf(row: MessageRow): MessageView["transcript"] {
+  if (row.deletedAt || !row.audioKey || row.transcriptStatus !== TRANSCRIPT_STATUS.done || !row.transcript) return null;
+  return { text: row.transcript, edited: row.transcriptEditedAt !== null };
+}
 
 export function toMessageView(row: MessageRow, ticketId: string | null = null): MessageView {
   const deleted = row.deletedAt !== null;
@@ -153,6 +166,7 @@ export function toMessageView(row: MessageRow, ticketId: string | null = null): 
     audioDuration: !deleted && row.audioKey ? row.audioDuration : null,
     photoIds: deleted ? [] : row.attachments.map((a) => a.id),
     ticketId,
+    transcript: transcriptOf(row),
     ...(row.event ? { event: parseGroupEvent(row.event) } : {}),
   };
 }

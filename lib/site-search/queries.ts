@@ -15,8 +15,8 @@ export interface TicketHit {
   priority: string;
   machine: string;
   title: Segment[];
-  /** Where the words matched when not in the title: the description's or a comment's passage. */
-  passage: { source: "description" | "comments"; segments: Segment[] } | null;
+  /** Where the words matched when not in the title: the description's, a comment's or a voice note's transcript's passage. */
+  passage: { source: "description" | "comments" | "voiceNotes"; segments: Segment[] } | null;
 }
 
 export interface MachineHit {
@@ -43,6 +43,8 @@ export interface MessageHit {
   senderName: string;
   createdAt: Date;
   passage: Segment[];
+  /** The words were in the voice note's transcript (lib/voice/), not in the message's text. */
+  inVoiceNote: boolean;
 }
 
 export interface KindResults<T> {
@@ -103,6 +105,7 @@ interface TicketRow {
   title: string;
   description: string;
   comments: string;
+  voice_notes: string;
 }
 
 async function searchTickets(db: Db, reader: TicketReader, match: string): Promise<TicketHit[]> {
@@ -110,7 +113,8 @@ async function searchTickets(db: Db, reader: TicketReader, match: string): Promi
     SELECT t.ticket_id, t.status, t.priority, ${sqlName(machineLabelSql("m"))} AS machine,
            highlight(tickets_fts, 1, ${START}, ${END}) AS title,
            snippet(tickets_fts, 2, ${START}, ${END}, ${ELLIPSIS}, ${PASSAGE_TOKENS}) AS description,
-           snippet(tickets_fts, 3, ${START}, ${END}, ${ELLIPSIS}, ${PASSAGE_TOKENS}) AS comments
+           snippet(tickets_fts, 3, ${START}, ${END}, ${ELLIPSIS}, ${PASSAGE_TOKENS}) AS comments,
+           snippet(tickets_fts, 4, ${START}, ${END}, ${ELLIPSIS}, ${PASSAGE_TOKENS}) AS voice_notes
     FROM tickets_fts
     JOIN tickets t ON t.id = tickets_fts.rowid
     JOIN machines m ON m.id = t.machine_id
@@ -127,7 +131,9 @@ async function searchTickets(db: Db, reader: TicketReader, match: string): Promi
       ? { source: "description", segments: toSegments(row.description) }
       : hasHit(row.comments)
         ? { source: "comments", segments: toSegments(row.comments) }
-        : null,
+        : hasHit(row.voice_notes)
+          ? { source: "voiceNotes", segments: toSegments(row.voice_notes) }
+          : null,
   }));
 }
 
@@ -181,13 +187,15 @@ interface MessageRow {
   sender_name: string;
   created_at: string;
   content: string;
+  transcript: string;
 }
 
 async function searchMessages(db: Db, reader: TicketReader, match: string): Promise<MessageHit[]> {
   // The conversations the reader may open (lib/messages/members.ts): the team's, their pairs and their groups.
   const rows = await db.$queryRaw<MessageRow[]>(sql`
     SELECT msg.id, msg.conversation_key, o.name AS other_name, g.name AS group_name, s.name AS sender_name, msg.created_at,
-           snippet(messages_fts, 0, ${START}, ${END}, ${ELLIPSIS}, ${PASSAGE_TOKENS}) AS content
+           snippet(messages_fts, 0, ${START}, ${END}, ${ELLIPSIS}, ${PASSAGE_TOKENS}) AS content,
+           snippet(messages_fts, 1, ${START}, ${END}, ${ELLIPSIS}, ${PASSAGE_TOKENS}) AS transcript
     FROM messages_fts
     JOIN messages msg ON msg.id = messages_fts.rowid
     JOIN users s ON s.id = msg.sender_id
@@ -204,6 +212,7 @@ async function searchMessages(db: Db, reader: TicketReader, match: string): Prom
     groupName: row.group_name,
     senderName: row.sender_name,
     createdAt: new Date(row.created_at),
-    passage: toSegments(row.content),
+    // A voice note's words (its transcript) when its text, if any, did not match.
+    ...(!hasHit(row.content) && hasHit(row.transcript) ? { passage: toSegments(row.transcript), inVoiceNote: true } : { passage: toSegments(row.content), inVoiceNote: false }),
   }));
 }

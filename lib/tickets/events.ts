@@ -19,6 +19,8 @@ export const ticketEventTypes = [
   /** A voice note added or removed (to/from = its length in seconds). */
   "voice_note_added",
   "voice_note_removed",
+  /** A voice note's transcript corrected by its author (lib/voice/edit.ts; to = the media row's id). */
+  "transcript_edited",
   "deleted",
   /** The ticket stopped its machine (lib/tickets/downtime.ts), and the stop ended. */
   "machine_down",

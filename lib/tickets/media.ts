@@ -12,6 +12,7 @@ import { changeTicket, ticketEventsInsert, type TicketEventInput } from "./event
 import { clientIdInput, earlierSend } from "./replay";
 import { visibleTicketsWhere } from "./model";
 import { ticketReaderFor, visibleTicket } from "./queries";
+import { requestTranscript } from "../voice/jobs";
 
 /** The rows of stored files, for a batch; `ticket` is SQL (a literal id or the ticket inserted just before). */
 export function mediaInsert(stored: StoredMedia[], ticket: Statement, uploadedBy: number, now: Date, where: Statement = sql`true`): Statement {
@@ -100,15 +101,20 @@ export const addVoiceNote = defineOperation(
     }),
     permission: "ticket.addMedia",
   },
-  async (input, ctx) => ({
-    count: await attachToTicket(
+  async (input, ctx) => {
+    let note: StoredMedia | undefined;
+    const count = await attachToTicket(
       ctx,
       input.ticketId,
       input.clientId,
-      async () => [await storeVoiceNote(ctx, input.audio[0]!, input.audioDuration, { field: "audio", prefix: "tickets" })],
+      async () => [(note = await storeVoiceNote(ctx, input.audio[0]!, input.audioDuration, { field: "audio", prefix: "tickets" }))],
       (file) => ({ type: "voice_note_added", to: file.duration }),
-    ),
-  }),
+    );
+    // Its text, where the deployment and the plant ask for it (lib/voice/): marked pending before the
+    // page renders again, which then follows the ticket's changes until the text arrives.
+    if (note) await requestTranscript(ctx, { kind: "media", fileKey: note.fileKey });
+    return { count };
+  },
 );
 
 export const deleteMedia = defineOperation({ input: z.object({ id }), permission: "ticket.view" }, async (input, ctx) => {

@@ -143,7 +143,20 @@ export async function getTicketDetails(db: Db, ticketId: string, reader: TicketR
     db.media.findMany({
       where: { ticketId: ticket.id },
       orderBy: { id: "asc" },
-      select: { id: true, fileName: true, fileType: true, fileSize: true, duration: true, uploadedBy: true, createdAt: true, uploader: { select: { name: true } } },
+      select: {
+        id: true,
+        fileName: true,
+        fileType: true,
+        fileSize: true,
+        duration: true,
+        uploadedBy: true,
+        createdAt: true,
+        uploader: { select: { name: true } },
+        // A voice note's text (lib/voice/): shown once done; pending, the page waits for it.
+        transcript: true,
+        transcriptStatus: true,
+        transcriptEditedAt: true,
+      },
     }),
     db.ticketEvent.findMany({
       where: { ticketId: ticket.id },

@@ -18,6 +18,7 @@ import * as settings from "@/lib/settings/settings";
 import { webhookSettingsSchema } from "@/lib/webhooks/config";
 import * as broadcasts from "@/lib/tv/broadcasts";
 import * as screens from "@/lib/tv/links";
+import * as voice from "@/lib/voice/settings";
 import { createCast, type Cast } from "./helpers/actors";
 import { freshDatabase } from "./helpers/local-d1";
 import { direct } from "./helpers/refusal";
@@ -60,6 +61,8 @@ beforeAll(async () => {
     deletedMediaDays: "14",
     notificationsDays: "60",
   });
+  // Voice notes' transcription, on a deployment with Workers AI (lib/voice/): any binding will do, it is not called.
+  await direct(voice.updateTranscription)(t.db, admin, { transcribe: "on" }, { speech: { ai: { run: () => Promise.reject(new Error("not called")) } } });
   const machine = await direct(machines.createMachine)(t.db, admin, { machineType: "Presse", serialNumber: "PR-1", status: "operational" });
   await direct(machines.updateMachine)(t.db, admin, { id: machine.id, machineType: "Presse", location: "Atelier B", status: "maintenance" });
   await direct(machines.setMachineStatus)(t.db, admin, { id: machine.id, status: "out_of_service" });
@@ -145,6 +148,12 @@ describe("the audit log in the reader's language", () => {
     expect(entityLabel(language.entityType, language.entityId, fr)).toBe("Paramètre · Langue par défaut");
     expect(changedValues(language.before, language.after, fr, "fr", "UTC")).toEqual([
       { key: "defaultLocale", label: "Langue par défaut", before: "Français", after: "English" },
+    ]);
+
+    const transcription = of("setting.changed", "voice");
+    expect(entityLabel(transcription.entityType, transcription.entityId, fr)).toBe("Paramètre · Notes vocales");
+    expect(changedValues(transcription.before, transcription.after, en, "en", "UTC")).toEqual([
+      { key: "transcribe", label: "Transcribe voice notes", before: "No", after: "Yes" },
     ]);
 
     const kept = of("setting.changed", "retention");

@@ -81,6 +81,11 @@ async function migrated(upTo: string, run: (d1: D1Database) => Promise<void>, be
   }
 }
 
+/** The rowids a search index finds for `words` (FTS5 MATCH syntax). */
+async function ftsMatch(d1: D1Database, table: string, words: string) {
+  return (await d1.prepare(`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).bind(words).all()).results.map((r) => r.id);
+}
+
 describe("the messaging migration", () => {
   it("puts the old messages in their conversations and counts the old history as read", async () => {
     await migrated("0006_messaging.sql", async (d1) => {
@@ -106,8 +111,7 @@ describe("the messaging migration", () => {
 describe("the search migration", () => {
   it("indexes the rows already there: tickets with their comments, machines, people, messages", async () => {
     await migrated("0010_search_index.sql", async (d1) => {
-      const match = async (table: string, words: string) =>
-        (await d1.prepare(`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).bind(words).all()).results.map((r) => r.id);
+      const match = (table: string, words: string) => ftsMatch(d1, table, words);
       // Accents and capitals folded on both sides: "vérin" found by "VERIN", "Vérifié" by "verifie".
       expect(await match("tickets_fts", '"VERIN"*')).toEqual([1]);
       expect(await match("tickets_fts", '"verifie"*')).toEqual([1]);
@@ -120,6 +124,46 @@ describe("the search migration", () => {
       expect(await match("tickets_fts", '"fuite"*')).toEqual([]);
       expect(await match("tickets_fts", '"joint"* "change"*')).toEqual([1]);
     });
+  });
+});
+
+describe("the search migration for voice notes' transcripts", () => {
+  it("builds the two indexes again from the rows already there, transcripts included, and their triggers follow the rows", async () => {
+    await migrated(
+      "0024_search_voice_transcripts.sql",
+      async (d1) => {
+        const match = (table: string, words: string) => ftsMatch(d1, table, words);
+        // What 0010 indexed is still found, and the transcripts written before are too.
+        expect(await match("tickets_fts", '"VERIN"*')).toEqual([1]);
+        expect(await match("tickets_fts", '"verifie"*')).toEqual([1]);
+        expect(await match("tickets_fts", '"pompe"*')).toEqual([1]);
+        expect(await match("messages_fts", '"repartie"*')).toEqual([1]);
+        expect(await match("messages_fts", '"courroie"*')).toEqual([3]);
+        // The triggers: a transcript corrected, a voice note removed, a ticket renamed, a comment added.
+        await d1.prepare("UPDATE messages SET transcript = 'Le moteur chauffe' WHERE id = 3").run();
+        expect(await match("messages_fts", '"courroie"*')).toEqual([]);
+        expect(await match("messages_fts", '"moteur"*')).toEqual([3]);
+        await d1.prepare("UPDATE media SET transcript = 'Filtre bouché' WHERE id = 1").run();
+        expect(await match("tickets_fts", '"pompe"*')).toEqual([]);
+        expect(await match("tickets_fts", '"filtre"*')).toEqual([1]);
+        await d1.prepare("DELETE FROM media WHERE id = 1").run();
+        expect(await match("tickets_fts", '"filtre"*')).toEqual([]);
+        await d1.prepare("UPDATE tickets SET title = 'Joint changé' WHERE id = 1").run();
+        expect(await match("tickets_fts", '"joint"* "change"*')).toEqual([1]);
+        await d1.prepare("INSERT INTO ticket_comments (ticket_id, user_id, content, created_at, updated_at) VALUES (1, 1, 'Graissé', '2025-11-13T10:00:00.000+00:00', '2025-11-13T10:00:00.000+00:00')").run();
+        expect(await match("tickets_fts", '"graisse"*')).toEqual([1]);
+      },
+      async (d1) => {
+        // Written after 0023, before this file: a message's transcript and a ticket's voice note with its own.
+        await d1.prepare("UPDATE messages SET transcript = 'La courroie glisse', transcript_status = 'done' WHERE id = 3").run();
+        await d1
+          .prepare(
+            `INSERT INTO media (id, ticket_id, file_key, file_name, file_type, file_size, uploaded_by, created_at, duration, transcript, transcript_status)
+             VALUES (1, 1, 'tickets/note.webm', 'note.webm', 'audio/webm', 10, 2, '2025-11-12T10:00:00.000+00:00', 4, 'Joint de la pompe', 'done')`,
+          )
+          .run();
+      },
+    );
   });
 });
 

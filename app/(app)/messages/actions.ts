@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { serverAction } from "@/lib/action";
 import { addGroupMembers, createGroup, leaveGroup, removeGroupMember, renameGroup } from "@/lib/messages/groups";
 import { deleteMessage, markConversationRead, sendMessage } from "@/lib/messages/operations";
+import { editMessageTranscript } from "@/lib/voice/edit";
 
 // Writes only: the reads are GET routes (app/(app)/messages/read/), since Next runs
 // a tab's server actions one at a time and a history page must not wait behind a
@@ -14,6 +15,7 @@ import { deleteMessage, markConversationRead, sendMessage } from "@/lib/messages
 export const sendMessageAction = serverAction(sendMessage);
 export const deleteMessageAction = serverAction(deleteMessage);
 export const markConversationReadAction = serverAction(markConversationRead);
+export const editMessageTranscriptAction = serverAction(editMessageTranscript);
 
 // Groups (lib/messages/groups.ts): each change also reaches the members' open pages live.
 export const createGroupAction = serverAction(createGroup, ({ key }) => redirect(`/messages/${key}`));

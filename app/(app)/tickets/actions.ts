@@ -8,6 +8,7 @@ import { addComment, deleteComment, editComment } from "@/lib/tickets/comments";
 import { addMedia, addVoiceNote, deleteMedia } from "@/lib/tickets/media";
 import * as tickets from "@/lib/tickets/operations";
 import { clearMachineDown, markMachineDown } from "@/lib/tickets/downtime";
+import { editVoiceNoteTranscript } from "@/lib/voice/edit";
 
 // Every page is rendered per request, so nothing cached goes stale: an action
 // re-renders the page it was called from (refresh()) when that page shows what
@@ -35,4 +36,5 @@ export const deleteCommentAction = serverAction(deleteComment, refresh);
 export const addMediaAction = serverAction(addMedia, refresh);
 export const addVoiceNoteAction = serverAction(addVoiceNote, refresh);
 export const deleteMediaAction = serverAction(deleteMedia, refresh);
+export const editVoiceNoteTranscriptAction = serverAction(editVoiceNoteTranscript, refresh);
 export const checkChecklistStepAction = serverAction(checkChecklistStep, refresh);

@@ -228,6 +228,8 @@ export const adminEn: Messages["admin"] = {
       auditDays: "Audit log",
       deletedMediaDays: "Photos and videos of deleted tickets",
       notificationsDays: "Read notifications",
+      voice: "Voice notes",
+      transcribe: "Transcribe voice notes",
       title: "Title",
       machine: "Machine",
       assignee: "Assigned to",

@@ -15,6 +15,7 @@ import { errorsEn } from "./errors";
 import { homeEn } from "./home";
 import { offlineEn } from "./offline";
 import { tvEn } from "./tv";
+import { voiceEn } from "./voice";
 import { columnsEn } from "./columns";
 
 export const en: Messages = {
@@ -34,6 +35,7 @@ export const en: Messages = {
   home: homeEn,
   offline: offlineEn,
   tv: tvEn,
+  voice: voiceEn,
   columns: columnsEn,
   meta: {
     title: "Atelier",

@@ -54,6 +54,9 @@ export const rulesEn: Messages["rules"] = {
   audioTooLong: "The voice note must last from 1 second to 5 minutes.",
   recipientUnavailable: "This person does not exist or their account is deactivated: they cannot receive messages.",
   notInConversation: "You are not part of this conversation.",
+  // Voice notes' transcripts (lib/voice/)
+  transcriptNotYours: "Only the person who recorded this voice note can correct its transcription.",
+  transcriptionUnavailable: "This Atelier installation has no Workers AI: voice notes cannot be transcribed.",
   groupNeedsMembers: "Choose at least one other person for this group.",
   memberUnavailable: "One of the people chosen no longer exists or their account is deactivated. Reload the page and choose again.",
   notGroupMember: "This person is no longer in the group.",

@@ -27,6 +27,8 @@ export const searchEn: Messages["search"] = {
     messages: "Messages",
   },
   hit: {
+    /** Before the words found: where they were. */
+    where: "{label}: ",
     inDescription: "Description",
     inComments: "Comments",
     serial: "Serial no.",

@@ -228,6 +228,7 @@ export const ticketsEn: Messages["tickets"] = {
     media_removed: "{actor} removed “{from}”",
     voice_note_added: "{actor} added a voice note ({duration})",
     voice_note_removed: "{actor} removed a voice note ({duration})",
+    transcript_edited: "{actor} corrected a voice note's transcription",
     deleted: "{actor} deleted the ticket",
     machine_down: "{actor} marked the machine down",
     machine_up: "{actor} ended the machine's stop",

@@ -229,6 +229,8 @@ export const adminFr = {
       auditDays: "Journal d’audit",
       deletedMediaDays: "Photos et vidéos des tickets supprimés",
       notificationsDays: "Notifications lues",
+      voice: "Notes vocales",
+      transcribe: "Transcrire les notes vocales",
       title: "Titre",
       machine: "Machine",
       assignee: "Assigné à",

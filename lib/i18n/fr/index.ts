@@ -14,6 +14,7 @@ import { errorsFr } from "./errors";
 import { homeFr } from "./home";
 import { offlineFr } from "./offline";
 import { tvFr } from "./tv";
+import { voiceFr } from "./voice";
 import { columnsFr } from "./columns";
 
 // French (Québec) is the reference catalogue: en/ must provide the same keys
@@ -39,6 +40,7 @@ export const fr = {
   home: homeFr,
   offline: offlineFr,
   tv: tvFr,
+  voice: voiceFr,
   columns: columnsFr,
   meta: {
     title: "Atelier",

@@ -54,6 +54,9 @@ export const rulesFr = {
   audioTooLong: "La note vocale doit durer de 1 seconde à 5 minutes.",
   recipientUnavailable: "Cette personne n’existe pas ou son compte est désactivé : elle ne peut pas recevoir de message.",
   notInConversation: "Vous ne faites pas partie de cette conversation.",
+  // Voice notes' transcripts (lib/voice/)
+  transcriptNotYours: "Seule la personne qui a enregistré cette note vocale peut corriger sa transcription.",
+  transcriptionUnavailable: "Cette installation d’Atelier n’a pas Workers AI : les notes vocales ne peuvent pas être transcrites.",
   groupNeedsMembers: "Choisissez au moins une autre personne pour ce groupe.",
   memberUnavailable: "Une des personnes choisies n’existe plus ou son compte est désactivé. Rechargez la page et choisissez de nouveau.",
   notGroupMember: "Cette personne ne fait plus partie du groupe.",

@@ -26,6 +26,8 @@ export const searchFr = {
     messages: "Messages",
   },
   hit: {
+    /** Before the words found: where they were (French puts a space before the colon). */
+    where: "{label} : ",
     inDescription: "Description",
     inComments: "Commentaires",
     serial: "N° de série",

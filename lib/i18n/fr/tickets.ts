@@ -233,6 +233,7 @@ export const ticketsFr = {
     media_removed: "{actor} a retiré « {from} »",
     voice_note_added: "{actor} a ajouté une note vocale ({duration})",
     voice_note_removed: "{actor} a retiré une note vocale ({duration})",
+    transcript_edited: "{actor} a corrigé la transcription d’une note vocale",
     deleted: "{actor} a supprimé le ticket",
     machine_down: "{actor} a signalé la machine à l’arrêt",
     machine_up: "{actor} a mis fin à l’arrêt de la machine",

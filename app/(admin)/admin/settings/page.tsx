@@ -5,6 +5,7 @@ import { CardSection } from "@/components/ui/card-section";
 import { LogoForm } from "@/components/admin/logo-form";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { RetentionForm } from "@/components/admin/retention-form";
+import { TranscriptionForm } from "@/components/admin/transcription-form";
 import { getDb } from "@/lib/db/client";
 import { format } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/format";
@@ -12,7 +13,9 @@ import { getLastPurge, getRetentionSettings } from "@/lib/retention/settings";
 import { getMessages } from "@/lib/request";
 import { getRequestSettings } from "@/lib/request";
 import { requirePermission } from "@/lib/request";
-import { removeLogoAction, updateRetentionAction, updateSettingsAction, uploadLogoAction } from "./actions";
+import { isTranscriptionOn } from "@/lib/voice/settings";
+import { speechToText } from "@/lib/voice/transcribe";
+import { removeLogoAction, updateRetentionAction, updateSettingsAction, updateTranscriptionAction, uploadLogoAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -22,7 +25,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   await requirePermission("settings.manage");
   const db = await getDb();
-  const [{ t, locale }, settings, retention, lastPurge] = await Promise.all([getMessages(), getRequestSettings(), getRetentionSettings(db), getLastPurge(db)]);
+  const [{ t, locale }, settings, retention, lastPurge, speech] = await Promise.all([getMessages(), getRequestSettings(), getRetentionSettings(db), getLastPurge(db), speechToText()]);
+  // Without the AI binding, nothing here mentions transcription (lib/voice/).
+  const transcription = speech ? { enabled: await isTranscriptionOn(db) } : null;
   const s = t.admin.settings;
   return (
     <div className="max-w-xl space-y-6">
@@ -62,6 +67,11 @@ export default async function SettingsPage() {
             : s.retention.noPurge}
         </p>
       </CardSection>
+      {transcription && (
+        <CardSection id="voice" title={t.voice.settings.heading}>
+          <TranscriptionForm action={updateTranscriptionAction} enabled={transcription.enabled} labels={t.voice.settings} />
+        </CardSection>
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n";
 import { getConversationHeader, getHistory, withTicketRefs } from "@/lib/messages/queries";
 import { columnNames, loadColumns } from "@/lib/tickets/columns";
+import { transcriptLabels } from "@/lib/voice/model";
 import { getLocale, getMessages, getRequestSettings, requireUser } from "@/lib/request";
 
 // Phones: the keyboard shrinks the layout instead of covering it, so the sticky composer stays above it.
@@ -58,6 +59,7 @@ export default async function ConversationPage({ params, searchParams }: PagePro
         locale={locale}
         timeZone={settings.timeZone}
         t={t.messages}
+        transcriptLabels={transcriptLabels(t)}
       />
     </div>
   );
