@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 
 interface SearchBoxProps {
   labels: { label: string; placeholder: string; shortcut: string };
@@ -20,7 +20,6 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function SearchBox({ labels }: SearchBoxProps) {
   const input = useRef<HTMLInputElement>(null);
-  const [listening, setListening] = useState(false);
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
@@ -30,9 +29,16 @@ export function SearchBox({ labels }: SearchBoxProps) {
       input.current?.select();
     }
     document.addEventListener("keydown", onKeyDown);
-    setListening(true);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, []);
+    // Announced on the element itself (not rendered by React): only now is it true.
+    const box = input.current;
+    box?.setAttribute("aria-keyshortcuts", "/");
+    box?.setAttribute("title", labels.shortcut);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+      box?.removeAttribute("aria-keyshortcuts");
+      box?.removeAttribute("title");
+    };
+  }, [labels.shortcut]);
   return (
     <form role="search" action="/search" method="get" className="min-w-0 flex-1 sm:flex-none">
       <label htmlFor="header-search" className="sr-only">
@@ -44,8 +50,6 @@ export function SearchBox({ labels }: SearchBoxProps) {
         name="q"
         type="search"
         placeholder={labels.placeholder}
-        title={listening ? labels.shortcut : undefined}
-        aria-keyshortcuts={listening ? "/" : undefined}
         autoComplete="off"
         enterKeyHint="search"
         maxLength={300}
