@@ -27,9 +27,12 @@ export function Transcript<T>({ id, text, edited, editable, save, onSaved, label
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
-  // Back from the box (saved or cancelled), the keyboard is where it started.
+  const buttons = useRef<HTMLDivElement>(null);
+  // Open, Save and Cancel are on screen, not under a phone's bars; back from the box
+  // (saved or cancelled), the keyboard is where it started.
   useEffect(() => {
-    if (wasEditing.current && !editing) editButton.current?.focus();
+    if (editing) buttons.current?.scrollIntoView({ block: "nearest" });
+    else if (wasEditing.current) editButton.current?.focus();
     wasEditing.current = editing;
   }, [editing]);
 
@@ -76,7 +79,8 @@ export function Transcript<T>({ id, text, edited, editable, save, onSaved, label
               limit={{ max: MAX_TRANSCRIPT, counter: labels.counter, over: labels.overLimit }}
               autoFocus
             />
-            <div className="flex flex-wrap gap-2">
+            {/* Clear of the tab bar and, on a ticket, of its action bar (--action-bar-height). */}
+            <div ref={buttons} className="flex scroll-mb-[calc(var(--action-bar-height,0px)+4rem+env(safe-area-inset-bottom))] flex-wrap gap-2 md:scroll-mb-4">
               <SubmitButton pendingLabel={labels.saving} className="btn-primary min-h-11">
                 {labels.save}
               </SubmitButton>
