@@ -139,3 +139,34 @@ test("a voice note on a ticket shows its transcription without a reload, and its
   await expect(author.page.getByTestId("timeline")).toContainText(`${author.name} a corrigé la transcription d’une note vocale`);
   for (const { context } of [author, colleague]) await context.close();
 });
+
+test("on a 360 px phone, the correction box of a ticket's note opens with its buttons on screen, not under the action bar", async ({ browser }) => {
+  await setTranscription(true);
+  const author = await person(browser, "Nadia", "technician");
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, storageState: await author.context.storageState() });
+  const page = await phone.newPage();
+  const ticket = await createTicketRow({ title: `Fuite ${uniqueTag("vt")}`, reporterEmail: author.email, status: "in_progress" });
+  await page.goto(`/tickets/${ticket.ticketId}`);
+  const bar = page.getByRole("form", { name: "Actions rapides" });
+  await bar.getByRole("button", { name: "Note vocale" }).click();
+  await expect(bar.getByTestId("recording")).toContainText(/0:0[1-9]/);
+  await bar.getByRole("button", { name: "Arrêter" }).click();
+  await bar.getByRole("button", { name: "Envoyer la note" }).click();
+  const mine = page.getByTestId("voice-notes").getByTestId("transcript");
+  await expect(mine).toContainText(SAID.fr!);
+
+  await mine.getByRole("button", { name: "Modifier la transcription" }).tap();
+  await expect(mine.getByLabel("Texte de votre note vocale")).toBeFocused();
+  // What a finger would touch at the middle of each button is that button, not the bar over it.
+  for (const name of ["Enregistrer", "Annuler"]) {
+    const button = mine.getByRole("button", { name });
+    await expect
+      .poll(() => button.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+      }))
+      .toBe(true);
+  }
+  await phone.close();
+  await author.context.close();
+});
