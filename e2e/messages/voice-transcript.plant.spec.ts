@@ -155,7 +155,12 @@ test("on a 360 px phone, the correction box of a ticket's note opens with its bu
   const mine = page.getByTestId("voice-notes").getByTestId("transcript");
   await expect(mine).toContainText(SAID.fr!);
 
-  await mine.getByRole("button", { name: "Modifier la transcription" }).tap();
+  // The person scrolls until "Modifier" sits just above the action bar, and taps it: the box opens below it.
+  const edit = mine.getByRole("button", { name: "Modifier la transcription" });
+  const barTop = await bar.evaluate((el) => el.getBoundingClientRect().top);
+  await edit.evaluate((el, top) => window.scrollBy(0, el.getBoundingClientRect().bottom - top + 8), barTop);
+  await expect.poll(() => edit.evaluate((el, top) => el.getBoundingClientRect().bottom <= top, barTop)).toBe(true);
+  await edit.tap();
   await expect(mine.getByLabel("Texte de votre note vocale")).toBeFocused();
   // What a finger would touch at the middle of each button is that button, not the bar over it.
   for (const name of ["Enregistrer", "Annuler"]) {
