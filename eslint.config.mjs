@@ -8,7 +8,8 @@ export default defineConfig([
   globalIgnores([
     ".next/**",
     ".open-next/**",
-    ".wrangler/**",
+    // Wrangler's state and bundles, beside any config it ran (the app's, the test Whisper stand-in's), as .gitignore says.
+    "**/.wrangler/**",
     "lib/generated/**",
     "node_modules/**",
     "cloudflare-env.d.ts",
